@@ -1,0 +1,156 @@
+/**
+ * Calendar dates without a time of day, as ISO strings `YYYY-MM-DD`.
+ *
+ * Why strings: KITOS stores contract and usage dates as dates (no time), and every rule compares
+ * whole days. A `YYYY-MM-DD` string compares correctly with `<`, survives JSON and SQL unchanged
+ * and has no time zone to get wrong. All arithmetic here is on the proleptic Gregorian calendar in
+ * UTC, so the result never depends on the machine's time zone.
+ *
+ * @module
+ */
+
+/** A calendar date as `YYYY-MM-DD`. Use {@link isIsoDate} or `IsoDateSchema` to check a string. */
+export type IsoDate = string;
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Days in `month` (1–12) of `year`, leap years included. */
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/**
+ * True when `value` is a real calendar date written `YYYY-MM-DD` (strict: no time part, no
+ * `2025-02-30`, years 1000–9999).
+ *
+ * @example
+ * ```ts
+ * isIsoDate('2024-02-29'); // true (leap year)
+ * isIsoDate('2025-02-29'); // false
+ * isIsoDate('2025-1-5');   // false
+ * ```
+ */
+export function isIsoDate(value: unknown): value is IsoDate {
+  if (typeof value !== 'string') return false;
+  const m = ISO_DATE.exec(value);
+  if (!m) return false;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  return year >= 1000 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+
+/** Splits a valid ISO date into numbers. */
+export function dateParts(date: IsoDate): { year: number; month: number; day: number } {
+  const m = ISO_DATE.exec(date);
+  if (!m) throw new RangeError(`[kitos] [core] not an ISO date (YYYY-MM-DD): ${JSON.stringify(date)}`);
+  return { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
+}
+
+/** Builds an ISO date from numbers; the day must exist in that month. */
+export function makeDate(year: number, month: number, day: number): IsoDate {
+  const s = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  if (!isIsoDate(s)) throw new RangeError(`[kitos] [core] no such date: ${s}`);
+  return s;
+}
+
+/**
+ * The calendar date of an instant, in UTC (`'utc'`, the default) or in a named time zone such as
+ * `'Europe/Copenhagen'`.
+ *
+ * @example
+ * ```ts
+ * toIsoDate(new Date('2025-12-31T23:30:00Z'));                      // '2025-12-31'
+ * toIsoDate(new Date('2025-12-31T23:30:00Z'), 'Europe/Copenhagen'); // '2026-01-01'
+ * ```
+ */
+export function toIsoDate(instant: Date, timeZone = 'UTC'): IsoDate {
+  if (timeZone === 'UTC' || timeZone === 'utc') return instant.toISOString().slice(0, 10);
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(instant);
+  return parts;
+}
+
+/** Compares two dates: negative when `a` is earlier, 0 when equal, positive when later. */
+export function compareDates(a: IsoDate, b: IsoDate): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The earlier of two dates. */
+export function minDate(a: IsoDate, b: IsoDate): IsoDate {
+  return a <= b ? a : b;
+}
+
+/** The later of two dates. */
+export function maxDate(a: IsoDate, b: IsoDate): IsoDate {
+  return a >= b ? a : b;
+}
+
+/**
+ * Adds (or with a negative number subtracts) whole days.
+ *
+ * @example
+ * ```ts
+ * addDays('2024-02-28', 1); // '2024-02-29'
+ * addDays('2025-03-01', -1); // '2025-02-28'
+ * ```
+ */
+export function addDays(date: IsoDate, days: number): IsoDate {
+  const { year, month, day } = dateParts(date);
+  return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
+}
+
+/**
+ * Adds whole months, clamping to the last day of the target month when the day does not exist
+ * there (the usual rule in Danish contracts and in `date-fns`).
+ *
+ * @example
+ * ```ts
+ * addMonths('2025-01-31', 1);  // '2025-02-28'
+ * addMonths('2024-01-31', 1);  // '2024-02-29' (leap year)
+ * addMonths('2025-03-31', -1); // '2025-02-28'
+ * addMonths('2025-05-15', 12); // '2026-05-15'
+ * ```
+ */
+export function addMonths(date: IsoDate, months: number): IsoDate {
+  if (!Number.isInteger(months)) throw new RangeError(`[kitos] [core] months must be a whole number: ${months}`);
+  const { year, month, day } = dateParts(date);
+  const index = year * 12 + (month - 1) + months;
+  const y = Math.floor(index / 12);
+  const m = index - y * 12 + 1;
+  return makeDate(y, m, Math.min(day, daysInMonth(y, m)));
+}
+
+/** Adds whole years; 29 February clamps to 28 February in a common year. */
+export function addYears(date: IsoDate, years: number): IsoDate {
+  return addMonths(date, years * 12);
+}
+
+/** Last day of the date's month. */
+export function endOfMonth(date: IsoDate): IsoDate {
+  const { year, month } = dateParts(date);
+  return makeDate(year, month, daysInMonth(year, month));
+}
+
+/** Last day of the date's calendar quarter (31 March, 30 June, 30 September, 31 December). */
+export function endOfQuarter(date: IsoDate): IsoDate {
+  const { year, month } = dateParts(date);
+  const last = Math.ceil(month / 3) * 3;
+  return makeDate(year, last, daysInMonth(year, last));
+}
+
+/** 31 December of the date's year. */
+export function endOfYear(date: IsoDate): IsoDate {
+  return makeDate(dateParts(date).year, 12, 31);
+}
+
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: IsoDate, to: IsoDate): number {
+  const a = dateParts(from);
+  const b = dateParts(to);
+  return Math.round((Date.UTC(b.year, b.month - 1, b.day) - Date.UTC(a.year, a.month - 1, a.day)) / 86_400_000);
+}

@@ -1,0 +1,5 @@
+export * from './errors.js';
+export * from './result.js';
+export * from './dates.js';
+export * from './schema.js';
+export * from './enums.js';

@@ -1,0 +1,111 @@
+/**
+ * Shared zod building blocks and the one parsing entry point that turns zod's issues into a
+ * {@link KitosValidationError}.
+ *
+ * @module
+ */
+import { z } from 'zod';
+import { type KitosModule, KitosValidationError, type ValidationIssue } from './errors.js';
+import { isIsoDate } from './dates.js';
+
+/** A UUID (any version; KITOS uses v4, imports may carry others). Lower- or upper-case hex. */
+export const UuidSchema = z.uuid({ version: undefined }).describe('UUID');
+/** A UUID string. */
+export type Uuid = z.infer<typeof UuidSchema>;
+
+/** A calendar date `YYYY-MM-DD` that really exists (strict: `2025-02-30` and `2025-1-5` are rejected). */
+export const IsoDateSchema = z
+  .string()
+  .refine(isIsoDate, { message: 'must be a real calendar date written YYYY-MM-DD' })
+  .describe('Calendar date (YYYY-MM-DD)');
+
+/** An instant as an ISO 8601 UTC timestamp, e.g. `2025-03-01T12:00:00.000Z`. */
+export const IsoDateTimeSchema = z.iso.datetime({ offset: false }).describe('UTC timestamp');
+
+/** A reference to another entity by UUID with its display name (KITOS's `IdentityNamePair`). */
+export const IdentityNamePairSchema = z.object({ uuid: UuidSchema, name: z.string() });
+/** A reference to another entity by UUID with its display name. */
+export type IdentityNamePair = z.infer<typeof IdentityNamePairSchema>;
+
+/** A non-blank, trimmed name with a maximum length. */
+export function nameSchema(max: number) {
+  return z
+    .string()
+    .trim()
+    .min(1, { message: 'must not be blank' })
+    .max(max, { message: `must be at most ${max} characters` });
+}
+
+/** A link with an optional display name (KITOS's `SimpleLink`: documentation URLs in GDPR fields). */
+export const LinkSchema = z.object({
+  name: z.string().max(200).nullable().default(null),
+  url: z.string().max(2000),
+});
+/** A link with an optional display name. */
+export type Link = z.infer<typeof LinkSchema>;
+
+/**
+ * Metadata every stored root entity carries. The services fill these; callers never send them.
+ */
+export const EntityMetaSchema = z.object({
+  uuid: UuidSchema,
+  /** Optimistic concurrency version, starting at 1 and bumped by every write. */
+  version: z.number().int().min(1),
+  createdAt: IsoDateTimeSchema,
+  createdBy: UuidSchema.nullable(),
+  lastChanged: IsoDateTimeSchema,
+  lastChangedBy: UuidSchema.nullable(),
+});
+/** Metadata every stored root entity carries. */
+export type EntityMeta = z.infer<typeof EntityMetaSchema>;
+
+/** Converts zod issues to the library's `{ path, code, message }` form. */
+export function toValidationIssues(error: z.ZodError): ValidationIssue[] {
+  return error.issues.map((i) => {
+    // Custom refinements may name their own stable code through `params.code` (e.g. `gate_closed`).
+    const custom = i.code === 'custom' ? (i.params as { code?: unknown } | undefined)?.code : undefined;
+    return {
+      path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
+      code: typeof custom === 'string' ? custom : i.code,
+      message: i.message,
+    };
+  });
+}
+
+/** Result of {@link safeParse}. */
+export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: KitosValidationError };
+
+/**
+ * Parses `input` with `schema`; returns the value or a {@link KitosValidationError} listing every
+ * problem. Never throws for bad input.
+ *
+ * @example
+ * ```ts
+ * const r = safeParse(IsoDateSchema, '2025-02-30', 'contract');
+ * if (!r.ok) console.log(r.error.issues[0]?.message); // 'must be a real calendar date written YYYY-MM-DD'
+ * ```
+ */
+export function safeParse<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+  module: KitosModule,
+): ParseResult<z.output<S>> {
+  const r = schema.safeParse(input);
+  if (r.success) return { ok: true, value: r.data };
+  return { ok: false, error: new KitosValidationError(module, toValidationIssues(r.error)) };
+}
+
+/**
+ * Parses `input` with `schema`, throwing a {@link KitosValidationError} that lists every problem.
+ *
+ * @example
+ * ```ts
+ * const date = parse(IsoDateSchema, '2025-01-31', 'contract'); // '2025-01-31'
+ * parse(IsoDateSchema, 'tomorrow', 'contract');                 // throws KitosValidationError
+ * ```
+ */
+export function parse<S extends z.ZodType>(schema: S, input: unknown, module: KitosModule): z.output<S> {
+  const r = safeParse(schema, input, module);
+  if (!r.ok) throw r.error;
+  return r.value;
+}
