@@ -26,6 +26,11 @@ export interface KitosEnum<N extends string> {
 }
 
 /**
+ * The value type of a {@link KitosEnum}: `EnumValue<typeof YesNoUndecided>` is `'Yes' | 'No' | 'Undecided'`.
+ */
+export type EnumValue<E> = E extends KitosEnum<infer N> ? N : never;
+
+/**
  * Defines an enumeration from its KITOS code table.
  *
  * @example
@@ -52,34 +57,34 @@ export function kitosEnum<const T extends Record<string, number>>(codes: T): Kit
 /** Registration scope of catalogue entries and organisations (KITOS `AccessModifier`: Local=0, Public=1). */
 export const AccessModifier = kitosEnum({ Local: 0, Public: 1 });
 /** Registration scope. */
-export type AccessModifier = z.infer<typeof AccessModifier.schema>;
+export type AccessModifier = EnumValue<typeof AccessModifier>;
 
 /** KITOS `YesNoUndecidedOption`: **Yes=0**, No=1, Undecided=2. */
 export const YesNoUndecided = kitosEnum({ Yes: 0, No: 1, Undecided: 2 });
 /** Yes / No / Undecided answer. */
-export type YesNoUndecided = z.infer<typeof YesNoUndecided.schema>;
+export type YesNoUndecided = EnumValue<typeof YesNoUndecided>;
 
 /** KITOS `YesNoIrrelevantOption`: No=0, Yes=1, Irrelevant=2, Undecided=3. */
 export const YesNoIrrelevant = kitosEnum({ No: 0, Yes: 1, Irrelevant: 2, Undecided: 3 });
 /** Yes / No / Irrelevant / Undecided answer. */
-export type YesNoIrrelevant = z.infer<typeof YesNoIrrelevant.schema>;
+export type YesNoIrrelevant = EnumValue<typeof YesNoIrrelevant>;
 
 /** KITOS `DataOptions` (GDPR questions): No=0, Yes=1, DontKnow=2, Undecided=3. */
 export const YesNoDontKnow = kitosEnum({ No: 0, Yes: 1, DontKnow: 2, Undecided: 3 });
 /** Yes / No / Don't know / Undecided answer. */
-export type YesNoDontKnow = z.infer<typeof YesNoDontKnow.schema>;
+export type YesNoDontKnow = EnumValue<typeof YesNoDontKnow>;
 
 /** KITOS `YesNoPartiallyOption` (web accessibility): No=0, Yes=1, Partially=2. */
 export const YesNoPartially = kitosEnum({ No: 0, Yes: 1, Partially: 2 });
 /** Yes / No / Partially answer. */
-export type YesNoPartially = z.infer<typeof YesNoPartially.schema>;
+export type YesNoPartially = EnumValue<typeof YesNoPartially>;
 
 /** KITOS `TrafficLight`: White=0, Red=1, Yellow=2, Green=3. */
 export const TrafficLight = kitosEnum({ White: 0, Red: 1, Yellow: 2, Green: 3 });
 /** Status traffic light. */
-export type TrafficLight = z.infer<typeof TrafficLight.schema>;
+export type TrafficLight = EnumValue<typeof TrafficLight>;
 
 /** KITOS `YearSegmentOption` (notice "by end of"): EndOfCalendarYear=0, EndOfQuarter=1, EndOfMonth=2. */
 export const YearSegment = kitosEnum({ EndOfCalendarYear: 0, EndOfQuarter: 1, EndOfMonth: 2 });
 /** Calendar segment a notice period runs to. */
-export type YearSegment = z.infer<typeof YearSegment.schema>;
+export type YearSegment = EnumValue<typeof YearSegment>;

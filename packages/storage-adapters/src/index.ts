@@ -1,0 +1,17 @@
+/**
+ * `@os2kitos/storage-adapters`: storage backends for `@os2kitos/core`. Each adapter lives in its own
+ * subpath export (`/sqljs`, `/sqljs/node`, `/postgres`) so unused drivers never load.
+ *
+ * @example
+ * ```ts
+ * import { ADAPTER_NAMES } from '@os2kitos/storage-adapters';
+ * console.log(ADAPTER_NAMES); // ['sqljs', 'postgres']
+ * ```
+ *
+ * @packageDocumentation
+ */
+import { POSTGRES_ADAPTER_NAME } from './postgres/index.js';
+import { SQLJS_ADAPTER_NAME } from './sqljs/index.js';
+
+/** Names of the adapters this package ships. */
+export const ADAPTER_NAMES = [SQLJS_ADAPTER_NAME, POSTGRES_ADAPTER_NAME] as const;

@@ -1,0 +1,78 @@
+// One shared build for every package (docs/decisions/0002):
+// - library builds: ESM, one file per public entry, every bare import external (lit, zod, drivers,
+//   sibling packages), so an app's bundler decides what to include;
+// - the embed bundle: widgets + Lit + core + zod in one minified file for a single <script> tag.
+// Type declarations come from `tsc -b` (npm run build:types), not from rollup.
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { isAbsolute, resolve } from 'node:path';
+import nodeResolve from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import esbuild from 'rollup-plugin-esbuild';
+
+const require = createRequire(import.meta.url);
+const ts = () => esbuild({ target: 'es2022', tsconfig: 'tsconfig.base.json', sourceMap: true });
+const isBare = (id) => !id.startsWith('.') && !isAbsolute(id) && !id.startsWith('\0');
+
+// zod 4 has comments rollup cannot place and benign cycles; everything else stays loud.
+function onwarn(warning, warn) {
+  const ids = [warning.id, ...(warning.ids ?? [])].filter(Boolean).join(' ');
+  if (ids.includes('node_modules/zod') && ['INVALID_ANNOTATION', 'CIRCULAR_DEPENDENCY'].includes(warning.code)) return;
+  warn(warning);
+}
+
+/** A library build of one package: its entries → packages/<pkg>/dist/<name>.js. */
+function library(pkg, entries) {
+  return {
+    input: Object.fromEntries(Object.entries(entries).map(([name, src]) => [name, `packages/${pkg}/src/${src}`])),
+    external: isBare,
+    plugins: [ts()],
+    output: {
+      dir: `packages/${pkg}/dist`,
+      format: 'es',
+      sourcemap: true,
+      entryFileNames: '[name].js',
+      chunkFileNames: 'chunks/[name]-[hash].js',
+    },
+    onwarn,
+  };
+}
+
+/** Resolves sibling workspace packages to their sources, so the embed bundle never needs a prior build. */
+function workspaceSources() {
+  const map = { '@os2kitos/core': 'packages/core/src/index.ts', '@os2kitos/widgets': 'packages/widgets/src/index.ts' };
+  return { name: 'workspace-sources', resolveId: (id) => (map[id] ? resolve(map[id]) : null) };
+}
+
+/** Copies sql.js's browser wasm next to a bundle that loads it with `new URL(file, import.meta.url)`. */
+export function sqlWasmAsset() {
+  return {
+    name: 'sql-wasm',
+    async buildStart() {
+      this.emitFile({
+        type: 'asset',
+        fileName: 'sql-wasm-browser.wasm',
+        source: await readFile(require.resolve('sql.js/dist/sql-wasm-browser.wasm')),
+      });
+    },
+  };
+}
+
+export default [
+  library('core', { index: 'index.ts' }),
+  library('storage-adapters', {
+    index: 'index.ts',
+    sqljs: 'sqljs/index.ts',
+    'sqljs-node': 'sqljs/node.ts',
+    postgres: 'postgres/index.ts',
+    testing: 'testing/index.ts',
+  }),
+  library('widgets', { index: 'index.ts' }),
+  {
+    // The one-script-tag embed: every widget with Lit, core and zod, minified.
+    input: 'packages/widgets/src/index.ts',
+    plugins: [workspaceSources(), nodeResolve({ browser: true, exportConditions: ['browser'] }), ts(), terser()],
+    output: { file: 'packages/widgets/dist/kitos-widgets.bundle.js', format: 'es', sourcemap: true },
+    onwarn,
+  },
+];
