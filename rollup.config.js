@@ -62,6 +62,7 @@ export default [
   library('core', { index: 'index.ts' }),
   library('storage-adapters', {
     index: 'index.ts',
+    memory: 'memory/index.ts',
     sqljs: 'sqljs/index.ts',
     'sqljs-node': 'sqljs/node.ts',
     postgres: 'postgres/index.ts',

@@ -10,3 +10,4 @@
  * @packageDocumentation
  */
 export * from './shared/index.js';
+export * from './storage/index.js';

@@ -11,3 +11,4 @@
  * @module
  */
 export { openTestPostgres, type TestPostgres } from './postgres.js';
+export * from './conformance/index.js';

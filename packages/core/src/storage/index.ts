@@ -1,0 +1,3 @@
+export * from './port.js';
+export { compareRecords, danishCollator, matchesFilter } from './evaluate.js';
+export { createMemoryStorage, MEMORY_ADAPTER_NAME, type MemoryStorageOptions } from './memory.js';

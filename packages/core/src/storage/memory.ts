@@ -1,0 +1,199 @@
+/**
+ * The memory adapter: the reference implementation of the {@link StorageAdapter} port. Every other
+ * adapter must return what this one returns (the conformance suite checks it).
+ *
+ * Records are deep-frozen when written, so a caller can never change stored data by mutating a
+ * returned object, and reads need no copies.
+ *
+ * @module
+ */
+import { KitosConflictError, KitosError } from '../shared/errors.js';
+import { compareRecords, matchesFilter } from './evaluate.js';
+import type {
+  ChangeSet,
+  ChangesOptions,
+  IndexFieldType,
+  PutRecord,
+  Query,
+  QueryResult,
+  StorageAdapter,
+  StorageReader,
+  StorageSchema,
+  StorageTransaction,
+  StoredRecord,
+  Tombstone,
+} from './port.js';
+
+/** Name of the memory adapter. */
+export const MEMORY_ADAPTER_NAME = 'memory';
+
+/** Options of {@link createMemoryStorage}. */
+export interface MemoryStorageOptions {
+  /**
+   * Test hook: called before each write inside a transaction with the running write count; throw
+   * to simulate a failure mid-transaction.
+   */
+  readonly beforeWrite?: (writeNumber: number) => void;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
+const key = (kind: string, uuid: string) => `${kind}\u0000${uuid}`;
+
+interface State {
+  records: Map<string, StoredRecord>;
+  tombstones: Tombstone[];
+  seq: number;
+}
+
+/**
+ * Creates an empty in-memory store.
+ *
+ * @example
+ * ```ts
+ * const storage = createMemoryStorage();
+ * const kitos = createKitos({ storage });
+ * ```
+ */
+export function createMemoryStorage(options: MemoryStorageOptions = {}): StorageAdapter {
+  const state: State = { records: new Map(), tombstones: [], seq: 0 };
+  let types: Record<string, Record<string, IndexFieldType>> = {};
+  let queue: Promise<unknown> = Promise.resolve();
+  let closed = false;
+
+  const reader = (view: () => State): StorageReader => ({
+    async get<T>(kind: string, uuid: string) {
+      return view().records.get(key(kind, uuid)) as StoredRecord<T> | undefined;
+    },
+    async query<T>(q: Query) {
+      return runQuery(view(), q, types[q.kind] ?? {}) as QueryResult<T>;
+    },
+    async changesSince(since: number, opts?: ChangesOptions) {
+      return runChanges(view(), since, opts);
+    },
+  });
+
+  const adapter: StorageAdapter = {
+    name: MEMORY_ADAPTER_NAME,
+    capabilities: { collation: 'da', persistent: false },
+    ...reader(() => state),
+    async migrate(schema: StorageSchema) {
+      types = Object.fromEntries(
+        schema.kinds.map((k) => [k.kind, Object.fromEntries(k.fields.map((f) => [f.name, f.type]))]),
+      );
+    },
+    transaction<R>(work: (tx: StorageTransaction) => Promise<R>): Promise<R> {
+      if (closed) return Promise.reject(new KitosError('storage', 'storage', 'the memory storage is closed'));
+      const run = async () => {
+        // Copy-on-write: the transaction works on a shallow copy; records themselves are frozen.
+        const draft: State = { records: new Map(state.records), tombstones: [...state.tombstones], seq: state.seq };
+        let writes = 0;
+        const tx: StorageTransaction = {
+          ...reader(() => draft),
+          async put<T>(r: PutRecord<T>) {
+            options.beforeWrite?.(++writes);
+            return putRecord(draft, r) as StoredRecord<T>;
+          },
+          async delete(kind, uuid, expectedVersion, deletedAt) {
+            options.beforeWrite?.(++writes);
+            deleteRecord(draft, kind, uuid, expectedVersion, deletedAt);
+          },
+        };
+        const result = await work(tx);
+        state.records = draft.records;
+        state.tombstones = draft.tombstones;
+        state.seq = draft.seq;
+        return result;
+      };
+      const next = queue.then(run, run);
+      queue = next.catch(() => undefined);
+      return next;
+    },
+    async close() {
+      closed = true;
+    },
+  };
+  return adapter;
+}
+
+function putRecord(draft: State, r: PutRecord): StoredRecord {
+  const k = key(r.kind, r.uuid);
+  const current = draft.records.get(k);
+  const currentVersion = current?.version ?? 0;
+  if (currentVersion !== r.expectedVersion) {
+    throw new KitosConflictError(
+      'storage',
+      r.expectedVersion === 0
+        ? `${r.kind} ${r.uuid} already exists`
+        : `${r.kind} ${r.uuid} was changed by someone else (expected version ${r.expectedVersion}, found ${currentVersion || 'none'})`,
+      { kind: r.kind, uuid: r.uuid, expectedVersion: r.expectedVersion, actualVersion: currentVersion },
+    );
+  }
+  const stored: StoredRecord = deepFreeze({
+    kind: r.kind,
+    uuid: r.uuid,
+    organizationUuid: r.organizationUuid,
+    version: currentVersion + 1,
+    seq: ++draft.seq,
+    lastChanged: r.lastChanged,
+    index: structuredClone(r.index),
+    data: structuredClone(r.data),
+  });
+  draft.records.set(k, stored);
+  return stored;
+}
+
+function deleteRecord(draft: State, kind: string, uuid: string, expectedVersion: number, deletedAt: string): void {
+  const k = key(kind, uuid);
+  const current = draft.records.get(k);
+  if (!current || current.version !== expectedVersion) {
+    throw new KitosConflictError('storage', `${kind} ${uuid} cannot be deleted: it is missing or was changed`, {
+      kind,
+      uuid,
+      expectedVersion,
+      actualVersion: current?.version ?? 0,
+    });
+  }
+  draft.records.delete(k);
+  draft.tombstones.push(
+    deepFreeze({ kind, uuid, organizationUuid: current.organizationUuid, seq: ++draft.seq, deletedAt }),
+  );
+}
+
+function runQuery(state: State, q: Query, types: Record<string, IndexFieldType>): QueryResult {
+  const orgs = q.organizationUuids ? new Set(q.organizationUuids) : undefined;
+  const matches: StoredRecord[] = [];
+  for (const r of state.records.values()) {
+    if (r.kind !== q.kind) continue;
+    if (orgs && !orgs.has(r.organizationUuid)) continue;
+    if (q.filter && !matchesFilter(r.index, q.filter, types)) continue;
+    matches.push(r);
+  }
+  matches.sort((a, b) => compareRecords(a, b, q.sort ?? [], types));
+  const offset = q.offset ?? 0;
+  const records = q.limit === undefined ? matches.slice(offset) : matches.slice(offset, offset + q.limit);
+  return q.count ? { records, total: matches.length } : { records };
+}
+
+function runChanges(state: State, since: number, opts: ChangesOptions = {}): ChangeSet {
+  const kinds = opts.kinds ? new Set(opts.kinds) : undefined;
+  const orgs = opts.organizationUuids ? new Set(opts.organizationUuids) : undefined;
+  const wanted = (kind: string, org: string | null, seq: number) =>
+    seq > since && (!kinds || kinds.has(kind)) && (!orgs || orgs.has(org));
+  const changed = [...state.records.values()].filter((r) => wanted(r.kind, r.organizationUuid, r.seq));
+  const deleted = state.tombstones.filter((t) => wanted(t.kind, t.organizationUuid, t.seq));
+  const all = [...changed.map((r) => r.seq), ...deleted.map((t) => t.seq)].sort((a, b) => a - b);
+  const limit = opts.limit ?? Number.POSITIVE_INFINITY;
+  const cutoff = all.length > limit ? (all[limit - 1] as number) : Number.POSITIVE_INFINITY;
+  const inPage = <T extends { seq: number }>(xs: T[]) =>
+    xs.filter((x) => x.seq <= cutoff).sort((a, b) => a.seq - b.seq);
+  const page = { changed: inPage(changed), deleted: inPage(deleted) };
+  const last = Math.max(since, ...page.changed.map((r) => r.seq), ...page.deleted.map((t) => t.seq));
+  return { ...page, next: last };
+}

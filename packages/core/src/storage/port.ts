@@ -1,0 +1,186 @@
+/**
+ * The StorageAdapter port: what the core needs from any backend. Adapters store versioned records
+ * per kind, answer the query language below, run transactions, keep a change feed with deletions
+ * and apply the core's schema (the kinds and their indexed fields).
+ *
+ * Records carry their full data as JSON plus an `index` object: the typed values overviews filter
+ * and sort on (names, dates, uuids). SQL adapters keep those as typed, indexed columns; the memory
+ * adapter reads them from the object. Filters and sorts may only name index fields, so every
+ * adapter can answer every query.
+ *
+ * @module
+ */
+/** A value an index field can hold. */
+export type IndexValue = string | number | boolean | null;
+/** Values of a record's index fields, by field name. Array-valued fields hold lists of strings. */
+export type IndexValues = Record<string, IndexValue | readonly string[]>;
+
+/** Type of an index field; decides comparison, SQL column type and collation. */
+export type IndexFieldType = 'text' | 'number' | 'date' | 'boolean' | 'textList';
+
+/** One indexed field of a kind. */
+export interface IndexFieldDefinition {
+  readonly name: string;
+  readonly type: IndexFieldType;
+}
+
+/** A record kind and its indexed fields (the unit of schema migration). */
+export interface KindDefinition {
+  readonly kind: string;
+  readonly fields: readonly IndexFieldDefinition[];
+}
+
+/** The storage schema the core asks adapters to apply: a version and the kinds. */
+export interface StorageSchema {
+  /** Increases whenever kinds or index fields change. */
+  readonly version: number;
+  readonly kinds: readonly KindDefinition[];
+}
+
+/** A stored record. */
+export interface StoredRecord<T = unknown> {
+  readonly kind: string;
+  readonly uuid: string;
+  /** Owning organisation, or `null` for global data (catalogue entries carry their creating org). */
+  readonly organizationUuid: string | null;
+  /** Optimistic concurrency version: 1 after create, +1 per write. */
+  readonly version: number;
+  /** Position in the change feed of the write that produced this version. */
+  readonly seq: number;
+  /** UTC timestamp of the last write. */
+  readonly lastChanged: string;
+  readonly index: IndexValues;
+  readonly data: T;
+}
+
+/** A write: create when `expectedVersion` is 0, otherwise replace exactly that version. */
+export interface PutRecord<T = unknown> {
+  readonly kind: string;
+  readonly uuid: string;
+  readonly organizationUuid: string | null;
+  /** 0 to create (fails if the uuid exists), else the version the caller read. */
+  readonly expectedVersion: number;
+  readonly lastChanged: string;
+  readonly index: IndexValues;
+  readonly data: T;
+}
+
+/** Comparison operators on one index field. */
+export type ComparisonOp = 'eq' | 'ne' | 'lt' | 'lte' | 'gt' | 'gte';
+
+/**
+ * The filter language. Text comparisons (`contains`, `startsWith`, `eq` with `ignoreCase`) are
+ * case-insensitive where stated; `lt`/`gt` on dates compare `YYYY-MM-DD` strings (inclusive with
+ * `lte`/`gte`: "on or before" is `lte`).
+ */
+export type Filter =
+  | { readonly op: 'and' | 'or'; readonly filters: readonly Filter[] }
+  | { readonly op: 'not'; readonly filter: Filter }
+  | { readonly op: ComparisonOp; readonly field: string; readonly value: string | number | boolean }
+  | { readonly op: 'in'; readonly field: string; readonly values: readonly (string | number)[] }
+  | { readonly op: 'contains' | 'startsWith'; readonly field: string; readonly value: string }
+  | { readonly op: 'isNull' | 'notNull'; readonly field: string }
+  /** For `textList` fields: the list holds at least one of the values. */
+  | { readonly op: 'hasAny'; readonly field: string; readonly values: readonly string[] };
+
+/** Sort key; text sorts use the adapter's declared collation (Danish where supported). */
+export interface SortKey {
+  readonly field: string;
+  readonly direction?: 'asc' | 'desc';
+}
+
+/** A query over one kind. Results are always ordered totally (ties broken by uuid) so paging is stable. */
+export interface Query {
+  readonly kind: string;
+  /** Only records of these organisations (`null` in the list matches global records). Omit for all. */
+  readonly organizationUuids?: readonly (string | null)[];
+  readonly filter?: Filter;
+  readonly sort?: readonly SortKey[];
+  readonly offset?: number;
+  readonly limit?: number;
+  /** Also return the total number of matches, ignoring offset/limit. */
+  readonly count?: boolean;
+}
+
+/** Result of a {@link Query}. */
+export interface QueryResult<T = unknown> {
+  readonly records: readonly StoredRecord<T>[];
+  /** Present when the query asked for `count`. */
+  readonly total?: number;
+}
+
+/** A deletion in the change feed. */
+export interface Tombstone {
+  readonly kind: string;
+  readonly uuid: string;
+  readonly organizationUuid: string | null;
+  readonly seq: number;
+  readonly deletedAt: string;
+}
+
+/** What changed after a feed position. */
+export interface ChangeSet {
+  readonly changed: readonly StoredRecord[];
+  readonly deleted: readonly Tombstone[];
+  /** The position to ask from next time (the largest seq seen, or the input when nothing changed). */
+  readonly next: number;
+}
+
+/** Options for {@link StorageReader.changesSince}. */
+export interface ChangesOptions {
+  readonly kinds?: readonly string[];
+  readonly organizationUuids?: readonly (string | null)[];
+  readonly limit?: number;
+}
+
+/** Reads available both inside and outside a transaction. */
+export interface StorageReader {
+  get<T = unknown>(kind: string, uuid: string): Promise<StoredRecord<T> | undefined>;
+  query<T = unknown>(query: Query): Promise<QueryResult<T>>;
+  /** Changed records (latest version) and deletions with `seq > since`, in seq order. */
+  changesSince(since: number, options?: ChangesOptions): Promise<ChangeSet>;
+}
+
+/** The writable view inside a transaction. */
+export interface StorageTransaction extends StorageReader {
+  /** Creates or replaces a record; throws `KitosConflictError` on a version mismatch. */
+  put<T = unknown>(record: PutRecord<T>): Promise<StoredRecord<T>>;
+  /** Deletes a record at the expected version and writes a tombstone; conflict on mismatch. */
+  delete(kind: string, uuid: string, expectedVersion: number, deletedAt: string): Promise<void>;
+}
+
+/** Where the adapter's text sorting and comparison differ from the reference (memory) adapter. */
+export interface StorageCapabilities {
+  /** `da`: æ, ø, å sort after z, case-insensitively; `binary`: code-point order. */
+  readonly collation: 'da' | 'binary';
+  /** Whether data survives closing and reopening. */
+  readonly persistent: boolean;
+}
+
+/**
+ * A storage backend.
+ *
+ * @example
+ * ```ts
+ * const storage = createMemoryStorage();
+ * await storage.migrate(CORE_STORAGE_SCHEMA);
+ * await storage.transaction(async (tx) => {
+ *   await tx.put({ kind: 'note', uuid, organizationUuid: null, expectedVersion: 0,
+ *     lastChanged: new Date().toISOString(), index: { name: 'Ærø' }, data: { name: 'Ærø' } });
+ * });
+ * ```
+ */
+export interface StorageAdapter extends StorageReader {
+  /** Adapter name, e.g. `memory`, `sqljs`, `postgres`. */
+  readonly name: string;
+  readonly capabilities: StorageCapabilities;
+  /** Creates or upgrades tables/indexes for the schema; safe to call on every open. */
+  migrate(schema: StorageSchema): Promise<void>;
+  /**
+   * Runs `work` atomically: all its writes become visible together when it resolves, and none of
+   * them when it throws (the error is re-thrown). Transactions run one at a time.
+   */
+  transaction<R>(work: (tx: StorageTransaction) => Promise<R>): Promise<R>;
+  /** Releases resources (connections, file handles). */
+  close(): Promise<void>;
+}

@@ -1,0 +1,10 @@
+export { ADAPTER_EXPECTATIONS, type AdapterExpectations, type AdapterName } from './expectations.js';
+export {
+  CONFORMANCE_KIND,
+  CONFORMANCE_SCHEMA,
+  type ConformanceOptions,
+  type Item as ConformanceItem,
+  runStorageConformance,
+  seedItems,
+  type TestApi,
+} from './suite.js';

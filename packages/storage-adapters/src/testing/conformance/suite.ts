@@ -1,0 +1,574 @@
+/**
+ * The storage conformance suite: one `describe` per capability, run unchanged against every
+ * adapter (memory, sql.js in Node and in Chromium, PostgreSQL on a server and on PGlite). Every
+ * test builds its own data under a fresh organisation uuid, so tests never see each other's rows
+ * even when they share one adapter instance.
+ *
+ * @module
+ */
+import { KitosConflictError, type StorageAdapter, type StorageSchema, type StoredRecord } from '@os2kitos/core';
+import { assertEqual, assertRejects, assertTrue } from './assert.js';
+import { ADAPTER_EXPECTATIONS, type AdapterExpectations, type AdapterName } from './expectations.js';
+
+/** The test functions of the runner in use (vitest and mocha both fit). */
+export interface TestApi {
+  describe(name: string, body: () => void): void;
+  it(name: string, body: () => Promise<void> | void): void;
+  before?(body: () => Promise<void> | void): void;
+  beforeAll?(body: () => Promise<void> | void): void;
+  after?(body: () => Promise<void> | void): void;
+  afterAll?(body: () => Promise<void> | void): void;
+}
+
+/** Options of {@link runStorageConformance}. */
+export interface ConformanceOptions {
+  /** Creates (or opens) the adapter under test; called once for the whole suite. */
+  readonly create: () => Promise<StorageAdapter>;
+  /** Test functions of the runner (pass vitest's, or mocha's globals). */
+  readonly test: TestApi;
+  /** Label in test names, e.g. `sqljs (browser)`. Defaults to the adapter name. */
+  readonly label?: string;
+}
+
+/** The kind the suite writes; adapters must accept any kind the schema declares. */
+export const CONFORMANCE_KIND = 'conformance_item';
+
+/** The storage schema the suite migrates before running. */
+export const CONFORMANCE_SCHEMA: StorageSchema = {
+  version: 1,
+  kinds: [
+    {
+      kind: CONFORMANCE_KIND,
+      fields: [
+        { name: 'name', type: 'text' },
+        { name: 'code', type: 'text' },
+        { name: 'amount', type: 'number' },
+        { name: 'due', type: 'date' },
+        { name: 'active', type: 'boolean' },
+        { name: 'tags', type: 'textList' },
+      ],
+    },
+  ],
+};
+
+/** An item as the suite writes it (index values = data). */
+export interface Item {
+  name: string;
+  code?: string | null;
+  amount?: number | null;
+  due?: string | null;
+  active?: boolean | null;
+  tags?: string[];
+}
+
+const NOW = '2025-03-01T12:00:00.000Z';
+const uuid = () => globalThis.crypto.randomUUID();
+
+function indexOf(item: Item) {
+  return {
+    name: item.name,
+    code: item.code ?? null,
+    amount: item.amount ?? null,
+    due: item.due ?? null,
+    active: item.active ?? null,
+    tags: item.tags ?? [],
+  };
+}
+
+/**
+ * Registers the whole suite with the given test functions.
+ *
+ * @example
+ * ```ts
+ * import * as vitest from 'vitest';
+ * import { createMemoryStorage } from '@os2kitos/core';
+ * import { runStorageConformance } from '@os2kitos/storage-adapters/testing';
+ * runStorageConformance({ create: async () => createMemoryStorage(), test: vitest });
+ * ```
+ */
+export function runStorageConformance(options: ConformanceOptions): void {
+  const { test } = options;
+  const ctx: { adapter?: StorageAdapter; expect?: AdapterExpectations } = {};
+  const setup = test.beforeAll ?? test.before;
+  const teardown = test.afterAll ?? test.after;
+  if (!setup || !teardown) throw new Error('[kitos] [storage] the test API needs beforeAll/afterAll (or before/after)');
+
+  test.describe(`storage conformance: ${options.label ?? 'adapter'}`, () => {
+    setup(async () => {
+      const adapter = await options.create();
+      const expectations = ADAPTER_EXPECTATIONS[adapter.name as AdapterName];
+      if (!expectations) throw new Error(`[kitos] [storage] no expectations declared for adapter "${adapter.name}"`);
+      await adapter.migrate(CONFORMANCE_SCHEMA);
+      ctx.adapter = adapter;
+      ctx.expect = expectations;
+    });
+    teardown(async () => {
+      await ctx.adapter?.close();
+    });
+    const env = () => ({ adapter: ctx.adapter as StorageAdapter, expect: ctx.expect as AdapterExpectations });
+    recordTests(test, env);
+    filterTests(test, env);
+    sortAndPageTests(test, env);
+    transactionTests(test, env);
+    changeFeedTests(test, env);
+    hostileValueTests(test, env);
+  });
+}
+
+type Env = () => { adapter: StorageAdapter; expect: AdapterExpectations };
+
+/** Writes items for a fresh organisation in one transaction; returns the org and records. */
+export async function seedItems(adapter: StorageAdapter, items: Item[], org = uuid()) {
+  const records = await adapter.transaction(async (tx) => {
+    const out: StoredRecord<Item>[] = [];
+    for (const item of items) {
+      out.push(
+        await tx.put({
+          kind: CONFORMANCE_KIND,
+          uuid: uuid(),
+          organizationUuid: org,
+          expectedVersion: 0,
+          lastChanged: NOW,
+          index: indexOf(item),
+          data: item,
+        }),
+      );
+    }
+    return out;
+  });
+  return { org, records };
+}
+
+const names = (rs: readonly StoredRecord[]) => rs.map((r) => (r.data as Item).name);
+
+function recordTests(t: TestApi, env: Env) {
+  t.describe('records and versions', () => {
+    t.it('creates at version 1 and reads back exactly what was written', async () => {
+      const { adapter } = env();
+      const { records } = await seedItems(adapter, [{ name: 'Ærø', amount: 12.5, due: '2025-02-28', tags: ['a'] }]);
+      const r = records[0] as StoredRecord<Item>;
+      assertEqual(r.version, 1, 'version');
+      const back = await adapter.get<Item>(CONFORMANCE_KIND, r.uuid);
+      assertEqual(back?.data, { name: 'Ærø', amount: 12.5, due: '2025-02-28', tags: ['a'] }, 'data');
+      assertEqual(back?.version, 1, 'stored version');
+    });
+    t.it('returns undefined for a missing record', async () => {
+      assertEqual(await env().adapter.get(CONFORMANCE_KIND, uuid()), undefined);
+    });
+    t.it('refuses to create a record twice', async () => {
+      const { adapter } = env();
+      const { org, records } = await seedItems(adapter, [{ name: 'x' }]);
+      const r = records[0] as StoredRecord;
+      await assertRejects(
+        adapter.transaction((tx) =>
+          tx.put({
+            kind: CONFORMANCE_KIND,
+            uuid: r.uuid,
+            organizationUuid: org,
+            expectedVersion: 0,
+            lastChanged: NOW,
+            index: indexOf({ name: 'y' }),
+            data: { name: 'y' },
+          }),
+        ),
+        (e) => e instanceof KitosConflictError,
+        'second create',
+      );
+    });
+    t.it('bumps the version on update and rejects a stale version without changing the record', async () => {
+      const { adapter } = env();
+      const { org, records } = await seedItems(adapter, [{ name: 'v1' }]);
+      const r = records[0] as StoredRecord;
+      const put = (name: string, expectedVersion: number) =>
+        adapter.transaction((tx) =>
+          tx.put({
+            kind: CONFORMANCE_KIND,
+            uuid: r.uuid,
+            organizationUuid: org,
+            expectedVersion,
+            lastChanged: NOW,
+            index: indexOf({ name }),
+            data: { name },
+          }),
+        );
+      assertEqual((await put('v2', 1)).version, 2, 'updated version');
+      await assertRejects(put('stale', 1), (e) => e instanceof KitosConflictError, 'stale write');
+      assertEqual((await adapter.get<Item>(CONFORMANCE_KIND, r.uuid))?.data.name, 'v2', 'unchanged after conflict');
+    });
+    t.it('deletes only at the expected version', async () => {
+      const { adapter } = env();
+      const { records } = await seedItems(adapter, [{ name: 'gone' }]);
+      const r = records[0] as StoredRecord;
+      await assertRejects(
+        adapter.transaction((tx) => tx.delete(CONFORMANCE_KIND, r.uuid, 7, NOW)),
+        (e) => e instanceof KitosConflictError,
+        'delete with wrong version',
+      );
+      await adapter.transaction((tx) => tx.delete(CONFORMANCE_KIND, r.uuid, 1, NOW));
+      assertEqual(await adapter.get(CONFORMANCE_KIND, r.uuid), undefined, 'deleted');
+    });
+  });
+}
+
+function filterTests(t: TestApi, env: Env) {
+  const data: Item[] = [
+    { name: 'Økonomi', code: 'A1', amount: 10, due: '2025-01-31', active: true, tags: ['drift', 'licens'] },
+    { name: 'ESDH', code: 'B2', amount: 20, due: '2025-02-28', active: false, tags: ['drift'] },
+    { name: 'Løn', code: null, amount: null, due: null, active: null, tags: [] },
+    { name: 'Ærø Borgerservice', code: 'C3', amount: 30, due: '2025-03-01', active: true, tags: ['udvikling'] },
+  ];
+  const run = async (filter: Parameters<StorageAdapter['query']>[0]['filter']) => {
+    const { adapter } = env();
+    const { org } = await seedItems(adapter, data);
+    const r = await adapter.query<Item>({
+      kind: CONFORMANCE_KIND,
+      organizationUuids: [org],
+      filter,
+      sort: [{ field: 'name' }],
+    });
+    return names(r.records).sort();
+  };
+  t.describe('filter operators', () => {
+    t.it('eq and ne (ne also matches missing values)', async () => {
+      assertEqual(await run({ op: 'eq', field: 'code', value: 'B2' }), ['ESDH']);
+      assertEqual(await run({ op: 'ne', field: 'code', value: 'B2' }), ['Løn', 'Ærø Borgerservice', 'Økonomi'].sort());
+    });
+    t.it('number ranges are inclusive with lte/gte and exclude missing values', async () => {
+      assertEqual(await run({ op: 'gte', field: 'amount', value: 20 }), ['ESDH', 'Ærø Borgerservice'].sort());
+      assertEqual(await run({ op: 'lt', field: 'amount', value: 20 }), ['Økonomi']);
+    });
+    t.it('dates compare as calendar days: on or before, after', async () => {
+      assertEqual(await run({ op: 'lte', field: 'due', value: '2025-02-28' }), ['ESDH', 'Økonomi'].sort());
+      assertEqual(await run({ op: 'gt', field: 'due', value: '2025-02-28' }), ['Ærø Borgerservice']);
+    });
+    t.it('in, isNull and notNull', async () => {
+      assertEqual(
+        await run({ op: 'in', field: 'code', values: ['A1', 'C3', 'Z9'] }),
+        ['Ærø Borgerservice', 'Økonomi'].sort(),
+      );
+      assertEqual(await run({ op: 'isNull', field: 'amount' }), ['Løn']);
+      assertEqual((await run({ op: 'notNull', field: 'due' })).length, 3);
+    });
+    t.it('contains and startsWith ignore case, Danish letters included', async () => {
+      assertEqual(await run({ op: 'contains', field: 'name', value: 'ØKO' }), ['Økonomi']);
+      assertEqual(await run({ op: 'contains', field: 'name', value: 'borger' }), ['Ærø Borgerservice']);
+      assertEqual(await run({ op: 'startsWith', field: 'name', value: 'æ' }), ['Ærø Borgerservice']);
+    });
+    t.it('booleans and list membership (hasAny)', async () => {
+      assertEqual(await run({ op: 'eq', field: 'active', value: true }), ['Ærø Borgerservice', 'Økonomi'].sort());
+      assertEqual(
+        await run({ op: 'hasAny', field: 'tags', values: ['licens', 'udvikling'] }),
+        ['Ærø Borgerservice', 'Økonomi'].sort(),
+      );
+    });
+    t.it('and, or and not combine', async () => {
+      assertEqual(
+        await run({
+          op: 'or',
+          filters: [
+            {
+              op: 'and',
+              filters: [
+                { op: 'eq', field: 'active', value: true },
+                { op: 'gt', field: 'amount', value: 15 },
+              ],
+            },
+            { op: 'eq', field: 'code', value: 'B2' },
+          ],
+        }),
+        ['ESDH', 'Ærø Borgerservice'].sort(),
+      );
+      assertEqual(
+        await run({ op: 'not', filter: { op: 'hasAny', field: 'tags', values: ['drift'] } }),
+        ['Løn', 'Ærø Borgerservice'].sort(),
+      );
+    });
+  });
+}
+
+function sortAndPageTests(t: TestApi, env: Env) {
+  t.describe('sorting and paging', () => {
+    t.it('sorts text with the declared collation (Danish: æ, ø, å after z)', async () => {
+      const { adapter, expect } = env();
+      const { org } = await seedItems(
+        adapter,
+        ['åben', 'Zebra', 'ærlig', 'alfa', 'øst', 'Bæver'].map((name) => ({ name })),
+      );
+      const r = await adapter.query<Item>({
+        kind: CONFORMANCE_KIND,
+        organizationUuids: [org],
+        sort: [{ field: 'name' }],
+      });
+      const expected =
+        expect.collation === 'da'
+          ? ['alfa', 'Bæver', 'Zebra', 'ærlig', 'øst', 'åben']
+          : ['Bæver', 'Zebra', 'alfa', 'åben', 'ærlig', 'øst'];
+      assertEqual(names(r.records), expected, 'sorted names');
+    });
+    t.it('sorts descending with missing values last and several keys', async () => {
+      const { adapter } = env();
+      const { org } = await seedItems(adapter, [
+        { name: 'a', amount: 1, code: 'x' },
+        { name: 'b', amount: null, code: 'x' },
+        { name: 'c', amount: 3, code: 'y' },
+        { name: 'd', amount: 2, code: 'x' },
+      ]);
+      const desc = await adapter.query<Item>({
+        kind: CONFORMANCE_KIND,
+        organizationUuids: [org],
+        sort: [{ field: 'amount', direction: 'desc' }],
+      });
+      assertEqual(names(desc.records), ['c', 'd', 'a', 'b'], 'descending, null last');
+      const two = await adapter.query<Item>({
+        kind: CONFORMANCE_KIND,
+        organizationUuids: [org],
+        sort: [{ field: 'code' }, { field: 'amount', direction: 'desc' }],
+      });
+      assertEqual(names(two.records), ['d', 'a', 'b', 'c'], 'two keys');
+    });
+    t.it('pages in a stable total order even when every sort value ties, with a total count', async () => {
+      const { adapter } = env();
+      const { org, records } = await seedItems(
+        adapter,
+        Array.from({ length: 23 }, (_, i) => ({ name: 'same', amount: i % 2 })),
+      );
+      const seen: string[] = [];
+      for (let offset = 0; offset < 30; offset += 5) {
+        const page = await adapter.query({
+          kind: CONFORMANCE_KIND,
+          organizationUuids: [org],
+          sort: [{ field: 'name' }],
+          offset,
+          limit: 5,
+          count: true,
+        });
+        assertEqual(page.total, 23, 'total');
+        seen.push(...page.records.map((r) => r.uuid));
+      }
+      assertEqual(seen.length, 23, 'every record once');
+      assertEqual([...seen].sort(), records.map((r) => r.uuid).sort(), 'same records');
+      assertEqual(seen, [...seen].sort(), 'ties broken by uuid');
+    });
+    t.it('scopes by organisation, with null meaning global records', async () => {
+      const { adapter } = env();
+      const a = await seedItems(adapter, [{ name: 'A' }]);
+      const b = await seedItems(adapter, [{ name: 'B' }]);
+      const r = await adapter.query<Item>({ kind: CONFORMANCE_KIND, organizationUuids: [a.org], count: true });
+      assertEqual(names(r.records), ['A']);
+      const both = await adapter.query<Item>({
+        kind: CONFORMANCE_KIND,
+        organizationUuids: [a.org, b.org],
+        sort: [{ field: 'name' }],
+      });
+      assertEqual(names(both.records), ['A', 'B']);
+    });
+  });
+}
+
+function transactionTests(t: TestApi, env: Env) {
+  t.describe('transactions', () => {
+    t.it('rolls back every write when the work fails midway', async () => {
+      const { adapter } = env();
+      const org = uuid();
+      const before = await adapter.changesSince(0, { organizationUuids: [org] });
+      await assertRejects(
+        adapter.transaction(async (tx) => {
+          await tx.put({
+            kind: CONFORMANCE_KIND,
+            uuid: uuid(),
+            organizationUuid: org,
+            expectedVersion: 0,
+            lastChanged: NOW,
+            index: indexOf({ name: 'one' }),
+            data: { name: 'one' },
+          });
+          await tx.put({
+            kind: CONFORMANCE_KIND,
+            uuid: uuid(),
+            organizationUuid: org,
+            expectedVersion: 0,
+            lastChanged: NOW,
+            index: indexOf({ name: 'two' }),
+            data: { name: 'two' },
+          });
+          throw new Error('injected failure');
+        }),
+        (e) => e instanceof Error && e.message === 'injected failure',
+        'the original error surfaces',
+      );
+      const r = await adapter.query({ kind: CONFORMANCE_KIND, organizationUuids: [org], count: true });
+      assertEqual(r.total, 0, 'nothing written');
+      assertEqual(
+        (await adapter.changesSince(0, { organizationUuids: [org] })).changed.length,
+        before.changed.length,
+        'no feed entries',
+      );
+    });
+    t.it('rolls back earlier writes when a later write conflicts', async () => {
+      const { adapter } = env();
+      const { org, records } = await seedItems(adapter, [{ name: 'keep' }]);
+      const existing = records[0] as StoredRecord;
+      await assertRejects(
+        adapter.transaction(async (tx) => {
+          await tx.put({
+            kind: CONFORMANCE_KIND,
+            uuid: uuid(),
+            organizationUuid: org,
+            expectedVersion: 0,
+            lastChanged: NOW,
+            index: indexOf({ name: 'new' }),
+            data: { name: 'new' },
+          });
+          await tx.put({
+            kind: CONFORMANCE_KIND,
+            uuid: existing.uuid,
+            organizationUuid: org,
+            expectedVersion: 5,
+            lastChanged: NOW,
+            index: indexOf({ name: 'bad' }),
+            data: { name: 'bad' },
+          });
+        }),
+        (e) => e instanceof KitosConflictError,
+        'conflict',
+      );
+      const r = await adapter.query<Item>({ kind: CONFORMANCE_KIND, organizationUuids: [org] });
+      assertEqual(names(r.records), ['keep'], 'only the original remains');
+    });
+    t.it('sees its own writes inside the transaction', async () => {
+      const { adapter } = env();
+      const org = uuid();
+      const id = uuid();
+      const seen = await adapter.transaction(async (tx) => {
+        await tx.put({
+          kind: CONFORMANCE_KIND,
+          uuid: id,
+          organizationUuid: org,
+          expectedVersion: 0,
+          lastChanged: NOW,
+          index: indexOf({ name: 'inside' }),
+          data: { name: 'inside' },
+        });
+        const got = await tx.get<Item>(CONFORMANCE_KIND, id);
+        const q = await tx.query({ kind: CONFORMANCE_KIND, organizationUuids: [org], count: true });
+        return { name: got?.data.name, total: q.total };
+      });
+      assertEqual(seen, { name: 'inside', total: 1 });
+    });
+    t.it('lets exactly one of two concurrent writers of the same version win', async () => {
+      const { adapter } = env();
+      const { org, records } = await seedItems(adapter, [{ name: 'start' }]);
+      const r = records[0] as StoredRecord;
+      const write = (name: string) =>
+        adapter.transaction((tx) =>
+          tx.put({
+            kind: CONFORMANCE_KIND,
+            uuid: r.uuid,
+            organizationUuid: org,
+            expectedVersion: 1,
+            lastChanged: NOW,
+            index: indexOf({ name }),
+            data: { name },
+          }),
+        );
+      const results = await Promise.allSettled([write('first'), write('second')]);
+      assertEqual(results.filter((x) => x.status === 'fulfilled').length, 1, 'one success');
+      const rejected = results.find((x) => x.status === 'rejected') as PromiseRejectedResult | undefined;
+      assertTrue(rejected?.reason instanceof KitosConflictError, 'the other is a conflict');
+      assertEqual((await adapter.get(CONFORMANCE_KIND, r.uuid))?.version, 2, 'one version bump');
+    });
+  });
+}
+
+function changeFeedTests(t: TestApi, env: Env) {
+  t.describe('change feed', () => {
+    t.it('lists created and changed records (latest version) and deletions after a point', async () => {
+      const { adapter } = env();
+      const { org, records } = await seedItems(adapter, [{ name: 'a' }, { name: 'b' }, { name: 'c' }]);
+      const start = (await adapter.changesSince(0, { organizationUuids: [org] })).next;
+      const [a, b] = records as [StoredRecord, StoredRecord];
+      await adapter.transaction(async (tx) => {
+        await tx.put({
+          kind: CONFORMANCE_KIND,
+          uuid: a.uuid,
+          organizationUuid: org,
+          expectedVersion: 1,
+          lastChanged: NOW,
+          index: indexOf({ name: 'a2' }),
+          data: { name: 'a2' },
+        });
+        await tx.delete(CONFORMANCE_KIND, b.uuid, 1, NOW);
+      });
+      const feed = await adapter.changesSince(start, { organizationUuids: [org] });
+      assertEqual(names(feed.changed), ['a2'], 'changed');
+      assertEqual(
+        feed.deleted.map((d) => d.uuid),
+        [b.uuid],
+        'deleted',
+      );
+      assertTrue(feed.next > start, 'the position moves on');
+      const after = await adapter.changesSince(feed.next, { organizationUuids: [org] });
+      assertEqual(
+        [after.changed.length, after.deleted.length, after.next],
+        [0, 0, feed.next],
+        'nothing after the new point',
+      );
+    });
+    t.it('filters by kind and organisation and pages with a limit', async () => {
+      const { adapter } = env();
+      const { org } = await seedItems(adapter, [{ name: '1' }, { name: '2' }, { name: '3' }]);
+      await seedItems(adapter, [{ name: 'other org' }]);
+      const first = await adapter.changesSince(0, { organizationUuids: [org], kinds: [CONFORMANCE_KIND], limit: 2 });
+      const rest = await adapter.changesSince(first.next, {
+        organizationUuids: [org],
+        kinds: [CONFORMANCE_KIND],
+        limit: 2,
+      });
+      assertEqual([...names(first.changed), ...names(rest.changed)], ['1', '2', '3'], 'all three in seq order, once');
+      const none = await adapter.changesSince(0, { organizationUuids: [org], kinds: ['no_such_kind'] });
+      assertEqual(none.changed.length, 0, 'other kinds excluded');
+    });
+  });
+}
+
+function hostileValueTests(t: TestApi, env: Env) {
+  const hostile = [
+    `O'Brien "quoted" \\ backslash`,
+    `'; DROP TABLE records; --`,
+    'nul\u0000byte',
+    '😀 emoji 👩‍💻 and æøå ÆØÅ',
+    '<img src=x onerror=alert(1)>',
+    'x'.repeat(100_000),
+    '%_ like wildcards %',
+  ];
+  t.describe('hostile values', () => {
+    t.it('round-trip exactly through data and index, and filter as plain text', async () => {
+      const { adapter } = env();
+      const { org, records } = await seedItems(
+        adapter,
+        hostile.map((name) => ({ name, code: name })),
+      );
+      for (const r of records) {
+        const back = await adapter.get<Item>(CONFORMANCE_KIND, r.uuid);
+        assertEqual(back?.data.name, (r.data as Item).name, 'data round-trip');
+        assertEqual(back?.index.name, (r.data as Item).name, 'index round-trip');
+      }
+      for (const value of hostile) {
+        const eq = await adapter.query<Item>({
+          kind: CONFORMANCE_KIND,
+          organizationUuids: [org],
+          filter: { op: 'eq', field: 'code', value },
+        });
+        assertEqual(names(eq.records), [value], `eq ${value.slice(0, 20)}`);
+      }
+      const like = await adapter.query<Item>({
+        kind: CONFORMANCE_KIND,
+        organizationUuids: [org],
+        filter: { op: 'contains', field: 'name', value: '%_' },
+      });
+      assertEqual(names(like.records), ['%_ like wildcards %'], 'LIKE wildcards are literal');
+      const all = await adapter.query({ kind: CONFORMANCE_KIND, organizationUuids: [org], count: true });
+      assertEqual(all.total, hostile.length, 'nothing dropped');
+    });
+  });
+}
