@@ -1,6 +1,12 @@
 /**
  * `@os2kitos/core`: the OS2KITOS domain as zod schemas, pure rules, services and the storage port.
  *
+ * - Domain modules: organisation (organisations, units, users, memberships, roles, KLE), catalogue
+ *   (IT systems, interfaces), usage, contract (with the deadline engine), data processing (GDPR),
+ *   project, options.
+ * - Rules are pure: they take `today` as a parameter and return values or typed results.
+ * - The storage port and the reference memory adapter.
+ *
  * @example
  * ```ts
  * import { addMonths, parse, IsoDateSchema } from '@os2kitos/core';
@@ -10,4 +16,12 @@
  * @packageDocumentation
  */
 export * from './shared/index.js';
+export * from './organisation/index.js';
+export * from './catalogue/index.js';
+export * from './usage/index.js';
+export * from './contract/index.js';
+export * from './data-processing/index.js';
+export * from './project/index.js';
+export * from './options/index.js';
+export * from './access/index.js';
 export * from './storage/index.js';

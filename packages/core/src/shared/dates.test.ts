@@ -55,3 +55,12 @@ describe('period ends and day arithmetic', () => {
     expect(toIsoDate(late, 'Europe/Copenhagen')).toBe('2026-01-01');
   });
 });
+
+describe('IsoDateSchema', () => {
+  it('reports an impossible date with the stable code invalid_date', async () => {
+    const { safeParse, IsoDateSchema } = await import('./schema.js');
+    const r = safeParse(IsoDateSchema, '2025-02-30', 'core');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.issues[0]?.code).toBe('invalid_date');
+  });
+});

@@ -16,7 +16,7 @@ export type Uuid = z.infer<typeof UuidSchema>;
 /** A calendar date `YYYY-MM-DD` that really exists (strict: `2025-02-30` and `2025-1-5` are rejected). */
 export const IsoDateSchema = z
   .string()
-  .refine(isIsoDate, { message: 'must be a real calendar date written YYYY-MM-DD' })
+  .refine(isIsoDate, { message: 'must be a real calendar date written YYYY-MM-DD', params: { code: 'invalid_date' } })
   .describe('Calendar date (YYYY-MM-DD)');
 
 /** An instant as an ISO 8601 UTC timestamp, e.g. `2025-03-01T12:00:00.000Z`. */

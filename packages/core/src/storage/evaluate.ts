@@ -33,7 +33,9 @@ function foldCase(s: string): string {
 }
 
 function matchComparison(v: Value, op: string, value: string | number | boolean, type?: IndexFieldType): boolean {
-  if (isNullish(v) || Array.isArray(v)) return op === 'ne' && isNullish(v) ? true : false;
+  // A missing value is "not equal" to anything and matches no other comparison.
+  if (isNullish(v) || Array.isArray(v)) return op === 'ne' && isNullish(v);
+  // Equality and ranges on text compare code points (exact), not the sorting collation.
   const c = compareScalar(v as IndexValue, value, type === 'text' ? 'date' : type);
   switch (op) {
     case 'eq':

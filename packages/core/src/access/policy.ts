@@ -1,0 +1,197 @@
+/**
+ * The permission model of KITOS (global admin, local admin, module admins, plain members,
+ * rights-holder and stakeholder access, per-object write roles) as pure functions.
+ *
+ * Decisions beyond KITOS: projects (removed from KITOS) are modified by local admins and by system
+ * or contract module admins; joint projects are readable by members of every partner organisation.
+ *
+ * @module
+ */
+import type { OrganizationRole } from '../organisation/membership.schema.js';
+import { type ActorContext, hasRole, isMemberOf, organizationsWithRole } from './actor.js';
+
+/** Kinds of entity the permission rules know. */
+export type ProtectedKind =
+  | 'organization'
+  | 'organizationUnit'
+  | 'user'
+  | 'membership'
+  | 'roleAssignment'
+  | 'itSystem'
+  | 'itInterface'
+  | 'itSystemUsage'
+  | 'itContract'
+  | 'dataProcessingRegistration'
+  | 'project'
+  | 'globalOption'
+  | 'localOption'
+  | 'kle';
+
+/** The facts about an entity that decide who may see and change it. */
+export interface ProtectedEntity {
+  readonly kind: ProtectedKind;
+  readonly uuid: string;
+  /** Owning (or, for catalogue entries, creating) organisation; `null` for global data. */
+  readonly organizationUuid: string | null;
+  /** Catalogue entries and organisations only. */
+  readonly accessModifier?: 'Local' | 'Public';
+  /** Catalogue entries: the rights holder organisation (an interface's is its exposing system's). */
+  readonly rightsHolderUuid?: string | null;
+  /** Projects: partner organisations of a joint project. */
+  readonly jointOrganizationUuids?: readonly string[];
+  /** Users: the organisations the user is a member of. */
+  readonly memberOfOrganizationUuids?: readonly string[];
+}
+
+/** What an actor may do with one entity (KITOS's `…/permissions` probe). */
+export interface Permissions {
+  readonly read: boolean;
+  readonly modify: boolean;
+  readonly delete: boolean;
+}
+
+/** The module-admin roles that grant write access to each kind (besides LocalAdmin). */
+const MODULE_ADMINS: Record<ProtectedKind, readonly OrganizationRole[]> = {
+  organization: [],
+  organizationUnit: ['OrganizationModuleAdmin'],
+  user: ['OrganizationModuleAdmin'],
+  membership: ['OrganizationModuleAdmin'],
+  roleAssignment: ['OrganizationModuleAdmin', 'SystemModuleAdmin', 'ContractModuleAdmin'],
+  itSystem: ['SystemModuleAdmin'],
+  itInterface: ['SystemModuleAdmin'],
+  itSystemUsage: ['SystemModuleAdmin'],
+  itContract: ['ContractModuleAdmin'],
+  dataProcessingRegistration: ['SystemModuleAdmin', 'ContractModuleAdmin'],
+  project: ['SystemModuleAdmin', 'ContractModuleAdmin'],
+  globalOption: [],
+  localOption: [],
+  kle: [],
+};
+
+const GLOBAL_REFERENCE: ReadonlySet<ProtectedKind> = new Set(['globalOption', 'kle']);
+const CATALOGUE: ReadonlySet<ProtectedKind> = new Set(['itSystem', 'itInterface']);
+
+function isRightsHolder(ctx: ActorContext, e: ProtectedEntity): boolean {
+  return CATALOGUE.has(e.kind) && !!e.rightsHolderUuid && hasRole(ctx, e.rightsHolderUuid, 'RightsHolderAccess');
+}
+
+function hasModuleWrite(ctx: ActorContext, e: ProtectedEntity): boolean {
+  if (hasRole(ctx, e.organizationUuid, 'LocalAdmin')) return true;
+  return MODULE_ADMINS[e.kind].some((role) => hasRole(ctx, e.organizationUuid, role));
+}
+
+/**
+ * May the actor read the entity?
+ *
+ * @example
+ * ```ts
+ * canRead(ctx, { kind: 'itContract', uuid, organizationUuid: aarhus }); // only members of Aarhus (or global admins)
+ * ```
+ */
+export function canRead(ctx: ActorContext, e: ProtectedEntity): boolean {
+  if (ctx.isGlobalAdmin || GLOBAL_REFERENCE.has(e.kind)) return true;
+  if (isMemberOf(ctx, e.organizationUuid)) return true;
+  switch (e.kind) {
+    case 'itSystem':
+    case 'itInterface':
+      if (ctx.hasStakeHolderAccess || isRightsHolder(ctx, e)) return true;
+      return e.accessModifier === 'Public' && ctx.municipalityMember;
+    case 'organization':
+      if (e.uuid && isMemberOf(ctx, e.uuid)) return true;
+      return e.accessModifier === 'Public' && (ctx.municipalityMember || ctx.hasStakeHolderAccess);
+    case 'user':
+      return e.uuid === ctx.userUuid || (e.memberOfOrganizationUuids ?? []).some((o) => isMemberOf(ctx, o));
+    case 'project':
+      return (e.jointOrganizationUuids ?? []).some((o) => isMemberOf(ctx, o));
+    default:
+      return false; // usages, contracts, registrations, units, roles and economy never leave their organisation
+  }
+}
+
+/**
+ * May the actor change the entity? (Field-level limits such as the registration scope are checked
+ * by {@link canSetAccessModifier}.)
+ */
+export function canModify(ctx: ActorContext, e: ProtectedEntity): boolean {
+  if (ctx.isGlobalAdmin) return true;
+  if (GLOBAL_REFERENCE.has(e.kind)) return false;
+  if (e.kind === 'user' && e.uuid === ctx.userUuid) return true;
+  if (isRightsHolder(ctx, e)) return true;
+  if (e.kind === 'organization') return hasRole(ctx, e.uuid, 'LocalAdmin');
+  if (e.kind === 'user')
+    return (e.memberOfOrganizationUuids ?? []).some(
+      (o) => hasRole(ctx, o, 'LocalAdmin') || hasRole(ctx, o, 'OrganizationModuleAdmin'),
+    );
+  if (!isMemberOf(ctx, e.organizationUuid)) return false;
+  if (e.kind === 'localOption') return hasRole(ctx, e.organizationUuid, 'LocalAdmin');
+  return hasModuleWrite(ctx, e) || ctx.writableObjects.has(e.uuid);
+}
+
+/** May the actor delete the entity? Requires modify, and some kinds only by global or local admins. */
+export function canDelete(ctx: ActorContext, e: ProtectedEntity): boolean {
+  if (ctx.isGlobalAdmin) return !(e.kind === 'user' && e.uuid === ctx.userUuid);
+  if (!canModify(ctx, e)) return false;
+  switch (e.kind) {
+    case 'organization':
+    case 'user':
+      return false; // only global admins delete organisations and users (local admins remove memberships)
+    case 'itSystem':
+    case 'itInterface':
+    case 'organizationUnit':
+      return hasRole(ctx, e.organizationUuid, 'LocalAdmin');
+    default:
+      return true;
+  }
+}
+
+/** The {@link Permissions} of the actor on the entity. */
+export function permissionsFor(ctx: ActorContext, e: ProtectedEntity): Permissions {
+  const read = canRead(ctx, e);
+  return { read, modify: read && canModify(ctx, e), delete: read && canDelete(ctx, e) };
+}
+
+/**
+ * May the actor create an entity of this kind in the organisation? For catalogue systems the
+ * organisation is the creating organisation, and rights-holder access there suffices.
+ *
+ * @example
+ * ```ts
+ * canCreate(ctx, 'itContract', aarhus); // LocalAdmin or ContractModuleAdmin in Aarhus
+ * ```
+ */
+export function canCreate(ctx: ActorContext, kind: ProtectedKind, organizationUuid: string | null): boolean {
+  if (ctx.isGlobalAdmin) return true;
+  switch (kind) {
+    case 'organization':
+      return organizationsWithRole(ctx, 'LocalAdmin').length > 0; // limited to some types by organisation rules
+    case 'globalOption':
+    case 'kle':
+      return false;
+    case 'itSystem':
+      return hasRole(ctx, organizationUuid, 'RightsHolderAccess');
+    case 'itInterface':
+      return (
+        hasRole(ctx, organizationUuid, 'RightsHolderAccess') ||
+        hasRole(ctx, organizationUuid, 'LocalAdmin') ||
+        hasRole(ctx, organizationUuid, 'SystemModuleAdmin')
+      );
+    case 'localOption':
+      return hasRole(ctx, organizationUuid, 'LocalAdmin');
+    default:
+      return hasModuleWrite(ctx, { kind, uuid: '', organizationUuid });
+  }
+}
+
+/**
+ * May the actor set the registration scope (Local/Public)? Catalogue systems and interfaces: global
+ * admins only; organisations: global admins and that organisation's local admins.
+ */
+export function canSetAccessModifier(ctx: ActorContext, e: ProtectedEntity): boolean {
+  if (ctx.isGlobalAdmin) return true;
+  return e.kind === 'organization' && hasRole(ctx, e.uuid, 'LocalAdmin');
+}
+
+/** May the actor edit the legal ("DBS") properties of a catalogue system? */
+export function canEditLegalProperties(ctx: ActorContext): boolean {
+  return ctx.isGlobalAdmin || ctx.isSystemIntegrator;
+}

@@ -1,0 +1,59 @@
+/**
+ * The append-only audit history: who changed what, when, field by field.
+ *
+ * @module
+ */
+import { z } from 'zod';
+import { IsoDateTimeSchema, UuidSchema } from '../shared/schema.js';
+
+/** One changed field: a dotted path with its value before and after (`null` when absent). */
+export const AuditChangeSchema = z.object({
+  path: z.string(),
+  before: z.unknown(),
+  after: z.unknown(),
+});
+/** One changed field. */
+export type AuditChange = z.infer<typeof AuditChangeSchema>;
+
+/** An audit entry; written in the same transaction as the change it describes, never updated. */
+export const AuditEntrySchema = z.object({
+  uuid: UuidSchema,
+  at: IsoDateTimeSchema,
+  actorUuid: UuidSchema.nullable(),
+  action: z.enum(['create', 'update', 'delete']),
+  entityKind: z.string(),
+  entityUuid: UuidSchema,
+  organizationUuid: UuidSchema.nullable(),
+  /** The entity version after the change (the deleted version for deletes). */
+  version: z.number().int(),
+  changes: z.array(AuditChangeSchema),
+});
+/** An audit entry. */
+export type AuditEntry = z.infer<typeof AuditEntrySchema>;
+
+const META = new Set(['version', 'lastChanged', 'lastChangedBy', 'createdAt', 'createdBy']);
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/**
+ * Field-level differences between two versions of an entity. Objects are walked into; arrays and
+ * scalars are compared whole. Bookkeeping fields (version, timestamps) are left out.
+ *
+ * @example
+ * ```ts
+ * auditDiff({ name: 'A', general: { notes: 'x' } }, { name: 'B', general: { notes: 'x' } });
+ * // [{ path: 'name', before: 'A', after: 'B' }]
+ * ```
+ */
+export function auditDiff(before: unknown, after: unknown, prefix = ''): AuditChange[] {
+  if (isPlainObject(before) && isPlainObject(after)) {
+    const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
+    return keys
+      .filter((k) => !(prefix === '' && META.has(k)))
+      .flatMap((k) => auditDiff(before[k], after[k], prefix ? `${prefix}.${k}` : k));
+  }
+  if (JSON.stringify(before ?? null) === JSON.stringify(after ?? null)) return [];
+  return [{ path: prefix, before: before ?? null, after: after ?? null }];
+}

@@ -1,0 +1,210 @@
+/**
+ * Projects: the acquisition and phase-out projects around an organisation's IT systems.
+ *
+ * KITOS removed its project module in 2022; this library keeps a lean version of it: five fixed
+ * phases with dates, a reported status, milestones, risks, goals, a budget per year, links to
+ * usages, contracts and units, and joint projects that partner organisations may read.
+ *
+ * @module
+ */
+import { z } from 'zod';
+import {
+  EntityMetaSchema,
+  type EnumValue,
+  IsoDateSchema,
+  IsoDateTimeSchema,
+  TrafficLight,
+  UuidSchema,
+  kitosEnum,
+  nameSchema,
+} from '../shared/index.js';
+import { projectPhasesValidity } from './project-phase.rules.js';
+
+/** Longest project name. */
+export const PROJECT_NAME_MAX_LENGTH = 200;
+
+/** Project priority (KITOS `ItProjectPriority`): None=0, Low=1, Mid=2, High=3. */
+export const ProjectPriority = kitosEnum({ None: 0, Low: 1, Mid: 2, High: 3 });
+/** Project priority. */
+export type ProjectPriority = EnumValue<typeof ProjectPriority>;
+
+/** Default names of the five phases, in order (KITOS's `Phase1`..`Phase5`). */
+export const PROJECT_PHASE_DEFAULT_NAMES = ['Afventer', 'Foranalyse', 'Gennemførsel', 'Overlevering', 'Drift'] as const;
+
+/** A phase number, 1 (Afventer) to 5 (Drift). */
+export const ProjectPhaseNumberSchema = z.literal([1, 2, 3, 4, 5]);
+/** A phase number, 1 to 5. */
+export type ProjectPhaseNumber = z.infer<typeof ProjectPhaseNumberSchema>;
+
+/** One phase: its (renamable) name and optional inclusive start and end dates. */
+export const ProjectPhaseSchema = z.object({
+  name: nameSchema(100),
+  startDate: IsoDateSchema.nullable(),
+  endDate: IsoDateSchema.nullable(),
+});
+/** One project phase. */
+export type ProjectPhase = z.infer<typeof ProjectPhaseSchema>;
+
+/**
+ * Exactly five phases in order. Each phase ends on or after it starts, and starts on or after the
+ * previous dated phase ends (a shared handover day is allowed; gaps are allowed).
+ */
+export const ProjectPhasesSchema = z
+  .tuple([ProjectPhaseSchema, ProjectPhaseSchema, ProjectPhaseSchema, ProjectPhaseSchema, ProjectPhaseSchema])
+  .superRefine((phases, ctx) => {
+    const result = projectPhasesValidity(phases);
+    if (result.ok) return;
+    for (const v of result.violations) {
+      ctx.addIssue({ code: 'custom', path: [...(v.path ?? [])], message: v.message, params: { code: v.code } });
+    }
+  });
+/** The five phases of a project. */
+export type ProjectPhases = z.infer<typeof ProjectPhasesSchema>;
+
+/** The status the project manager reports: a traffic light, a note, and when it was set. */
+export const ProjectReportedStatusSchema = z.object({
+  trafficLight: TrafficLight.schema,
+  note: z.string().nullable(),
+  updatedAt: IsoDateTimeSchema.nullable(),
+});
+/** The reported project status. */
+export type ProjectReportedStatus = z.infer<typeof ProjectReportedStatusSchema>;
+
+/** A milestone: due date (inclusive), its own traffic light, and whether it is done. */
+export const ProjectMilestoneSchema = z.object({
+  uuid: UuidSchema,
+  name: nameSchema(PROJECT_NAME_MAX_LENGTH),
+  date: IsoDateSchema.nullable(),
+  status: TrafficLight.schema,
+  done: z.boolean(),
+});
+/** A project milestone. */
+export type ProjectMilestone = z.infer<typeof ProjectMilestoneSchema>;
+
+/** A risk, rated 1–5 for probability and consequence; see `projectRiskScore`. */
+export const ProjectRiskSchema = z.object({
+  uuid: UuidSchema,
+  name: nameSchema(PROJECT_NAME_MAX_LENGTH),
+  probability: z.number().int().min(1).max(5),
+  consequence: z.number().int().min(1).max(5),
+  action: z.string().nullable(),
+  responsibleUserUuid: UuidSchema.nullable(),
+});
+/** A project risk. */
+export type ProjectRisk = z.infer<typeof ProjectRiskSchema>;
+
+/** A goal the project should reach, with its status and target date. */
+export const ProjectGoalSchema = z.object({
+  uuid: UuidSchema,
+  name: nameSchema(PROJECT_NAME_MAX_LENGTH),
+  measurable: z.boolean(),
+  status: TrafficLight.schema,
+  targetDate: IsoDateSchema.nullable(),
+});
+/** A project goal. */
+export type ProjectGoal = z.infer<typeof ProjectGoalSchema>;
+
+const amount = z.number().int().min(0).default(0);
+
+/**
+ * Amounts (whole kroner) per economy category. Expenses: consultants, education, hardware,
+ * software, other. Savings: salary (staff time saved) and savings (other savings, e.g. licences
+ * or maintenance no longer paid). Missing categories are 0.
+ */
+export const ProjectEconomyAmountsSchema = z.object({
+  consultants: amount,
+  education: amount,
+  hardware: amount,
+  software: amount,
+  other: amount,
+  salary: amount,
+  savings: amount,
+});
+/** Amounts per economy category. */
+export type ProjectEconomyAmounts = z.infer<typeof ProjectEconomyAmountsSchema>;
+
+/** Budget and actual (realised) amounts for one calendar year. */
+export const ProjectEconomyYearSchema = z.object({
+  year: z.number().int().min(1900).max(2200),
+  budget: ProjectEconomyAmountsSchema,
+  actual: ProjectEconomyAmountsSchema,
+});
+/** One economy year. */
+export type ProjectEconomyYear = z.infer<typeof ProjectEconomyYearSchema>;
+
+/** An array whose items have distinct `key(item)` values; a repeat is a `duplicate` issue at its index. */
+function distinct<T extends z.ZodType>(item: T, key: (value: z.output<T>) => unknown, what: string) {
+  return z.array(item).superRefine((items, ctx) => {
+    const seen = new Set<unknown>();
+    items.forEach((value, index) => {
+      const k = key(value);
+      if (seen.has(k))
+        ctx.addIssue({
+          code: 'custom',
+          path: [index],
+          message: `${what} is listed twice`,
+          params: { code: 'duplicate' },
+        });
+      seen.add(k);
+    });
+  });
+}
+const uuidList = (what: string) => distinct(UuidSchema, (u) => u.toLowerCase(), what);
+
+/** The fields of a project, without identity and metadata. */
+export const ProjectFieldsSchema = z.object({
+  organizationUuid: UuidSchema,
+  name: nameSchema(PROJECT_NAME_MAX_LENGTH),
+  /** The organisation's own project number or code. */
+  projectId: z.string().max(100).nullable(),
+  description: z.string().nullable(),
+  background: z.string().nullable(),
+  note: z.string().nullable(),
+  /** A project type option (`it-project-types`). */
+  type: UuidSchema.nullable(),
+  isArchived: z.boolean(),
+  isStrategic: z.boolean(),
+  isTransversal: z.boolean(),
+  priority: ProjectPriority.schema,
+  responsibleUnitUuid: UuidSchema.nullable(),
+  usingUnitUuids: uuidList('an organisation unit'),
+  systemUsageUuids: uuidList('a system usage'),
+  contractUuids: uuidList('a contract'),
+  kleUuids: uuidList('a KLE task'),
+  parentProjectUuid: UuidSchema.nullable(),
+  /** Partner organisations of a joint project; they may read it. The owner need not be listed. */
+  jointOrganizationUuids: uuidList('an organisation'),
+  phases: ProjectPhasesSchema,
+  /** The phase the project manager says the project is in; compare `projectCurrentPhase`. */
+  currentPhase: ProjectPhaseNumberSchema,
+  status: ProjectReportedStatusSchema,
+  milestones: distinct(ProjectMilestoneSchema, (m) => m.uuid, 'a milestone'),
+  risks: distinct(ProjectRiskSchema, (r) => r.uuid, 'a risk'),
+  goals: distinct(ProjectGoalSchema, (g) => g.uuid, 'a goal'),
+  economyYears: distinct(ProjectEconomyYearSchema, (y) => y.year, 'a year'),
+});
+/** The fields of a project. */
+export type ProjectFields = z.infer<typeof ProjectFieldsSchema>;
+
+/**
+ * A stored project.
+ *
+ * @example
+ * ```ts
+ * const project = parse(ProjectSchema, json, 'project'); // bad input: KitosValidationError listing every problem
+ * project.phases[2].name; // 'Gennemførsel' unless renamed
+ * ```
+ */
+export const ProjectSchema = EntityMetaSchema.extend(ProjectFieldsSchema.shape);
+/** A stored project. */
+export type Project = z.infer<typeof ProjectSchema>;
+
+/** Input for creating a project: organisation and name required; see `newProjectFields` for defaults. */
+export const ProjectCreateSchema = ProjectFieldsSchema.partial().required({ organizationUuid: true, name: true });
+/** Input for creating a project. */
+export type ProjectCreate = z.infer<typeof ProjectCreateSchema>;
+
+/** Input for changing a project; a project cannot move to another organisation. */
+export const ProjectPatchSchema = ProjectFieldsSchema.omit({ organizationUuid: true }).partial();
+/** Input for changing a project. */
+export type ProjectPatch = z.infer<typeof ProjectPatchSchema>;

@@ -1,0 +1,32 @@
+/**
+ * The IT-system usage module: one organisation's use of one catalogue system, its GDPR fields with
+ * their gates, archiving, relations, KLE deviations and validity.
+ *
+ * Rule violations use these stable codes: `gate_closed`, `duplicate`, `date_order`,
+ * `invalid_interval`, `responsible_unit_not_using`, `unit-not-using`, `not-same-organisation`,
+ * `kle_added_and_removed`, `kle-already-on-system`, `kle-not-on-system`,
+ * `main_contract_not_associated`, `role-assignment-not-found`, `usage-exists`, `system-deactivated`,
+ * `system-not-visible`, `relation_to_self`, `interface-not-exposed`, `multiple_master_references`.
+ *
+ * @example
+ * ```ts
+ * import { ItSystemUsageCreateSchema, parse, usageValidity } from '@os2kitos/core';
+ * const input = parse(ItSystemUsageCreateSchema, { organizationUuid: org, systemUuid: system }, 'usage');
+ * usageValidity(storedUsage, { today: '2025-06-01', mainContractActive: true }).valid;
+ * ```
+ *
+ * @module
+ */
+export * from './usage-enums.js';
+export * from './usage-general.schema.js';
+export * from './usage-gdpr.schema.js';
+export * from './usage-archiving.schema.js';
+export * from './usage-relation.schema.js';
+export * from './usage.schema.js';
+export * from './usage.rules.js';
+export * from './usage-gdpr.rules.js';
+export * from './usage-kle.rules.js';
+export * from './usage-patch.rules.js';
+export * from './usage-relation.rules.js';
+export * from './usage-validity.rules.js';
+export type { UsagePatchShape, WithoutDefault } from './schema-helpers.js';
