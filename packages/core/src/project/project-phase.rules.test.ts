@@ -38,7 +38,7 @@ describe('projectPhaseOn', () => {
 
 describe('projectCurrentPhase', () => {
   it('flags a manual phase that disagrees with the dates', () => {
-    const p = { ...project, currentPhase: 1 };
+    const p = { ...project, currentPhase: 1 as const };
     expect(projectCurrentPhase(p, '2024-04-01')).toEqual({
       phase: 2,
       source: 'dates',
