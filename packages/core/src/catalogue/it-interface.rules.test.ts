@@ -24,7 +24,7 @@ describe('interface schemas', () => {
   });
   it('rejects a version over 20 characters and duplicated data row uuids', () => {
     expect(
-      ItInterfaceCreateSchema.safeParse({ organizationUuid: ORG, name: 'X', version: 'v'.repeat(21) }).success,
+      ItInterfaceCreateSchema.safeParse({ organizationUuid: ORG, name: 'X', interfaceVersion: 'v'.repeat(21) }).success,
     ).toBe(false);
     const row = { uuid: id(5), data: 'CPR-nummer', dataTypeUuid: null };
     expect(ItInterfaceSchema.shape.dataRows.safeParse([row, row]).success).toBe(false);

@@ -26,7 +26,8 @@ export const ItInterfaceFieldsSchema = z.object({
   /** The interface's own id; may be empty, and is part of the uniqueness key with the name. */
   interfaceId: z.string().trim().max(100),
   description: z.string().max(20_000).nullable(),
-  version: z.string().trim().max(20).nullable(),
+  /** The interface version (KITOS `Version`, at most 20 characters); named so it never clashes with the record version. */
+  interfaceVersion: z.string().trim().max(20).nullable(),
   url: z.string().trim().max(2000).nullable(),
   note: z.string().max(20_000).nullable(),
   /** Interface type option, e.g. "WS REST" or "CSV". */

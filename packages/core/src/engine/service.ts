@@ -29,12 +29,12 @@ import { deleteEntity, type EntityDefinition, readEntity, type WriteOptions, wri
 export type FieldsOf<E extends EntityMeta> = Omit<E, keyof EntityMeta>;
 
 /** Kind-specific behaviour of an entity service. */
-export interface EntityServiceSpec<E extends EntityMeta, C, P> {
+export interface EntityServiceSpec<E extends EntityMeta, C, P, CI = C, PI = P> {
   readonly def: EntityDefinition<E>;
   /** Schema of the editable fields (used for `replace`). */
   readonly fieldsSchema: z.ZodType<FieldsOf<E>>;
-  readonly createSchema: z.ZodType<C>;
-  readonly patchSchema: z.ZodType<P>;
+  readonly createSchema: z.ZodType<C, CI>;
+  readonly patchSchema: z.ZodType<P, PI>;
   /** Facts for the permission rules. */
   protect(call: CallContext, entity: E): Promise<ProtectedEntity> | ProtectedEntity;
   /** The organisation a new entity goes into (permission to create is checked there). */
@@ -71,7 +71,7 @@ export interface ListPage<T> {
   readonly total: number;
 }
 
-/** The CRUD surface every entity service offers. */
+/** The CRUD surface every entity service offers (`C`/`P`: the create and patch input types). */
 export interface EntityService<E extends EntityMeta, C, P> {
   /** Creates an entity; returns it at version 1. */
   create(actor: Actor, input: C): Promise<E>;
@@ -106,7 +106,7 @@ function parseInput<T>(spec: { def: EntityDefinition<never> }, schema: z.ZodType
 /** Loads an entity the actor may read, or throws not-found. */
 export async function loadVisible<E extends EntityMeta>(
   call: CallContext,
-  spec: Pick<EntityServiceSpec<E, unknown, unknown>, 'def' | 'protect'>,
+  spec: Pick<EntityServiceSpec<E, never, never, never, never>, 'def' | 'protect'>,
   uuid: string,
 ): Promise<{ entity: E; protectedEntity: ProtectedEntity }> {
   const entity = await readEntity(call.tx, spec.def, uuid);
@@ -137,10 +137,10 @@ function forbidden(spec: { def: EntityDefinition<never> }, what: string, uuid?: 
  * await contracts.patch(actor, c.uuid, { general: { notes: 'forlænget' } }, { expectedVersion: c.version });
  * ```
  */
-export function createEntityService<E extends EntityMeta, C, P>(
+export function createEntityService<E extends EntityMeta, C, P, CI = C, PI = P>(
   runner: CallRunner,
-  spec: EntityServiceSpec<E, C, P>,
-): EntityService<E, C, P> {
+  spec: EntityServiceSpec<E, C, P, CI, PI>,
+): EntityService<E, CI, PI> {
   const s = spec as unknown as { def: EntityDefinition<never> };
 
   async function save(
@@ -165,7 +165,7 @@ export function createEntityService<E extends EntityMeta, C, P>(
   return {
     create: (actor, input) =>
       runner.write(actor, async (call) => {
-        const parsed = parseInput(s, spec.createSchema, input);
+        const parsed = parseInput(s, spec.createSchema as z.ZodType<C>, input);
         const org = spec.createOrganization(parsed);
         if (!canCreate(call.actor, spec.def.protectedKind, org)) throw forbidden(s, 'create');
         const fields = spec.prepareCreate
@@ -177,7 +177,7 @@ export function createEntityService<E extends EntityMeta, C, P>(
     get: (actor, uuid) => runner.read(actor, async (call) => (await loadVisible(call, spec, uuid)).entity),
     patch: (actor, uuid, patch, options) =>
       runner.write(actor, async (call) => {
-        const parsed = parseInput(s, spec.patchSchema, patch);
+        const parsed = parseInput(s, spec.patchSchema as z.ZodType<P>, patch);
         const current = await loadModifiable(call, uuid);
         const next = spec.applyPatch
           ? await spec.applyPatch(call, current, parsed)

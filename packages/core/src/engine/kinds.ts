@@ -1,0 +1,310 @@
+/**
+ * How each entity kind is stored: its schema with meta, the index fields overviews and lookups use,
+ * and its owning organisation. Also the storage schema the core migrates adapters to.
+ *
+ * @module
+ */
+import { z } from 'zod';
+import { type ItInterface, ItInterfaceSchema } from '../catalogue/it-interface.schema.js';
+import { type ItSystem, ItSystemSchema } from '../catalogue/it-system.schema.js';
+import { catalogueNameKey } from '../catalogue/catalogue-name.js';
+import { type Contract, ContractSchema } from '../contract/contract.schema.js';
+import { type DataProcessingRegistration, DataProcessingRegistrationSchema } from '../data-processing/dpr.schema.js';
+import { GlobalOptionFieldsSchema, LocalOptionSchema } from '../options/option.schema.js';
+import { KleTaskSchema } from '../organisation/kle.schema.js';
+import { OrganizationMembershipSchema } from '../organisation/membership.schema.js';
+import { type Organization, OrganizationSchema } from '../organisation/organization.schema.js';
+import { RoleAssignmentSchema } from '../organisation/role-assignment.schema.js';
+import { type OrganizationUnit, OrganizationUnitSchema } from '../organisation/unit.schema.js';
+import { type User, UserSchema } from '../organisation/user.schema.js';
+import { type Project, ProjectSchema } from '../project/project.schema.js';
+import { EntityMetaSchema } from '../shared/schema.js';
+import type { ItSystemUsage } from '../usage/usage.schema.js';
+import { ItSystemUsageSchema } from '../usage/usage.schema.js';
+import type { IndexFieldDefinition, StorageSchema } from '../storage/port.js';
+import { AUDIT_KIND, type EntityDefinition } from './repository.js';
+
+/** A membership as stored: one role of one user in one organisation. */
+export const StoredMembershipSchema = EntityMetaSchema.extend(OrganizationMembershipSchema.shape);
+/** A membership as stored. */
+export type StoredMembership = z.infer<typeof StoredMembershipSchema>;
+/** A role assignment on an organisation unit, as stored. */
+export const StoredUnitRoleSchema = EntityMetaSchema.extend(RoleAssignmentSchema.shape).extend({
+  organizationUuid: z.uuid(),
+});
+/** A role assignment on an organisation unit, as stored. */
+export type StoredUnitRole = z.infer<typeof StoredUnitRoleSchema>;
+/** A global option as stored. */
+export const StoredGlobalOptionSchema = EntityMetaSchema.extend(GlobalOptionFieldsSchema.shape);
+/** A global option as stored. */
+export type StoredGlobalOption = z.infer<typeof StoredGlobalOptionSchema>;
+/** A local option as stored. */
+export const StoredLocalOptionSchema = EntityMetaSchema.extend(LocalOptionSchema.shape);
+/** A local option as stored. */
+export type StoredLocalOption = z.infer<typeof StoredLocalOptionSchema>;
+/** A KLE task as stored. */
+export const StoredKleTaskSchema = z.object({ ...EntityMetaSchema.shape, ...KleTaskSchema.shape });
+/** A KLE task as stored. */
+export type StoredKleTask = z.infer<typeof StoredKleTaskSchema>;
+
+const f = (name: string, type: IndexFieldDefinition['type']): IndexFieldDefinition => ({ name, type });
+const roleUsers = (roles: readonly { userUuid: string }[]) => [...new Set(roles.map((r) => r.userUuid))];
+
+/** Organisations. */
+export const ORGANIZATION: EntityDefinition<Organization> = {
+  kind: 'organization',
+  module: 'organisation',
+  protectedKind: 'organization',
+  schema: OrganizationSchema,
+  fields: [f('name', 'text'), f('type', 'text'), f('cvr', 'text'), f('accessModifier', 'text')],
+  organizationOf: (o) => o.uuid,
+  index: (o) => ({ name: o.name, type: o.type, cvr: o.cvr, accessModifier: o.accessModifier }),
+};
+
+/** Organisation units. */
+export const UNIT: EntityDefinition<OrganizationUnit> = {
+  kind: 'organizationUnit',
+  module: 'organisation',
+  protectedKind: 'organizationUnit',
+  schema: OrganizationUnitSchema,
+  fields: [f('name', 'text'), f('parentUuid', 'text')],
+  organizationOf: (u) => u.organizationUuid,
+  index: (u) => ({ name: u.name, parentUuid: u.parentUuid }),
+};
+
+/** Users (global; not owned by an organisation). */
+export const USER: EntityDefinition<User> = {
+  kind: 'user',
+  module: 'organisation',
+  protectedKind: 'user',
+  schema: UserSchema,
+  fields: [f('name', 'text'), f('email', 'text')],
+  organizationOf: () => null,
+  index: (u) => ({ name: `${u.firstName} ${u.lastName}`.trim(), email: u.email }),
+};
+
+/** Memberships. */
+export const MEMBERSHIP: EntityDefinition<StoredMembership> = {
+  kind: 'membership',
+  module: 'organisation',
+  protectedKind: 'membership',
+  schema: StoredMembershipSchema,
+  fields: [f('userUuid', 'text'), f('role', 'text'), f('name', 'text')],
+  organizationOf: (m) => m.organizationUuid,
+  index: (m) => ({ userUuid: m.userUuid, role: m.role, name: m.role }),
+};
+
+/** Role assignments on organisation units. */
+export const UNIT_ROLE: EntityDefinition<StoredUnitRole> = {
+  kind: 'unitRole',
+  module: 'organisation',
+  protectedKind: 'roleAssignment',
+  schema: StoredUnitRoleSchema,
+  fields: [f('userUuid', 'text'), f('objectUuid', 'text'), f('roleUuid', 'text'), f('name', 'text')],
+  organizationOf: (r) => r.organizationUuid,
+  index: (r) => ({ userUuid: r.userUuid, objectUuid: r.objectUuid, roleUuid: r.roleUuid, name: r.roleUuid }),
+};
+
+/** Catalogue systems. */
+export const SYSTEM: EntityDefinition<ItSystem> = {
+  kind: 'itSystem',
+  module: 'catalogue',
+  protectedKind: 'itSystem',
+  schema: ItSystemSchema,
+  fields: [
+    f('name', 'text'),
+    f('nameKey', 'text'),
+    f('parentUuid', 'text'),
+    f('rightsHolderUuid', 'text'),
+    f('deactivated', 'boolean'),
+    f('accessModifier', 'text'),
+  ],
+  organizationOf: (s) => s.organizationUuid,
+  index: (s) => ({
+    name: s.name,
+    nameKey: catalogueNameKey(s.name),
+    parentUuid: s.parentUuid,
+    rightsHolderUuid: s.rightsHolderUuid,
+    deactivated: s.deactivated,
+    accessModifier: s.accessModifier,
+  }),
+};
+
+/** Catalogue interfaces. */
+export const INTERFACE: EntityDefinition<ItInterface> = {
+  kind: 'itInterface',
+  module: 'catalogue',
+  protectedKind: 'itInterface',
+  schema: ItInterfaceSchema,
+  fields: [f('name', 'text'), f('identityKey', 'text'), f('exposedBySystemUuid', 'text'), f('deactivated', 'boolean')],
+  organizationOf: (i) => i.organizationUuid,
+  index: (i) => ({
+    name: i.name,
+    identityKey: `${catalogueNameKey(i.name)}\u0000${catalogueNameKey(i.interfaceId)}`,
+    exposedBySystemUuid: i.exposedBySystemUuid,
+    deactivated: i.deactivated,
+  }),
+};
+
+/** System usages. */
+export const USAGE: EntityDefinition<ItSystemUsage> = {
+  kind: 'itSystemUsage',
+  module: 'usage',
+  protectedKind: 'itSystemUsage',
+  schema: ItSystemUsageSchema,
+  fields: [
+    f('name', 'text'),
+    f('systemUuid', 'text'),
+    f('responsibleUnitUuid', 'text'),
+    f('usingUnitUuids', 'textList'),
+    f('roleUserUuids', 'textList'),
+    f('relationTargets', 'textList'),
+    f('validTo', 'date'),
+    f('lifeCycleStatus', 'text'),
+    f('mainContractUuid', 'text'),
+  ],
+  organizationOf: (u) => u.organizationUuid,
+  index: (u) => ({
+    name: u.general.localCallName ?? null,
+    systemUuid: u.systemUuid,
+    responsibleUnitUuid: u.organizationUsage.responsibleUnitUuid,
+    usingUnitUuids: u.organizationUsage.usingUnitUuids,
+    roleUserUuids: roleUsers(u.roles),
+    relationTargets: [...new Set(u.outgoingSystemRelations.map((r) => r.toUsageUuid))],
+    validTo: u.general.validity.validTo,
+    lifeCycleStatus: u.general.validity.lifeCycleStatus,
+    mainContractUuid: u.general.mainContractUuid,
+  }),
+};
+
+/** Contracts. */
+export const CONTRACT: EntityDefinition<Contract> = {
+  kind: 'itContract',
+  module: 'contract',
+  protectedKind: 'itContract',
+  schema: ContractSchema,
+  fields: [
+    f('name', 'text'),
+    f('nameKey', 'text'),
+    f('supplierUuid', 'text'),
+    f('responsibleUnitUuid', 'text'),
+    f('parentUuid', 'text'),
+    f('systemUsageUuids', 'textList'),
+    f('dprUuids', 'textList'),
+    f('validTo', 'date'),
+  ],
+  organizationOf: (c) => c.organizationUuid,
+  index: (c) => ({
+    name: c.name,
+    nameKey: catalogueNameKey(c.name),
+    supplierUuid: c.supplier.organizationUuid,
+    responsibleUnitUuid: c.responsible.organizationUnitUuid,
+    parentUuid: c.parentContractUuid,
+    systemUsageUuids: c.systemUsageUuids,
+    dprUuids: c.dataProcessingRegistrationUuids,
+    validTo: c.general.validity.validTo,
+  }),
+};
+
+/** Data processing registrations. */
+export const DPR: EntityDefinition<DataProcessingRegistration> = {
+  kind: 'dataProcessingRegistration',
+  module: 'data-processing',
+  protectedKind: 'dataProcessingRegistration',
+  schema: DataProcessingRegistrationSchema,
+  fields: [
+    f('name', 'text'),
+    f('nameKey', 'text'),
+    f('systemUsageUuids', 'textList'),
+    f('contractUuids', 'textList'),
+    f('mainContractUuid', 'text'),
+    f('roleUserUuids', 'textList'),
+  ],
+  organizationOf: (d) => d.organizationUuid,
+  index: (d) => ({
+    name: d.name,
+    nameKey: catalogueNameKey(d.name),
+    systemUsageUuids: d.systemUsageUuids,
+    contractUuids: d.contractUuids,
+    mainContractUuid: d.general.mainContractUuid,
+    roleUserUuids: roleUsers(d.roles),
+  }),
+};
+
+/** Projects. */
+export const PROJECT: EntityDefinition<Project> = {
+  kind: 'project',
+  module: 'project',
+  protectedKind: 'project',
+  schema: ProjectSchema,
+  fields: [f('name', 'text'), f('responsibleUnitUuid', 'text'), f('jointOrganizationUuids', 'textList')],
+  organizationOf: (p) => p.organizationUuid,
+  index: (p) => ({
+    name: p.name,
+    responsibleUnitUuid: p.responsibleUnitUuid,
+    jointOrganizationUuids: p.jointOrganizationUuids,
+  }),
+};
+
+/** Global options. */
+export const GLOBAL_OPTION: EntityDefinition<StoredGlobalOption> = {
+  kind: 'globalOption',
+  module: 'options',
+  protectedKind: 'globalOption',
+  schema: StoredGlobalOptionSchema,
+  fields: [f('name', 'text'), f('type', 'text'), f('priority', 'number')],
+  organizationOf: () => null,
+  index: (o) => ({ name: o.name, type: o.type, priority: o.priority }),
+};
+
+/** Local options. */
+export const LOCAL_OPTION: EntityDefinition<StoredLocalOption> = {
+  kind: 'localOption',
+  module: 'options',
+  protectedKind: 'localOption',
+  schema: StoredLocalOptionSchema,
+  fields: [f('optionUuid', 'text'), f('name', 'text')],
+  organizationOf: (o) => o.organizationUuid,
+  index: (o) => ({ optionUuid: o.optionUuid, name: o.optionUuid }),
+};
+
+/** KLE tasks. */
+export const KLE: EntityDefinition<StoredKleTask> = {
+  kind: 'kle',
+  module: 'organisation',
+  protectedKind: 'kle',
+  schema: StoredKleTaskSchema,
+  fields: [f('name', 'text'), f('taskKey', 'text'), f('parentUuid', 'text')],
+  organizationOf: () => null,
+  index: (k) => ({ name: k.description, taskKey: k.taskKey, parentUuid: k.parentUuid }),
+};
+
+/** Every entity definition, by kind. */
+export const ENTITY_DEFINITIONS = [
+  ORGANIZATION,
+  UNIT,
+  USER,
+  MEMBERSHIP,
+  UNIT_ROLE,
+  SYSTEM,
+  INTERFACE,
+  USAGE,
+  CONTRACT,
+  DPR,
+  PROJECT,
+  GLOBAL_OPTION,
+  LOCAL_OPTION,
+  KLE,
+] as const;
+
+/** The storage schema of the core: every kind with its index fields, plus the audit log. */
+export const CORE_STORAGE_SCHEMA: StorageSchema = {
+  version: 1,
+  kinds: [
+    ...ENTITY_DEFINITIONS.map((d) => ({ kind: d.kind, fields: d.fields })),
+    {
+      kind: AUDIT_KIND,
+      fields: [f('entityKind', 'text'), f('entityUuid', 'text'), f('at', 'text'), f('actorUuid', 'text')],
+    },
+  ],
+};

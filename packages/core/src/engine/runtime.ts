@@ -1,0 +1,126 @@
+/**
+ * The runtime behind the facade: transactions per call, actor resolution from stored users,
+ * memberships and role assignments, and the write stamp (time, uuid, actor).
+ *
+ * @module
+ */
+import { type Actor, type ActorContext, actorContext } from '../access/actor.js';
+import { organizationCategory } from '../organisation/organization.schema.js';
+import { unitDescendants } from '../organisation/unit-tree.rules.js';
+import type { OrganizationUnit } from '../organisation/unit.schema.js';
+import { KitosForbiddenError, KitosValidationError } from '../shared/errors.js';
+import type { StorageAdapter, StorageReader, StorageTransaction } from '../storage/port.js';
+import type { CallContext } from './call.js';
+import { type Clock, todayBy } from './clock.js';
+import { DPR, GLOBAL_OPTION, MEMBERSHIP, ORGANIZATION, UNIT, UNIT_ROLE, USAGE, USER } from './kinds.js';
+import type { CallRunner } from './service.js';
+
+/** Options of the runtime. */
+export interface RuntimeOptions {
+  readonly storage: StorageAdapter;
+  readonly clock: Clock;
+  readonly timeZone: string;
+  readonly newUuid: () => string;
+}
+
+/** A transaction view that refuses writes: read calls run on it. */
+function readOnly(reader: StorageReader): StorageTransaction {
+  const refuse = () => Promise.reject(new Error('[kitos] [core] a read call tried to write'));
+  return {
+    ...reader,
+    get: reader.get.bind(reader),
+    query: reader.query.bind(reader),
+    changesSince: reader.changesSince.bind(reader),
+    put: refuse,
+    delete: refuse,
+  };
+}
+
+async function writableRoleUuids(tx: StorageReader): Promise<Set<string>> {
+  const roles = await tx.query<{ uuid: string; hasWriteAccess?: boolean }>({ kind: GLOBAL_OPTION.kind });
+  return new Set(roles.records.filter((r) => r.data.hasWriteAccess).map((r) => r.uuid));
+}
+
+/** Objects on which the user holds a role with write access; unit roles reach every sub-unit. */
+async function writableObjects(tx: StorageReader, userUuid: string): Promise<Set<string>> {
+  const writeRoles = await writableRoleUuids(tx);
+  const out = new Set<string>();
+  for (const def of [USAGE, DPR]) {
+    const held = await tx.query<{ uuid: string; roles: { roleUuid: string; userUuid: string }[] }>({
+      kind: def.kind,
+      filter: { op: 'hasAny', field: 'roleUserUuids', values: [userUuid] },
+    });
+    for (const r of held.records) {
+      if (r.data.roles.some((x) => x.userUuid === userUuid && writeRoles.has(x.roleUuid))) out.add(r.uuid);
+    }
+  }
+  const unitRoles = await tx.query<{ objectUuid: string; roleUuid: string; organizationUuid: string }>({
+    kind: UNIT_ROLE.kind,
+    filter: { op: 'eq', field: 'userUuid', value: userUuid },
+  });
+  for (const r of unitRoles.records.filter((x) => writeRoles.has(x.data.roleUuid))) {
+    const units = await tx.query<OrganizationUnit>({
+      kind: UNIT.kind,
+      organizationUuids: [r.data.organizationUuid],
+    });
+    for (const u of unitDescendants(
+      units.records.map((x) => x.data),
+      r.data.objectUuid,
+      { includeSelf: true },
+    ))
+      out.add(u.uuid);
+  }
+  return out;
+}
+
+/** Resolves an actor from storage; unknown users are refused. */
+export async function resolveActor(tx: StorageReader, actor: Actor): Promise<ActorContext> {
+  if (!actor || typeof actor.userUuid !== 'string') {
+    throw new KitosValidationError('access', [
+      { path: ['actor', 'userUuid'], code: 'required', message: 'an actor with a userUuid is required' },
+    ]);
+  }
+  const user = await tx.get<{ isGlobalAdmin: boolean; hasStakeHolderAccess: boolean; isSystemIntegrator: boolean }>(
+    USER.kind,
+    actor.userUuid,
+  );
+  if (!user) throw new KitosForbiddenError('access', 'unknown user', { userUuid: actor.userUuid });
+  const memberships = await tx.query<{ organizationUuid: string; role: never }>({
+    kind: MEMBERSHIP.kind,
+    filter: { op: 'eq', field: 'userUuid', value: actor.userUuid },
+  });
+  const orgUuids = [...new Set(memberships.records.map((m) => m.data.organizationUuid))];
+  const municipal: string[] = [];
+  for (const uuid of orgUuids) {
+    const org = await tx.get<{ type: Parameters<typeof organizationCategory>[0] }>(ORGANIZATION.kind, uuid);
+    if (org && organizationCategory(org.data.type) === 'Municipality') municipal.push(uuid);
+  }
+  return actorContext({
+    userUuid: actor.userUuid,
+    isGlobalAdmin: user.data.isGlobalAdmin,
+    hasStakeHolderAccess: user.data.hasStakeHolderAccess,
+    isSystemIntegrator: user.data.isSystemIntegrator,
+    memberships: memberships.records.map((m) => m.data),
+    municipalityOrganizationUuids: municipal,
+    writableObjects: await writableObjects(tx, actor.userUuid),
+  });
+}
+
+/** Builds the call runner the services use. */
+export function createRuntime(options: RuntimeOptions): CallRunner & { options: RuntimeOptions } {
+  const { storage, clock, timeZone, newUuid } = options;
+  const context = async (tx: StorageTransaction, actor: Actor): Promise<CallContext> => {
+    const now = clock.now();
+    return {
+      tx,
+      actor: await resolveActor(tx, actor),
+      write: { actorUuid: actor.userUuid, now: now.toISOString(), newUuid },
+      today: todayBy({ now: () => now }, timeZone),
+    };
+  };
+  return {
+    options,
+    write: (actor, work) => storage.transaction(async (tx) => work(await context(tx, actor))),
+    read: async (actor, work) => work(await context(readOnly(storage), actor)),
+  };
+}

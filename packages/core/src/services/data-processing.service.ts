@@ -1,0 +1,59 @@
+/**
+ * The data processing registration (GDPR) service.
+ *
+ * @module
+ */
+import { applyDprPatch } from '../data-processing/dpr-patch.rules.js';
+import { checkDprNameUnique } from '../data-processing/dpr.rules.js';
+import {
+  type DataProcessingRegistration,
+  DataProcessingRegistrationCreateSchema,
+  DataProcessingRegistrationFieldsSchema,
+  DataProcessingRegistrationPatchSchema,
+} from '../data-processing/dpr.schema.js';
+import { CONTRACT, DPR, UNIT, USAGE } from '../engine/kinds.js';
+import { type CallRunner, createEntityService } from '../engine/service.js';
+import { enforce, sameOrganisation } from './enforce.js';
+import { allOf, uuidsInOrganization } from './lookup.js';
+
+/** Data processing registrations. */
+export function dataProcessingService(runner: CallRunner) {
+  return createEntityService(runner, {
+    def: DPR,
+    fieldsSchema: DataProcessingRegistrationFieldsSchema,
+    createSchema: DataProcessingRegistrationCreateSchema,
+    patchSchema: DataProcessingRegistrationPatchSchema,
+    protect: (_call, d) => ({
+      kind: 'dataProcessingRegistration' as const,
+      uuid: d.uuid,
+      organizationUuid: d.organizationUuid,
+    }),
+    createOrganization: (i) => i.organizationUuid,
+    applyPatch: (_call, current, patch) => enforce(applyDprPatch(current, patch), 'data-processing'),
+    check: async (call, next) => {
+      const same = await allOf<DataProcessingRegistration>(call.tx, DPR.kind, next.organizationUuid);
+      enforce(checkDprNameUnique(same, next), 'data-processing');
+      const org = next.organizationUuid;
+      const [units, usages, contracts] = await Promise.all([
+        uuidsInOrganization(call.tx, UNIT.kind, org),
+        uuidsInOrganization(call.tx, USAGE.kind, org),
+        uuidsInOrganization(call.tx, CONTRACT.kind, org),
+      ]);
+      sameOrganisation(
+        [{ path: ['general', 'responsibleUnitUuid'], uuid: next.general.responsibleUnitUuid }],
+        units,
+        'data-processing',
+      );
+      sameOrganisation(
+        next.systemUsageUuids.map((uuid, i) => ({ path: ['systemUsageUuids', i], uuid })),
+        usages,
+        'data-processing',
+      );
+      sameOrganisation(
+        next.contractUuids.map((uuid, i) => ({ path: ['contractUuids', i], uuid })),
+        contracts,
+        'data-processing',
+      );
+    },
+  });
+}

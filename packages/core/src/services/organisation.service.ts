@@ -1,0 +1,445 @@
+/**
+ * Services of the organisation module: organisations, units (with moves), users, memberships and
+ * unit role assignments.
+ *
+ * @module
+ */
+import { z } from 'zod';
+import type { Actor } from '../access/actor.js';
+import { canCreate, canModify, canRead, canSetAccessModifier } from '../access/policy.js';
+import type { CallContext } from '../engine/call.js';
+import {
+  MEMBERSHIP,
+  ORGANIZATION,
+  UNIT,
+  UNIT_ROLE,
+  USER,
+  type StoredMembership,
+  type StoredUnitRole,
+  USAGE,
+  CONTRACT,
+} from '../engine/kinds.js';
+import { deleteEntity, readEntity, writeEntity } from '../engine/repository.js';
+import { type CallRunner, createEntityService, type EntityService, loadVisible } from '../engine/service.js';
+import { canGrantOrganizationRole } from '../organisation/membership.rules.js';
+import { type OrganizationRole, OrganizationMembershipSchema } from '../organisation/membership.schema.js';
+import { organizationTypesCreatableBy } from '../organisation/organization.rules.js';
+import {
+  type Organization,
+  OrganizationCreateSchema,
+  OrganizationFieldsSchema,
+  OrganizationPatchSchema,
+} from '../organisation/organization.schema.js';
+import { unitDelete, unitMove, unitParentForCreate } from '../organisation/unit.rules.js';
+import {
+  type OrganizationUnit,
+  type OrganizationUnitCreate,
+  OrganizationUnitCreateSchema,
+  OrganizationUnitFieldsSchema,
+  type OrganizationUnitPatch,
+  OrganizationUnitPatchSchema,
+} from '../organisation/unit.schema.js';
+import { userEmailIsUnique } from '../organisation/user.rules.js';
+import { type User, UserCreateSchema, UserFieldsSchema, UserPatchSchema } from '../organisation/user.schema.js';
+import { KitosConflictError, KitosForbiddenError, KitosValidationError } from '../shared/errors.js';
+import { parse, UuidSchema } from '../shared/schema.js';
+import { enforce } from './enforce.js';
+import { allOf } from './lookup.js';
+
+const protectOrg = (_: CallContext, o: Organization) => ({
+  kind: 'organization' as const,
+  uuid: o.uuid,
+  organizationUuid: o.uuid,
+  accessModifier: o.accessModifier,
+});
+
+/** Organisations. */
+export function organizationService(runner: CallRunner) {
+  return createEntityService(runner, {
+    def: ORGANIZATION,
+    fieldsSchema: OrganizationFieldsSchema,
+    createSchema: OrganizationCreateSchema,
+    patchSchema: OrganizationPatchSchema,
+    protect: protectOrg,
+    createOrganization: () => null,
+    prepareCreate: (call, input) => {
+      const anyLocalAdmin = [...call.actor.roles.values()].some((r) => r.has('LocalAdmin'));
+      const allowed = organizationTypesCreatableBy({
+        isGlobalAdmin: call.actor.isGlobalAdmin,
+        roles: anyLocalAdmin ? ['LocalAdmin'] : [],
+      });
+      if (!allowed.includes(input.type))
+        throw new KitosForbiddenError('organisation', `you may not create organisations of type ${input.type}`);
+      return {
+        cvr: null,
+        foreignCvr: null,
+        foreignCountryCodeUuid: null,
+        phone: null,
+        address: null,
+        email: null,
+        isDefaultOrganization: false,
+        accessModifier: 'Local',
+        config: {
+          showItSystemModule: true,
+          showItContractModule: true,
+          showDataProcessing: true,
+          showItSystemPrefix: false,
+          showItContractPrefix: false,
+          itSupportModuleNameUuid: null,
+          itSupportGuide: null,
+        },
+        ...input,
+      } as Organization;
+    },
+    guard: (call, next, current) => {
+      const e = { kind: 'organization' as const, uuid: current?.uuid ?? '', organizationUuid: current?.uuid ?? null };
+      if (next.accessModifier !== (current?.accessModifier ?? 'Local') && !canSetAccessModifier(call.actor, e)) {
+        throw new KitosForbiddenError(
+          'organisation',
+          'only global admins and the organisation’s local admins change its scope',
+        );
+      }
+    },
+    beforeDelete: async (call, org) => {
+      for (const kind of [UNIT.kind, USAGE.kind, CONTRACT.kind]) {
+        const r = await call.tx.query({ kind, organizationUuids: [org.uuid], limit: 1, count: true });
+        if ((r.total ?? 0) > 0)
+          throw new KitosConflictError('organisation', `the organisation still has ${kind} records`, {
+            kind,
+            count: r.total,
+          });
+      }
+    },
+  });
+}
+
+/** Organisation units, with tree moves. */
+export interface UnitService extends EntityService<OrganizationUnit, OrganizationUnitCreate, OrganizationUnitPatch> {
+  /** Moves a unit under a new parent, with its subtree or leaving its children with the old parent. */
+  move(
+    actor: Actor,
+    uuid: string,
+    newParentUuid: string,
+    options?: { withSubtree?: boolean },
+  ): Promise<OrganizationUnit[]>;
+  /** The organisation's whole tree (flat list; one root). */
+  tree(actor: Actor, organizationUuid: string): Promise<OrganizationUnit[]>;
+}
+
+async function unitUses(call: CallContext, unit: OrganizationUnit) {
+  const usages = await call.tx.query({
+    kind: USAGE.kind,
+    organizationUuids: [unit.organizationUuid],
+    filter: {
+      op: 'or',
+      filters: [
+        { op: 'eq', field: 'responsibleUnitUuid', value: unit.uuid },
+        { op: 'hasAny', field: 'usingUnitUuids', values: [unit.uuid] },
+      ],
+    },
+    count: true,
+    limit: 0,
+  });
+  const contracts = await allOf<{
+    responsible: { organizationUnitUuid: string | null };
+    payments: {
+      external: { organizationUnitUuid: string | null }[];
+      internal: { organizationUnitUuid: string | null }[];
+    };
+  }>(call.tx, CONTRACT.kind, unit.organizationUuid);
+  const roles = await call.tx.query({
+    kind: UNIT_ROLE.kind,
+    organizationUuids: [unit.organizationUuid],
+    filter: { op: 'eq', field: 'objectUuid', value: unit.uuid },
+    count: true,
+    limit: 0,
+  });
+  return {
+    systemUsages: usages.total ?? 0,
+    economyStreams: contracts.reduce(
+      (n, c) =>
+        n + [...c.payments.external, ...c.payments.internal].filter((s) => s.organizationUnitUuid === unit.uuid).length,
+      0,
+    ),
+    responsibleForContracts: contracts.filter((c) => c.responsible.organizationUnitUuid === unit.uuid).length,
+    roleAssignments: roles.total ?? 0,
+  };
+}
+
+/** Organisation units. */
+export function unitService(runner: CallRunner): UnitService {
+  const spec = {
+    def: UNIT,
+    fieldsSchema: OrganizationUnitFieldsSchema,
+    createSchema: OrganizationUnitCreateSchema,
+    patchSchema: OrganizationUnitPatchSchema,
+    protect: (_: CallContext, u: OrganizationUnit) => ({
+      kind: 'organizationUnit' as const,
+      uuid: u.uuid,
+      organizationUuid: u.organizationUuid,
+    }),
+    createOrganization: (i: OrganizationUnitCreate) => i.organizationUuid,
+    prepareCreate: async (call: CallContext, input: OrganizationUnitCreate) => {
+      const units = await allOf<OrganizationUnit>(call.tx, UNIT.kind, input.organizationUuid);
+      const parentUuid = enforce(unitParentForCreate(units, input), 'organisation');
+      return { localId: null, ean: null, origin: 'Kitos' as const, externalOriginUuid: null, ...input, parentUuid };
+    },
+    beforeDelete: async (call: CallContext, unit: OrganizationUnit) => {
+      const units = await allOf<OrganizationUnit>(call.tx, UNIT.kind, unit.organizationUuid);
+      const moved = enforce(unitDelete(units, unit.uuid, await unitUses(call, unit)), 'organisation');
+      for (const child of moved.changed) {
+        const current = await readEntity(call.tx, UNIT, child.uuid);
+        if (current && current.parentUuid !== child.parentUuid)
+          await writeEntity(call.tx, UNIT, call.write, { ...current, parentUuid: child.parentUuid }, current);
+      }
+    },
+  };
+  const base = createEntityService(runner, spec);
+  return {
+    ...base,
+    move: (actor, uuid, newParentUuid, options = {}) =>
+      runner.write(actor, async (call) => {
+        const { entity, protectedEntity } = await loadVisible(call, spec, uuid);
+        if (!canModify(call.actor, protectedEntity))
+          throw new KitosForbiddenError('organisation', 'you may not move this unit');
+        const units = await allOf<OrganizationUnit>(call.tx, UNIT.kind, entity.organizationUuid);
+        const next = enforce(
+          unitMove(units, uuid, parse(UuidSchema, newParentUuid, 'organisation'), {
+            withSubtree: options.withSubtree ?? true,
+          }),
+          'organisation',
+        );
+        const changed: OrganizationUnit[] = [];
+        for (const u of next) {
+          const current = units.find((x) => x.uuid === u.uuid);
+          if (current && current.parentUuid !== u.parentUuid)
+            changed.push(
+              await writeEntity(call.tx, UNIT, call.write, { ...current, parentUuid: u.parentUuid }, current),
+            );
+        }
+        return changed;
+      }),
+    tree: (actor, organizationUuid) =>
+      runner.read(actor, async (call) => {
+        const units = await allOf<OrganizationUnit>(call.tx, UNIT.kind, organizationUuid);
+        return units.filter((u) => canRead(call.actor, spec.protect(call, u)));
+      }),
+  };
+}
+
+async function userOrganizations(call: CallContext, userUuid: string): Promise<string[]> {
+  const m = await allOf<StoredMembership>(call.tx, MEMBERSHIP.kind, undefined, {
+    op: 'eq',
+    field: 'userUuid',
+    value: userUuid,
+  });
+  return [...new Set(m.map((x) => x.organizationUuid))];
+}
+
+/** Users. */
+export function userService(runner: CallRunner) {
+  return createEntityService(runner, {
+    def: USER,
+    fieldsSchema: UserFieldsSchema,
+    createSchema: UserCreateSchema,
+    patchSchema: UserPatchSchema,
+    protect: async (call, u) => ({
+      kind: 'user' as const,
+      uuid: u.uuid,
+      organizationUuid: null,
+      memberOfOrganizationUuids: await userOrganizations(call, u.uuid),
+    }),
+    createOrganization: () => null,
+    prepareCreate: (call, input) => {
+      if ((input.isGlobalAdmin || input.hasStakeHolderAccess) && !call.actor.isGlobalAdmin) {
+        throw new KitosForbiddenError('organisation', 'only global admins grant global admin or stakeholder access');
+      }
+      return {
+        phoneNumber: null,
+        isGlobalAdmin: false,
+        hasApiAccess: false,
+        hasStakeHolderAccess: false,
+        isSystemIntegrator: false,
+        ...input,
+      };
+    },
+    guard: (call, next, current) => {
+      if (
+        current &&
+        (next.isGlobalAdmin !== current.isGlobalAdmin || next.hasStakeHolderAccess !== current.hasStakeHolderAccess) &&
+        !call.actor.isGlobalAdmin
+      ) {
+        throw new KitosForbiddenError('organisation', 'only global admins grant global admin or stakeholder access');
+      }
+    },
+    check: async (call, next) => {
+      const same = await allOf<User>(call.tx, USER.kind, undefined, { op: 'eq', field: 'email', value: next.email });
+      enforce(userEmailIsUnique(next.email, same, next.uuid), 'organisation');
+    },
+  });
+}
+
+const GrantSchema = OrganizationMembershipSchema;
+
+/** Memberships: granting and revoking organisation roles. */
+export interface MembershipService {
+  /** Grants a role in an organisation (idempotent refusal: a duplicate is a conflict). */
+  grant(
+    actor: Actor,
+    membership: { userUuid: string; organizationUuid: string; role: OrganizationRole },
+  ): Promise<StoredMembership>;
+  /** Revokes one role; revoking `User` removes the plain membership. */
+  revoke(
+    actor: Actor,
+    membership: { userUuid: string; organizationUuid: string; role: OrganizationRole },
+  ): Promise<void>;
+  /** Memberships in an organisation, for members and admins of it. */
+  list(actor: Actor, organizationUuid: string): Promise<StoredMembership[]>;
+}
+
+/** Memberships. */
+export function membershipService(runner: CallRunner): MembershipService {
+  const find = async (call: CallContext, m: z.infer<typeof GrantSchema>) =>
+    (
+      await allOf<StoredMembership>(call.tx, MEMBERSHIP.kind, m.organizationUuid, {
+        op: 'eq',
+        field: 'userUuid',
+        value: m.userUuid,
+      })
+    ).find((x) => x.role === m.role);
+  const mayGrant = (call: CallContext, m: z.infer<typeof GrantSchema>) => {
+    const roles = call.actor.roles.get(m.organizationUuid) ?? new Set();
+    return canGrantOrganizationRole({ isGlobalAdmin: call.actor.isGlobalAdmin, roles: [...roles] }, m.role);
+  };
+  return {
+    grant: (actor, input) =>
+      runner.write(actor, async (call) => {
+        const m = parse(GrantSchema, input, 'organisation');
+        if (!mayGrant(call, m))
+          throw new KitosForbiddenError('organisation', `you may not grant ${m.role} in this organisation`);
+        if (!(await call.tx.get(USER.kind, m.userUuid)))
+          throw new KitosValidationError('organisation', [
+            { path: ['userUuid'], code: 'not-found', message: 'no such user' },
+          ]);
+        if (!(await call.tx.get(ORGANIZATION.kind, m.organizationUuid)))
+          throw new KitosValidationError('organisation', [
+            { path: ['organizationUuid'], code: 'not-found', message: 'no such organisation' },
+          ]);
+        if (await find(call, m))
+          throw new KitosConflictError('organisation', 'the user already has this role', {
+            code: 'duplicate-membership',
+          });
+        return writeEntity(call.tx, MEMBERSHIP, call.write, { ...m, uuid: call.write.newUuid() }, undefined);
+      }),
+    revoke: (actor, input) =>
+      runner.write(actor, async (call) => {
+        const m = parse(GrantSchema, input, 'organisation');
+        if (!mayGrant(call, m))
+          throw new KitosForbiddenError('organisation', `you may not revoke ${m.role} in this organisation`);
+        const existing = await find(call, m);
+        if (!existing)
+          throw new KitosValidationError('organisation', [
+            { path: ['role'], code: 'membership-not-found', message: 'the user does not have this role' },
+          ]);
+        await deleteEntity(call.tx, MEMBERSHIP, call.write, existing);
+      }),
+    list: (actor, organizationUuid) =>
+      runner.read(actor, async (call) => {
+        if (!call.actor.isGlobalAdmin && !call.actor.roles.has(organizationUuid)) return [];
+        return allOf<StoredMembership>(call.tx, MEMBERSHIP.kind, organizationUuid);
+      }),
+  };
+}
+
+/** Role assignments on organisation units (write roles are inherited by every sub-unit). */
+export interface UnitRoleService {
+  assign(actor: Actor, input: { unitUuid: string; roleUuid: string; userUuid: string }): Promise<StoredUnitRole>;
+  remove(actor: Actor, input: { unitUuid: string; roleUuid: string; userUuid: string }): Promise<void>;
+  list(actor: Actor, unitUuid: string): Promise<StoredUnitRole[]>;
+}
+
+const UnitRoleInputSchema = z.object({ unitUuid: UuidSchema, roleUuid: UuidSchema, userUuid: UuidSchema });
+
+/** Unit role assignments. */
+export function unitRoleService(runner: CallRunner): UnitRoleService {
+  const unitSpec = {
+    def: UNIT,
+    protect: (_: CallContext, u: OrganizationUnit) => ({
+      kind: 'organizationUnit' as const,
+      uuid: u.uuid,
+      organizationUuid: u.organizationUuid,
+    }),
+  };
+  const existing = async (call: CallContext, i: z.infer<typeof UnitRoleInputSchema>) =>
+    (
+      await allOf<StoredUnitRole>(call.tx, UNIT_ROLE.kind, undefined, {
+        op: 'eq',
+        field: 'objectUuid',
+        value: i.unitUuid,
+      })
+    ).find((r) => r.roleUuid === i.roleUuid && r.userUuid === i.userUuid);
+  return {
+    assign: (actor, input) =>
+      runner.write(actor, async (call) => {
+        const i = parse(UnitRoleInputSchema, input, 'organisation');
+        const { entity, protectedEntity } = await loadVisible(call, unitSpec, i.unitUuid);
+        if (!canModify(call.actor, protectedEntity))
+          throw new KitosForbiddenError('organisation', 'you may not assign roles on this unit');
+        const member = await allOf<StoredMembership>(call.tx, MEMBERSHIP.kind, entity.organizationUuid, {
+          op: 'eq',
+          field: 'userUuid',
+          value: i.userUuid,
+        });
+        if (member.length === 0)
+          throw new KitosValidationError('organisation', [
+            {
+              path: ['userUuid'],
+              code: 'user-not-member',
+              message: 'the user is not a member of the unit’s organisation',
+            },
+          ]);
+        if (await existing(call, i))
+          throw new KitosConflictError('organisation', 'the user already has this role on the unit', {
+            code: 'duplicate-role-assignment',
+          });
+        return writeEntity(
+          call.tx,
+          UNIT_ROLE,
+          call.write,
+          {
+            uuid: call.write.newUuid(),
+            objectKind: 'organizationUnit',
+            objectUuid: i.unitUuid,
+            roleUuid: i.roleUuid,
+            userUuid: i.userUuid,
+            organizationUuid: entity.organizationUuid,
+          } as never,
+          undefined,
+        );
+      }),
+    remove: (actor, input) =>
+      runner.write(actor, async (call) => {
+        const i = parse(UnitRoleInputSchema, input, 'organisation');
+        const { protectedEntity } = await loadVisible(call, unitSpec, i.unitUuid);
+        if (!canModify(call.actor, protectedEntity))
+          throw new KitosForbiddenError('organisation', 'you may not remove roles on this unit');
+        const found = await existing(call, i);
+        if (!found)
+          throw new KitosValidationError('organisation', [
+            { path: ['roleUuid'], code: 'role-assignment-not-found', message: 'no such role assignment' },
+          ]);
+        await deleteEntity(call.tx, UNIT_ROLE, call.write, found);
+      }),
+    list: (actor, unitUuid) =>
+      runner.read(actor, async (call) => {
+        await loadVisible(call, unitSpec, unitUuid);
+        return allOf<StoredUnitRole>(call.tx, UNIT_ROLE.kind, undefined, {
+          op: 'eq',
+          field: 'objectUuid',
+          value: unitUuid,
+        });
+      }),
+  };
+}
+
+export { canCreate };

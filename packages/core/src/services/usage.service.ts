@@ -1,0 +1,173 @@
+/**
+ * The IT-system usage service: one organisation's use of one catalogue system, with its GDPR gate
+ * rules, units, relations and main contract.
+ *
+ * @module
+ */
+import type { ItInterface } from '../catalogue/it-interface.schema.js';
+import type { ItSystem } from '../catalogue/it-system.schema.js';
+import { canRead } from '../access/policy.js';
+import type { Contract } from '../contract/contract.schema.js';
+import type { DataProcessingRegistration } from '../data-processing/dpr.schema.js';
+import type { CallContext } from '../engine/call.js';
+import { CONTRACT, DPR, INTERFACE, SYSTEM, UNIT, USAGE } from '../engine/kinds.js';
+import { writeEntity } from '../engine/repository.js';
+import { type CallRunner, createEntityService } from '../engine/service.js';
+import { KitosValidationError } from '../shared/errors.js';
+import { applyUsagePatch } from '../usage/usage-patch.rules.js';
+import { checkSystemRelation, dropRelationsToUsage } from '../usage/usage-relation.rules.js';
+import {
+  canCreateUsage,
+  checkUsageMainContract,
+  checkUsageUnique,
+  checkUsageUnitsInOrganization,
+} from '../usage/usage.rules.js';
+import {
+  type ItSystemUsage,
+  ItSystemUsageCreateSchema,
+  ItSystemUsageFieldsSchema,
+  ItSystemUsagePatchSchema,
+} from '../usage/usage.schema.js';
+import { protectSystem } from './catalogue.service.js';
+import { enforce, violationError } from './enforce.js';
+import { allOf, uuidsInOrganization } from './lookup.js';
+
+/** Contracts of the organisation that cover the usage. */
+export async function contractsCovering(
+  call: CallContext,
+  usage: Pick<ItSystemUsage, 'uuid' | 'organizationUuid'>,
+): Promise<Contract[]> {
+  return allOf<Contract>(call.tx, CONTRACT.kind, usage.organizationUuid, {
+    op: 'hasAny',
+    field: 'systemUsageUuids',
+    values: [usage.uuid],
+  });
+}
+
+async function checkRelations(call: CallContext, usage: ItSystemUsage & { uuid: string }): Promise<void> {
+  for (const [index, relation] of usage.outgoingSystemRelations.entries()) {
+    const target = (await call.tx.get<ItSystemUsage>(USAGE.kind, relation.toUsageUuid))?.data;
+    if (!target) {
+      throw new KitosValidationError('usage', [
+        { path: ['outgoingSystemRelations', index, 'toUsageUuid'], code: 'not-found', message: 'no such usage' },
+      ]);
+    }
+    const exposed = await allOf<ItInterface>(call.tx, INTERFACE.kind, undefined, {
+      op: 'eq',
+      field: 'exposedBySystemUuid',
+      value: target.systemUuid,
+    });
+    const contract = relation.contractUuid
+      ? (await call.tx.get<Contract>(CONTRACT.kind, relation.contractUuid))?.data
+      : undefined;
+    const r = checkSystemRelation(relation, {
+      fromUsageUuid: usage.uuid,
+      organizationUuid: usage.organizationUuid,
+      targetOrganizationUuid: target.organizationUuid,
+      targetExposedInterfaceUuids: exposed.map((i) => i.uuid),
+      contractOrganizationUuid: relation.contractUuid ? (contract?.organizationUuid ?? '') : undefined,
+    });
+    if (!r.ok)
+      throw violationError(
+        r.violations.map((v) => ({ ...v, path: ['outgoingSystemRelations', index, ...(v.path ?? [])] })),
+        'usage',
+      );
+  }
+}
+
+/** System usages. */
+export function usageService(runner: CallRunner) {
+  return createEntityService(runner, {
+    def: USAGE,
+    fieldsSchema: ItSystemUsageFieldsSchema,
+    createSchema: ItSystemUsageCreateSchema,
+    patchSchema: ItSystemUsagePatchSchema,
+    protect: (_call, u) => ({ kind: 'itSystemUsage' as const, uuid: u.uuid, organizationUuid: u.organizationUuid }),
+    createOrganization: (i) => i.organizationUuid,
+    prepareCreate: async (call, input) => {
+      const system = (await call.tx.get<ItSystem>(SYSTEM.kind, input.systemUuid))?.data;
+      if (!system || !canRead(call.actor, protectSystem(call, system))) {
+        throw new KitosValidationError('usage', [
+          { path: ['systemUuid'], code: 'not-found', message: 'no such catalogue system' },
+        ]);
+      }
+      enforce(canCreateUsage(system, input.organizationUuid), 'usage');
+      return input as never;
+    },
+    applyPatch: async (call, current, patch) =>
+      enforce(
+        applyUsagePatch(current, patch, {
+          associatedContractUuids: (await contractsCovering(call, current)).map((c) => c.uuid),
+        }),
+        'usage',
+      ),
+    check: async (call, next, current) => {
+      if (!current) {
+        const existing = await allOf<ItSystemUsage>(call.tx, USAGE.kind, next.organizationUuid, {
+          op: 'eq',
+          field: 'systemUuid',
+          value: next.systemUuid,
+        });
+        enforce(checkUsageUnique(existing, next), 'usage');
+      } else if (current.systemUuid !== next.systemUuid || current.organizationUuid !== next.organizationUuid) {
+        throw new KitosValidationError('usage', [
+          { path: ['systemUuid'], code: 'immutable', message: 'a usage cannot move to another system or organisation' },
+        ]);
+      }
+      enforce(
+        checkUsageUnitsInOrganization(next.organizationUsage, [
+          ...(await uuidsInOrganization(call.tx, UNIT.kind, next.organizationUuid)),
+        ]),
+        'usage',
+      );
+      enforce(
+        checkUsageMainContract(
+          next,
+          (await contractsCovering(call, next)).map((c) => c.uuid),
+        ),
+        'usage',
+      );
+      await checkRelations(call, next as ItSystemUsage);
+    },
+    afterDelete: async (call, usage) => {
+      // Incoming relations go with the usage; contracts and registrations stop covering it.
+      const sources = await allOf<ItSystemUsage>(call.tx, USAGE.kind, usage.organizationUuid, {
+        op: 'hasAny',
+        field: 'relationTargets',
+        values: [usage.uuid],
+      });
+      for (const s of sources) {
+        await writeEntity(
+          call.tx,
+          USAGE,
+          call.write,
+          { ...s, outgoingSystemRelations: dropRelationsToUsage(s.outgoingSystemRelations, usage.uuid) },
+          s,
+        );
+      }
+      for (const c of await contractsCovering(call, usage)) {
+        await writeEntity(
+          call.tx,
+          CONTRACT,
+          call.write,
+          { ...c, systemUsageUuids: c.systemUsageUuids.filter((u) => u !== usage.uuid) },
+          c,
+        );
+      }
+      const dprs = await allOf<DataProcessingRegistration>(call.tx, DPR.kind, usage.organizationUuid, {
+        op: 'hasAny',
+        field: 'systemUsageUuids',
+        values: [usage.uuid],
+      });
+      for (const d of dprs) {
+        await writeEntity(
+          call.tx,
+          DPR,
+          call.write,
+          { ...d, systemUsageUuids: d.systemUsageUuids.filter((u) => u !== usage.uuid) },
+          d,
+        );
+      }
+    },
+  });
+}
