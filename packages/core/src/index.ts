@@ -28,7 +28,7 @@ export * from './storage/index.js';
 export * from './overview/index.js';
 export { createKitos, type Kitos, type KitosOptions } from './kitos.js';
 export { type Clock, DEFAULT_TIME_ZONE, fixedClock, systemClock, todayBy } from './engine/clock.js';
-export { type AuditChange, type AuditEntry, auditDiff } from './engine/audit.js';
+export { type AuditChange, AuditChangeSchema, type AuditEntry, AuditEntrySchema, auditDiff } from './engine/audit.js';
 export { CORE_STORAGE_SCHEMA } from './engine/kinds.js';
 export type { EntityService, ListPage, ListQuery } from './engine/service.js';
 export type { WriteOptions } from './engine/repository.js';

@@ -3,7 +3,30 @@
  *
  * @module
  */
+import type { z } from 'zod';
 import type { Actor } from './access/actor.js';
+import type { ItInterface } from './catalogue/it-interface.schema.js';
+import type { ItInterfaceCreateSchema, ItInterfacePatchSchema } from './catalogue/it-interface.schema.js';
+import type { ItSystem, ItSystemCreateSchema, ItSystemPatchSchema } from './catalogue/it-system.schema.js';
+import type { Contract, ContractCreateSchema, ContractPatchSchema } from './contract/contract.schema.js';
+import type {
+  DataProcessingRegistration,
+  DataProcessingRegistrationCreateSchema,
+  DataProcessingRegistrationPatchSchema,
+} from './data-processing/dpr.schema.js';
+import type { EntityService } from './engine/service.js';
+import type {
+  Organization,
+  OrganizationCreateSchema,
+  OrganizationPatchSchema,
+} from './organisation/organization.schema.js';
+import type { User, UserPatchSchema } from './organisation/user.schema.js';
+import type { Project, ProjectCreateSchema, ProjectPatchSchema } from './project/project.schema.js';
+import type { FeedService } from './services/feed.service.js';
+import type { OptionsService } from './services/options.service.js';
+import type { OverviewService } from './services/overview.service.js';
+import type { MembershipService, UnitRoleService, UnitService } from './services/organisation.service.js';
+import type { ItSystemUsage, ItSystemUsageCreateSchema, ItSystemUsagePatchSchema } from './usage/usage.schema.js';
 import { type Clock, DEFAULT_TIME_ZONE, systemClock } from './engine/clock.js';
 import { CORE_STORAGE_SCHEMA, MEMBERSHIP, ORGANIZATION, USER } from './engine/kinds.js';
 import { writeEntity } from './engine/repository.js';
@@ -40,7 +63,7 @@ export interface KitosOptions {
   readonly newUuid?: () => string;
 }
 
-function makeFacade(options: KitosOptions) {
+function makeFacade(options: KitosOptions): Kitos {
   const runtime = createRuntime({
     storage: options.storage,
     clock: options.clock ?? systemClock,
@@ -143,8 +166,48 @@ function makeFacade(options: KitosOptions) {
   };
 }
 
+type In<S extends z.ZodType> = z.input<S>;
+
 /** The facade: one service per module, every method taking an actor. */
-export type Kitos = ReturnType<typeof makeFacade>;
+export interface Kitos {
+  /** The storage adapter in use. */
+  readonly storage: StorageAdapter;
+  readonly organizations: EntityService<
+    Organization,
+    In<typeof OrganizationCreateSchema>,
+    In<typeof OrganizationPatchSchema>
+  >;
+  readonly units: UnitService;
+  readonly users: EntityService<User, In<typeof UserCreateSchema>, In<typeof UserPatchSchema>>;
+  readonly memberships: MembershipService;
+  readonly unitRoles: UnitRoleService;
+  readonly systems: EntityService<ItSystem, In<typeof ItSystemCreateSchema>, In<typeof ItSystemPatchSchema>>;
+  readonly interfaces: EntityService<
+    ItInterface,
+    In<typeof ItInterfaceCreateSchema>,
+    In<typeof ItInterfacePatchSchema>
+  >;
+  readonly usages: EntityService<
+    ItSystemUsage,
+    In<typeof ItSystemUsageCreateSchema>,
+    In<typeof ItSystemUsagePatchSchema>
+  >;
+  readonly contracts: EntityService<Contract, In<typeof ContractCreateSchema>, In<typeof ContractPatchSchema>>;
+  readonly dataProcessing: EntityService<
+    DataProcessingRegistration,
+    In<typeof DataProcessingRegistrationCreateSchema>,
+    In<typeof DataProcessingRegistrationPatchSchema>
+  >;
+  readonly projects: EntityService<Project, In<typeof ProjectCreateSchema>, In<typeof ProjectPatchSchema>>;
+  readonly options: OptionsService;
+  readonly overviews: OverviewService;
+  readonly feed: FeedService;
+  /**
+   * Creates the first global administrator in an empty store, with KITOS's option seed and the
+   * default organisation "Fælles Kommune". Refused once any user exists.
+   */
+  bootstrap(admin: In<typeof UserCreateSchema>): Promise<Actor>;
+}
 
 /**
  * Creates the facade over a storage adapter, after applying the core's storage schema to it.

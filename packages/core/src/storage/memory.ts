@@ -44,12 +44,47 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-const key = (kind: string, uuid: string) => `${kind}\u0000${uuid}`;
-
+/**
+ * Committed state: records per kind (so a query scans only its kind), tombstones and the feed position.
+ */
 interface State {
-  records: Map<string, StoredRecord>;
+  kinds: Map<string, Map<string, StoredRecord>>;
   tombstones: Tombstone[];
   seq: number;
+}
+
+/**
+ * A transaction's view: its own writes over the committed state, so starting a transaction costs
+ * nothing however large the store is. `null` in `writes` marks a deletion.
+ */
+interface Draft {
+  readonly base: State;
+  readonly writes: Map<string, Map<string, StoredRecord | null>>;
+  readonly tombstones: Tombstone[];
+  seq: number;
+}
+
+function lookup(view: State | Draft, kind: string, uuid: string): StoredRecord | undefined {
+  if ('base' in view) {
+    const w = view.writes.get(kind)?.get(uuid);
+    if (w !== undefined) return w ?? undefined;
+    return view.base.kinds.get(kind)?.get(uuid);
+  }
+  return view.kinds.get(kind)?.get(uuid);
+}
+
+function* recordsOf(view: State | Draft, kind?: string): Iterable<StoredRecord> {
+  const state = 'base' in view ? view.base : view;
+  const kinds = kind === undefined ? [...state.kinds.keys(), ...('base' in view ? view.writes.keys() : [])] : [kind];
+  for (const k of new Set(kinds)) {
+    const writes = 'base' in view ? view.writes.get(k) : undefined;
+    for (const [uuid, r] of state.kinds.get(k) ?? []) if (!writes?.has(uuid)) yield r;
+    for (const r of writes?.values() ?? []) if (r) yield r;
+  }
+}
+
+function tombstonesOf(view: State | Draft): Tombstone[] {
+  return 'base' in view ? [...view.base.tombstones, ...view.tombstones] : view.tombstones;
 }
 
 /**
@@ -58,31 +93,31 @@ interface State {
  * @example
  * ```ts
  * const storage = createMemoryStorage();
- * const kitos = createKitos({ storage });
+ * const kitos = await createKitos({ storage });
  * ```
  */
 export function createMemoryStorage(options: MemoryStorageOptions = {}): StorageAdapter {
-  const state: State = { records: new Map(), tombstones: [], seq: 0 };
+  const state: State = { kinds: new Map(), tombstones: [], seq: 0 };
   let types: Record<string, Record<string, IndexFieldType>> = {};
   let queue: Promise<unknown> = Promise.resolve();
   let closed = false;
 
-  const reader = (view: () => State): StorageReader => ({
+  const reader = (view: State | Draft): StorageReader => ({
     async get<T>(kind: string, uuid: string) {
-      return view().records.get(key(kind, uuid)) as StoredRecord<T> | undefined;
+      return lookup(view, kind, uuid) as StoredRecord<T> | undefined;
     },
     async query<T>(q: Query) {
-      return runQuery(view(), q, types[q.kind] ?? {}) as QueryResult<T>;
+      return runQuery(recordsOf(view, q.kind), q, types[q.kind] ?? {}) as QueryResult<T>;
     },
     async changesSince(since: number, opts?: ChangesOptions) {
-      return runChanges(view(), since, opts);
+      return runChanges(recordsOf(view), tombstonesOf(view), since, opts);
     },
   });
 
   const adapter: StorageAdapter = {
     name: MEMORY_ADAPTER_NAME,
     capabilities: { collation: 'da', persistent: false },
-    ...reader(() => state),
+    ...reader(state),
     async migrate(schema: StorageSchema) {
       types = Object.fromEntries(
         schema.kinds.map((k) => [k.kind, Object.fromEntries(k.fields.map((f) => [f.name, f.type]))]),
@@ -91,11 +126,10 @@ export function createMemoryStorage(options: MemoryStorageOptions = {}): Storage
     transaction<R>(work: (tx: StorageTransaction) => Promise<R>): Promise<R> {
       if (closed) return Promise.reject(new KitosError('storage', 'storage', 'the memory storage is closed'));
       const run = async () => {
-        // Copy-on-write: the transaction works on a shallow copy; records themselves are frozen.
-        const draft: State = { records: new Map(state.records), tombstones: [...state.tombstones], seq: state.seq };
+        const draft: Draft = { base: state, writes: new Map(), tombstones: [], seq: state.seq };
         let writes = 0;
         const tx: StorageTransaction = {
-          ...reader(() => draft),
+          ...reader(draft),
           async put<T>(r: PutRecord<T>) {
             options.beforeWrite?.(++writes);
             return putRecord(draft, r) as StoredRecord<T>;
@@ -106,8 +140,16 @@ export function createMemoryStorage(options: MemoryStorageOptions = {}): Storage
           },
         };
         const result = await work(tx);
-        state.records = draft.records;
-        state.tombstones = draft.tombstones;
+        // Commit: nothing above touched `state`, so a failure before this point leaves it intact.
+        for (const [kind, writesOfKind] of draft.writes) {
+          const records = state.kinds.get(kind) ?? new Map<string, StoredRecord>();
+          for (const [uuid, r] of writesOfKind) {
+            if (r) records.set(uuid, r);
+            else records.delete(uuid);
+          }
+          state.kinds.set(kind, records);
+        }
+        state.tombstones.push(...draft.tombstones);
         state.seq = draft.seq;
         return result;
       };
@@ -122,9 +164,14 @@ export function createMemoryStorage(options: MemoryStorageOptions = {}): Storage
   return adapter;
 }
 
-function putRecord(draft: State, r: PutRecord): StoredRecord {
-  const k = key(r.kind, r.uuid);
-  const current = draft.records.get(k);
+function stage(draft: Draft, kind: string, uuid: string, r: StoredRecord | null): void {
+  const m = draft.writes.get(kind) ?? new Map<string, StoredRecord | null>();
+  m.set(uuid, r);
+  draft.writes.set(kind, m);
+}
+
+function putRecord(draft: Draft, r: PutRecord): StoredRecord {
+  const current = lookup(draft, r.kind, r.uuid);
   const currentVersion = current?.version ?? 0;
   if (currentVersion !== r.expectedVersion) {
     throw new KitosConflictError(
@@ -145,13 +192,12 @@ function putRecord(draft: State, r: PutRecord): StoredRecord {
     index: structuredClone(r.index),
     data: structuredClone(r.data),
   });
-  draft.records.set(k, stored);
+  stage(draft, r.kind, r.uuid, stored);
   return stored;
 }
 
-function deleteRecord(draft: State, kind: string, uuid: string, expectedVersion: number, deletedAt: string): void {
-  const k = key(kind, uuid);
-  const current = draft.records.get(k);
+function deleteRecord(draft: Draft, kind: string, uuid: string, expectedVersion: number, deletedAt: string): void {
+  const current = lookup(draft, kind, uuid);
   if (!current || current.version !== expectedVersion) {
     throw new KitosConflictError('storage', `${kind} ${uuid} cannot be deleted: it is missing or was changed`, {
       kind,
@@ -160,17 +206,16 @@ function deleteRecord(draft: State, kind: string, uuid: string, expectedVersion:
       actualVersion: current?.version ?? 0,
     });
   }
-  draft.records.delete(k);
+  stage(draft, kind, uuid, null);
   draft.tombstones.push(
     deepFreeze({ kind, uuid, organizationUuid: current.organizationUuid, seq: ++draft.seq, deletedAt }),
   );
 }
 
-function runQuery(state: State, q: Query, types: Record<string, IndexFieldType>): QueryResult {
+function runQuery(candidates: Iterable<StoredRecord>, q: Query, types: Record<string, IndexFieldType>): QueryResult {
   const orgs = q.organizationUuids ? new Set(q.organizationUuids) : undefined;
   const matches: StoredRecord[] = [];
-  for (const r of state.records.values()) {
-    if (r.kind !== q.kind) continue;
+  for (const r of candidates) {
     if (orgs && !orgs.has(r.organizationUuid)) continue;
     if (q.filter && !matchesFilter(r.index, q.filter, types)) continue;
     matches.push(r);
@@ -181,13 +226,18 @@ function runQuery(state: State, q: Query, types: Record<string, IndexFieldType>)
   return q.count ? { records, total: matches.length } : { records };
 }
 
-function runChanges(state: State, since: number, opts: ChangesOptions = {}): ChangeSet {
+function runChanges(
+  records: Iterable<StoredRecord>,
+  tombstones: readonly Tombstone[],
+  since: number,
+  opts: ChangesOptions = {},
+): ChangeSet {
   const kinds = opts.kinds ? new Set(opts.kinds) : undefined;
   const orgs = opts.organizationUuids ? new Set(opts.organizationUuids) : undefined;
   const wanted = (kind: string, org: string | null, seq: number) =>
     seq > since && (!kinds || kinds.has(kind)) && (!orgs || orgs.has(org));
-  const changed = [...state.records.values()].filter((r) => wanted(r.kind, r.organizationUuid, r.seq));
-  const deleted = state.tombstones.filter((t) => wanted(t.kind, t.organizationUuid, t.seq));
+  const changed = [...records].filter((r) => wanted(r.kind, r.organizationUuid, r.seq));
+  const deleted = tombstones.filter((t) => wanted(t.kind, t.organizationUuid, t.seq));
   const all = [...changed.map((r) => r.seq), ...deleted.map((t) => t.seq)].sort((a, b) => a - b);
   const limit = opts.limit ?? Number.POSITIVE_INFINITY;
   const cutoff = all.length > limit ? (all[limit - 1] as number) : Number.POSITIVE_INFINITY;
