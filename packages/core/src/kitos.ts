@@ -36,6 +36,7 @@ import { catalogueServices } from './services/catalogue-facade.js';
 import { contractService } from './services/contract.service.js';
 import { dataProcessingService } from './services/data-processing.service.js';
 import { feedService } from './services/feed.service.js';
+import { type KleService, kleService } from './services/kle.service.js';
 import {
   membershipService,
   organizationService,
@@ -88,6 +89,7 @@ function makeFacade(options: KitosOptions): Kitos {
     options: optionsService(runtime),
     overviews: overviewService(runtime),
     feed: feedService(runtime),
+    kle: kleService(runtime),
     /**
      * Creates the first global administrator in an empty store, with KITOS's option seed and the
      * default organisation "Fælles Kommune". Refused once any user exists.
@@ -202,6 +204,7 @@ export interface Kitos {
   readonly options: OptionsService;
   readonly overviews: OverviewService;
   readonly feed: FeedService;
+  readonly kle: KleService;
   /**
    * Creates the first global administrator in an empty store, with KITOS's option seed and the
    * default organisation "Fælles Kommune". Refused once any user exists.
