@@ -9,7 +9,7 @@ const dates = Array.from({ length: 10_000 }, (_, i) => {
   return d.toISOString().slice(0, 10);
 });
 
-describe('add 3 months to 10,000 dates', () => {
+describe('deadline arithmetic: add 3 months to 10,000 dates', () => {
   bench(
     'baseline: native Date.setUTCMonth (no clamping)',
     () => {
