@@ -3,7 +3,12 @@
 export const BUDGETS = [
   { match: /^overview query .*memory.* @1x$/i, limit: 1, unit: 'ms', label: 'overview, 2,000 usages, memory ≤ 1 ms' },
   { match: /^overview query .*sql\.?js.* @1x$/i, limit: 5, unit: 'ms', label: 'overview, 2,000 usages, sql.js ≤ 5 ms' },
-  { match: /^overview query .*postgres.* @1x$/i, limit: 15, unit: 'ms', label: 'overview, 2,000 usages, PostgreSQL ≤ 15 ms' },
+  {
+    match: /^overview query .*postgres.* @1x$/i,
+    limit: 15,
+    unit: 'ms',
+    label: 'overview, 2,000 usages, PostgreSQL ≤ 15 ms',
+  },
   { match: /^national .* @100x$/i, limit: 50, unit: 'ms', label: 'national query, 150k usages ≤ 50 ms' },
   { match: /^grid first render/i, limit: 100, unit: 'ms', label: 'grid 10,000 rows first render ≤ 100 ms' },
   { match: /^grid re-sort/i, limit: 50, unit: 'ms', label: 'grid 10,000 rows re-sort ≤ 50 ms' },

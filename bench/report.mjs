@@ -42,7 +42,9 @@ export function rowsFromVitest(json) {
 }
 
 function budgetFor(row) {
-  return BUDGETS.find((b) => b.match.test(`${row.measurement}${row.scale ? ` @${row.scale}x` : ''}`) && !row.isBaseline);
+  return BUDGETS.find(
+    (b) => b.match.test(`${row.measurement}${row.scale ? ` @${row.scale}x` : ''}`) && !row.isBaseline,
+  );
 }
 
 /** Writes the markdown report. */
@@ -68,9 +70,16 @@ export function writeReport({ rows, sizes = [], quick, date, machine }) {
   }
   const growth = growthRows(rows);
   if (growth.length) {
-    lines.push('', '## Growth with data', '', 'Median time of each subject at 10× and 100× the data, relative to 1×.', '');
+    lines.push(
+      '',
+      '## Growth with data',
+      '',
+      'Median time of each subject at 10× and 100× the data, relative to 1×.',
+      '',
+    );
     lines.push('| measurement | subject | 1× ms | 10× | 100× |', '| --- | --- | ---: | ---: | ---: |');
-    for (const g of growth) lines.push(`| ${g.measurement} | ${g.name} | ${fmt(g.base)} | ${g.x10 ?? ''} | ${g.x100 ?? ''} |`);
+    for (const g of growth)
+      lines.push(`| ${g.measurement} | ${g.name} | ${fmt(g.base)} | ${g.x10 ?? ''} | ${g.x100 ?? ''} |`);
   }
   if (sizes.length) {
     lines.push('', '## Sizes (gzip -9)', '', '| artefact | raw | gzip | budget |', '| --- | ---: | ---: | --- |');

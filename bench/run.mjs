@@ -17,7 +17,15 @@ const run = (cmd, args) => {
 
 mkdirSync('bench/results', { recursive: true });
 if (!process.argv.includes('--no-build')) run('npm', ['run', 'build', '--silent']);
-run('npx', ['vitest', 'bench', '--run', '--config', 'bench/vitest.bench.config.ts', '--outputJson', 'bench/results/vitest.json']);
+run('npx', [
+  'vitest',
+  'bench',
+  '--run',
+  '--config',
+  'bench/vitest.bench.config.ts',
+  '--outputJson',
+  'bench/results/vitest.json',
+]);
 
 const vitest = JSON.parse(readFileSync('bench/results/vitest.json', 'utf8'));
 const result = {
@@ -28,6 +36,12 @@ const result = {
   sizes: measureSizes(),
 };
 writeFileSync('bench/results/latest.json', JSON.stringify(result, null, 2));
-const md = writeReport({ rows: rowsFromVitest(result), sizes: result.sizes, quick, date: result.date, machine: result.machine });
+const md = writeReport({
+  rows: rowsFromVitest(result),
+  sizes: result.sizes,
+  quick,
+  date: result.date,
+  machine: result.machine,
+});
 writeFileSync(quick ? 'bench/results/benchmarks-quick.md' : 'docs/benchmarks.md', md);
 console.log(md);
