@@ -37,3 +37,4 @@ export type { OverviewService } from './services/overview.service.js';
 export type { KleService } from './services/kle.service.js';
 export type { OptionsService } from './services/options.service.js';
 export type { MembershipService, UnitRoleService, UnitService } from './services/organisation.service.js';
+export { type BulkLoadOptions, type BulkRecords, bulkLoad } from './engine/bulk.js';

@@ -87,7 +87,7 @@ function makeFacade(options: KitosOptions): Kitos {
     dataProcessing: dataProcessingService(runtime),
     projects: projectService(runtime),
     options: optionsService(runtime),
-    overviews: overviewService(runtime),
+    overviews: overviewService(runtime, options.storage),
     feed: feedService(runtime),
     kle: kleService(runtime),
     /**

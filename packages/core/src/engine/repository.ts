@@ -56,7 +56,9 @@ export async function readEntity<E extends EntityMeta>(
   uuid: string,
 ): Promise<E | undefined> {
   const r = await tx.get<E>(def.kind, uuid);
-  return r?.data;
+  if (!r) return undefined;
+  // The storage's version is the one optimistic locking checks; it wins over the copy in the data.
+  return r.data.version === r.version ? r.data : { ...r.data, version: r.version };
 }
 
 function checkExpectedVersion(def: EntityDefinition<never>, current: EntityMeta, options: WriteOptions): void {

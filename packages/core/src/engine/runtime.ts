@@ -10,6 +10,7 @@ import { unitDescendants } from '../organisation/unit-tree.rules.js';
 import type { OrganizationUnit } from '../organisation/unit.schema.js';
 import { KitosForbiddenError, KitosValidationError } from '../shared/errors.js';
 import type { StorageAdapter, StorageReader, StorageTransaction } from '../storage/port.js';
+import { PositionCache } from './cache.js';
 import type { CallContext } from './call.js';
 import { type Clock, todayBy } from './clock.js';
 import { DPR, GLOBAL_OPTION, MEMBERSHIP, ORGANIZATION, UNIT, UNIT_ROLE, USAGE, USER } from './kinds.js';
@@ -109,18 +110,23 @@ export async function resolveActor(tx: StorageReader, actor: Actor): Promise<Act
 /** Builds the call runner the services use. */
 export function createRuntime(options: RuntimeOptions): CallRunner & { options: RuntimeOptions } {
   const { storage, clock, timeZone, newUuid } = options;
-  const context = async (tx: StorageTransaction, actor: Actor): Promise<CallContext> => {
+  // Actor facts for reads are reused until the store changes; writes always resolve afresh inside
+  // their transaction.
+  const actors = new PositionCache<ActorContext>(storage, 256);
+  const context = async (tx: StorageTransaction, actor: Actor, cached: boolean): Promise<CallContext> => {
     const now = clock.now();
+    const userUuid = typeof actor?.userUuid === 'string' ? actor.userUuid : '';
     return {
       tx,
-      actor: await resolveActor(tx, actor),
+      actor:
+        cached && userUuid ? await actors.get(userUuid, () => resolveActor(tx, actor)) : await resolveActor(tx, actor),
       write: { actorUuid: actor.userUuid, now: now.toISOString(), newUuid },
       today: todayBy({ now: () => now }, timeZone),
     };
   };
   return {
     options,
-    write: (actor, work) => storage.transaction(async (tx) => work(await context(tx, actor))),
-    read: async (actor, work) => work(await context(readOnly(storage), actor)),
+    write: (actor, work) => storage.transaction(async (tx) => work(await context(tx, actor, false))),
+    read: async (actor, work) => work(await context(readOnly(storage), actor, true)),
   };
 }

@@ -20,6 +20,7 @@ import { kitosNoticePeriodMonths } from '../contract/notice-period.rules.js';
 import { contractTermsOf } from '../contract/terms.rules.js';
 import { dprValidity, latestDprOversightDate } from '../data-processing/dpr.rules.js';
 import type { DataProcessingRegistration } from '../data-processing/dpr.schema.js';
+import { PositionCache } from '../engine/cache.js';
 import type { CallContext } from '../engine/call.js';
 import {
   CONTRACT,
@@ -42,6 +43,7 @@ import { projectStatus } from '../project/project-status.rules.js';
 import type { Project } from '../project/project.schema.js';
 import { KitosForbiddenError } from '../shared/errors.js';
 import type { IsoDate } from '../shared/dates.js';
+import type { StorageAdapter } from '../storage/port.js';
 import { usageValidity } from '../usage/usage-validity.rules.js';
 import type { ItSystemUsage } from '../usage/usage.schema.js';
 import { OVERVIEW_COLUMNS } from '../overview/columns.js';
@@ -79,6 +81,8 @@ interface Lookups {
   readonly today: IsoDate;
   readonly units: OrganizationUnit[];
   readonly unitName: (uuid: string | null) => string | null;
+  /** 'Root / … / Unit' for a unit uuid. */
+  readonly unitPathOf: (uuid: string | null) => string | null;
   readonly optionName: (uuid: string | null | undefined) => string | null;
   readonly orgName: (uuid: string | null | undefined) => string | null;
   readonly userName: (uuid: string) => string;
@@ -104,9 +108,19 @@ async function loadLookups(call: CallContext, organizationUuid: string, today: I
   const userByUuid = new Map(users.map((u) => [u.uuid, `${u.firstName} ${u.lastName}`.trim()]));
   const optionName = (uuid: string | null | undefined) => (uuid ? (optionByUuid.get(uuid) ?? null) : null);
   const deadlineCache = new Map<string, ContractDeadlines>();
+  const paths = new Map<string, string>();
   return {
     today,
     units,
+    unitPathOf: (uuid) => {
+      if (!uuid) return null;
+      let p = paths.get(uuid);
+      if (p === undefined) {
+        p = unitPath(units, uuid).join(' / ');
+        paths.set(uuid, p);
+      }
+      return p || null;
+    },
     unitName: (uuid) => (uuid ? (unitByUuid.get(uuid) ?? null) : null),
     optionName,
     orgName: (uuid) => (uuid ? (orgByUuid.get(uuid) ?? null) : null),
@@ -142,6 +156,8 @@ function noticeDeadline(d: ContractDeadlines): IsoDate | null {
 
 function usageRows(usages: ItSystemUsage[], all: ItSystemUsage[], l: Lookups): OverviewRow[] {
   const contractByUuid = new Map(l.contracts.map((c) => [c.uuid, c]));
+  const covering = new Map<string, Contract[]>();
+  for (const c of l.contracts) for (const u of c.systemUsageUuids) covering.set(u, [...(covering.get(u) ?? []), c]);
   const incoming = new Map<string, number>();
   for (const u of all)
     for (const r of u.outgoingSystemRelations) incoming.set(r.toUsageUuid, (incoming.get(r.toUsageUuid) ?? 0) + 1);
@@ -150,7 +166,6 @@ function usageRows(usages: ItSystemUsage[], all: ItSystemUsage[], l: Lookups): O
     const main = u.general.mainContractUuid ? contractByUuid.get(u.general.mainContractUuid) : undefined;
     const mainActive = main ? (l.contractValidity.get(main.uuid)?.valid ?? false) : undefined;
     const v = usageValidity(u, main ? { today: l.today, mainContractActive: mainActive ?? false } : { today: l.today });
-    const covering = l.contracts.filter((c) => c.systemUsageUuids.includes(u.uuid));
     const responsible = u.organizationUsage.responsibleUnitUuid;
     return {
       uuid: u.uuid,
@@ -175,7 +190,7 @@ function usageRows(usages: ItSystemUsage[], all: ItSystemUsage[], l: Lookups): O
       hostedAt: u.gdpr.hostedAt ?? null,
       notes: u.general.notes ?? null,
       dataClassification: l.optionName(u.general.dataClassificationUuid),
-      responsibleUnit: responsible ? unitPath(l.units, responsible).join(' / ') : null,
+      responsibleUnit: l.unitPathOf(responsible),
       responsibleUnitUuid: responsible,
       usingUnits: u.organizationUsage.usingUnitUuids.map((x) => l.unitName(x) ?? x),
       kle: [],
@@ -192,7 +207,7 @@ function usageRows(usages: ItSystemUsage[], all: ItSystemUsage[], l: Lookups): O
       incomingRelationCount: incoming.get(u.uuid) ?? 0,
       mainContract: main?.name ?? null,
       mainContractActive: mainActive ?? null,
-      contracts: covering.map((c) => c.name),
+      contracts: (covering.get(u.uuid) ?? []).map((c) => c.name),
       nextNoticeDeadline: main ? noticeDeadline(l.deadlines(main)) : null,
       roleHolders: u.roles.map((r) => `${l.optionName(r.roleUuid) ?? 'Rolle'}: ${l.userName(r.userUuid)}`),
       lastChanged: u.lastChanged.slice(0, 10),
@@ -216,7 +231,7 @@ function contractRows(l: Lookups): OverviewRow[] {
       parentContract: c.parentContractUuid ? (byUuid.get(c.parentContractUuid)?.name ?? null) : null,
       validFrom: c.general.validity.validFrom ?? null,
       validTo: c.general.validity.validTo ?? null,
-      responsibleUnit: responsible ? unitPath(l.units, responsible).join(' / ') : null,
+      responsibleUnit: l.unitPathOf(responsible),
       responsibleUnitUuid: responsible,
       supplier: l.orgName(c.supplier.organizationUuid),
       contractType: l.optionName(c.general.contractTypeUuid),
@@ -261,9 +276,7 @@ function dprRows(dprs: DataProcessingRegistration[], l: Lookups): OverviewRow[] 
       transferToInsecureThirdCountries: d.general.transferToInsecureThirdCountries ?? null,
       systemUsages: d.systemUsageUuids,
       mainContract: main?.name ?? null,
-      responsibleUnit: d.general.responsibleUnitUuid
-        ? unitPath(l.units, d.general.responsibleUnitUuid).join(' / ')
-        : null,
+      responsibleUnit: l.unitPathOf(d.general.responsibleUnitUuid),
       responsibleUnitUuid: d.general.responsibleUnitUuid ?? null,
       latestOversightDate: latestDprOversightDate(d),
       scheduledInspectionDate: d.oversight.scheduledInspectionDate ?? null,
@@ -289,7 +302,7 @@ function projectRows(projects: Project[], l: Lookups): OverviewRow[] {
       name: p.name,
       status: status.trafficLight,
       phase: p.phases[p.currentPhase - 1]?.name ?? String(p.currentPhase),
-      responsibleUnit: p.responsibleUnitUuid ? unitPath(l.units, p.responsibleUnitUuid).join(' / ') : null,
+      responsibleUnit: l.unitPathOf(p.responsibleUnitUuid),
       responsibleUnitUuid: p.responsibleUnitUuid,
       joint: p.jointOrganizationUuids.length > 0,
       budget,
@@ -300,8 +313,52 @@ function projectRows(projects: Project[], l: Lookups): OverviewRow[] {
   });
 }
 
+/** Rows of one overview with what the unit filter needs, as cached per store position. */
+interface ComputedRows {
+  readonly rows: OverviewRow[];
+  readonly units: OrganizationUnit[];
+}
+
+async function computeRows(call: CallContext, kind: OverviewKind, org: string, today: IsoDate): Promise<ComputedRows> {
+  const l = await loadLookups(call, org, today);
+  if (kind === 'catalogue') {
+    const systems = (await allOf<ItSystem>(call.tx, SYSTEM.kind)).filter((s) =>
+      canRead(call.actor, protectSystem(call, s)),
+    );
+    const usages = await allOf<ItSystemUsage>(call.tx, USAGE.kind);
+    const users = new Map<string, Set<string>>();
+    for (const u of usages) users.set(u.systemUuid, (users.get(u.systemUuid) ?? new Set()).add(u.organizationUuid));
+    const rows = systems.map((s) => ({
+      uuid: s.uuid,
+      name: s.name,
+      previousName: s.previousName,
+      parentSystemName: s.parentUuid ? (l.system(s.parentUuid)?.name ?? null) : null,
+      rightsHolder: l.orgName(s.rightsHolderUuid),
+      businessType: l.optionName(s.businessTypeUuid),
+      scope: s.accessModifier,
+      deactivated: s.deactivated,
+      usedHere: users.get(s.uuid)?.has(org) ?? false,
+      usingOrganizationCount: users.get(s.uuid)?.size ?? 0,
+      kle: [],
+      lastChanged: s.lastChanged.slice(0, 10),
+    }));
+    return { rows, units: l.units };
+  }
+  if (kind === 'usages') {
+    const usages = await allOf<ItSystemUsage>(call.tx, USAGE.kind, org);
+    return { rows: usageRows(usages, usages, l), units: l.units };
+  }
+  if (kind === 'contracts') return { rows: contractRows(l), units: l.units };
+  if (kind === 'dataProcessing')
+    return { rows: dprRows(await allOf<DataProcessingRegistration>(call.tx, DPR.kind, org), l), units: l.units };
+  return { rows: projectRows(await allOf<Project>(call.tx, PROJECT.kind, org), l), units: l.units };
+}
+
 /** Overviews and cross-organisation reads. */
-export function overviewService(runner: CallRunner): OverviewService {
+export function overviewService(runner: CallRunner, storage?: Pick<StorageAdapter, 'position'>): OverviewService {
+  // Rows depend only on the organisation's data and the date (catalogue rows also on the reader),
+  // so they are reused until the store changes; filtering, sorting and paging run per query.
+  const cache = new PositionCache<ComputedRows>(storage ?? {}, 64);
   const mustReadOrganisation = (call: CallContext, organizationUuid: string) => {
     if (!call.actor.isGlobalAdmin && !call.actor.roles.has(organizationUuid)) {
       throw new KitosForbiddenError('access', 'you may only see the portfolio of organisations you are a member of', {
@@ -314,49 +371,16 @@ export function overviewService(runner: CallRunner): OverviewService {
       runner.read(actor, async (call) => {
         const today = query.today ?? call.today;
         const org = query.organizationUuid;
-        let rows: OverviewRow[];
-        if (kind === 'catalogue') {
-          const systems = (await allOf<ItSystem>(call.tx, SYSTEM.kind)).filter((s) =>
-            canRead(call.actor, protectSystem(call, s)),
-          );
-          const usages = await allOf<ItSystemUsage>(call.tx, USAGE.kind);
-          const users = new Map<string, Set<string>>();
-          for (const u of usages)
-            users.set(u.systemUuid, (users.get(u.systemUuid) ?? new Set()).add(u.organizationUuid));
-          const l = await loadLookups(call, org, today);
-          rows = systems.map((s) => ({
-            uuid: s.uuid,
-            name: s.name,
-            previousName: s.previousName,
-            parentSystemName: s.parentUuid ? (l.system(s.parentUuid)?.name ?? null) : null,
-            rightsHolder: l.orgName(s.rightsHolderUuid),
-            businessType: l.optionName(s.businessTypeUuid),
-            scope: s.accessModifier,
-            deactivated: s.deactivated,
-            usedHere: users.get(s.uuid)?.has(org) ?? false,
-            usingOrganizationCount: users.get(s.uuid)?.size ?? 0,
-            kle: [],
-            lastChanged: s.lastChanged.slice(0, 10),
-          }));
-        } else {
-          mustReadOrganisation(call, org);
-          const l = await loadLookups(call, org, today);
-          if (kind === 'usages') {
-            const usages = await allOf<ItSystemUsage>(call.tx, USAGE.kind, org);
-            rows = usageRows(usages, usages, l);
-          } else if (kind === 'contracts') rows = contractRows(l);
-          else if (kind === 'dataProcessing')
-            rows = dprRows(await allOf<DataProcessingRegistration>(call.tx, DPR.kind, org), l);
-          else rows = projectRows(await allOf<Project>(call.tx, PROJECT.kind, org), l);
-          const page = applyOverviewQuery(
-            rows,
-            OVERVIEW_COLUMNS[kind],
-            query,
-            (unit) => new Set(unitDescendants(l.units, unit, { includeSelf: true }).map((u) => u.uuid)),
-          );
-          return { ...page, today };
-        }
-        return { ...applyOverviewQuery(rows, OVERVIEW_COLUMNS[kind], query), today };
+        if (kind !== 'catalogue') mustReadOrganisation(call, org);
+        const key = `${kind}|${org}|${today}${kind === 'catalogue' ? `|${call.actor.userUuid}` : ''}`;
+        const computed = await cache.get(key, () => computeRows(call, kind, org, today));
+        const page = applyOverviewQuery(
+          computed.rows,
+          OVERVIEW_COLUMNS[kind],
+          query,
+          (unit) => new Set(unitDescendants(computed.units, unit, { includeSelf: true }).map((u) => u.uuid)),
+        );
+        return { ...page, today };
       }),
     contractDeadlines: (actor, contractUuid, today) =>
       runner.read(actor, async (call) => {

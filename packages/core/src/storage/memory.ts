@@ -160,6 +160,9 @@ export function createMemoryStorage(options: MemoryStorageOptions = {}): Storage
     async close() {
       closed = true;
     },
+    async position() {
+      return state.seq;
+    },
   };
   return adapter;
 }

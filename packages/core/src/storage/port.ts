@@ -183,4 +183,9 @@ export interface StorageAdapter extends StorageReader {
   transaction<R>(work: (tx: StorageTransaction) => Promise<R>): Promise<R>;
   /** Releases resources (connections, file handles). */
   close(): Promise<void>;
+  /**
+   * The current change-feed position (the largest `seq` written), if the adapter can tell cheaply.
+   * The services use it to reuse computed overviews and actor facts until something changes.
+   */
+  position?(): Promise<number>;
 }

@@ -1,0 +1,159 @@
+/**
+ * Bulk loading: many records written in one transaction, each validated against its stored schema,
+ * without one audit entry per record. For migrations from KITOS, published snapshots, demos and
+ * benchmarks; everyday writes go through the services.
+ *
+ * @module
+ */
+import type { z } from 'zod';
+import type { ItInterface } from '../catalogue/it-interface.schema.js';
+import type { ItSystem } from '../catalogue/it-system.schema.js';
+import type { Contract } from '../contract/contract.schema.js';
+import type { DataProcessingRegistration } from '../data-processing/dpr.schema.js';
+import type { GlobalOption, LocalOption } from '../options/option.schema.js';
+import type { KleTask } from '../organisation/kle.schema.js';
+import type { OrganizationMembership } from '../organisation/membership.schema.js';
+import type { Organization } from '../organisation/organization.schema.js';
+import type { RoleAssignment } from '../organisation/role-assignment.schema.js';
+import type { OrganizationUnit } from '../organisation/unit.schema.js';
+import type { User } from '../organisation/user.schema.js';
+import type { Project } from '../project/project.schema.js';
+import { KitosValidationError } from '../shared/errors.js';
+import { type EntityMetaSchema, toValidationIssues } from '../shared/schema.js';
+import type { StorageAdapter } from '../storage/port.js';
+import type { ItSystemUsage } from '../usage/usage.schema.js';
+import {
+  CONTRACT,
+  CORE_STORAGE_SCHEMA,
+  DPR,
+  GLOBAL_OPTION,
+  INTERFACE,
+  KLE,
+  LOCAL_OPTION,
+  MEMBERSHIP,
+  ORGANIZATION,
+  PROJECT,
+  SYSTEM,
+  UNIT,
+  UNIT_ROLE,
+  USAGE,
+  USER,
+} from './kinds.js';
+import type { EntityDefinition } from './repository.js';
+
+/** Records to load, by kind. Memberships, options, KLE tasks and unit roles may come without meta. */
+export interface BulkRecords {
+  readonly organizations?: readonly Organization[];
+  readonly units?: readonly OrganizationUnit[];
+  readonly users?: readonly User[];
+  readonly memberships?: readonly OrganizationMembership[];
+  /** Role assignments; those on organisation units are loaded (usage and registration roles live on those records). */
+  readonly roleAssignments?: readonly RoleAssignment[];
+  readonly options?: readonly GlobalOption[];
+  readonly localOptions?: readonly LocalOption[];
+  readonly kleTasks?: readonly KleTask[];
+  readonly itSystems?: readonly ItSystem[];
+  readonly itInterfaces?: readonly ItInterface[];
+  readonly usages?: readonly ItSystemUsage[];
+  readonly contracts?: readonly Contract[];
+  readonly dataProcessingRegistrations?: readonly DataProcessingRegistration[];
+  readonly projects?: readonly Project[];
+}
+
+/** Options of {@link bulkLoad}. */
+export interface BulkLoadOptions {
+  /** Timestamp for records that come without meta (default: now). */
+  readonly now?: string;
+  /** Author for records that come without meta. */
+  readonly actorUuid?: string | null;
+  /** Uuids for records that have none (memberships, unit roles); default `crypto.randomUUID`. */
+  readonly newUuid?: () => string;
+  /** Parse every record with its schema first (default true). */
+  readonly validate?: boolean;
+  /** Called after each kind with how many records are written so far. */
+  readonly onProgress?: (progress: { kind: string; done: number; total: number }) => void;
+}
+
+/**
+ * Writes every record in one transaction (all or nothing), after migrating the store. Existing
+ * uuids are a conflict: bulk loading never overwrites.
+ *
+ * @example
+ * ```ts
+ * const storage = createMemoryStorage();
+ * await bulkLoad(storage, { organizations: [org], units, usages });
+ * const kitos = await createKitos({ storage });
+ * ```
+ */
+export async function bulkLoad(
+  storage: StorageAdapter,
+  records: BulkRecords,
+  options: BulkLoadOptions = {},
+): Promise<{ written: number }> {
+  const now = options.now ?? new Date().toISOString();
+  const newUuid = options.newUuid ?? (() => globalThis.crypto.randomUUID());
+  const meta = (uuid?: string) => ({
+    uuid: uuid ?? newUuid(),
+    version: 1,
+    createdAt: now,
+    createdBy: options.actorUuid ?? null,
+    lastChanged: now,
+    lastChangedBy: options.actorUuid ?? null,
+  });
+  const withMeta = <T extends object>(list: readonly T[] | undefined) =>
+    (list ?? []).map((r) => ({ ...meta((r as { uuid?: string }).uuid), ...r }));
+  const plan: [EntityDefinition<never>, readonly object[]][] = [
+    [ORGANIZATION as never, records.organizations ?? []],
+    [USER as never, records.users ?? []],
+    [MEMBERSHIP as never, withMeta(records.memberships)],
+    [GLOBAL_OPTION as never, withMeta(records.options)],
+    [LOCAL_OPTION as never, withMeta(records.localOptions)],
+    [KLE as never, withMeta(records.kleTasks)],
+    [UNIT as never, records.units ?? []],
+    [
+      UNIT_ROLE as never,
+      withMeta((records.roleAssignments ?? []).filter((r) => r.objectKind === 'organizationUnit')).map((r) => ({
+        ...r,
+        organizationUuid: (records.units ?? []).find((u) => u.uuid === r.objectUuid)?.organizationUuid,
+      })),
+    ],
+    [SYSTEM as never, records.itSystems ?? []],
+    [INTERFACE as never, records.itInterfaces ?? []],
+    [USAGE as never, records.usages ?? []],
+    [CONTRACT as never, records.contracts ?? []],
+    [DPR as never, records.dataProcessingRegistrations ?? []],
+    [PROJECT as never, records.projects ?? []],
+  ];
+  const total = plan.reduce((n, [, list]) => n + list.length, 0);
+  await storage.migrate(CORE_STORAGE_SCHEMA);
+  let done = 0;
+  await storage.transaction(async (tx) => {
+    for (const [def, list] of plan) {
+      for (const [i, raw] of list.entries()) {
+        let entity = raw as z.infer<typeof EntityMetaSchema>;
+        if (options.validate !== false) {
+          const r = def.schema.safeParse(raw);
+          if (!r.success) {
+            throw new KitosValidationError(
+              def.module,
+              toValidationIssues(r.error).map((issue) => ({ ...issue, path: [def.kind, i, ...issue.path] })),
+            );
+          }
+          entity = r.data as typeof entity;
+        }
+        await tx.put({
+          kind: def.kind,
+          uuid: entity.uuid,
+          organizationUuid: def.organizationOf(entity as never),
+          expectedVersion: 0,
+          lastChanged: entity.lastChanged,
+          index: def.index(entity as never),
+          data: entity,
+        });
+      }
+      done += list.length;
+      options.onProgress?.({ kind: def.kind, done, total });
+    }
+  });
+  return { written: done };
+}
