@@ -5,7 +5,8 @@
 // Type declarations come from `tsc -b` (npm run build:types), not from rollup.
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { isAbsolute, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, isAbsolute, resolve } from 'node:path';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
@@ -38,10 +39,25 @@ function library(pkg, entries) {
   };
 }
 
-/** Resolves sibling workspace packages to their sources, so the embed bundle never needs a prior build. */
+/**
+ * Resolves sibling workspace packages to their sources, so the embed bundle never needs a prior
+ * build. The packages declare "sideEffects": false; the plugin keeps that promise for every core
+ * source file, so unused modules (and zod with them) are tree-shaken out of the bundle.
+ */
 function workspaceSources() {
   const map = { '@os2kitos/core': 'packages/core/src/index.ts', '@os2kitos/widgets': 'packages/widgets/src/index.ts' };
-  return { name: 'workspace-sources', resolveId: (id) => (map[id] ? resolve(map[id]) : null) };
+  const coreSrc = resolve('packages/core/src');
+  return {
+    name: 'workspace-sources',
+    resolveId(id, importer) {
+      if (map[id]) return { id: resolve(map[id]), moduleSideEffects: id === '@os2kitos/core' ? false : null };
+      if (importer?.startsWith(coreSrc) && id.startsWith('.')) {
+        const target = resolve(dirname(importer), id.replace(/\.js$/, '.ts'));
+        if (existsSync(target)) return { id: target, moduleSideEffects: false };
+      }
+      return null;
+    },
+  };
 }
 
 /** Copies sql.js's browser wasm next to a bundle that loads it with `new URL(file, import.meta.url)`. */
@@ -59,7 +75,7 @@ export function sqlWasmAsset() {
 }
 
 export default [
-  library('core', { index: 'index.ts' }),
+  library('core', { index: 'index.ts', io: 'io/index.ts' }),
   library('storage-adapters', {
     index: 'index.ts',
     memory: 'memory/index.ts',

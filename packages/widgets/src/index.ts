@@ -1,15 +1,58 @@
 /**
  * `@os2kitos/widgets`: embeddable Lit web components for the OS2KITOS portfolio. Importing this
- * module registers every `<kitos-*>` element.
+ * module registers every `<kitos-*>` element. Widgets read through a {@link KitosClient} given by
+ * `<kitos-provider>` (or set on a widget as `.client`), dispatch typed `kitos-*` events, and are
+ * themed with `--kitos-*` custom properties and `::part()`.
  *
  * @example
  * ```html
- * <script type="module" src="kitos-widgets.js"></script>
- * <kitos-status-badge active="false" reason="slutdato 31-12-2025 er passeret"></kitos-status-badge>
+ * <script type="module" src="kitos-widgets.bundle.js"></script>
+ * <kitos-provider organization-uuid="…">
+ *   <kitos-overview kind="usages" link-template="/usages/{uuid}"></kitos-overview>
+ *   <kitos-contract-deadlines link-template="/contracts/{uuid}"></kitos-contract-deadlines>
+ * </kitos-provider>
+ * <script type="module">
+ *   document.querySelector('kitos-provider').client = myClient; // a KitosClient
+ * </script>
  * ```
  *
  * @packageDocumentation
  */
+export { KitosContractCard } from './components/contract-card/contract-card.js';
+export {
+  type DeadlineUrgency,
+  deadlineUrgency,
+} from './components/contract-deadlines/contract-deadlines.component.js';
+export { KitosContractDeadlines } from './components/contract-deadlines/contract-deadlines.js';
+export { KitosOrgTree } from './components/org-tree/org-tree.js';
+export { KitosOverview } from './components/overview/overview.js';
+export { KitosProvider } from './components/provider/provider.js';
 export { KitosStatusBadge } from './components/status-badge/status-badge.js';
-export { formatAmount, formatDate } from './i18n/format.js';
-export { da, en, type Lang, type Strings, strings } from './i18n/strings.js';
+export { KitosUsageCard } from './components/usage-card/usage-card.js';
+export type {
+  CardPermissions,
+  CardValidity,
+  ContractCardData,
+  ContractCardDeadlines,
+  DeadlineItem,
+  DeadlineQuery,
+  EntityRef,
+  KitosActor,
+  KitosClient,
+  RoleHolder,
+  StatusReason,
+  StatusReasonCode,
+  UnitCounts,
+  UnitRef,
+  UnitTreeNode,
+  UsageCardData,
+  UsageGdprSummary,
+} from './data/client.js';
+export { type KitosContextValue, kitosContext } from './data/context.js';
+export { KitosWidgetError, type KitosWidgetErrorCode } from './data/errors.js';
+export { createStaticClient, type StaticClientData, type StaticUnit } from './data/fake-client.js';
+export { decodeView, encodeView, type OverviewView, parseView } from './data/view.js';
+export type * from './events/events.js';
+export type { KitosEventDetail, KitosEventName } from './internal/emit.js';
+export { formatAmount, formatCount, formatDate, formatMonth } from './i18n/format.js';
+export { da, en, type Lang, type Strings, strings, toLang } from './i18n/strings.js';

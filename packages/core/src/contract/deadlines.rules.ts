@@ -36,6 +36,9 @@
  *
  * @module
  */
+import { CONTRACT_DEADLINE_KINDS, type ContractDeadlineKind } from './deadline-kinds.js';
+
+export { CONTRACT_DEADLINE_KINDS, type ContractDeadlineKind } from './deadline-kinds.js';
 import { type IsoDate, type RuleResult, daysBetween, minDate } from '../shared/index.js';
 import {
   addMonthsWithinRange,
@@ -58,19 +61,6 @@ import {
   contractExtensionsRemaining,
   contractFinalExpiry,
 } from './terms.rules.js';
-
-/** Kinds of deadline, in the order used when two fall on the same day. */
-export const CONTRACT_DEADLINE_KINDS = [
-  'start',
-  'tender-start',
-  'notice',
-  'extension-decision',
-  'termination-effective',
-  'expiry',
-  'final-expiry',
-] as const;
-/** A kind of contract deadline. */
-export type ContractDeadlineKind = (typeof CONTRACT_DEADLINE_KINDS)[number];
 
 /** One dated deadline. `daysLeft` is negative once the day has passed (0 = today). */
 export interface ContractDeadline {

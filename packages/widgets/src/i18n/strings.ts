@@ -1,31 +1,161 @@
 /**
  * Typed UI dictionaries. Danish is the default (KITOS's vocabulary); English is the second
  * language. Every language must define every key: the `Strings` type makes a missing translation a
- * compile error.
+ * compile error. Strings that take a number or a name are functions.
  *
  * @module
  */
+import type { ContractDeadlineKind, ContractLifecycleState, OverviewKind } from '@os2kitos/core';
+import { da } from './da.js';
+import { en } from './en.js';
+
+export { da, en };
 
 /** Every UI string the widgets use. */
 export interface Strings {
   readonly active: string;
   readonly inactive: string;
   readonly statusLabel: string;
+  readonly loading: string;
+  readonly loadFailed: string;
+  readonly noClient: string;
+  readonly yes: string;
+  readonly no: string;
+  readonly notSet: string;
+
+  /** Titles of the overviews. */
+  readonly kindTitles: Readonly<Record<OverviewKind, string>>;
+  /** The live result count, e.g. `1.234 systemer`. */
+  readonly count: (n: number, kind: OverviewKind) => string;
+  readonly search: string;
+  readonly searchHint: string;
+  readonly columns: string;
+  readonly columnChooser: string;
+  readonly shownColumns: string;
+  readonly availableColumns: string;
+  readonly moveUp: (label: string) => string;
+  readonly moveDown: (label: string) => string;
+  readonly hideColumn: (label: string) => string;
+  readonly reorderHint: string;
+  readonly resetColumns: string;
+  readonly close: string;
+  readonly filters: (n: number) => string;
+  readonly filterPanel: string;
+  readonly clearFilters: string;
+  readonly removeFilter: (description: string) => string;
+  readonly activeFilters: string;
+  readonly opContains: string;
+  readonly opEquals: string;
+  readonly opOnOrAfter: string;
+  readonly opOnOrBefore: string;
+  readonly opBetween: string;
+  readonly opIs: string;
+  readonly opIn: string;
+  readonly opUnit: string;
+  readonly opHas: string;
+  readonly opHasNot: string;
+  readonly filled: string;
+  readonly condition: string;
+  readonly value: string;
+  readonly anyValue: string;
+  readonly min: string;
+  readonly max: string;
+  readonly includeSubUnits: string;
+  readonly allUnits: string;
+  readonly views: string;
+  readonly currentView: string;
+  readonly viewName: string;
+  readonly saveView: string;
+  readonly deleteView: string;
+  readonly viewSaved: (name: string) => string;
+  readonly viewDeleted: (name: string) => string;
+  readonly viewLink: string;
+  readonly exportCsv: string;
+  readonly linkColumn: string;
+  readonly noResults: string;
+  readonly rowLoading: string;
+  readonly sortedAscending: string;
+  readonly sortedDescending: string;
+
+  /** Column section names of the column chooser, by group id. */
+  readonly groups: Readonly<Record<string, string>>;
+  /** Words for enum values (life cycle, hosting, project status, …), by KITOS name. */
+  readonly values: Readonly<Record<string, string>>;
+
+  readonly reasonStartDateNotPassed: (date: string) => string;
+  readonly reasonEndDatePassed: (date: string) => string;
+  readonly reasonNotOperational: string;
+  readonly reasonMainContractNotActive: (name: string | null) => string;
+  readonly reasonTerminationPeriodExceeded: (terminatedAt: string, lastDay: string) => string;
+  readonly reasonInvalidParentContract: (name: string | null) => string;
+  readonly enforcedValid: string;
+
+  readonly noReadAccessUsage: string;
+  readonly noReadAccessContract: string;
+  readonly edit: string;
+  readonly usageCard: string;
+  readonly contractCard: string;
+  readonly localCallName: string;
+  readonly localSystemId: string;
+  readonly lifeCycle: string;
+  readonly usageValidFrom: string;
+  readonly usageValidTo: string;
+  readonly responsibleUnit: string;
+  readonly usingUnits: string;
+  readonly mainContract: string;
+  readonly supplier: string;
+  readonly gdpr: string;
+  readonly dataSensitivity: string;
+  readonly purpose: string;
+  readonly dpaConcluded: string;
+  readonly riskAssessment: string;
+  readonly plannedRiskAssessment: string;
+  readonly dpia: string;
+  readonly roles: string;
+  readonly role: string;
+  readonly user: string;
+  readonly email: string;
+  readonly noRoles: string;
+  readonly contractId: string;
+  readonly contractType: string;
+  readonly contractValidFrom: string;
+  readonly contractValidTo: string;
+  readonly parentContract: string;
+  readonly systems: string;
+  readonly economy: string;
+  readonly acquisition: string;
+  readonly operation: string;
+  readonly other: string;
+  readonly deadlines: string;
+  readonly contractState: string;
+  readonly noticePeriod: string;
+  readonly months: (n: number) => string;
+  readonly latestNoticeDay: string;
+  readonly earliestEnd: string;
+  readonly expiry: string;
+  readonly finalExpiry: string;
+  readonly tenderStart: string;
+  readonly terminatedAt: string;
+  readonly endsOn: string;
+  readonly nextDeadline: string;
+  readonly continuous: string;
+  readonly contractStates: Readonly<Record<ContractLifecycleState, string>>;
+  readonly deadlineKinds: Readonly<Record<ContractDeadlineKind, string>>;
+  /** Relative days: `om 5 dage`, `i dag`, `for 3 dage siden`. */
+  readonly daysLeft: (n: number) => string;
+
+  readonly deadlinesTitle: string;
+  readonly deadlineCount: (n: number) => string;
+  readonly noDeadlines: string;
+  readonly urgencyOverdue: string;
+  readonly urgencySoon: string;
+  readonly urgencyUpcoming: string;
+  readonly urgencyLater: string;
+
+  readonly orgTree: string;
+  readonly unitCounts: (usages: number, contracts: number, roles: number) => string;
+  readonly noUnits: string;
 }
-
-/** Danish strings (default). */
-export const da: Strings = {
-  active: 'Aktiv',
-  inactive: 'Ikke aktiv',
-  statusLabel: 'Status',
-};
-
-/** English strings. */
-export const en: Strings = {
-  active: 'Active',
-  inactive: 'Not active',
-  statusLabel: 'Status',
-};
 
 /** Languages the widgets speak. */
 export type Lang = 'da' | 'en';
@@ -41,5 +171,17 @@ const dictionaries: Record<Lang, Strings> = { da, en };
  * ```
  */
 export function strings(lang: string | null | undefined): Strings {
-  return dictionaries[lang === 'en' ? 'en' : 'da'];
+  return dictionaries[toLang(lang)];
+}
+
+/**
+ * Normalises a language tag to a language the widgets speak (`en`, `en-GB` → `en`; else `da`).
+ *
+ * @example
+ * ```ts
+ * toLang('en-GB'); // 'en'
+ * ```
+ */
+export function toLang(lang: string | null | undefined): Lang {
+  return lang?.toLowerCase().startsWith('en') ? 'en' : 'da';
 }

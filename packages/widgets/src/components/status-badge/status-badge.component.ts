@@ -7,6 +7,7 @@ import { statusBadgeStyles } from './status-badge.styles.js';
  * Shows whether something is active, and why not, in words.
  *
  * @summary Active / not active badge with its reason.
+ * @tagname kitos-status-badge
  * @csspart badge - The badge itself.
  * @csspart reason - The explanation shown after the badge when not active.
  * @cssprop --kitos-color-success - Text colour when active.
@@ -38,7 +39,9 @@ export class KitosStatusBadge extends LitElement {
 
   override render() {
     const t = strings(this.lang);
-    return html`<span part="badge" data-active=${String(this.active)} role="status"
+    // Plain text, not role="status": a grid holds dozens of badges and recycles them while
+    // scrolling, and live regions would make a screen reader read every one aloud.
+    return html`<span part="badge" data-active=${String(this.active)}
         >${this.active ? t.active : t.inactive}</span
       >${!this.active && this.reason ? html` <span part="reason">${this.reason}</span>` : nothing}`;
   }

@@ -1,0 +1,10 @@
+// custom-elements.json for editors, docs and framework wrappers: every component class plus the
+// shared base class (so inherited `client` and `lang` are listed). Tag names come from `@tagname`
+// in each class's JSDoc, since the classes are registered in separate `<name>.ts` files.
+// Run with `npm run analyze -w @os2kitos/widgets`.
+export default {
+  globs: ['src/components/**/*.component.ts', 'src/internal/kitos-element.ts'],
+  exclude: ['src/**/*.test.ts'],
+  outdir: '.',
+  litelement: true,
+};

@@ -1,0 +1,203 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { ContractCardData, EntityRef, KitosClient } from '../../data/client.js';
+import { formatAmount, formatDate } from '../../i18n/format.js';
+import { fact, heading, rolesTable, statusBlock } from '../../internal/card.js';
+import { KitosElement } from '../../internal/kitos-element.js';
+import { fillLinkTemplate, isPlainClick } from '../../internal/links.js';
+import { contractCardStyles } from './contract-card.styles.js';
+
+/**
+ * A read-only card for one IT contract: status with every reason in words, validity, responsible
+ * unit, supplier, the systems it covers, economy in kroner, the roles, and what KITOS leaves to
+ * people: the deadline engine's latest notice day, earliest possible end, expiry, tender start and
+ * next deadline. It respects the actor's permissions and the organisation's hidden fields.
+ *
+ * @summary Read-only contract card with computed deadlines.
+ * @tagname kitos-contract-card
+ * @fires {KitosSelectEvent} kitos-select - A system or parent contract link was followed (cancelable).
+ * @fires {KitosErrorEvent} kitos-error - The card could not be loaded.
+ * @csspart card - The card.
+ * @csspart title - The contract's name.
+ * @csspart subtitle - Contract id and type.
+ * @csspart status - The status: a badge when active, the reasons when not.
+ * @csspart reasons - The list of reasons for "not active".
+ * @csspart reason - One reason sentence.
+ * @csspart enforced - "Forced valid" next to the badge (contracts forced valid).
+ * @csspart facts - A list of facts.
+ * @csspart list - The list of covered systems.
+ * @csspart fact - One fact (term and value).
+ * @csspart not-set - The "Ikke angivet" shown for an empty fact.
+ * @csspart deadlines - The deadlines section.
+ * @csspart deadline - One computed deadline (term and date).
+ * @csspart next-deadline - The next deadline, highlighted.
+ * @csspart economy - The economy section.
+ * @csspart section-title - A section heading.
+ * @csspart roles - The roles section.
+ * @csspart roles-table - The roles table.
+ * @csspart no-access - The "no read access" message.
+ * @csspart edit-link - The link for editing in KITOS (only with modify permission).
+ * @csspart message - Loading messages.
+ * @csspart error - The error message.
+ * @cssprop --kitos-color-border - Border of the card.
+ * @cssprop --kitos-color-bg - Background of the card.
+ * @cssprop --kitos-color-surface - Background of the next deadline.
+ * @cssprop --kitos-color-text-muted - Terms and secondary text.
+ * @cssprop --kitos-color-danger - Text of the reasons.
+ * @cssprop --kitos-color-danger-bg - Background of the reasons.
+ *
+ * @example
+ * ```html
+ * <kitos-contract-card uuid="…" usage-link-template="/usages/{uuid}"></kitos-contract-card>
+ * ```
+ */
+export class KitosContractCard extends KitosElement {
+  /** Styles of the element. */
+  static override styles = contractCardStyles;
+
+  /** The contract to show. */
+  @property()
+  uuid = '';
+
+  /** Link of a covered system (usage), with `{uuid}` replaced, e.g. `/usages/{uuid}`. */
+  @property({ attribute: 'usage-link-template' })
+  usageLinkTemplate = '';
+
+  /** Link of the parent contract, with `{uuid}` replaced, e.g. `/contracts/{uuid}`. */
+  @property({ attribute: 'contract-link-template' })
+  contractLinkTemplate = '';
+
+  /** Link for editing the contract in KITOS, shown only with modify permission. */
+  @property({ attribute: 'edit-link-template' })
+  editLinkTemplate = '';
+
+  /** Heading level of the card's title (2–6, default 2). */
+  @property({ type: Number, attribute: 'heading-level' })
+  headingLevel = 2;
+
+  @state() private data: ContractCardData | undefined;
+  @state() private phase: 'idle' | 'loading' | 'ready' | 'error' = 'idle';
+  private source: { client: KitosClient | undefined; uuid: string } | null = null;
+  private request = 0;
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const client = this.activeClient;
+    const source = this.source;
+    if (source && source.client === client && source.uuid === this.uuid) return;
+    this.source = { client, uuid: this.uuid };
+    if (client && this.uuid) void this.load(client, this.uuid);
+  }
+
+  private async load(client: KitosClient, uuid: string): Promise<void> {
+    const request = ++this.request;
+    this.phase = 'loading';
+    try {
+      const data = await client.contractCard(uuid);
+      if (request !== this.request) return;
+      this.data = data;
+      this.phase = 'ready';
+    } catch (error) {
+      if (request !== this.request) return;
+      this.phase = 'error';
+      this.reportError('contractCard', error);
+    }
+  }
+
+  private link(ref: EntityRef, template: string, kind: 'usages' | 'contracts'): TemplateResult | string {
+    const href = fillLinkTemplate(template, ref.uuid);
+    if (!href) return ref.name;
+    const onClick = (e: MouseEvent) => {
+      if (!isPlainClick(e)) return;
+      if (!this.emit('kitos-select', { kind, uuid: ref.uuid, href }, { cancelable: true })) e.preventDefault();
+    };
+    return html`<a href=${href} @click=${onClick}>${ref.name}</a>`;
+  }
+
+  private renderDeadlines(d: ContractCardData): TemplateResult {
+    const { t } = this;
+    const dl = d.deadlines;
+    const next = dl.nextDeadline;
+    const date = (label: string, value: string | null) => fact(label, formatDate(value), t, 'fact deadline');
+    return html`<section part="deadlines" aria-labelledby="deadlines-title">
+      ${heading(this.headingLevel + 1, t.deadlines, 'section-title', 'deadlines-title')}
+      ${
+        next
+          ? html`<p part="next-deadline">
+              <strong>${t.nextDeadline}:</strong> ${t.deadlineKinds[next.kind]} ${formatDate(next.date)}
+              (${t.daysLeft(next.daysLeft)})
+            </p>`
+          : nothing
+      }
+      <dl part="facts">
+        ${fact(t.contractState, t.contractStates[dl.state], t)} ${fact(t.noticePeriod, d.noticePeriodMonths === null ? null : t.months(d.noticePeriodMonths), t)}
+        ${date(t.latestNoticeDay, dl.latestNoticeDay)} ${date(t.earliestEnd, dl.nextPossibleTermination)}
+        ${dl.term === 'continuous' ? fact(t.expiry, t.continuous, t, 'fact deadline') : date(t.expiry, dl.expiry)}
+        ${dl.finalExpiry && dl.finalExpiry !== dl.expiry ? date(t.finalExpiry, dl.finalExpiry) : nothing}
+        ${date(t.tenderStart, dl.tenderStart)}
+        ${dl.terminatedAt ? html`${date(t.terminatedAt, dl.terminatedAt)} ${date(t.endsOn, dl.endsOn)}` : nothing}
+      </dl>
+    </section>`;
+  }
+
+  private renderCard(d: ContractCardData): TemplateResult {
+    const { t } = this;
+    const hidden = new Set(d.hiddenFields ?? []);
+    const show = (field: string) => !hidden.has(field);
+    const subtitle = [show('contractId') ? d.contractId : null, show('contractType') ? d.contractType : null]
+      .filter(Boolean)
+      .join(' · ');
+    const edit = d.permissions.modify ? fillLinkTemplate(this.editLinkTemplate, d.uuid) : undefined;
+    const systems = d.systemUsages.length
+      ? html`<ul part="list">
+          ${d.systemUsages.map((s) => html`<li>${this.link(s, this.usageLinkTemplate, 'usages')}</li>`)}
+        </ul>`
+      : null;
+    return html`<article part="card" aria-labelledby="title">
+      ${heading(this.headingLevel, d.name, 'title', 'title')}
+      ${subtitle ? html`<p part="subtitle">${subtitle}</p>` : nothing} ${statusBlock(d.validity, t, this.language)}
+      <dl part="facts">
+        ${show('validFrom') ? fact(t.contractValidFrom, formatDate(d.validFrom), t) : nothing}
+        ${show('validTo') ? fact(t.contractValidTo, formatDate(d.validTo), t) : nothing}
+        ${show('responsibleUnit') ? fact(t.responsibleUnit, d.responsibleUnit?.name, t) : nothing}
+        ${show('supplier') ? fact(t.supplier, d.supplier, t) : nothing}
+        ${
+          show('parentContract') && d.parentContract
+            ? fact(t.parentContract, this.link(d.parentContract, this.contractLinkTemplate, 'contracts'), t)
+            : nothing
+        }
+        ${show('systemUsages') ? fact(t.systems, systems, t) : nothing}
+      </dl>
+      ${show('deadlines') ? this.renderDeadlines(d) : nothing}
+      ${
+        show('economy')
+          ? html`<section part="economy" aria-labelledby="economy-title">
+              ${heading(this.headingLevel + 1, t.economy, 'section-title', 'economy-title')}
+              <dl part="facts">
+                ${fact(t.acquisition, formatAmount(d.economy.acquisition), t)}
+                ${fact(t.operation, formatAmount(d.economy.operation), t)} ${fact(t.other, formatAmount(d.economy.other), t)}
+              </dl>
+            </section>`
+          : nothing
+      }
+      ${
+        show('roles')
+          ? html`<section part="roles" aria-labelledby="roles-title">
+              ${heading(this.headingLevel + 1, t.roles, 'section-title', 'roles-title')} ${rolesTable(d.roles, t)}
+            </section>`
+          : nothing
+      }
+      ${edit ? html`<a part="edit-link" href=${edit}>${t.edit}</a>` : nothing}
+    </article>`;
+  }
+
+  override render() {
+    const { t } = this;
+    if (!this.activeClient) return html`<p part="message">${t.noClient}</p>`;
+    if (this.phase === 'error') return html`<p part="error" role="alert">${t.loadFailed}</p>`;
+    const d = this.data;
+    if (!d || this.phase === 'loading') return html`<p part="message" aria-busy="true">${t.loading}</p>`;
+    if (!d.permissions.read) return html`<p part="no-access" role="note">${t.noReadAccessContract}</p>`;
+    return this.renderCard(d);
+  }
+}

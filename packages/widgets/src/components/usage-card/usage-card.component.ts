@@ -1,0 +1,179 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { EntityRef, KitosClient, UsageCardData } from '../../data/client.js';
+import { formatDate } from '../../i18n/format.js';
+import { fact, heading, rolesTable, statusBlock } from '../../internal/card.js';
+import { valueLabel } from '../../internal/cells.js';
+import { KitosElement } from '../../internal/kitos-element.js';
+import { fillLinkTemplate, isPlainClick } from '../../internal/links.js';
+import { usageCardStyles } from './usage-card.styles.js';
+
+/**
+ * A read-only card for one IT-system usage: status with every reason in words ("Ikke aktiv:
+ * slutdato 31-12-2025 er passeret"), life cycle and dates, responsible and relevant units, main
+ * contract and supplier, a GDPR summary and the roles. It respects the actor's permissions: without
+ * read access it says so and shows nothing else, and fields the organisation hides are left out.
+ *
+ * @summary Read-only IT-system usage card that explains its status.
+ * @tagname kitos-usage-card
+ * @fires {KitosSelectEvent} kitos-select - The main contract link was followed (cancelable).
+ * @fires {KitosErrorEvent} kitos-error - The card could not be loaded.
+ * @csspart card - The card.
+ * @csspart title - The system's name.
+ * @csspart subtitle - Local name and local id.
+ * @csspart status - The status: a badge when active, the reasons when not.
+ * @csspart reasons - The list of reasons for "not active".
+ * @csspart reason - One reason sentence.
+ * @csspart enforced - "Forced valid" next to the badge (contracts forced valid).
+ * @csspart facts - The list of facts.
+ * @csspart fact - One fact (term and value).
+ * @csspart not-set - The "Ikke angivet" shown for an empty fact.
+ * @csspart section-title - A section heading (GDPR, roles).
+ * @csspart gdpr - The GDPR section.
+ * @csspart roles - The roles section.
+ * @csspart roles-table - The roles table.
+ * @csspart no-access - The "no read access" message.
+ * @csspart edit-link - The link for editing in KITOS (only with modify permission).
+ * @csspart message - Loading and empty messages.
+ * @csspart error - The error message.
+ * @cssprop --kitos-color-border - Border of the card.
+ * @cssprop --kitos-color-bg - Background of the card.
+ * @cssprop --kitos-color-text-muted - Terms and secondary text.
+ * @cssprop --kitos-color-danger - Text of the reasons.
+ * @cssprop --kitos-color-danger-bg - Background of the reasons.
+ *
+ * @example
+ * ```html
+ * <kitos-usage-card uuid="…" contract-link-template="/contracts/{uuid}"></kitos-usage-card>
+ * ```
+ */
+export class KitosUsageCard extends KitosElement {
+  /** Styles of the element. */
+  static override styles = usageCardStyles;
+
+  /** The usage to show. */
+  @property()
+  uuid = '';
+
+  /** Link of the main contract, with `{uuid}` replaced, e.g. `/contracts/{uuid}`. */
+  @property({ attribute: 'contract-link-template' })
+  contractLinkTemplate = '';
+
+  /** Link for editing the usage in KITOS, shown only with modify permission, e.g. `/usages/{uuid}/edit`. */
+  @property({ attribute: 'edit-link-template' })
+  editLinkTemplate = '';
+
+  /** Heading level of the card's title (2–6, default 2), to fit the page's outline. */
+  @property({ type: Number, attribute: 'heading-level' })
+  headingLevel = 2;
+
+  @state() private data: UsageCardData | undefined;
+  @state() private phase: 'idle' | 'loading' | 'ready' | 'error' = 'idle';
+  private source: { client: KitosClient | undefined; uuid: string } | null = null;
+  private request = 0;
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const client = this.activeClient;
+    const source = this.source;
+    if (source && source.client === client && source.uuid === this.uuid) return;
+    this.source = { client, uuid: this.uuid };
+    if (client && this.uuid) void this.load(client, this.uuid);
+  }
+
+  private async load(client: KitosClient, uuid: string): Promise<void> {
+    const request = ++this.request;
+    this.phase = 'loading';
+    try {
+      const data = await client.usageCard(uuid);
+      if (request !== this.request) return;
+      this.data = data;
+      this.phase = 'ready';
+    } catch (error) {
+      if (request !== this.request) return;
+      this.phase = 'error';
+      this.reportError('usageCard', error);
+    }
+  }
+
+  private contractLink(ref: EntityRef): TemplateResult | string {
+    const href = fillLinkTemplate(this.contractLinkTemplate, ref.uuid);
+    if (!href) return ref.name;
+    const onClick = (e: MouseEvent) => {
+      if (!isPlainClick(e)) return;
+      if (!this.emit('kitos-select', { kind: 'contracts', uuid: ref.uuid, href }, { cancelable: true })) {
+        e.preventDefault();
+      }
+    };
+    return html`<a href=${href} @click=${onClick}>${ref.name}</a>`;
+  }
+
+  private renderCard(d: UsageCardData): TemplateResult {
+    const { t } = this;
+    const lang = this.language;
+    const hidden = new Set(d.hiddenFields ?? []);
+    const show = (field: string) => !hidden.has(field);
+    const subtitle = [show('localCallName') ? d.localCallName : null, show('localSystemId') ? d.localSystemId : null]
+      .filter(Boolean)
+      .join(' · ');
+    const main = d.mainContract;
+    const edit = d.permissions.modify ? fillLinkTemplate(this.editLinkTemplate, d.uuid) : undefined;
+    return html`<article part="card" aria-labelledby="title">
+      ${heading(this.headingLevel, d.systemName, 'title', 'title')}
+      ${subtitle ? html`<p part="subtitle">${subtitle}</p>` : nothing}
+      ${statusBlock(d.validity, t, lang)}
+      <dl part="facts">
+        ${show('lifeCycleStatus') ? fact(t.lifeCycle, d.lifeCycleStatus ? valueLabel(d.lifeCycleStatus, t) : null, t) : nothing}
+        ${show('validFrom') ? fact(t.usageValidFrom, formatDate(d.validFrom), t) : nothing}
+        ${show('validTo') ? fact(t.usageValidTo, formatDate(d.validTo), t) : nothing}
+        ${show('responsibleUnit') ? fact(t.responsibleUnit, d.responsibleUnit?.name, t) : nothing}
+        ${show('usingUnits') ? fact(t.usingUnits, d.usingUnits.map((u) => u.name).join(', '), t) : nothing}
+        ${
+          show('mainContract')
+            ? fact(
+                t.mainContract,
+                main ? html`${this.contractLink(main)} (${main.active ? t.active : t.inactive})` : null,
+                t,
+              )
+            : nothing
+        }
+        ${show('supplier') ? fact(t.supplier, d.supplier, t) : nothing}
+      </dl>
+      ${show('gdpr') ? this.renderGdpr(d) : nothing}
+      ${
+        show('roles')
+          ? html`<section part="roles" aria-labelledby="roles-title">
+              ${heading(this.headingLevel + 1, t.roles, 'section-title', 'roles-title')} ${rolesTable(d.roles, t)}
+            </section>`
+          : nothing
+      }
+      ${edit ? html`<a part="edit-link" href=${edit}>${t.edit}</a>` : nothing}
+    </article>`;
+  }
+
+  private renderGdpr(d: UsageCardData): TemplateResult {
+    const { t } = this;
+    const g = d.gdpr;
+    const yesNo = (v: boolean | null) => (v === null ? null : v ? t.yes : t.no);
+    return html`<section part="gdpr" aria-labelledby="gdpr-title">
+      ${heading(this.headingLevel + 1, t.gdpr, 'section-title', 'gdpr-title')}
+      <dl part="facts">
+        ${fact(t.dataSensitivity, g.dataSensitivity.map((v) => valueLabel(v, t)).join(', '), t)}
+        ${fact(t.purpose, g.purpose, t)} ${fact(t.dpaConcluded, yesNo(g.dataProcessingAgreementConcluded), t)}
+        ${fact(t.riskAssessment, formatDate(g.riskAssessmentDate), t)}
+        ${fact(t.plannedRiskAssessment, formatDate(g.plannedRiskAssessmentDate), t)}
+        ${fact(t.dpia, g.dpiaConducted ? valueLabel(g.dpiaConducted, t) : null, t)}
+      </dl>
+    </section>`;
+  }
+
+  override render() {
+    const { t } = this;
+    if (!this.activeClient) return html`<p part="message">${t.noClient}</p>`;
+    if (this.phase === 'error') return html`<p part="error" role="alert">${t.loadFailed}</p>`;
+    const d = this.data;
+    if (!d || this.phase === 'loading') return html`<p part="message" aria-busy="true">${t.loading}</p>`;
+    if (!d.permissions.read) return html`<p part="no-access" role="note">${t.noReadAccessUsage}</p>`;
+    return this.renderCard(d);
+  }
+}

@@ -1,0 +1,10 @@
+/**
+ * Every `kitos-*` event the widgets dispatch. Each is declared on `HTMLElementEventMap`, so
+ * `addEventListener('kitos-select', …)` is typed.
+ *
+ * @module
+ */
+export type { KitosErrorDetail, KitosErrorEvent } from './kitos-error.js';
+export type { KitosSelectDetail, KitosSelectEvent, KitosSelectKind } from './kitos-select.js';
+export type { KitosToggleDetail, KitosToggleEvent } from './kitos-toggle.js';
+export type { KitosViewChangeDetail, KitosViewChangeEvent } from './kitos-view-change.js';

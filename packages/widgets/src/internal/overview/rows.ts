@@ -1,0 +1,110 @@
+import type { OverviewKind, OverviewQuery, OverviewRow } from '@os2kitos/core';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { KitosClient } from '../../data/client.js';
+
+/** Rows fetched per request; the grid asks for the chunks its visible range needs. */
+export const CHUNK = 200;
+
+/**
+ * The grid's rows, fetched in chunks of {@link CHUNK}: the first chunk comes with the total, the
+ * others when the virtualizer's visible range reaches them. A new query drops every chunk, and
+ * answers to an older query are ignored (a generation counter), so a slow response can never
+ * overwrite a newer one.
+ */
+export class OverviewRows implements ReactiveController {
+  /** Rows matching the query, or `null` before the first answer. */
+  total: number | null = null;
+  /** One item per row index, for the virtualizer. */
+  items: number[] = [];
+  phase: 'idle' | 'loading' | 'ready' | 'error' = 'idle';
+
+  private cache = new Map<number, readonly OverviewRow[]>();
+  private pending = new Set<number>();
+  private generation = 0;
+  private key = '';
+  private source: { client: KitosClient; kind: OverviewKind; query: OverviewQuery } | null = null;
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly events: {
+      readonly onError: (error: unknown) => void;
+      readonly onNewResult: () => void;
+    },
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {}
+
+  /** Runs the query unless it is the one already shown. */
+  query(client: KitosClient, kind: OverviewKind, query: OverviewQuery): void {
+    const key = JSON.stringify([kind, query]);
+    if (key === this.key && this.source?.client === client) return;
+    this.key = key;
+    this.source = { client, kind, query };
+    void this.run();
+  }
+
+  /** Forgets the last query, so the next {@link OverviewRows.query} runs even if it is the same. */
+  reset(): void {
+    this.key = '';
+    this.source = null;
+  }
+
+  /** The row at an index, or `undefined` while its chunk is loading. */
+  rowAt(index: number): OverviewRow | undefined {
+    return this.cache.get(Math.floor(index / CHUNK))?.[index % CHUNK];
+  }
+
+  /** Loads the chunks covering rows `first` to `last`. */
+  ensure(first: number, last: number): void {
+    if (first < 0) return;
+    for (let c = Math.floor(first / CHUNK); c <= Math.floor(last / CHUNK); c++) void this.loadChunk(c);
+  }
+
+  private async run(): Promise<void> {
+    const source = this.source;
+    if (!source) return;
+    const generation = ++this.generation;
+    this.cache = new Map();
+    this.pending.clear();
+    this.phase = 'loading';
+    this.host.requestUpdate();
+    try {
+      const page = await source.client.overview(source.kind, { ...source.query, offset: 0, limit: CHUNK });
+      if (generation !== this.generation) return;
+      this.cache.set(0, page.rows);
+      this.total = page.total;
+      this.items = Array.from({ length: page.total }, (_, i) => i);
+      this.phase = 'ready';
+      this.events.onNewResult();
+    } catch (error) {
+      if (generation !== this.generation) return;
+      this.phase = 'error';
+      this.events.onError(error);
+    }
+    this.host.requestUpdate();
+  }
+
+  private async loadChunk(chunk: number): Promise<void> {
+    const source = this.source;
+    if (!source || this.cache.has(chunk) || this.pending.has(chunk)) return;
+    const generation = this.generation;
+    this.pending.add(chunk);
+    try {
+      const page = await source.client.overview(source.kind, {
+        ...source.query,
+        offset: chunk * CHUNK,
+        limit: CHUNK,
+      });
+      if (generation !== this.generation) return;
+      this.cache.set(chunk, page.rows);
+      // New rows: the host renders the visible range again.
+      this.host.requestUpdate();
+    } catch (error) {
+      if (generation === this.generation) this.events.onError(error);
+    } finally {
+      if (generation === this.generation) this.pending.delete(chunk);
+    }
+  }
+}

@@ -1,0 +1,71 @@
+import type { CellValue, OverviewRow } from '@os2kitos/core';
+import type { CardValidity, StatusReason, StatusReasonCode } from '../data/client.js';
+import { formatDate } from '../i18n/format.js';
+import type { Strings } from '../i18n/strings.js';
+
+const REASON_CODES: readonly StatusReasonCode[] = [
+  'StartDateNotPassed',
+  'EndDatePassed',
+  'NotOperationalAccordingToLifeCycle',
+  'MainContractNotActive',
+  'TerminationPeriodExceeded',
+  'InvalidParentContract',
+];
+
+/**
+ * One reason in words, e.g. `slutdato 31-12-2025 er passeret`. A reason that lacks the date its
+ * sentence needs falls back to the short label, so nothing reads "slutdato  er passeret".
+ */
+export function reasonText(reason: StatusReason, t: Strings): string {
+  const date = reason.date ? formatDate(reason.date) : '';
+  switch (reason.code) {
+    case 'StartDateNotPassed':
+      return date ? t.reasonStartDateNotPassed(date) : (t.values[reason.code] ?? reason.code);
+    case 'EndDatePassed':
+      return date ? t.reasonEndDatePassed(date) : (t.values[reason.code] ?? reason.code);
+    case 'NotOperationalAccordingToLifeCycle':
+      return t.reasonNotOperational;
+    case 'MainContractNotActive':
+      return t.reasonMainContractNotActive(reason.contractName ?? null);
+    case 'TerminationPeriodExceeded':
+      return reason.terminatedAt && date
+        ? t.reasonTerminationPeriodExceeded(formatDate(reason.terminatedAt), date)
+        : (t.values[reason.code] ?? reason.code);
+    case 'InvalidParentContract':
+      return t.reasonInvalidParentContract(reason.contractName ?? null);
+    default:
+      return String((reason as { code: unknown }).code);
+  }
+}
+
+/** One full sentence per reason: `Ikke aktiv: slutdato 31-12-2025 er passeret`. */
+export function reasonSentences(validity: CardValidity, t: Strings): string[] {
+  return validity.reasons.map((r) => `${t.inactive}: ${reasonText(r, t)}`);
+}
+
+const text = (v: CellValue | undefined): string | null => (typeof v === 'string' && v !== '' ? v : null);
+
+/**
+ * The reasons of an overview row, from its `inactiveReasons` codes and the row's own dates
+ * (`validFrom`, `validTo`, `terminatedAt`, `mainContract`, `parentContract`).
+ */
+export function rowReasons(row: OverviewRow): StatusReason[] {
+  const raw = row.inactiveReasons;
+  const codes = Array.isArray(raw) ? raw : typeof raw === 'string' && raw ? [raw] : [];
+  return codes
+    .filter((c): c is StatusReasonCode => (REASON_CODES as readonly string[]).includes(c))
+    .map((code) => {
+      switch (code) {
+        case 'StartDateNotPassed':
+          return { code, date: text(row.validFrom) };
+        case 'EndDatePassed':
+          return { code, date: text(row.validTo) };
+        case 'MainContractNotActive':
+          return { code, contractName: text(row.mainContract) };
+        case 'InvalidParentContract':
+          return { code, contractName: text(row.parentContract) };
+        default:
+          return { code };
+      }
+    });
+}
