@@ -25,10 +25,8 @@ function extract(): Block[] {
     .filter((f) => f.endsWith('.md'))
     .sort()) {
     const text = readFileSync(join(guides, guide), 'utf8');
-    const fence = /^```ts([^\n]*)\n([\s\S]*?)^```/gm;
-    let m: RegExpExecArray | null;
     let index = 0;
-    while ((m = fence.exec(text)) !== null) {
+    for (const m of text.matchAll(/^```ts([^\n]*)\n([\s\S]*?)^```/gm)) {
       const flags = (m[1] ?? '').trim().split(/\s+/);
       const file = join(out, `${guide.replace(/\.md$/, '')}-${++index}.ts`);
       writeFileSync(file, `${m[2]}\nexport {};\n`);

@@ -33,7 +33,12 @@ export { CORE_STORAGE_SCHEMA } from './engine/kinds.js';
 export type { EntityService, ListPage, ListQuery } from './engine/service.js';
 export type { WriteOptions } from './engine/repository.js';
 export type { FeedChange, FeedDeletion, FeedPage, FeedService } from './services/feed.service.js';
-export type { OverviewService } from './services/overview.service.js';
+export type {
+  DeadlineListItem,
+  DeadlineListQuery,
+  OverviewService,
+  UnitResponsibility,
+} from './services/overview.service.js';
 export type { KleService } from './services/kle.service.js';
 export type { OptionsService } from './services/options.service.js';
 export type { MembershipService, UnitRoleService, UnitService } from './services/organisation.service.js';

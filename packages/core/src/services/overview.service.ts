@@ -15,7 +15,7 @@ import type { ItSystem } from '../catalogue/it-system.schema.js';
 import { contractEconomySummary, contractDurationText } from '../contract/contract-overview.rules.js';
 import { contractValidities, type ContractValidity } from '../contract/contract.rules.js';
 import type { Contract } from '../contract/contract.schema.js';
-import { contractDeadlines, type ContractDeadlines } from '../contract/deadlines.rules.js';
+import { type ContractDeadlineKind, contractDeadlines, type ContractDeadlines } from '../contract/deadlines.rules.js';
 import { kitosNoticePeriodMonths } from '../contract/notice-period.rules.js';
 import { contractTermsOf } from '../contract/terms.rules.js';
 import { dprValidity, latestDprOversightDate } from '../data-processing/dpr.rules.js';
@@ -31,6 +31,7 @@ import {
   type StoredGlobalOption,
   SYSTEM,
   UNIT,
+  UNIT_ROLE,
   USAGE,
   USER,
 } from '../engine/kinds.js';
@@ -63,6 +64,14 @@ export interface OverviewService {
   query(actor: Actor, kind: OverviewKind, query: OverviewQuery): Promise<OverviewPage>;
   /** Contract terms and deadlines of one contract, from the deadline engine. */
   contractDeadlines(actor: Actor, contractUuid: string, today?: IsoDate): Promise<ContractDeadlines>;
+  /**
+   * Every dated deadline of the organisation's contracts (notice, expiry, tender start, …) from the
+   * deadline engine, optionally within a window and for a responsible unit (with its sub-units),
+   * sorted by date.
+   */
+  deadlines(actor: Actor, query: DeadlineListQuery): Promise<DeadlineListItem[]>;
+  /** Per unit: how many usages and contracts it is responsible for, and how many role assignments it has. */
+  unitResponsibilities(actor: Actor, organizationUuid: string): Promise<Map<string, UnitResponsibility>>;
   /** Organisations that use a catalogue system (public data: names only). */
   whoUses(actor: Actor, systemUuid: string): Promise<{ uuid: string; name: string }[]>;
   /**
@@ -74,6 +83,37 @@ export interface OverviewService {
     systemUuid: string,
     window: { from: IsoDate; to: IsoDate },
   ): Promise<{ organizations: number; contracts: number }>;
+}
+
+/** Query of {@link OverviewService.deadlines}. */
+export interface DeadlineListQuery {
+  readonly organizationUuid: string;
+  readonly today?: IsoDate;
+  /** First day to include (inclusive). */
+  readonly from?: IsoDate;
+  /** Last day to include (inclusive). */
+  readonly to?: IsoDate;
+  readonly responsibleUnitUuid?: string;
+  readonly includeSubUnits?: boolean;
+}
+
+/** One contract deadline. */
+export interface DeadlineListItem {
+  readonly contractUuid: string;
+  readonly contractName: string;
+  readonly supplier: string | null;
+  readonly responsibleUnitUuid: string | null;
+  readonly responsibleUnitName: string | null;
+  readonly kind: ContractDeadlineKind;
+  readonly date: IsoDate;
+  readonly daysLeft: number;
+}
+
+/** What one unit is responsible for. */
+export interface UnitResponsibility {
+  readonly usages: number;
+  readonly contracts: number;
+  readonly roles: number;
 }
 
 /** Everything the row builders look up, loaded once per query. */
@@ -393,6 +433,56 @@ export function overviewService(runner: CallRunner, storage?: Pick<StorageAdapte
         }
         const l = await loadLookups(call, contract.organizationUuid, today ?? call.today);
         return l.deadlines(contract);
+      }),
+    deadlines: (actor, query) =>
+      runner.read(actor, async (call) => {
+        mustReadOrganisation(call, query.organizationUuid);
+        const l = await loadLookups(call, query.organizationUuid, query.today ?? call.today);
+        const units = query.responsibleUnitUuid
+          ? new Set(
+              query.includeSubUnits
+                ? unitDescendants(l.units, query.responsibleUnitUuid, { includeSelf: true }).map((u) => u.uuid)
+                : [query.responsibleUnitUuid],
+            )
+          : undefined;
+        const items: DeadlineListItem[] = [];
+        for (const c of l.contracts) {
+          const unit = c.responsible.organizationUnitUuid;
+          if (units && (!unit || !units.has(unit))) continue;
+          for (const d of l.deadlines(c).deadlines) {
+            if ((query.from && d.date < query.from) || (query.to && d.date > query.to)) continue;
+            items.push({
+              contractUuid: c.uuid,
+              contractName: c.name,
+              supplier: l.orgName(c.supplier.organizationUuid),
+              responsibleUnitUuid: unit,
+              responsibleUnitName: l.unitName(unit),
+              kind: d.kind,
+              date: d.date,
+              daysLeft: d.daysLeft,
+            });
+          }
+        }
+        return items.sort((a, b) =>
+          a.date < b.date ? -1 : a.date > b.date ? 1 : a.contractName.localeCompare(b.contractName, 'da'),
+        );
+      }),
+    unitResponsibilities: (actor, organizationUuid) =>
+      runner.read(actor, async (call) => {
+        mustReadOrganisation(call, organizationUuid);
+        const out = new Map<string, UnitResponsibility>();
+        const bump = (unit: string | null, field: keyof UnitResponsibility) => {
+          if (!unit) return;
+          const c = out.get(unit) ?? { usages: 0, contracts: 0, roles: 0 };
+          out.set(unit, { ...c, [field]: c[field] + 1 });
+        };
+        for (const u of await allOf<ItSystemUsage>(call.tx, USAGE.kind, organizationUuid))
+          bump(u.organizationUsage.responsibleUnitUuid, 'usages');
+        for (const c of await allOf<Contract>(call.tx, CONTRACT.kind, organizationUuid))
+          bump(c.responsible.organizationUnitUuid, 'contracts');
+        for (const r of await allOf<{ objectUuid: string }>(call.tx, UNIT_ROLE.kind, organizationUuid))
+          bump(r.objectUuid, 'roles');
+        return out;
       }),
     whoUses: (actor, systemUuid) =>
       runner.read(actor, async (call) => {
