@@ -75,7 +75,7 @@ export function sqlWasmAsset() {
 }
 
 export default [
-  library('core', { index: 'index.ts' }),
+  library('core', { index: 'index.ts', io: 'io/index.ts' }),
   library('storage-adapters', {
     index: 'index.ts',
     memory: 'memory/index.ts',

@@ -1,5 +1,7 @@
 // The guides cannot rot: every ```ts block in docs/guides/*.md is type-checked against the sources,
-// and run (its node:assert lines are the checks) unless its fence says `ts compile`.
+// and run (its node:assert lines are the checks) unless its fence says `ts compile`. A block marked
+// `ts setup` is also put in front of every later block of the same guide, so a guide can build its
+// example data once and continue from it.
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import ts from 'typescript';
@@ -26,10 +28,12 @@ function extract(): Block[] {
     .sort()) {
     const text = readFileSync(join(guides, guide), 'utf8');
     let index = 0;
+    let setup = '';
     for (const m of text.matchAll(/^```ts([^\n]*)\n([\s\S]*?)^```/gm)) {
       const flags = (m[1] ?? '').trim().split(/\s+/);
       const file = join(out, `${guide.replace(/\.md$/, '')}-${++index}.ts`);
-      writeFileSync(file, `${m[2]}\nexport {};\n`);
+      writeFileSync(file, `${setup}${m[2]}\nexport {};\n`);
+      if (flags.includes('setup')) setup += `${m[2]}\n`;
       blocks.push({
         guide,
         index,

@@ -1,0 +1,133 @@
+/**
+ * Problems found while reading or importing a file, each named by sheet, row and column and
+ * explained in Danish and English, so a report can be shown to the person who filled the sheet.
+ *
+ * @module
+ */
+
+/**
+ * Stable codes of import problems.
+ *
+ * @example
+ * ```ts
+ * const fatal: ImportIssueCode[] = ['not_a_spreadsheet', 'malformed_file'];
+ * ```
+ */
+export type ImportIssueCode =
+  | 'not_a_spreadsheet'
+  | 'unsupported_format'
+  | 'malformed_file'
+  | 'empty_file'
+  | 'formula'
+  | 'cell_too_long'
+  | 'too_many_rows'
+  | 'too_many_columns'
+  | 'missing_column'
+  | 'unknown_column'
+  | 'duplicate_column'
+  | 'required'
+  | 'wrong_type'
+  | 'invalid_date'
+  | 'unknown_value'
+  | 'unknown_option'
+  | 'unknown_reference'
+  | 'ambiguous_reference'
+  | 'duplicate_in_file'
+  | 'duplicate_in_store'
+  | 'invalid_value'
+  | 'forbidden'
+  | 'write_failed'
+  | 'invalid_document';
+
+/**
+ * A message in both languages of the library.
+ *
+ * @example
+ * ```ts
+ * const text: BilingualText = { da: 'feltet skal udfyldes', en: 'the field is required' };
+ * ```
+ */
+export interface BilingualText {
+  readonly da: string;
+  readonly en: string;
+}
+
+/**
+ * One problem. `row` is the row number as the spreadsheet shows it (the header is row 1), or the
+ * index path in a JSON document; `column` is the header text of the column.
+ *
+ * @example
+ * ```ts
+ * for (const i of report.issues) console.log(`${i.sheet} ${i.row} ${i.column}: ${i.message.da}`);
+ * ```
+ */
+export interface ImportIssue {
+  readonly code: ImportIssueCode;
+  /** Sheet name (XLSX), `CSV`, or `JSON` for portfolio documents; `null` for the whole file. */
+  readonly sheet: string | null;
+  readonly row: number | null;
+  readonly column: string | null;
+  /** The cell as text (cut to 200 characters), or `null`. */
+  readonly value: string | null;
+  readonly message: BilingualText;
+}
+
+/** Where in a file an issue is. */
+export interface IssueLocation {
+  readonly sheet?: string | null;
+  readonly row?: number | null;
+  readonly column?: string | null;
+  readonly value?: unknown;
+}
+
+/** Shows a cell value in a report: text, cut to 200 characters. */
+export function showValue(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  const text =
+    value instanceof Date
+      ? value.toISOString().slice(0, 10)
+      : typeof value === 'string'
+        ? value
+        : JSON.stringify(value);
+  return text.length > 200 ? `${text.slice(0, 200)}…` : text;
+}
+
+/**
+ * Builds an {@link ImportIssue}.
+ *
+ * @example
+ * ```ts
+ * issue('required', { sheet: 'Data', row: 4, column: 'IT System' }, 'Feltet skal udfyldes', 'The field is required');
+ * ```
+ */
+export function issue(code: ImportIssueCode, at: IssueLocation, da: string, en: string): ImportIssue {
+  return {
+    code,
+    sheet: at.sheet ?? null,
+    row: at.row ?? null,
+    column: at.column ?? null,
+    value: showValue(at.value),
+    message: { da, en },
+  };
+}
+
+/**
+ * Raised when a file cannot be read at all (not a spreadsheet, malformed, over a limit). The
+ * import functions catch it and return its issues in the report; it escapes only from the
+ * lower-level readers.
+ *
+ * @example
+ * ```ts
+ * try { await readTable(bytes); } catch (e) { if (e instanceof SpreadsheetReadError) console.log(e.issues); }
+ * ```
+ */
+export class SpreadsheetReadError extends Error {
+  /** The problems, at least one. */
+  readonly issues: readonly ImportIssue[];
+
+  constructor(issues: readonly ImportIssue[]) {
+    super(`[kitos] [io] ${issues[0]?.message.en ?? 'the file cannot be read'}`);
+    this.name = 'SpreadsheetReadError';
+    this.issues = issues;
+  }
+}

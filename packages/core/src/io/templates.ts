@@ -1,0 +1,375 @@
+/**
+ * The import templates: per kind, the columns with Danish and English headers, how each cell is
+ * read, where the value goes in the record, and an example value. `spreadsheetTemplate` turns them
+ * into a workbook people fill in.
+ *
+ * @module
+ */
+import { ArchiveDutyRecommendation } from '../catalogue/it-system.schema.js';
+import type { OptionType } from '../options/option-type.js';
+import { YearSegment, YesNoDontKnow } from '../shared/enums.js';
+import { LifeCycleStatus, UsageArchiveDuty, UsageHostedAt, UsageUserCount } from '../usage/usage-enums.js';
+import type { CellType, Choice } from './cells.js';
+import type { BilingualText } from './issues.js';
+import type { WriteCell } from './xlsx.js';
+
+/**
+ * What a spreadsheet import creates or changes.
+ *
+ * @example
+ * ```ts
+ * const kind: ImportKind = 'units';
+ * ```
+ */
+export type ImportKind = 'usages' | 'contracts' | 'units' | 'systems';
+
+/**
+ * Every import kind.
+ *
+ * @example
+ * ```ts
+ * for (const kind of IMPORT_KINDS) await spreadsheetTemplate(kind);
+ * ```
+ */
+export const IMPORT_KINDS: readonly ImportKind[] = ['usages', 'contracts', 'units', 'systems'];
+
+/**
+ * One column of an import template.
+ *
+ * @example
+ * ```ts
+ * IMPORT_TEMPLATES.usages.columns.map((c: ImportColumn) => c.da); // ['UUID', 'IT System', …]
+ * ```
+ */
+export interface ImportColumn {
+  /** Stable id (used in dry-run reports of changed fields). */
+  readonly key: string;
+  readonly da: string;
+  readonly en: string;
+  readonly type: CellType;
+  /** Where the value goes in the create input / record; `null` for the identity (UUID) column. */
+  readonly path: readonly string[] | null;
+  readonly required?: boolean;
+  readonly example: WriteCell;
+}
+
+/**
+ * The template of one kind.
+ *
+ * @example
+ * ```ts
+ * const t: ImportTemplate = IMPORT_TEMPLATES.contracts;
+ * t.sheet.da; // 'IT Kontrakter'
+ * ```
+ */
+export interface ImportTemplate {
+  readonly kind: ImportKind;
+  readonly sheet: BilingualText;
+  readonly columns: readonly ImportColumn[];
+}
+
+const choices = (labels: Record<string, [string, string]>): readonly Choice[] =>
+  Object.entries(labels).map(([value, [da, en]]) => ({ value, da, en }));
+
+/** Danish and English labels of the fixed choices the templates use. */
+export const CHOICES = {
+  lifeCycle: choices({
+    Undecided: ['Ikke besluttet', 'Undecided'],
+    NotInUse: ['Ikke i drift', 'Not in use'],
+    PhasingIn: ['Under indfasning', 'Phasing in'],
+    Operational: ['I drift', 'Operational'],
+    PhasingOut: ['Under udfasning', 'Phasing out'],
+  }),
+  userCount: choices({
+    BelowTen: ['<10', 'Below 10'],
+    TenToFifty: ['10-50', '10 to 50'],
+    FiftyToHundred: ['50-100', '50 to 100'],
+    HundredPlus: ['>100', 'Over 100'],
+    Undecided: ['Ikke besluttet', 'Undecided'],
+  }),
+  yesNoDontKnow: choices({
+    Yes: ['Ja', 'Yes'],
+    No: ['Nej', 'No'],
+    DontKnow: ['Ved ikke', "Don't know"],
+    Undecided: ['Ikke besluttet', 'Undecided'],
+  }),
+  hostedAt: choices({
+    Undecided: ['Ikke besluttet', 'Undecided'],
+    OnPremise: ['On-premise', 'On premise'],
+    External: ['Eksternt', 'External'],
+    Hybrid: ['Hybrid', 'Hybrid'],
+  }),
+  usageArchiveDuty: choices({
+    Undecided: ['Ikke besluttet', 'Undecided'],
+    B: ['B', 'B'],
+    K: ['K', 'K'],
+    Unknown: ['Ved ikke', 'Unknown'],
+    PreserveDataCanDiscardDocuments: ['Bevar data, kassér dokumenter', 'Preserve data, discard documents'],
+  }),
+  archiveRecommendation: choices({
+    Undecided: ['Ikke besluttet', 'Undecided'],
+    B: ['B', 'B'],
+    K: ['K', 'K'],
+    NoRecommendation: ['Ingen anbefaling', 'No recommendation'],
+    PreserveDataCanDiscardDocuments: ['Bevar data, kassér dokumenter', 'Preserve data, discard documents'],
+  }),
+  yearSegment: choices({
+    EndOfMonth: ['Månedsskifte', 'End of month'],
+    EndOfQuarter: ['Kvartalsskifte', 'End of quarter'],
+    EndOfCalendarYear: ['Årsskifte', 'End of year'],
+  }),
+  scope: choices({ Public: ['Offentlig', 'Public'], Local: ['Lokal', 'Local'] }),
+} as const;
+
+// The choice lists must cover the schemas' enums exactly; a new enum value fails here at load time.
+for (const [list, values] of [
+  [CHOICES.lifeCycle, LifeCycleStatus.values],
+  [CHOICES.userCount, UsageUserCount.values],
+  [CHOICES.yesNoDontKnow, YesNoDontKnow.values],
+  [CHOICES.hostedAt, UsageHostedAt.values],
+  [CHOICES.usageArchiveDuty, UsageArchiveDuty.values],
+  [CHOICES.archiveRecommendation, ArchiveDutyRecommendation.values],
+  [CHOICES.yearSegment, YearSegment.values],
+] as const) {
+  if (list.length !== values.length || !values.every((v) => list.some((c) => c.value === v)))
+    throw new Error('[kitos] [io] an import choice list is out of date with its enum');
+}
+
+const col = (
+  key: string,
+  da: string,
+  en: string,
+  type: CellType,
+  path: string | null,
+  example: WriteCell,
+  required = false,
+): ImportColumn => ({ key, da, en, type, path: path ? path.split('.') : null, example, required });
+const option = (optionType: OptionType): CellType => ({ t: 'option', optionType });
+
+const UUID_COLUMN = col('uuid', 'UUID', 'UUID', { t: 'uuid' }, null, null);
+
+/**
+ * The templates of every import kind.
+ *
+ * @example
+ * ```ts
+ * IMPORT_TEMPLATES.units.columns.filter((c) => c.required).map((c) => c.da); // ['Navn']
+ * ```
+ */
+export const IMPORT_TEMPLATES: Readonly<Record<ImportKind, ImportTemplate>> = {
+  usages: {
+    kind: 'usages',
+    sheet: { da: 'IT-systemer', en: 'IT systems' },
+    columns: [
+      UUID_COLUMN,
+      col('system', 'IT System', 'IT system', { t: 'system' }, 'systemUuid', 'Acadre ESDH', true),
+      col('localCallName', 'Lokal kaldenavn', 'Local name', { t: 'text', max: 100 }, 'general.localCallName', 'ESDH'),
+      col(
+        'localSystemId',
+        'Lokal System ID',
+        'Local system id',
+        { t: 'text', max: 200 },
+        'general.localSystemId',
+        'SYS-042',
+      ),
+      col('systemVersion', 'Version', 'Version', { t: 'text', max: 100 }, 'general.systemVersion', '5.1'),
+      col('validFrom', 'Ibrugtagningsdato', 'In use from', { t: 'date' }, 'general.validity.validFrom', {
+        date: '2020-01-01',
+      }),
+      col('validTo', 'Slutdato for anvendelse', 'In use until', { t: 'date' }, 'general.validity.validTo', null),
+      col(
+        'lifeCycle',
+        'Livscyklus',
+        'Life cycle',
+        { t: 'enum', choices: CHOICES.lifeCycle },
+        'general.validity.lifeCycleStatus',
+        'I drift',
+      ),
+      col(
+        'users',
+        'Antal brugere',
+        'Number of users',
+        { t: 'enum', choices: CHOICES.userCount },
+        'general.numberOfExpectedUsers',
+        '10-50',
+      ),
+      col(
+        'dataClassification',
+        'Klassifikation af data',
+        'Data classification',
+        option('it-system-usage-data-classification-types'),
+        'general.dataClassificationUuid',
+        null,
+      ),
+      col(
+        'responsibleUnit',
+        'Ansv. organisationsenhed',
+        'Responsible unit',
+        { t: 'unit' },
+        'organizationUsage.responsibleUnitUuid',
+        'Borgerservice',
+      ),
+      col(
+        'usingUnits',
+        'Relevante organisationsenheder',
+        'Relevant units',
+        { t: 'units' },
+        'organizationUsage.usingUnitUuids',
+        'Borgerservice; Skoler',
+      ),
+      col('purpose', 'Behandlingsformål', 'Purpose', { t: 'text' }, 'gdpr.purpose', 'Sagsbehandling'),
+      col(
+        'businessCritical',
+        'Forretningskritisk',
+        'Business critical',
+        { t: 'enum', choices: CHOICES.yesNoDontKnow },
+        'gdpr.businessCritical',
+        'Ja',
+      ),
+      col(
+        'hostedAt',
+        'IT systemet driftes',
+        'Hosted',
+        { t: 'enum', choices: CHOICES.hostedAt },
+        'gdpr.hostedAt',
+        'Eksternt',
+      ),
+      col(
+        'archiveDuty',
+        'Arkiveringspligt',
+        'Archive duty',
+        { t: 'enum', choices: CHOICES.usageArchiveDuty },
+        'archiving.archiveDuty',
+        'B',
+      ),
+      col('notes', 'Noter', 'Notes', { t: 'text' }, 'general.notes', null),
+    ],
+  },
+  contracts: {
+    kind: 'contracts',
+    sheet: { da: 'IT Kontrakter', en: 'IT contracts' },
+    columns: [
+      UUID_COLUMN,
+      col('name', 'IT Kontrakt', 'Contract', { t: 'text', max: 200 }, 'name', 'ESDH drift og support', true),
+      col('contractId', 'Kontrakt ID', 'Contract id', { t: 'text' }, 'general.contractId', 'K-2020-17'),
+      col(
+        'contractType',
+        'Kontrakttype',
+        'Contract type',
+        option('it-contract-contract-types'),
+        'general.contractTypeUuid',
+        null,
+      ),
+      col(
+        'supplier',
+        'Leverandør',
+        'Supplier',
+        { t: 'organization' },
+        'supplier.organizationUuid',
+        'Formpipe Software A/S',
+      ),
+      col(
+        'responsibleUnit',
+        'Ansvarlig org. enhed',
+        'Responsible unit',
+        { t: 'unit' },
+        'responsible.organizationUnitUuid',
+        'Borgerservice',
+      ),
+      col('validFrom', 'Gyldig fra', 'Valid from', { t: 'date' }, 'general.validity.validFrom', { date: '2020-01-01' }),
+      col('validTo', 'Gyldig til', 'Valid to', { t: 'date' }, 'general.validity.validTo', { date: '2027-12-31' }),
+      col('isContinuous', 'Løbende', 'Continuous', { t: 'bool' }, 'agreementPeriod.isContinuous', 'Nej'),
+      col(
+        'durationYears',
+        'Varighed (år)',
+        'Duration (years)',
+        { t: 'int', min: 0, max: 999 },
+        'agreementPeriod.durationYears',
+        4,
+      ),
+      col(
+        'durationMonths',
+        'Varighed (måneder)',
+        'Duration (months)',
+        { t: 'int', min: 0, max: 11 },
+        'agreementPeriod.durationMonths',
+        0,
+      ),
+      col(
+        'irrevocableUntil',
+        'Uopsigelig til',
+        'Irrevocable until',
+        { t: 'date' },
+        'agreementPeriod.irrevocableUntil',
+        null,
+      ),
+      col(
+        'noticePeriod',
+        'Opsigelse (måneder)',
+        'Notice (months)',
+        option('it-contract-notice-period-month-types'),
+        'termination.terms.noticePeriodMonthsUuid',
+        '3',
+      ),
+      col(
+        'noticeByEndOf',
+        'Opsigelse til',
+        'Notice by end of',
+        { t: 'enum', choices: CHOICES.yearSegment },
+        'termination.terms.noticeByEndOf',
+        'Kvartalsskifte',
+      ),
+      col('terminatedAt', 'Opsagt', 'Terminated', { t: 'date' }, 'termination.terminatedAt', null),
+      col('systems', 'IT Systemer', 'IT systems', { t: 'usages' }, 'systemUsageUuids', 'Acadre ESDH'),
+      col('notes', 'Noter', 'Notes', { t: 'text' }, 'general.notes', null),
+    ],
+  },
+  units: {
+    kind: 'units',
+    sheet: { da: 'Organisationsenheder', en: 'Organisation units' },
+    columns: [
+      UUID_COLUMN,
+      col('name', 'Navn', 'Name', { t: 'text', max: 100 }, 'name', 'Borgerservice', true),
+      col('parent', 'Overordnet enhed', 'Parent unit', { t: 'unit' }, 'parentUuid', 'Nordby Kommune'),
+      col('localId', 'Enheds-ID', 'Unit id', { t: 'text', max: 100 }, 'localId', 'BS01'),
+      col('ean', 'EAN-nummer', 'EAN number', { t: 'text' }, 'ean', '5798000000001'),
+    ],
+  },
+  systems: {
+    kind: 'systems',
+    sheet: { da: 'IT Systemkatalog', en: 'IT system catalogue' },
+    columns: [
+      UUID_COLUMN,
+      col('name', 'IT System', 'IT system', { t: 'text', max: 100 }, 'name', 'Acadre ESDH', true),
+      col('previousName', 'Tidligere systemnavn', 'Former name', { t: 'text', max: 100 }, 'previousName', null),
+      col(
+        'description',
+        'Beskrivelse',
+        'Description',
+        { t: 'text', max: 20_000 },
+        'description',
+        'Elektronisk sags- og dokumenthåndtering',
+      ),
+      col(
+        'rightsHolder',
+        'Rettighedshaver',
+        'Rights holder',
+        { t: 'organization' },
+        'rightsHolderUuid',
+        'Formpipe Software A/S',
+      ),
+      col('businessType', 'Forretningstype', 'Business type', option('business-types'), 'businessTypeUuid', null),
+      col('parent', 'Overordnet IT System', 'Parent system', { t: 'system' }, 'parentUuid', null),
+      col('scope', 'Synlighed', 'Scope', { t: 'enum', choices: CHOICES.scope }, 'accessModifier', 'Offentlig'),
+      col('deactivated', 'Deaktiveret', 'Deactivated', { t: 'bool' }, 'deactivated', 'Nej'),
+      col(
+        'archiveDuty',
+        'Arkiveringspligt (anbefaling)',
+        'Archive duty recommendation',
+        { t: 'enum', choices: CHOICES.archiveRecommendation },
+        'archiveDuty',
+        'B',
+      ),
+    ],
+  },
+};
