@@ -49,6 +49,8 @@ function deepFreeze<T>(value: T): T {
  */
 interface State {
   kinds: Map<string, Map<string, StoredRecord>>;
+  /** Per kind and organisation, the uuids of its records: organisation-scoped queries read only these. */
+  byOrg: Map<string, Map<string | null, Set<string>>>;
   tombstones: Tombstone[];
   seq: number;
 }
@@ -73,8 +75,22 @@ function lookup(view: State | Draft, kind: string, uuid: string): StoredRecord |
   return view.kinds.get(kind)?.get(uuid);
 }
 
-function* recordsOf(view: State | Draft, kind?: string): Iterable<StoredRecord> {
+function* recordsOf(view: State | Draft, kind?: string, orgs?: readonly (string | null)[]): Iterable<StoredRecord> {
   const state = 'base' in view ? view.base : view;
+  if (kind !== undefined && orgs) {
+    const writes = 'base' in view ? view.writes.get(kind) : undefined;
+    const records = state.kinds.get(kind);
+    const index = state.byOrg.get(kind);
+    for (const org of new Set(orgs)) {
+      for (const uuid of index?.get(org) ?? []) {
+        const r = records?.get(uuid);
+        if (r && !writes?.has(uuid)) yield r;
+      }
+    }
+    const wanted = new Set(orgs);
+    for (const r of writes?.values() ?? []) if (r && wanted.has(r.organizationUuid)) yield r;
+    return;
+  }
   const kinds = kind === undefined ? [...state.kinds.keys(), ...('base' in view ? view.writes.keys() : [])] : [kind];
   for (const k of new Set(kinds)) {
     const writes = 'base' in view ? view.writes.get(k) : undefined;
@@ -97,7 +113,7 @@ function tombstonesOf(view: State | Draft): Tombstone[] {
  * ```
  */
 export function createMemoryStorage(options: MemoryStorageOptions = {}): StorageAdapter {
-  const state: State = { kinds: new Map(), tombstones: [], seq: 0 };
+  const state: State = { kinds: new Map(), byOrg: new Map(), tombstones: [], seq: 0 };
   let types: Record<string, Record<string, IndexFieldType>> = {};
   let queue: Promise<unknown> = Promise.resolve();
   let closed = false;
@@ -107,7 +123,7 @@ export function createMemoryStorage(options: MemoryStorageOptions = {}): Storage
       return lookup(view, kind, uuid) as StoredRecord<T> | undefined;
     },
     async query<T>(q: Query) {
-      return runQuery(recordsOf(view, q.kind), q, types[q.kind] ?? {}) as QueryResult<T>;
+      return runQuery(recordsOf(view, q.kind, q.organizationUuids), q, types[q.kind] ?? {}) as QueryResult<T>;
     },
     async changesSince(since: number, opts?: ChangesOptions) {
       return runChanges(recordsOf(view), tombstonesOf(view), since, opts);
@@ -143,11 +159,19 @@ export function createMemoryStorage(options: MemoryStorageOptions = {}): Storage
         // Commit: nothing above touched `state`, so a failure before this point leaves it intact.
         for (const [kind, writesOfKind] of draft.writes) {
           const records = state.kinds.get(kind) ?? new Map<string, StoredRecord>();
+          const index = state.byOrg.get(kind) ?? new Map<string | null, Set<string>>();
           for (const [uuid, r] of writesOfKind) {
-            if (r) records.set(uuid, r);
-            else records.delete(uuid);
+            const before = records.get(uuid);
+            if (before) index.get(before.organizationUuid)?.delete(uuid);
+            if (r) {
+              records.set(uuid, r);
+              const set = index.get(r.organizationUuid) ?? new Set<string>();
+              set.add(uuid);
+              index.set(r.organizationUuid, set);
+            } else records.delete(uuid);
           }
           state.kinds.set(kind, records);
+          state.byOrg.set(kind, index);
         }
         state.tombstones.push(...draft.tombstones);
         state.seq = draft.seq;
