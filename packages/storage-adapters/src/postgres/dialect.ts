@@ -1,0 +1,128 @@
+/**
+ * The PostgreSQL side of the shared SQL: `$n` parameters (sent as unnamed statements, so every
+ * execution gets a custom plan), arrays for lists, `LIKE` with escaped wildcards on the folded
+ * column, byte-order (`COLLATE "C"`) text columns, and indexes that bound their entry size:
+ *
+ * | field type | index |
+ * | --- | --- |
+ * | text | hash on the value (equality, `in`; any length), GIN `pg_trgm` on the folded value when available |
+ * | date | B-tree on (`left(value, 100)`, organisation), with matching redundant predicates |
+ * | number | B-tree on (value, organisation) |
+ * | textList | GIN over the md5 of each element (`hasAny`), rechecked on the real values |
+ *
+ * Organisation scoping uses (organisation, seq) on every kind table.
+ *
+ * @module
+ */
+import type { IndexFieldType } from '@os2kitos/core';
+import type { SqlComparison, SqlDialect } from '../shared-sql/dialect.js';
+import { type FieldLayout, indexName, type KindLayout, quote } from '../shared-sql/layout.js';
+import { escapeLike } from '../shared-sql/text-codec.js';
+
+const TYPES: Record<IndexFieldType | 'key' | 'sortKey' | 'counter', string> = {
+  text: 'text COLLATE "C"',
+  date: 'text COLLATE "C"',
+  number: 'double precision',
+  boolean: 'boolean',
+  textList: 'text[] COLLATE "C"',
+  key: 'text COLLATE "C"',
+  sortKey: 'text COLLATE "C"',
+  counter: 'bigint',
+};
+
+/** Characters of a date value that its B-tree indexes (values may be longer; see compare()). */
+const DATE_PREFIX = 100;
+
+/** The PostgreSQL dialect for tables in `schema`; `trigramSchema` is where pg_trgm lives, if installed. */
+export function postgresDialect(schema: string, trigramSchema: string | undefined): SqlDialect {
+  const s = quote(schema);
+  const table = (name: string) => `${s}.${quote(name)}`;
+  const listMd5 = `${s}.kitos_list_md5`;
+  const indexesOf = (l: KindLayout, f: FieldLayout): [string, string][] => {
+    const t = table(l.table);
+    const v = quote(f.value);
+    const out: [string, string][] = [];
+    if (f.type === 'text') {
+      out.push([indexName(l.kind, f.name, 'v'), `${t} USING hash (${v})`]);
+      if (trigramSchema && f.folded) {
+        const ops = `${quote(trigramSchema)}.gin_trgm_ops`;
+        out.push([indexName(l.kind, f.name, 'trgm'), `${t} USING gin (${quote(f.folded)} ${ops})`]);
+      }
+    } else if (f.type === 'date') {
+      out.push([indexName(l.kind, f.name, 'v'), `${t} (left(${v}, ${DATE_PREFIX}), organization_uuid)`]);
+    } else if (f.type === 'number') {
+      out.push([indexName(l.kind, f.name, 'v'), `${t} (${v}, organization_uuid)`]);
+    } else if (f.type === 'textList') {
+      out.push([indexName(l.kind, f.name, 'v'), `${t} USING gin (${listMd5}(${v}))`]);
+    }
+    return out;
+  };
+  return {
+    engine: 'postgres',
+    placeholder: (n) => `$${n}`,
+    table,
+    columnType: (type) => TYPES[type],
+    boolean: (v) => v,
+    list: (items) => [...items],
+    inList: (column, values, kind, p) =>
+      `${column} = ANY(${p.add([...values])}::${kind === 'number' ? 'float8' : 'text'}[])`,
+    hasAny: (column, values, p) => {
+      const ref = `${p.add([...values])}::text[]`;
+      return `(${listMd5}(${column}) && ${listMd5}(${ref}) AND ${column} && ${ref})`;
+    },
+    contains: (column, needle, p) => `${column} LIKE ${p.add(`%${escapeLike(needle)}%`)} ESCAPE '\\'`,
+    startsWith: (column, needle, p) => `${column} LIKE ${p.add(`${escapeLike(needle)}%`)} ESCAPE '\\'`,
+    compare: (field, column, op, ref) => dateAware(field, column, op, ref),
+    limit: (limit, offset, p) => `LIMIT ${p.add(limit ?? null)} OFFSET ${p.add(offset)}`,
+    rowKey: 'uuid',
+    windowCount: true, // one round trip instead of two
+    lockSuffix: ' FOR UPDATE',
+    createKindTable: (l) => {
+      const t = table(l.table);
+      return [
+        `CREATE TABLE ${t} (uuid ${TYPES.key} PRIMARY KEY, organization_uuid ${TYPES.key}, version integer NOT NULL, ` +
+          'seq bigint NOT NULL, last_changed text NOT NULL, index_json text NOT NULL, data text NOT NULL)',
+        `CREATE INDEX ${quote(indexName(l.kind, '', 'org_seq'))} ON ${t} (organization_uuid, seq)`,
+        `CREATE INDEX ${quote(indexName(l.kind, '', 'seq'))} ON ${t} (seq)`,
+      ];
+    },
+    addColumns: (l, f) => {
+      const cols = [
+        [f.value, TYPES[f.type]],
+        ...(f.folded ? [[f.folded, TYPES.text]] : []),
+        ...(f.sort ? [[f.sort, TYPES.sortKey]] : []),
+      ];
+      return [
+        `ALTER TABLE ${table(l.table)} ${cols.map(([c, type]) => `ADD COLUMN ${quote(c as string)} ${type}`).join(', ')}`,
+      ];
+    },
+    ensureIndexes: (l, f) => indexesOf(l, f).map(([name, on]) => `CREATE INDEX IF NOT EXISTS ${quote(name)} ON ${on}`),
+    dropField: (l, f) => [
+      ...indexesOf(l, f).map(([name]) => `DROP INDEX IF EXISTS ${s}.${quote(name)}`),
+      `ALTER TABLE ${table(l.table)} ${[f.value, f.folded, f.sort]
+        .filter((c): c is string => Boolean(c))
+        .map((c) => `DROP COLUMN IF EXISTS ${quote(c)}`)
+        .join(', ')}`,
+    ],
+    // Only create the schema when missing: CREATE SCHEMA needs CREATE on the database even when it exists.
+    prelude: () => [
+      `DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_namespace WHERE nspname = '${schema}') THEN CREATE SCHEMA ${s}; END IF; END $$`,
+    ],
+    layoutExtras: () => [
+      // md5 per list element: bounded GIN entries whatever the element length (recheck on the values).
+      `CREATE FUNCTION ${listMd5}(text[]) RETURNS text[] LANGUAGE sql IMMUTABLE PARALLEL SAFE ` +
+        'AS $$ SELECT array(SELECT md5(e) FROM unnest($1) AS e) $$',
+    ],
+  };
+}
+
+/** Weak versions of the operators, implied by the strict ones on the value prefix. */
+const PREFIX_OP: Partial<Record<SqlComparison, string>> = { '=': '=', '<': '<=', '<=': '<=', '>': '>=', '>=': '>=' };
+
+function dateAware(field: FieldLayout, column: string, op: SqlComparison, ref: string): string {
+  const exact = `${column} ${op} ${ref}`;
+  const prefixOp = PREFIX_OP[op];
+  if (field.type !== 'date' || !prefixOp) return exact;
+  // Redundant but implied by `exact`; lets the planner use the index on left(value, 100).
+  return `(left(${column}, ${DATE_PREFIX}) ${prefixOp} left(${ref}::text, ${DATE_PREFIX}) AND ${exact})`;
+}

@@ -1,0 +1,219 @@
+// PostgreSQL adapter on openTestPostgres(): the server in KITOS_PG_URL (CI), or PGlite. Every
+// storage here uses its own PostgreSQL schema, dropped at the end.
+import { randomUUID } from 'node:crypto';
+import {
+  KitosConflictError,
+  KitosValidationError,
+  type PutRecord,
+  type StorageAdapter,
+  type StorageSchema,
+} from '@os2kitos/core';
+import * as vitest from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { runStorageConformance } from '../testing/conformance/suite.js';
+import { openTestPostgres, type TestPostgres } from '../testing/postgres.js';
+import type { PgPoolClient, PgQueryable } from './client.js';
+import { createPostgresStorage } from './storage.js';
+
+const run = Math.random().toString(36).slice(2, 8);
+const schemas: string[] = [];
+const newSchema = () => {
+  const name = `kitos_test_${run}_${schemas.length}`;
+  schemas.push(name);
+  return name;
+};
+const url = process.env.KITOS_PG_URL;
+
+let pg: TestPostgres;
+beforeAll(async () => {
+  pg = await openTestPostgres();
+}, 60_000);
+afterAll(async () => {
+  for (const s of schemas) await pg?.client.query(`DROP SCHEMA IF EXISTS "${s}" CASCADE`);
+  await pg?.close();
+});
+
+runStorageConformance({
+  create: () => createPostgresStorage({ client: pg.client, schema: newSchema() }),
+  test: vitest,
+  label: `postgres (${url ? 'server' : 'PGlite'})`,
+});
+
+const SCHEMA: StorageSchema = {
+  version: 1,
+  kinds: [{ kind: 'note', fields: [{ name: 'title', type: 'text' }] }],
+};
+const note = (uuid: string, title: string, expectedVersion: number): PutRecord => ({
+  kind: 'note',
+  uuid,
+  organizationUuid: null,
+  expectedVersion,
+  lastChanged: '2025-01-01T00:00:00.000Z',
+  index: { title },
+  data: { title },
+});
+
+/** Two writers of one record: each reads version 1, then both write it. */
+async function raceTwoWriters(a: StorageAdapter, b: StorageAdapter, barrier: boolean) {
+  const uuid = randomUUID();
+  await a.transaction((tx) => tx.put(note(uuid, 'start', 0)));
+  let arrived = 0;
+  let open = () => {};
+  const bothRead = new Promise<void>((resolve) => {
+    open = resolve;
+  });
+  // With a barrier both transactions are open and have read version 1 before either writes; without
+  // one (a single connection runs them one after the other) both write the version they loaded earlier.
+  const writer = (s: StorageAdapter, title: string) =>
+    s.transaction(async (tx) => {
+      const current = barrier ? await tx.get('note', uuid) : { version: 1 };
+      if (barrier && ++arrived === 2) open();
+      if (barrier) await bothRead;
+      return tx.put(note(uuid, title, current?.version ?? 0));
+    });
+  const results = await Promise.allSettled([writer(a, 'first'), writer(b, 'second')]);
+  const winners = results.filter((r) => r.status === 'fulfilled');
+  const losers = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+  expect(winners).toHaveLength(1);
+  expect(losers[0]?.reason).toBeInstanceOf(KitosConflictError);
+  const stored = await a.get<{ title: string }>('note', uuid);
+  expect(stored?.version).toBe(2);
+  expect(stored?.data.title).toBe((winners[0] as PromiseFulfilledResult<{ data: { title: string } }>).value.data.title);
+}
+
+describe('PostgreSQL adapter specifics', () => {
+  it('lets one of two adapters writing the same record win; the other gets a conflict', async () => {
+    const schema = newSchema();
+    const a = await createPostgresStorage({ client: pg.client, schema });
+    const b = await createPostgresStorage({ client: pg.client, schema });
+    await Promise.all([a.migrate(SCHEMA), b.migrate(SCHEMA)]); // concurrent migrations serialise
+    for (let i = 0; i < 5; i++) await raceTwoWriters(a, b, pg.kind === 'server');
+  });
+
+  it('stores NUL, unpaired surrogates and the escape characters exactly (values and keys)', async () => {
+    const s = await createPostgresStorage({ client: pg.client, schema: newSchema() });
+    await s.migrate(SCHEMA);
+    const values = ['a\u0000b', 'x\uD800y', '\uFDEF\uFDD0', 'a\uFDEF\uFDD0\uFDD0\uFDD0b'];
+    const written = await s.transaction(async (tx) => Promise.all(values.map((v) => tx.put(note(randomUUID(), v, 0)))));
+    const oddUuid = `u\u0000${randomUUID()}\uDC00`;
+    await s.transaction((tx) => tx.put({ ...note(oddUuid, 'odd', 0), organizationUuid: 'org\u0000' }));
+    const odd = await s.get('note', oddUuid);
+    expect([odd?.uuid, odd?.organizationUuid]).toEqual([oddUuid, 'org\u0000']);
+    for (const [i, v] of values.entries()) {
+      expect((await s.get<{ title: string }>('note', written[i]?.uuid ?? ''))?.data.title).toBe(v);
+      const hits = await s.query<{ title: string }>({ kind: 'note', filter: { op: 'eq', field: 'title', value: v } });
+      expect(hits.records.map((r) => r.data.title)).toEqual([v]);
+    }
+  });
+
+  it('records versioned migrations and refuses unsafe schema names', async () => {
+    const schema = newSchema();
+    const s = await createPostgresStorage({ client: pg.client, schema });
+    await s.migrate(SCHEMA);
+    const { rows } = await pg.client.query<{ id: string }>(`SELECT id FROM "${schema}".migrations ORDER BY id`);
+    expect(rows.map((r) => r.id)).toEqual(['layout-1', 'schema-1']);
+    await expect(
+      createPostgresStorage({ client: pg.client, schema: 'kitos"; DROP SCHEMA public; --' }),
+    ).rejects.toBeInstanceOf(KitosValidationError);
+  });
+
+  it('indexes contains filters with pg_trgm exactly when the extension is installed', async () => {
+    const schema = newSchema();
+    const s = await createPostgresStorage({ client: pg.client, schema });
+    await s.migrate(SCHEMA);
+    const ext = await pg.client.query("SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm'");
+    expect(s.trigram).toBe(ext.rows.length > 0);
+    const idx = await pg.client.query<{ indexdef: string }>('SELECT indexdef FROM pg_indexes WHERE schemaname = $1', [
+      schema,
+    ]);
+    expect(idx.rows.some((r) => r.indexdef.includes('gin_trgm_ops'))).toBe(s.trigram);
+  });
+});
+
+if (!url) {
+  console.warn(
+    '[kitos] KITOS_PG_URL is not set: the PostgreSQL *server* connection tests are SKIPPED here (CI runs them).',
+  );
+}
+
+describe.skipIf(!url)('PostgreSQL server: connections (needs KITOS_PG_URL)', () => {
+  let pools: { query: PgQueryable['query']; connect(): Promise<PgPoolClient>; end(): Promise<void> }[] = [];
+  const newPool = async () => {
+    const { default: pgDriver } = await import('pg');
+    const pool = new pgDriver.Pool({ connectionString: url, max: 3 });
+    pools.push(pool);
+    return pool;
+  };
+  afterAll(async () => {
+    for (const p of pools) await p.end();
+    pools = [];
+  });
+
+  it('two pg pools (separate connections) racing on one record: one success, one conflict, no lost update', async () => {
+    const schema = newSchema();
+    const a = await createPostgresStorage({ client: await newPool(), schema });
+    const b = await createPostgresStorage({ client: await newPool(), schema });
+    await a.migrate(SCHEMA);
+    await b.migrate(SCHEMA);
+    for (let i = 0; i < 10; i++) await raceTwoWriters(a, b, true);
+  });
+
+  it('counts every increment when many pooled writers update one record with retries', async () => {
+    const schema = newSchema();
+    const pool = await newPool();
+    const s = await createPostgresStorage({ client: pool, schema });
+    await s.migrate(SCHEMA);
+    const uuid = randomUUID();
+    await s.transaction((tx) => tx.put(note(uuid, '0', 0)));
+    const increment = async (): Promise<void> => {
+      try {
+        await s.transaction(async (tx) => {
+          const r = await tx.get<{ title: string }>('note', uuid);
+          await tx.put(note(uuid, String(Number(r?.data.title) + 1), r?.version ?? 0));
+        });
+      } catch (e) {
+        if (!(e instanceof KitosConflictError)) throw e;
+        return increment(); // the application's retry after a conflict: read again, write again
+      }
+    };
+    await Promise.all(Array.from({ length: 12 }, increment));
+    expect((await s.get<{ title: string }>('note', uuid))?.data.title).toBe('12');
+  });
+
+  it('runs each transaction on one checked-out pool connection and releases it', async () => {
+    const pool = await newPool();
+    const connect = vi.spyOn(pool, 'connect');
+    const s = await createPostgresStorage({ client: pool, schema: newSchema() });
+    await s.migrate(SCHEMA);
+    connect.mockClear();
+    const pids = await s.transaction(async (tx) => {
+      await tx.put(note(randomUUID(), 'one', 0));
+      await tx.put(note(randomUUID(), 'two', 0));
+      return 'done';
+    });
+    expect(pids).toBe('done');
+    expect(connect).toHaveBeenCalledTimes(1);
+    expect((pool as unknown as { idleCount: number }).idleCount).toBeGreaterThan(0); // released
+  });
+
+  it('serialises transactions over a single pg.Client and rolls back failures', async () => {
+    const { default: pgDriver } = await import('pg');
+    const client = new pgDriver.Client({ connectionString: url });
+    await client.connect();
+    try {
+      const s = await createPostgresStorage({ client, schema: newSchema() });
+      await s.migrate(SCHEMA);
+      const uuid = randomUUID();
+      await expect(
+        s.transaction(async (tx) => {
+          await tx.put(note(uuid, 'gone', 0));
+          throw new Error('injected');
+        }),
+      ).rejects.toThrow('injected');
+      expect(await s.get('note', uuid)).toBeUndefined();
+      await raceTwoWriters(s, s, false);
+    } finally {
+      await client.end();
+    }
+  });
+});

@@ -1,0 +1,274 @@
+/**
+ * The PostgreSQL storage adapter over a minimal client (`pg.Pool`, `pg.Client`, PGlite).
+ *
+ * @module
+ */
+import {
+  KitosError,
+  KitosValidationError,
+  type StorageAdapter,
+  type StorageSchema,
+  type StorageTransaction,
+} from '@os2kitos/core';
+import type { SqlDialect } from '../shared-sql/dialect.js';
+import { type SqlEngineContext, type SqlExecutor, sqlReader, sqlTransaction } from '../shared-sql/engine.js';
+import { shortHash } from '../shared-sql/layout.js';
+import { LayoutCache, migrateLayout, migrateSchema } from '../shared-sql/migrate.js';
+import { SerialQueue } from '../shared-sql/serial.js';
+import type { PgPoolClient, PgQueryable, PgTransactionRunner } from './client.js';
+import { postgresDialect } from './dialect.js';
+
+/**
+ * Name of the PostgreSQL adapter, as reported in errors and benchmarks.
+ *
+ * @example
+ * ```ts
+ * console.log(storage.name === POSTGRES_ADAPTER_NAME ? 'on PostgreSQL' : 'elsewhere');
+ * ```
+ */
+export const POSTGRES_ADAPTER_NAME = 'postgres';
+
+/** PostgreSQL schema names the adapter accepts (it creates its tables there). */
+const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+
+/**
+ * Options of {@link createPostgresStorage}.
+ *
+ * How a transaction gets ONE connection (all its statements must run on the same one):
+ *
+ * - `connect` given, or `client` is a `pg.Pool` (detected): each transaction checks out a
+ *   connection, runs `BEGIN … COMMIT` on it and releases it; transactions run in parallel and
+ *   reads use the pool.
+ * - `transaction` given, or `client` has a `transaction(fn)` method (PGlite, detected): the driver
+ *   runs the transaction.
+ * - otherwise `client` is one connection (`pg.Client`, a wrapper): transactions and reads run on
+ *   it one at a time.
+ *
+ * @example
+ * ```ts
+ * const pool = new pg.Pool({ connectionString: 'postgres://kitos:kitos@db/kitos' });
+ * const options: PostgresStorageOptions = { client: pool, schema: 'kitos' }; // pool detected
+ * ```
+ */
+export interface PostgresStorageOptions {
+  /** Runs statements outside transactions (and, for a single connection, inside them too). */
+  readonly client: PgQueryable;
+  /** PostgreSQL schema of the adapter's tables (default `kitos`); lower-case letters, digits, `_`. */
+  readonly schema?: string;
+  /** Checks out a dedicated connection per transaction, e.g. `() => pool.connect()`. */
+  readonly connect?: () => Promise<PgPoolClient>;
+  /** Runs a transaction through the driver, e.g. `(work) => pglite.transaction(work)`. */
+  readonly transaction?: PgTransactionRunner;
+  /**
+   * Try `CREATE EXTENSION IF NOT EXISTS pg_trgm` and index `contains`/`startsWith` with trigram
+   * GIN indexes (default `true`). Without the extension (or the right to create it) the adapter
+   * works the same, with sequential scans for those filters.
+   */
+  readonly trigram?: boolean;
+  /** Test hook, as in the memory adapter: called before each write with the running count. */
+  readonly beforeWrite?: (writeNumber: number) => void;
+}
+
+/**
+ * The PostgreSQL storage.
+ *
+ * @example
+ * ```ts
+ * const storage: PostgresStorage = await createPostgresStorage({ client: pool });
+ * console.log(storage.schema, storage.trigram); // 'kitos', true
+ * ```
+ */
+export interface PostgresStorage extends StorageAdapter {
+  /** The PostgreSQL schema holding the tables. */
+  readonly schema: string;
+  /** Whether `pg_trgm` indexes serve `contains`/`startsWith`. */
+  readonly trigram: boolean;
+}
+
+function executor(client: PgQueryable): SqlExecutor {
+  return {
+    async all(sql, params) {
+      try {
+        return (await client.query(sql, params ? [...params] : [])).rows;
+      } catch (cause) {
+        const code = (cause as { code?: unknown }).code;
+        throw new KitosError(
+          'storage',
+          'storage',
+          `PostgreSQL failed: ${(cause as Error).message}`,
+          { adapter: POSTGRES_ADAPTER_NAME, ...(typeof code === 'string' ? { sqlState: code } : {}) },
+          { cause },
+        );
+      }
+    },
+  };
+}
+
+type Runner = <R>(work: (exec: SqlExecutor) => Promise<R>) => Promise<R>;
+
+function isPool(client: PgQueryable): client is PgQueryable & { connect(): Promise<PgPoolClient> } {
+  const c = client as unknown as Record<string, unknown>;
+  return typeof c.connect === 'function' && typeof c.totalCount === 'number' && typeof c.idleCount === 'number';
+}
+
+function hasTransaction(client: PgQueryable): client is PgQueryable & { transaction: PgTransactionRunner } {
+  return typeof (client as unknown as Record<string, unknown>).transaction === 'function';
+}
+
+/** Picks how transactions and reads run; see {@link PostgresStorageOptions}. */
+function connectionModel(options: PostgresStorageOptions): { transaction: Runner; read: Runner } {
+  const direct = executor(options.client);
+  const connect = options.connect ?? (isPool(options.client) ? () => (options.client as PgPool).connect() : undefined);
+  if (connect) {
+    return {
+      read: (work) => work(direct),
+      async transaction(work) {
+        const connection = await connect();
+        let broken: unknown;
+        try {
+          const exec = executor(connection);
+          await exec.all('BEGIN');
+          const result = await work(exec);
+          await exec.all('COMMIT');
+          return result;
+        } catch (e) {
+          await connection.query('ROLLBACK').catch((rollbackError: unknown) => {
+            broken = rollbackError; // the connection is unusable: destroy it instead of reusing it
+          });
+          throw e;
+        } finally {
+          connection.release(broken instanceof Error ? broken : Boolean(broken));
+        }
+      },
+    };
+  }
+  const runner =
+    options.transaction ??
+    (hasTransaction(options.client) ? options.client.transaction.bind(options.client) : undefined);
+  if (runner) return { read: (work) => work(direct), transaction: (work) => runner((tx) => work(executor(tx))) };
+  // One connection carries one transaction at a time, whichever adapter runs it.
+  const queue = queues.get(options.client) ?? new SerialQueue();
+  queues.set(options.client, queue);
+  return {
+    read: (work) => queue.run(() => work(direct)),
+    transaction: (work) =>
+      queue.run(async () => {
+        await direct.all('BEGIN');
+        try {
+          const result = await work(direct);
+          await direct.all('COMMIT');
+          return result;
+        } catch (e) {
+          await options.client.query('ROLLBACK').catch(() => undefined);
+          throw e;
+        }
+      }),
+  };
+}
+
+type PgPool = PgQueryable & { connect(): Promise<PgPoolClient> };
+
+/** Queues of single-connection clients, shared by every adapter over the same client. */
+const queues = new WeakMap<PgQueryable, SerialQueue>();
+
+/** Serialises migrations of one schema across processes (PostgreSQL advisory lock). */
+async function lockSchema(exec: SqlExecutor, schema: string): Promise<void> {
+  const key = Number.parseInt(shortHash(`os2kitos:${schema}`), 36) | 0;
+  await exec.all('SELECT pg_advisory_xact_lock($1)', [key]);
+}
+
+async function setUpTrigram(client: PgQueryable, wanted: boolean): Promise<string | undefined> {
+  if (!wanted) return undefined;
+  try {
+    await client.query('CREATE EXTENSION IF NOT EXISTS pg_trgm');
+  } catch {
+    // Not installed, or no right to create extensions: contains/startsWith scan instead.
+  }
+  try {
+    const { rows } = await client.query<{ schema: string }>(
+      "SELECT n.nspname AS schema FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace WHERE e.extname = 'pg_trgm'",
+    );
+    return rows[0]?.schema;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Opens PostgreSQL storage: creates the schema and the adapter's tables if needed (versioned,
+ * recorded in `<schema>.migrations`); `migrate()` then applies the core's storage schema. All SQL
+ * is parameterised and sent as unnamed statements; names come only from validated identifiers.
+ *
+ * Writes use row versions (`UPDATE … WHERE version = $n`; zero rows is a `KitosConflictError`)
+ * and take the change-feed counter row first, so concurrent writers of one record end in one
+ * success and one conflict, never a lost update. `close()` does not end your pool or client.
+ *
+ * @example
+ * ```ts
+ * import pg from 'pg';
+ * import { createPostgresStorage } from '@os2kitos/storage-adapters/postgres';
+ * const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL });
+ * const storage = await createPostgresStorage({ client: pool });
+ * const kitos = await createKitos({ storage });
+ * ```
+ */
+export async function createPostgresStorage(options: PostgresStorageOptions): Promise<PostgresStorage> {
+  const schema = options.schema ?? 'kitos';
+  if (!SCHEMA_NAME.test(schema)) {
+    const message = `"${schema}" is not a valid PostgreSQL schema name (a-z, 0-9, _; max 63)`;
+    throw new KitosValidationError('storage', [{ path: ['schema'], code: 'invalid_name', message }]);
+  }
+  const trigramSchema = await setUpTrigram(options.client, options.trigram !== false);
+  const dialect: SqlDialect = postgresDialect(schema, trigramSchema);
+  const model = connectionModel(options);
+  const layouts = new LayoutCache(dialect, true);
+  const ctx: SqlEngineContext = { dialect, layouts, adapter: POSTGRES_ADAPTER_NAME, beforeWrite: options.beforeWrite };
+  let closed = false;
+  const open = () => {
+    if (closed) throw new KitosError('storage', 'storage', 'the PostgreSQL storage is closed');
+  };
+  await model.transaction(async (exec) => {
+    await lockSchema(exec, schema);
+    await migrateLayout(dialect, exec, new Date().toISOString());
+  });
+  const reading = <R>(work: (r: ReturnType<typeof sqlReader>) => Promise<R>) => {
+    open();
+    return model.read((exec) => work(sqlReader(ctx, exec)));
+  };
+  return {
+    name: POSTGRES_ADAPTER_NAME,
+    capabilities: { collation: 'da', persistent: true },
+    schema,
+    trigram: trigramSchema !== undefined,
+    get: (kind, uuid) => reading((r) => r.get(kind, uuid)),
+    query: (q) => reading((r) => r.query(q)),
+    changesSince: (since, opts) => reading((r) => r.changesSince(since, opts)),
+    async migrate(s: StorageSchema) {
+      open();
+      try {
+        await model.transaction(async (exec) => {
+          await lockSchema(exec, schema);
+          await migrateSchema(dialect, exec, s, new Date().toISOString());
+        });
+      } finally {
+        layouts.invalidate();
+      }
+    },
+    async transaction<R>(work: (tx: StorageTransaction) => Promise<R>): Promise<R> {
+      open();
+      return model.transaction(async (exec) => {
+        const tx = sqlTransaction(ctx, exec);
+        try {
+          const result = await work(tx);
+          await tx.finish();
+          return result;
+        } finally {
+          tx.close();
+        }
+      });
+    },
+    async close() {
+      closed = true;
+    },
+  };
+}

@@ -1,0 +1,186 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { danishCollator } from '@os2kitos/core';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { collationRepertoire, deriveCollationTables } from './danish-collation.generate.js';
+import { danishSortKey, sortKeyFunction } from './danish-sort-key.js';
+
+const binary = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const sign = (n: number) => Math.sign(n);
+/** Compares by sort key the way the SQL adapters do: key, then uuid. */
+const byKey = (a: { name: string; uuid: string }, b: { name: string; uuid: string }) =>
+  binary(danishSortKey(a.name), danishSortKey(b.name)) || binary(a.uuid, b.uuid);
+/** The reference order (memory adapter): Danish collator, ties broken by uuid. */
+const byCollator = (a: { name: string; uuid: string }, b: { name: string; uuid: string }) =>
+  danishCollator.compare(a.name, b.name) || binary(a.uuid, b.uuid);
+
+const DATA_FILE = fileURLToPath(new URL('./danish-collation-data.ts', import.meta.url));
+
+function dataFileText(tables: ReturnType<typeof deriveCollationTables>): string {
+  return `// Generated from Intl.Collator('da') by danish-sort-key.test.ts (run it with KITOS_WRITE_COLLATION=1).
+// Do not edit by hand; see danish-collation.generate.ts for how each table is derived.
+/* biome-ignore-all format: generated tables */
+
+/** The ICU that the tables were derived from. */
+export const COLLATION_SOURCE = 'ICU ${process.versions.icu}, Unicode ${process.versions.unicode}';
+/** Primary weights below this belong to spaces, punctuation and symbols; from it on, digits and letters. */
+export const FIRST_DIGIT_PRIMARY = ${tables.firstDigitPrimary};
+/** Secondary weights of combining marks: \`hex code point:weight\`. */
+export const COLLATION_MARKS = '${tables.marks}';
+/** Code points without weights (besides control and format characters), in hex. */
+export const COLLATION_IGNORABLE = '${tables.ignorable}';
+/** One line per element: code points in hex (two for a contraction), then primary.secondary.tertiary per weight. */
+export const COLLATION_ELEMENTS = \`${tables.elements}\`;
+`;
+}
+
+describe('danishSortKey', () => {
+  it('uses tables that are current for this ICU (regenerate with KITOS_WRITE_COLLATION=1)', () => {
+    const tables = deriveCollationTables(sortKeyFunction);
+    const expected = dataFileText(tables);
+    const actual = readFileSync(DATA_FILE, 'utf8');
+    const strip = (s: string) => s.replace(/^export const COLLATION_SOURCE.*$/m, '');
+    if (strip(actual) !== strip(expected) && process.env.KITOS_WRITE_COLLATION) writeFileSync(DATA_FILE, expected);
+    else expect(strip(actual), 'danish-collation-data.ts is stale for this ICU').toBe(strip(expected));
+  }, 120_000);
+
+  it('orders the conformance names like the suite expects', () => {
+    const names = ['åben', 'Zebra', 'ærlig', 'alfa', 'øst', 'Bæver'];
+    expect([...names].sort((a, b) => binary(danishSortKey(a), danishSortKey(b)))).toEqual([
+      'alfa',
+      'Bæver',
+      'Zebra',
+      'ærlig',
+      'øst',
+      'åben',
+    ]);
+  });
+
+  it('reads "aa" as "å", puts upper case first and treats ignorable characters as absent', () => {
+    const order = ['Aalborg', 'Ålborg', 'aalborg', 'ålborg', 'Alborg', 'Åben', 'Zulu'];
+    expect([...order].sort((a, b) => binary(danishSortKey(a), danishSortKey(b)))).toEqual(
+      [...order].sort(danishCollator.compare),
+    );
+    expect(danishSortKey('nul\u0000byte')).toBe(danishSortKey('nulbyte'));
+    expect(danishCollator.compare('nul\u0000byte', 'nulbyte')).toBe(0);
+  });
+
+  it('produces keys without NUL, so PostgreSQL text can hold them', () => {
+    for (const s of ['', 'a\u0000b', '😀', '\uD800', 'x'.repeat(1000)])
+      expect(danishSortKey(s)).not.toContain('\u0000');
+  });
+
+  it('orders a corpus of Danish portfolio names exactly like the reference (ties broken by uuid)', () => {
+    const names = [
+      'Aabenraa Kommune',
+      'Aalborg Kommune',
+      'Århus Kommune',
+      'Aarhus Kommune',
+      'Ærø Kommune',
+      'Æblehaven',
+      'Ølstykke',
+      'Øresund',
+      'Odense Kommune',
+      'Ødsted',
+      'Zealand',
+      'zealand',
+      'ZEALAND',
+      'ESDH',
+      'esdh',
+      'E-mail',
+      'Email',
+      'e mail',
+      'Økonomi',
+      'Løn',
+      'Lønsystem 2',
+      'Lønsystem 10',
+      'Løn (ny)',
+      'Borgerservice',
+      'Bæver',
+      'Bøger',
+      'Bager',
+      'Ægir',
+      'Éclair',
+      'Eclair',
+      'Ecláir',
+      'Straße',
+      'Strasse',
+      'Þór',
+      'Thor',
+      'Œuvre',
+      'Oeuvre',
+      'Ďábel',
+      'Đorđe',
+      'Łódź',
+      'Lodz',
+      'Müller',
+      'Mueller',
+      'Myller',
+      'Göteborg',
+      'Gøteborg',
+      'Günther',
+      'Gynther',
+      'Ångström',
+      'Angstrom',
+      "O'Brien",
+      'OBrien',
+      '"quoted"',
+      '<img src=x>',
+      "'; DROP TABLE records; --",
+      '%_ like wildcards %',
+      '',
+      ' ',
+      '123',
+      '12',
+      'Ärger',
+      'Ørsted',
+      'Örsted',
+      'Ősz',
+      'Ýr',
+      'ÿ',
+      'Åse',
+      'Aase',
+      'AASE',
+      'aAse',
+      'Københavns Kommune',
+      'Kobenhavn',
+      'Κόσμος',
+      'Москва',
+      'Zürich',
+    ];
+    const rows = names.flatMap((name, i) => [
+      { name, uuid: `u${String(i).padStart(3, '0')}b` },
+      { name, uuid: `u${String(i).padStart(3, '0')}a` },
+    ]);
+    expect([...rows].sort(byKey)).toEqual([...rows].sort(byCollator));
+  });
+
+  // The proof: for random strings over the covered repertoire, key order = collator order, ties included.
+  const repertoire = collationRepertoire();
+  const danish = [...'aAåÅæÆøØäÄöÖüÜyYoOuUeE sSßtThHþÞ-'];
+  const combining = ['\u0301', '\u0308', '\u030a', '\u0323', '\u0327', '\u0300'];
+  const text = fc.string({
+    unit: fc.oneof(fc.constantFrom(...repertoire), fc.constantFrom(...danish), fc.constantFrom(...combining)),
+    maxLength: 8,
+  });
+  it('agrees with Intl.Collator("da") on random strings over the covered repertoire', () => {
+    fc.assert(
+      fc.property(text, text, (a, b) => {
+        expect(sign(binary(danishSortKey(a), danishSortKey(b))), `${JSON.stringify(a)} vs ${JSON.stringify(b)}`).toBe(
+          sign(danishCollator.compare(a, b)),
+        );
+      }),
+      { numRuns: 50_000 },
+    );
+  });
+  it('sorts random lists like the reference, including equal-comparing texts', () => {
+    fc.assert(
+      fc.property(fc.array(text, { maxLength: 40 }), (list) => {
+        const rows = list.map((name, i) => ({ name, uuid: String(i).padStart(3, '0') }));
+        expect([...rows].sort(byKey)).toEqual([...rows].sort(byCollator));
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+});

@@ -1,0 +1,62 @@
+/**
+ * What differs between SQLite (sql.js) and PostgreSQL in the SQL the adapters share. Everything
+ * else (layout, filters, sorting, writes, change feed, migrations) is written once against this.
+ *
+ * @module
+ */
+import type { IndexFieldType } from '@os2kitos/core';
+import type { FieldLayout, KindLayout, ValueEncoding } from './layout.js';
+
+/** A bound parameter list that hands out placeholders. */
+export class SqlParams {
+  readonly values: unknown[] = [];
+  constructor(private readonly placeholder: (n: number) => string) {}
+  /** Adds a value and returns its placeholder. */
+  add(value: unknown): string {
+    this.values.push(value);
+    return this.placeholder(this.values.length);
+  }
+}
+
+/** Comparison operators of the filter language. */
+export type SqlComparison = '=' | '<>' | '<' | '<=' | '>' | '>=';
+
+/** The engine-specific parts of the shared SQL. */
+export interface SqlDialect extends ValueEncoding {
+  readonly engine: 'sqlite' | 'postgres';
+  /** Placeholder of the n-th parameter (1-based), e.g. `?1` or `$1`. */
+  placeholder(n: number): string;
+  /** Quoted, qualified name of one of the adapter's tables (`migrations`, `kind_…`). */
+  table(name: string): string;
+  /** Column type: of a field's value column, of keys (uuids, names), sort keys and counters. */
+  columnType(type: IndexFieldType | 'key' | 'sortKey' | 'counter'): string;
+  /** `column` equals one of `values` (strings or numbers), as a two-valued predicate. */
+  inList(column: string, values: readonly (string | number)[], kind: 'text' | 'number', p: SqlParams): string;
+  /** The text list in `column` shares an element with `values`. */
+  hasAny(column: string, values: readonly string[], p: SqlParams): string;
+  /** `column` contains / starts with `needle` (both already folded and encoded). */
+  contains(column: string, needle: string, p: SqlParams): string;
+  startsWith(column: string, needle: string, p: SqlParams): string;
+  /** A comparison of a field's value column with a bound value (lets PostgreSQL use its indexes). */
+  compare(field: FieldLayout, column: string, op: SqlComparison, ref: string): string;
+  /** `LIMIT … OFFSET …` for an optional limit. */
+  limit(limit: number | undefined, offset: number, p: SqlParams): string;
+  /** Count with `count(*) OVER ()` in the page query (saves a round trip) instead of a second query. */
+  readonly windowCount: boolean;
+  /** A cheap unique row key of kind tables for self-joins (`rowid`, `uuid`). */
+  readonly rowKey: string;
+  /** Appended to the counter read, to lock it for the transaction (`FOR UPDATE`). */
+  readonly lockSuffix: string;
+  /** Statements creating a kind table and its fixed indexes. */
+  createKindTable(layout: KindLayout): string[];
+  /** Statements adding a field's columns (not its indexes). */
+  addColumns(layout: KindLayout, field: FieldLayout): string[];
+  /** Statements creating a field's indexes if they do not exist (run on every migrate). */
+  ensureIndexes(layout: KindLayout, field: FieldLayout): string[];
+  /** Statements removing a field's indexes and columns. */
+  dropField(layout: KindLayout, field: FieldLayout): string[];
+  /** Statements run before the layout migrations, on every open (e.g. `CREATE SCHEMA IF NOT EXISTS`). */
+  prelude(): string[];
+  /** Engine-specific statements of the adapter's first layout version (helper functions). */
+  layoutExtras(): string[];
+}

@@ -1,0 +1,185 @@
+/**
+ * The query language of the port (filters, sorts, paging, organisation scope) as SQL, with the
+ * reference semantics of `matchesFilter`/`compareRecords` in `@os2kitos/core`:
+ *
+ * - every predicate is two-valued (never SQL NULL), so `not` negates exactly like JavaScript;
+ * - a missing value matches no comparison except `ne`; lists only answer `hasAny`, `isNull`,
+ *   `notNull` and `ne` (true only when empty);
+ * - text `eq`/`lt`/… compare code units (binary), `contains`/`startsWith` compare Danish
+ *   lower case, sorting uses the Danish sort key, nulls last, ties broken by uuid.
+ *
+ * @module
+ */
+import { type Filter, KitosError, type Query, type SortKey } from '@os2kitos/core';
+import type { SqlComparison, SqlDialect, SqlParams } from './dialect.js';
+import { type FieldLayout, type KindLayout, quote } from './layout.js';
+import { encodeText, foldText } from './text-codec.js';
+
+const OPS: Record<string, SqlComparison> = { eq: '=', ne: '<>', lt: '<', lte: '<=', gt: '>', gte: '>=' };
+
+function field(layout: KindLayout, name: string): FieldLayout {
+  const f = layout.fields.get(name);
+  if (!f) {
+    throw new KitosError('validation', 'storage', `${layout.kind} has no index field "${name}" to filter or sort on`, {
+      kind: layout.kind,
+      field: name,
+    });
+  }
+  return f;
+}
+
+function typeMismatch(f: FieldLayout, op: string, value: unknown): never {
+  throw new KitosError(
+    'validation',
+    'storage',
+    `${op} on ${f.type} field "${f.name}" needs a ${f.type} value, got ${typeof value}`,
+    { field: f.name, op },
+  );
+}
+
+function comparison(
+  f: FieldLayout,
+  op: keyof typeof OPS,
+  value: string | number | boolean,
+  d: SqlDialect,
+  p: SqlParams,
+): string {
+  const col = `t.${quote(f.value)}`;
+  const sqlOp = OPS[op] as SqlComparison;
+  if (f.type === 'textList') return op === 'ne' ? `${col} IS NULL` : 'FALSE';
+  let bound: unknown;
+  if (f.type === 'number') {
+    if (typeof value !== 'number' || !Number.isFinite(value)) typeMismatch(f, op, value);
+    bound = value;
+  } else if (f.type === 'boolean') {
+    if (typeof value !== 'boolean') typeMismatch(f, op, value);
+    bound = d.boolean(value);
+  } else {
+    bound = encodeText(String(value)); // text and date compare as strings, like the reference
+  }
+  const test = d.compare(f, col, sqlOp, p.add(bound));
+  return op === 'ne' ? `(${col} IS NULL OR ${test})` : `(${col} IS NOT NULL AND ${test})`;
+}
+
+function inList(f: FieldLayout, values: readonly (string | number)[], d: SqlDialect, p: SqlParams): string {
+  const col = `t.${quote(f.value)}`;
+  if (f.type === 'text' || f.type === 'date') {
+    const strings = values.filter((v): v is string => typeof v === 'string').map(encodeText);
+    return strings.length ? `(${col} IS NOT NULL AND ${d.inList(col, strings, 'text', p)})` : 'FALSE';
+  }
+  if (f.type === 'number') {
+    const numbers = values.filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
+    return numbers.length ? `(${col} IS NOT NULL AND ${d.inList(col, numbers, 'number', p)})` : 'FALSE';
+  }
+  return 'FALSE'; // booleans and lists never strictly equal a string or number
+}
+
+function textMatch(f: FieldLayout, op: 'contains' | 'startsWith', value: string, d: SqlDialect, p: SqlParams): string {
+  if (!f.folded) return 'FALSE'; // only text and date values are strings
+  if (typeof value !== 'string') typeMismatch(f, op, value);
+  const col = `t.${quote(f.folded)}`;
+  const needle = encodeText(foldText(value));
+  return `(${col} IS NOT NULL AND ${op === 'contains' ? d.contains(col, needle, p) : d.startsWith(col, needle, p)})`;
+}
+
+/** A filter as a two-valued SQL predicate over the kind table aliased `t`. */
+export function filterSql(layout: KindLayout, filter: Filter, d: SqlDialect, p: SqlParams): string {
+  switch (filter.op) {
+    case 'and':
+    case 'or': {
+      if (filter.filters.length === 0) return filter.op === 'and' ? 'TRUE' : 'FALSE';
+      const parts = filter.filters.map((f) => filterSql(layout, f, d, p));
+      return `(${parts.join(filter.op === 'and' ? ' AND ' : ' OR ')})`;
+    }
+    case 'not':
+      return `(NOT ${filterSql(layout, filter.filter, d, p)})`;
+    case 'isNull':
+      return `(t.${quote(field(layout, filter.field).value)} IS NULL)`;
+    case 'notNull':
+      return `(t.${quote(field(layout, filter.field).value)} IS NOT NULL)`;
+    case 'in':
+      return inList(field(layout, filter.field), filter.values, d, p);
+    case 'hasAny': {
+      const f = field(layout, filter.field);
+      if (f.type !== 'textList' || filter.values.length === 0) return 'FALSE';
+      return d.hasAny(`t.${quote(f.value)}`, filter.values.map(encodeText), p);
+    }
+    case 'contains':
+    case 'startsWith':
+      return textMatch(field(layout, filter.field), filter.op, filter.value, d, p);
+    default:
+      return comparison(field(layout, filter.field), filter.op, filter.value, d, p);
+  }
+}
+
+/** The sort columns of a query, with their directions, ending with the uuid tie-break. */
+function sortColumns(layout: KindLayout, sort: readonly SortKey[] = []): { column: string; desc: boolean }[] {
+  const keys = sort.map((k) => {
+    const f = field(layout, k.field);
+    return { column: f.sort ?? f.value, desc: k.direction === 'desc' };
+  });
+  return [...keys, { column: 'uuid', desc: false }];
+}
+
+const orderBy = (cols: { ref: string; desc: boolean }[]) =>
+  `ORDER BY ${cols.map((c) => `${c.ref} ${c.desc ? 'DESC' : 'ASC'} NULLS LAST`).join(', ')}`;
+
+/** The organisation scope of a query or change feed (`null` in the list = global records). */
+export function scopeSql(
+  column: string,
+  organizationUuids: readonly (string | null)[] | undefined,
+  d: SqlDialect,
+  p: SqlParams,
+): string {
+  if (!organizationUuids) return 'TRUE';
+  const orgs = organizationUuids.filter((o): o is string => o !== null).map(encodeText);
+  const withNull = orgs.length < organizationUuids.length;
+  const parts: string[] = [];
+  if (orgs.length === 1) parts.push(`${column} = ${p.add(orgs[0])}`);
+  else if (orgs.length > 1) parts.push(d.inList(column, orgs, 'text', p));
+  if (withNull) parts.push(`${column} IS NULL`);
+  return parts.length ? `(${parts.join(' OR ')})` : 'FALSE';
+}
+
+function checkPaging(q: Query): void {
+  const ok = (n: number | undefined) => n === undefined || (Number.isInteger(n) && n >= 0);
+  if (!ok(q.offset) || !ok(q.limit)) {
+    throw new KitosError('validation', 'storage', 'offset and limit must be non-negative integers', {
+      offset: q.offset,
+      limit: q.limit,
+    });
+  }
+}
+
+/** The row columns every read selects. */
+export const RECORD_COLUMNS = 't.uuid, t.organization_uuid, t.version, t.seq, t.last_changed, t.index_json, t.data';
+
+/** SQL for a query: the page and (when asked) the total count, sharing one `WHERE`. */
+export function querySql(
+  layout: KindLayout,
+  q: Query,
+  d: SqlDialect,
+  newParams: () => SqlParams,
+): { page: { sql: string; params: unknown[] }; count?: { sql: string; params: unknown[] } } {
+  checkPaging(q);
+  const where = (p: SqlParams) => {
+    const scope = scopeSql('t.organization_uuid', q.organizationUuids, d, p);
+    return q.filter ? `${scope} AND ${filterSql(layout, q.filter, d, p)}` : scope;
+  };
+  const from = `FROM ${d.table(layout.table)} AS t`;
+  const pp = newParams();
+  // Sort and page only the keys, then fetch the page's records: the sort never carries record data.
+  const sort = sortColumns(layout, q.sort);
+  const keys = sort.map((c, i) => `t.${quote(c.column)} AS k${i}`).join(', ');
+  const windowed = q.count && d.windowCount;
+  const inner =
+    `SELECT t.${d.rowKey} AS rk, ${keys}${windowed ? ', count(*) OVER () AS total' : ''} ${from} WHERE ${where(pp)} ` +
+    `${orderBy(sort.map((c) => ({ ref: `t.${quote(c.column)}`, desc: c.desc })))} ${d.limit(q.limit, q.offset ?? 0, pp)}`;
+  const pageSql =
+    `SELECT ${RECORD_COLUMNS}${windowed ? ', p.total' : ''} FROM (${inner}) AS p JOIN ${d.table(layout.table)} AS t ON t.${d.rowKey} = p.rk ` +
+    orderBy(sort.map((c, i) => ({ ref: `p.k${i}`, desc: c.desc })));
+  const page = { sql: pageSql, params: pp.values };
+  if (!q.count) return { page };
+  const cp = newParams();
+  return { page, count: { sql: `SELECT count(*) AS n ${from} WHERE ${where(cp)}`, params: cp.values } };
+}
