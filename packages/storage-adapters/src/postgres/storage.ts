@@ -11,7 +11,13 @@ import {
   type StorageTransaction,
 } from '@os2kitos/core';
 import type { SqlDialect } from '../shared-sql/dialect.js';
-import { type SqlEngineContext, type SqlExecutor, sqlReader, sqlTransaction } from '../shared-sql/engine.js';
+import {
+  readPosition,
+  type SqlEngineContext,
+  type SqlExecutor,
+  sqlReader,
+  sqlTransaction,
+} from '../shared-sql/engine.js';
 import { shortHash } from '../shared-sql/layout.js';
 import { LayoutCache, migrateLayout, migrateSchema } from '../shared-sql/migrate.js';
 import { SerialQueue } from '../shared-sql/serial.js';
@@ -243,6 +249,10 @@ export async function createPostgresStorage(options: PostgresStorageOptions): Pr
     get: (kind, uuid) => reading((r) => r.get(kind, uuid)),
     query: (q) => reading((r) => r.query(q)),
     changesSince: (since, opts) => reading((r) => r.changesSince(since, opts)),
+    position: () => {
+      open();
+      return model.read((exec) => readPosition(ctx, exec));
+    },
     async migrate(s: StorageSchema) {
       open();
       try {

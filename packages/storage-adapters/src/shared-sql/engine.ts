@@ -147,6 +147,15 @@ async function changesSince(
   return { changed, deleted, next };
 }
 
+/**
+ * The current change-feed position: the last committed `seq` (0 before the first write). One
+ * indexed row, so the services can ask it on every read to reuse cached results.
+ */
+export async function readPosition(ctx: SqlEngineContext, exec: SqlExecutor): Promise<number> {
+  const rows = await exec.all(`SELECT value FROM ${ctx.dialect.table('counters')} WHERE name = 'seq'`, []);
+  return Number(rows[0]?.value ?? 0);
+}
+
 /** The writable view of one transaction; `finish()` stores the counter before COMMIT. */
 export interface SqlTransaction extends StorageTransaction {
   finish(): Promise<void>;

@@ -6,7 +6,7 @@
  */
 import type { Database } from 'sql.js';
 import { KitosError, type StorageAdapter, type StorageSchema, type StorageTransaction } from '@os2kitos/core';
-import { type SqlEngineContext, sqlReader, sqlTransaction } from '../shared-sql/engine.js';
+import { readPosition, type SqlEngineContext, sqlReader, sqlTransaction } from '../shared-sql/engine.js';
 import { LayoutCache, migrateLayout, migrateSchema } from '../shared-sql/migrate.js';
 import { SerialQueue } from '../shared-sql/serial.js';
 import { sqliteDialect } from './dialect.js';
@@ -175,6 +175,11 @@ export async function createSqlJsStorage(options: SqlJsStorageOptions): Promise<
     get: (kind, uuid) => queue.run(() => open().get(kind, uuid)),
     query: (q) => queue.run(() => open().query(q)),
     changesSince: (since, opts) => queue.run(() => open().changesSince(since, opts)),
+    position: () =>
+      queue.run(() => {
+        open();
+        return readPosition(ctx, exec);
+      }),
     async migrate(schema: StorageSchema) {
       try {
         await inTransaction(() => migrateSchema(sqliteDialect, exec, schema, new Date().toISOString()));

@@ -482,6 +482,32 @@ function transactionTests(t: TestApi, env: Env) {
 
 function changeFeedTests(t: TestApi, env: Env) {
   t.describe('change feed', () => {
+    t.it('reports its position (when offered): moved by commits, not by rollbacks', async () => {
+      const { adapter } = env();
+      assertTrue(typeof adapter.position === 'function', `${adapter.name} should report its change-feed position`);
+      const before = (await adapter.position?.()) ?? 0;
+      await seedItems(adapter, [{ name: 'p' }]);
+      const after = (await adapter.position?.()) ?? 0;
+      assertTrue(after > before, 'a commit moves the position');
+      await assertRejects(
+        adapter.transaction(async (tx) => {
+          await tx.put({
+            kind: CONFORMANCE_KIND,
+            uuid: uuid(),
+            organizationUuid: uuid(),
+            expectedVersion: 0,
+            lastChanged: NOW,
+            index: indexOf({ name: 'x' }),
+            data: { name: 'x' },
+          });
+          throw new Error('rollback');
+        }),
+        (e) => e instanceof Error,
+        'rolled back',
+      );
+      assertEqual(await adapter.position?.(), after, 'a rollback does not');
+      assertEqual((await adapter.changesSince(0)).next >= after, true, 'the feed reaches the position');
+    });
     t.it('lists created and changed records (latest version) and deletions after a point', async () => {
       const { adapter } = env();
       const { org, records } = await seedItems(adapter, [{ name: 'a' }, { name: 'b' }, { name: 'c' }]);
