@@ -18,6 +18,8 @@
  *
  * @packageDocumentation
  */
+// The provider first: its context root must exist before any widget asks for context.
+export { KitosProvider } from './components/provider/provider.js';
 export { KitosContractCard } from './components/contract-card/contract-card.js';
 export {
   type DeadlineUrgency,
@@ -26,7 +28,6 @@ export {
 export { KitosContractDeadlines } from './components/contract-deadlines/contract-deadlines.js';
 export { KitosOrgTree } from './components/org-tree/org-tree.js';
 export { KitosOverview } from './components/overview/overview.js';
-export { KitosProvider } from './components/provider/provider.js';
 export { KitosStatusBadge } from './components/status-badge/status-badge.js';
 export { KitosUsageCard } from './components/usage-card/usage-card.js';
 export type {

@@ -1,6 +1,16 @@
+import { ContextRoot } from '@lit/context';
 import { KitosProvider } from './provider.component.js';
 
 export { KitosProvider };
+
+// Widgets may be defined (and so ask for their context) before <kitos-provider> is: a context root
+// on the document keeps those requests and replays them when a provider appears.
+const ROOT = Symbol.for('os2kitos.contextRoot');
+const doc = document as Document & { [ROOT]?: ContextRoot };
+if (!doc[ROOT]) {
+  doc[ROOT] = new ContextRoot();
+  doc[ROOT].attach(document.documentElement);
+}
 
 if (!customElements.get('kitos-provider')) customElements.define('kitos-provider', KitosProvider);
 
