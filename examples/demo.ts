@@ -92,7 +92,7 @@ function showTab(kind: string) {
     tab.setAttribute('aria-selected', String(tab.dataset.kind === kind));
   }
   $('overview').setAttribute('kind', kind);
-  $('overview').setAttribute('aria-labelledby', `tab-${kind}`);
+  $('overview-panel').setAttribute('aria-labelledby', `tab-${kind}`);
 }
 
 async function main() {
