@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
+import commonjs from '@rollup/plugin-commonjs';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
@@ -45,7 +46,11 @@ function library(pkg, entries) {
  * source file, so unused modules (and zod with them) are tree-shaken out of the bundle.
  */
 function workspaceSources() {
-  const map = { '@os2kitos/core': 'packages/core/src/index.ts', '@os2kitos/widgets': 'packages/widgets/src/index.ts' };
+  const map = {
+    '@os2kitos/core': 'packages/core/src/index.ts',
+    '@os2kitos/widgets': 'packages/widgets/src/index.ts',
+    '@os2kitos/storage-adapters/sqljs': 'packages/storage-adapters/src/sqljs/index.ts',
+  };
   const coreSrc = resolve('packages/core/src');
   return {
     name: 'workspace-sources',
@@ -90,6 +95,21 @@ export default [
     input: 'packages/widgets/src/index.ts',
     plugins: [workspaceSources(), nodeResolve({ browser: true, exportConditions: ['browser'] }), ts(), terser()],
     output: { file: 'packages/widgets/dist/kitos-widgets.bundle.js', format: 'es', sourcemap: true },
+    onwarn,
+  },
+  {
+    // Example 1 (examples/embed): every widget, core, the sql.js adapter and its wasm, for one
+    // <script> tag that reads a published snapshot. sql.js is UMD, hence commonjs().
+    input: 'examples/embed/embed.ts',
+    plugins: [
+      workspaceSources(),
+      nodeResolve({ browser: true, exportConditions: ['browser'] }),
+      commonjs(),
+      ts(),
+      terser(),
+      sqlWasmAsset(),
+    ],
+    output: { file: 'examples/embed/dist/kitos-embed.js', format: 'es', sourcemap: true },
     onwarn,
   },
 ];

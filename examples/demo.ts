@@ -103,9 +103,6 @@ async function main() {
   provider.client = createInPageClient(kitos, actor);
   provider.actor = actor;
   provider.organizationUuid = settings.organizationUuid;
-  // The timeline starts a month back: recently missed deadlines still matter, older ones are history.
-  const monthAgo = toIsoDate(new Date(Date.now() - 30 * 86_400_000), 'Europe/Copenhagen');
-  $('deadlines').setAttribute('from', monthAgo);
   provider.hidden = false;
 
   $('lang').addEventListener('change', applyLanguage);

@@ -1,4 +1,4 @@
-import { CONTRACT_DEADLINE_KINDS, type ContractDeadlineKind } from '@os2kitos/core';
+import { addDays, CONTRACT_DEADLINE_KINDS, type ContractDeadlineKind, toIsoDate } from '@os2kitos/core';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { DeadlineItem, DeadlineQuery, KitosClient, UnitTreeNode } from '../../data/client.js';
@@ -98,9 +98,16 @@ export class KitosContractDeadlines extends KitosElement {
   @property()
   today = '';
 
-  /** Only deadlines on or after this day (`YYYY-MM-DD`). */
+  /** Only deadlines on or after this day (`YYYY-MM-DD`); default: `overdue-days` before today. */
   @property()
   from = '';
+
+  /**
+   * Without `from`, how many days back missed deadlines are still shown (default 90): recent misses
+   * need action, older ones are history.
+   */
+  @property({ type: Number, attribute: 'overdue-days' })
+  overdueDays = 90;
 
   /** Only deadlines on or before this day (`YYYY-MM-DD`). */
   @property()
@@ -142,7 +149,8 @@ export class KitosContractDeadlines extends KitosElement {
     return {
       organizationUuid: this.org,
       ...(this.today ? { today: this.today } : {}),
-      ...(this.from ? { from: this.from } : {}),
+      from:
+        this.from || addDays(this.today || toIsoDate(new Date(), 'Europe/Copenhagen'), -Math.max(0, this.overdueDays)),
       ...(this.to ? { to: this.to } : {}),
       ...(this.unitUuid ? { responsibleUnitUuid: this.unitUuid, includeSubUnits: this.includeSubUnits } : {}),
     };

@@ -9,13 +9,14 @@ const count = (el: Element) => root(el).querySelector('[part~="count"]')?.textCo
 const items = (el: Element) => [...root(el).querySelectorAll<HTMLElement>('[part~="item"]')];
 
 async function deadlines(
-  attrs: { from?: string; to?: string; kinds?: string; lang?: string } = {},
+  attrs: { from?: string; to?: string; kinds?: string; lang?: string; overdueDays?: number } = {},
   client = testClient(),
 ) {
   const el = await fixture<KitosContractDeadlines>(html`<kitos-contract-deadlines
     organization-uuid=${ORG}
     today=${TODAY}
     from=${attrs.from ?? ''}
+    overdue-days=${attrs.overdueDays ?? 100000}
     to=${attrs.to ?? ''}
     lang=${attrs.lang ?? 'da'}
     .kinds=${attrs.kinds ?? 'notice extension-decision expiry final-expiry tender-start termination-effective'}
@@ -31,6 +32,18 @@ async function deadlines(
 }
 
 describe('<kitos-contract-deadlines>', () => {
+  it('by default leaves out deadlines missed more than 90 days ago', async () => {
+    const all = await deadlines();
+    const recent = await deadlines({ overdueDays: 90 });
+    const dates = [...root(recent).querySelectorAll('[part~="item"] time')].map(
+      (t) => t.getAttribute('datetime') ?? '',
+    );
+    const cutoff = new Date(Date.parse(TODAY) - 90 * 86_400_000).toISOString().slice(0, 10);
+    expect(dates.length).to.be.greaterThan(0);
+    expect(dates.every((d) => d >= cutoff)).to.equal(true);
+    expect(dates.length).to.be.lessThan(root(all).querySelectorAll('[part~="item"]').length);
+  });
+
   it('groups deadlines by month with urgency in words and icons, not colour alone', async () => {
     const el = await deadlines();
     expect(count(el)).to.equal('5 frister');
