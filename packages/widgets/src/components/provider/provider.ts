@@ -5,11 +5,15 @@ export { KitosProvider };
 
 // Widgets may be defined (and so ask for their context) before <kitos-provider> is: a context root
 // on the document keeps those requests and replays them when a provider appears.
+// (Guarded, so importing the widgets where there is no document, e.g. during server rendering or in
+// Node tools, does not throw.)
 const ROOT = Symbol.for('os2kitos.contextRoot');
-const doc = document as Document & { [ROOT]?: ContextRoot };
-if (!doc[ROOT]) {
-  doc[ROOT] = new ContextRoot();
-  doc[ROOT].attach(document.documentElement);
+if (typeof document !== 'undefined') {
+  const doc = document as Document & { [ROOT]?: ContextRoot };
+  if (!doc[ROOT]) {
+    doc[ROOT] = new ContextRoot();
+    doc[ROOT].attach(document.documentElement);
+  }
 }
 
 if (!customElements.get('kitos-provider')) customElements.define('kitos-provider', KitosProvider);
