@@ -39,6 +39,7 @@ import { feedService } from './services/feed.service.js';
 import { type KleService, kleService } from './services/kle.service.js';
 import {
   membershipService,
+  newOrganizationFields,
   organizationService,
   unitRoleService,
   unitService,
@@ -131,26 +132,13 @@ function makeFacade(options: KitosOptions): Kitos {
           write,
           {
             uuid: org,
-            name: 'Fælles Kommune',
-            cvr: null,
-            foreignCvr: null,
-            foreignCountryCodeUuid: null,
-            type: 'Kommune',
-            accessModifier: 'Public',
-            phone: null,
-            address: null,
-            email: null,
-            isDefaultOrganization: true,
-            config: {
-              showItSystemModule: true,
-              showItContractModule: true,
-              showDataProcessing: true,
-              showItSystemPrefix: false,
-              showItContractPrefix: false,
-              itSupportModuleNameUuid: null,
-              itSupportGuide: null,
-            },
-          } as never,
+            ...newOrganizationFields({
+              name: 'Fælles Kommune',
+              type: 'Kommune',
+              accessModifier: 'Public',
+              isDefaultOrganization: true,
+            }),
+          },
           undefined,
         );
         await writeEntity(

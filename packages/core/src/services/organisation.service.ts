@@ -26,7 +26,9 @@ import { type OrganizationRole, OrganizationMembershipSchema } from '../organisa
 import { organizationTypesCreatableBy } from '../organisation/organization.rules.js';
 import {
   type Organization,
+  type OrganizationCreate,
   OrganizationCreateSchema,
+  type OrganizationFields,
   OrganizationFieldsSchema,
   OrganizationPatchSchema,
 } from '../organisation/organization.schema.js';
@@ -45,6 +47,33 @@ import { KitosConflictError, KitosForbiddenError, KitosValidationError } from '.
 import { parse, UuidSchema } from '../shared/schema.js';
 import { enforce } from './enforce.js';
 import { allOf } from './lookup.js';
+
+/**
+ * The fields of a new organisation: every optional field empty, every module shown, Local scope,
+ * overlaid with the input.
+ */
+export function newOrganizationFields(input: OrganizationCreate): OrganizationFields {
+  return {
+    cvr: null,
+    foreignCvr: null,
+    foreignCountryCodeUuid: null,
+    phone: null,
+    address: null,
+    email: null,
+    isDefaultOrganization: false,
+    accessModifier: 'Local',
+    config: {
+      showItSystemModule: true,
+      showItContractModule: true,
+      showDataProcessing: true,
+      showItSystemPrefix: false,
+      showItContractPrefix: false,
+      itSupportModuleNameUuid: null,
+      itSupportGuide: null,
+    },
+    ...input,
+  };
+}
 
 const protectOrg = (_: CallContext, o: Organization) => ({
   kind: 'organization' as const,
@@ -70,26 +99,7 @@ export function organizationService(runner: CallRunner) {
       });
       if (!allowed.includes(input.type))
         throw new KitosForbiddenError('organisation', `you may not create organisations of type ${input.type}`);
-      return {
-        cvr: null,
-        foreignCvr: null,
-        foreignCountryCodeUuid: null,
-        phone: null,
-        address: null,
-        email: null,
-        isDefaultOrganization: false,
-        accessModifier: 'Local',
-        config: {
-          showItSystemModule: true,
-          showItContractModule: true,
-          showDataProcessing: true,
-          showItSystemPrefix: false,
-          showItContractPrefix: false,
-          itSupportModuleNameUuid: null,
-          itSupportGuide: null,
-        },
-        ...input,
-      } as Organization;
+      return newOrganizationFields(input);
     },
     guard: (call, next, current) => {
       const e = { kind: 'organization' as const, uuid: current?.uuid ?? '', organizationUuid: current?.uuid ?? null };
