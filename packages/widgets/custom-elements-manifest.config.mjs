@@ -3,7 +3,7 @@
 // in each class's JSDoc, since the classes are registered in separate `<name>.ts` files.
 // Run with `npm run analyze -w @os2kitos/widgets`.
 export default {
-  globs: ['src/components/**/*.component.ts', 'src/internal/kitos-element.ts'],
+  globs: ['src/components/**/*.component.ts', 'src/internal/kitos-element.ts', 'src/internal/kitos-card-element.ts'],
   exclude: ['src/**/*.test.ts'],
   outdir: '.',
   litelement: true,

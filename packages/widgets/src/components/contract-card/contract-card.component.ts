@@ -1,9 +1,9 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
 import type { ContractCardData, EntityRef, KitosClient } from '../../data/client.js';
 import { formatAmount, formatDate } from '../../i18n/format.js';
 import { fact, heading, rolesTable, statusBlock } from '../../internal/card.js';
-import { KitosElement } from '../../internal/kitos-element.js';
+import { KitosCardElement } from '../../internal/kitos-card-element.js';
 import { fillLinkTemplate, isPlainClick } from '../../internal/links.js';
 import { contractCardStyles } from './contract-card.styles.js';
 
@@ -51,13 +51,9 @@ import { contractCardStyles } from './contract-card.styles.js';
  * <kitos-contract-card uuid="…" usage-link-template="/usages/{uuid}"></kitos-contract-card>
  * ```
  */
-export class KitosContractCard extends KitosElement {
+export class KitosContractCard extends KitosCardElement<ContractCardData> {
   /** Styles of the element. */
   static override styles = contractCardStyles;
-
-  /** The contract to show. */
-  @property()
-  uuid = '';
 
   /** Link of a covered system (usage), with `{uuid}` replaced, e.g. `/usages/{uuid}`. */
   @property({ attribute: 'usage-link-template' })
@@ -67,41 +63,10 @@ export class KitosContractCard extends KitosElement {
   @property({ attribute: 'contract-link-template' })
   contractLinkTemplate = '';
 
-  /** Link for editing the contract in KITOS, shown only with modify permission. */
-  @property({ attribute: 'edit-link-template' })
-  editLinkTemplate = '';
+  protected readonly operation = 'contractCard';
 
-  /** Heading level of the card's title (2–6, default 2). */
-  @property({ type: Number, attribute: 'heading-level' })
-  headingLevel = 2;
-
-  @state() private data: ContractCardData | undefined;
-  @state() private phase: 'idle' | 'loading' | 'ready' | 'error' = 'idle';
-  private source: { client: KitosClient | undefined; uuid: string } | null = null;
-  private request = 0;
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    super.willUpdate(changed);
-    const client = this.activeClient;
-    const source = this.source;
-    if (source && source.client === client && source.uuid === this.uuid) return;
-    this.source = { client, uuid: this.uuid };
-    if (client && this.uuid) void this.load(client, this.uuid);
-  }
-
-  private async load(client: KitosClient, uuid: string): Promise<void> {
-    const request = ++this.request;
-    this.phase = 'loading';
-    try {
-      const data = await client.contractCard(uuid);
-      if (request !== this.request) return;
-      this.data = data;
-      this.phase = 'ready';
-    } catch (error) {
-      if (request !== this.request) return;
-      this.phase = 'error';
-      this.reportError('contractCard', error);
-    }
+  protected fetchCard(client: KitosClient, uuid: string): Promise<ContractCardData> {
+    return client.contractCard(uuid);
   }
 
   private link(ref: EntityRef, template: string, kind: 'usages' | 'contracts'): TemplateResult | string {

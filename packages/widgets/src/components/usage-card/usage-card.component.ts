@@ -1,10 +1,10 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
 import type { EntityRef, KitosClient, UsageCardData } from '../../data/client.js';
 import { formatDate } from '../../i18n/format.js';
 import { fact, heading, rolesTable, statusBlock } from '../../internal/card.js';
 import { valueLabel } from '../../internal/cells.js';
-import { KitosElement } from '../../internal/kitos-element.js';
+import { KitosCardElement } from '../../internal/kitos-card-element.js';
 import { fillLinkTemplate, isPlainClick } from '../../internal/links.js';
 import { usageCardStyles } from './usage-card.styles.js';
 
@@ -47,53 +47,18 @@ import { usageCardStyles } from './usage-card.styles.js';
  * <kitos-usage-card uuid="…" contract-link-template="/contracts/{uuid}"></kitos-usage-card>
  * ```
  */
-export class KitosUsageCard extends KitosElement {
+export class KitosUsageCard extends KitosCardElement<UsageCardData> {
   /** Styles of the element. */
   static override styles = usageCardStyles;
-
-  /** The usage to show. */
-  @property()
-  uuid = '';
 
   /** Link of the main contract, with `{uuid}` replaced, e.g. `/contracts/{uuid}`. */
   @property({ attribute: 'contract-link-template' })
   contractLinkTemplate = '';
 
-  /** Link for editing the usage in KITOS, shown only with modify permission, e.g. `/usages/{uuid}/edit`. */
-  @property({ attribute: 'edit-link-template' })
-  editLinkTemplate = '';
+  protected readonly operation = 'usageCard';
 
-  /** Heading level of the card's title (2–6, default 2), to fit the page's outline. */
-  @property({ type: Number, attribute: 'heading-level' })
-  headingLevel = 2;
-
-  @state() private data: UsageCardData | undefined;
-  @state() private phase: 'idle' | 'loading' | 'ready' | 'error' = 'idle';
-  private source: { client: KitosClient | undefined; uuid: string } | null = null;
-  private request = 0;
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    super.willUpdate(changed);
-    const client = this.activeClient;
-    const source = this.source;
-    if (source && source.client === client && source.uuid === this.uuid) return;
-    this.source = { client, uuid: this.uuid };
-    if (client && this.uuid) void this.load(client, this.uuid);
-  }
-
-  private async load(client: KitosClient, uuid: string): Promise<void> {
-    const request = ++this.request;
-    this.phase = 'loading';
-    try {
-      const data = await client.usageCard(uuid);
-      if (request !== this.request) return;
-      this.data = data;
-      this.phase = 'ready';
-    } catch (error) {
-      if (request !== this.request) return;
-      this.phase = 'error';
-      this.reportError('usageCard', error);
-    }
+  protected fetchCard(client: KitosClient, uuid: string): Promise<UsageCardData> {
+    return client.usageCard(uuid);
   }
 
   private contractLink(ref: EntityRef): TemplateResult | string {
