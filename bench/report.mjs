@@ -4,6 +4,9 @@
 //
 // Conventions: a group (describe) is named "<measurement> @<scale>x" (scale optional); inside it,
 // the bench whose name starts with "baseline:" is the baseline, every other bench is a subject.
+// Measurements made outside vitest (the browser benchmark, bench/browser.mjs) come as `extra` rows
+// { measurement, scale, name, isBaseline, median, p75, p99, min, max, samples } and are merged with
+// the vitest rows, their ratios computed the same way within a group (same measurement and scale).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { BUDGETS } from './budgets.mjs';
 
@@ -41,14 +44,74 @@ export function rowsFromVitest(json) {
   return rows;
 }
 
+/** Rows measured outside vitest (`result.extra`), with the ratio against their group's baseline. */
+export function rowsFromExtra(extra = []) {
+  const groupOf = (r) => `${r.measurement}\u0000${r.scale ?? ''}`;
+  const baselines = new Map();
+  for (const r of extra) if (r.isBaseline && !baselines.has(groupOf(r))) baselines.set(groupOf(r), r);
+  return extra.map((r) => {
+    const baseline = baselines.get(groupOf(r));
+    return {
+      file: r.file ?? 'bench/browser.mjs',
+      measurement: r.measurement,
+      scale: r.scale ?? null,
+      name: r.name,
+      isBaseline: r === baseline,
+      median: r.median,
+      p75: r.p75,
+      p99: r.p99,
+      min: r.min,
+      max: r.max,
+      samples: r.samples,
+      ratio: baseline && r !== baseline ? r.median / baseline.median : null,
+    };
+  });
+}
+
+/** Every row of a result: the vitest benchmarks, then the extra (browser) measurements. */
+export function rowsFromResult(json) {
+  return [...rowsFromVitest(json), ...rowsFromExtra(json.extra ?? [])];
+}
+
 function budgetFor(row) {
   return BUDGETS.find(
-    (b) => b.match.test(`${row.measurement}${row.scale ? ` @${row.scale}x` : ''}`) && !row.isBaseline,
+    (b) =>
+      b.unit === 'ms' && b.match.test(`${row.measurement}${row.scale ? ` @${row.scale}x` : ''}`) && !row.isBaseline,
   );
 }
 
+/** The browser section: which build and browser, and the grid's row elements in the DOM. */
+function browserLines(browser, domRows) {
+  if (!browser && !domRows.length) return [];
+  const lines = ['', '## Browser (grid)', ''];
+  if (browser?.skipped) return [...lines, `Not measured in this run: ${browser.skipped}`];
+  if (browser) {
+    lines.push(
+      `Measured in headless Chromium ${browser.chromium} with the ${browser.build}; 1× = ${(browser.rowsPerScale ?? 1000).toLocaleString('en')} usage rows.`,
+      'A time runs from creating the element (or clicking a column header) to the rows in the DOM and laid out,',
+      'timed in the page; paint is not included. The plain table has every row in its tbody.',
+      ...(browser.note ? [browser.note] : []),
+    );
+  }
+  if (domRows.length) {
+    lines.push(
+      '',
+      '| scale | rows | kitos-overview row elements in the DOM | plain table row elements | budget |',
+      '| --- | ---: | ---: | ---: | --- |',
+    );
+    for (const d of domRows) {
+      const budget = BUDGETS.find((b) => b.unit === 'rows' && b.match.test(`grid DOM rows @${d.scale}x`));
+      const verdict = budget ? `${d.gridRowElements <= budget.limit ? '✅ met' : '❌ not met'} (${budget.label})` : '';
+      lines.push(
+        `| ${d.scale}× | ${d.rows.toLocaleString('en')} | ${d.gridRowElements} | ${d.tableRowElements?.toLocaleString('en') ?? ''} | ${verdict} |`,
+      );
+    }
+  }
+  return lines;
+}
+
 /** Writes the markdown report. */
-export function writeReport({ rows, sizes = [], quick, date, machine }) {
+export function writeReport({ rows, sizes = [], quick, date, machine, domRows = [], browser = null }) {
   const lines = [
     '# Benchmarks',
     '',
@@ -81,6 +144,7 @@ export function writeReport({ rows, sizes = [], quick, date, machine }) {
     for (const g of growth)
       lines.push(`| ${g.measurement} | ${g.name} | ${fmt(g.base)} | ${g.x10 ?? ''} | ${g.x100 ?? ''} |`);
   }
+  lines.push(...browserLines(browser, domRows));
   if (sizes.length) {
     lines.push('', '## Sizes (gzip -9)', '', '| artefact | raw | gzip | budget |', '| --- | ---: | ---: | --- |');
     for (const s of sizes) {
@@ -114,8 +178,10 @@ function growthRows(rows) {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const json = JSON.parse(readFileSync('bench/results/latest.json', 'utf8'));
   const md = writeReport({
-    rows: rowsFromVitest(json),
+    rows: rowsFromResult(json),
     sizes: json.sizes ?? [],
+    domRows: json.domRows ?? [],
+    browser: json.browser ?? null,
     quick: !!json.quick,
     date: json.date ?? new Date().toISOString().slice(0, 10),
     machine: json.machine ?? '',

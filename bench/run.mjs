@@ -1,11 +1,12 @@
 // `npm run bench [-- --quick]`: builds, runs every bench/*.bench.ts with vitest's benchmark runner
 // (tinybench), measures bundle sizes, and writes bench/results/latest.json and docs/benchmarks.md.
 // `--quick` shortens every measurement to check the harness in well under a minute; its numbers
-// are not to be quoted.
+// are not to be quoted. After vitest, bench/browser.mjs measures the grid in headless Chromium
+// (skipped, with a line saying so, when no Chromium can be found or launched).
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import { rowsFromVitest, writeReport } from './report.mjs';
+import { rowsFromResult, writeReport } from './report.mjs';
 import { measureSizes } from './sizes.mjs';
 
 const quick = process.argv.includes('--quick');
@@ -15,6 +16,7 @@ const run = (cmd, args) => {
   if (r.status !== 0) process.exit(r.status ?? 1);
 };
 
+const started = Date.now();
 mkdirSync('bench/results', { recursive: true });
 if (!process.argv.includes('--no-build')) run('npm', ['run', 'build', '--silent']);
 run('npx', [
@@ -27,9 +29,27 @@ run('npx', [
   'bench/results/vitest.json',
 ]);
 
+// The grid in Chromium. A failure does not lose the vitest results: the report says the browser
+// part failed, and the run still exits non-zero.
+const BROWSER_JSON = 'bench/results/browser.json';
+rmSync(BROWSER_JSON, { force: true });
+const browserRun = spawnSync('node', ['bench/browser.mjs', '--out', BROWSER_JSON, ...(quick ? ['--quick'] : [])], {
+  stdio: 'inherit',
+  env,
+});
+const browserFailed = browserRun.status !== 0;
+if (browserFailed) console.error(`[bench] the browser benchmark failed (exit ${browserRun.status}); see above.`);
+const browser =
+  !browserFailed && existsSync(BROWSER_JSON)
+    ? JSON.parse(readFileSync(BROWSER_JSON, 'utf8'))
+    : { skipped: `bench/browser.mjs failed (exit ${browserRun.status})` };
+
 const vitest = JSON.parse(readFileSync('bench/results/vitest.json', 'utf8'));
 const result = {
   ...vitest,
+  extra: browser.rows ?? [],
+  domRows: browser.domRows ?? [],
+  browser: browser.browser ?? { skipped: browser.skipped },
   quick,
   date: new Date().toISOString().slice(0, 10),
   machine: `${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
@@ -37,11 +57,15 @@ const result = {
 };
 writeFileSync('bench/results/latest.json', JSON.stringify(result, null, 2));
 const md = writeReport({
-  rows: rowsFromVitest(result),
+  rows: rowsFromResult(result),
   sizes: result.sizes,
   quick,
   date: result.date,
   machine: result.machine,
+  domRows: result.domRows,
+  browser: result.browser,
 });
 writeFileSync(quick ? 'bench/results/benchmarks-quick.md' : 'docs/benchmarks.md', md);
 console.log(md);
+console.log(`[bench] done in ${Math.round((Date.now() - started) / 1000)} s`);
+if (browserFailed) process.exit(1);

@@ -42,13 +42,22 @@ async function writableRoleUuids(tx: StorageReader): Promise<Set<string>> {
   return new Set(roles.records.filter((r) => r.data.hasWriteAccess).map((r) => r.uuid));
 }
 
-/** Objects on which the user holds a role with write access; unit roles reach every sub-unit. */
-async function writableObjects(tx: StorageReader, userUuid: string): Promise<Set<string>> {
-  const writeRoles = await writableRoleUuids(tx);
+/**
+ * Objects on which the user holds a role with write access; unit roles reach every sub-unit. Roles
+ * only count inside organisations the user is a member of, so only those are searched.
+ */
+async function writableObjects(
+  tx: StorageReader,
+  userUuid: string,
+  organizationUuids: readonly string[],
+): Promise<Set<string>> {
   const out = new Set<string>();
+  if (organizationUuids.length === 0) return out;
+  const writeRoles = await writableRoleUuids(tx);
   for (const def of [USAGE, DPR]) {
     const held = await tx.query<{ uuid: string; roles: { roleUuid: string; userUuid: string }[] }>({
       kind: def.kind,
+      organizationUuids,
       filter: { op: 'hasAny', field: 'roleUserUuids', values: [userUuid] },
     });
     for (const r of held.records) {
@@ -57,6 +66,7 @@ async function writableObjects(tx: StorageReader, userUuid: string): Promise<Set
   }
   const unitRoles = await tx.query<{ objectUuid: string; roleUuid: string; organizationUuid: string }>({
     kind: UNIT_ROLE.kind,
+    organizationUuids,
     filter: { op: 'eq', field: 'userUuid', value: userUuid },
   });
   for (const r of unitRoles.records.filter((x) => writeRoles.has(x.data.roleUuid))) {
@@ -103,7 +113,8 @@ export async function resolveActor(tx: StorageReader, actor: Actor): Promise<Act
     isSystemIntegrator: user.data.isSystemIntegrator,
     memberships: memberships.records.map((m) => m.data),
     municipalityOrganizationUuids: municipal,
-    writableObjects: await writableObjects(tx, actor.userUuid),
+    // Global admins may write everything; their per-object roles add nothing.
+    writableObjects: user.data.isGlobalAdmin ? [] : await writableObjects(tx, actor.userUuid, orgUuids),
   });
 }
 
