@@ -15,6 +15,18 @@ export const danishCollator = new Intl.Collator('da', { usage: 'sort' });
 
 type Value = IndexValue | readonly string[] | undefined;
 
+// `in` and `hasAny` may carry thousands of values (e.g. every usage of a system, nationally): look
+// them up in a Set built once per filter object instead of scanning the list for every record.
+const valueSets = new WeakMap<readonly unknown[], ReadonlySet<unknown>>();
+function setOf(values: readonly unknown[]): ReadonlySet<unknown> {
+  let set = valueSets.get(values);
+  if (!set) {
+    set = new Set(values);
+    valueSets.set(values, set);
+  }
+  return set;
+}
+
 function isNullish(v: Value): v is null | undefined {
   return v === null || v === undefined || (Array.isArray(v) && v.length === 0);
 }
@@ -76,11 +88,13 @@ export function matchesFilter(index: IndexValues, filter: Filter, types: Record<
       return !isNullish(index[filter.field]);
     case 'in': {
       const v = index[filter.field];
-      return !isNullish(v) && !Array.isArray(v) && filter.values.includes(v as string | number);
+      return !isNullish(v) && !Array.isArray(v) && setOf(filter.values).has(v);
     }
     case 'hasAny': {
       const v = index[filter.field];
-      return Array.isArray(v) && v.some((x) => filter.values.includes(x));
+      if (!Array.isArray(v)) return false;
+      const wanted = setOf(filter.values);
+      return v.some((x) => wanted.has(x));
     }
     case 'contains':
     case 'startsWith': {
