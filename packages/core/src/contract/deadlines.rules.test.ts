@@ -1,22 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { KitosValidationError } from '../shared/index.js';
 import { contractDeadlines, contractTenderStart } from './deadlines.rules.js';
-import type { ContractTerms } from './terms.rules.js';
+import { type ContractTerms, emptyContractTerms } from './terms.rules.js';
 
-const NO_TERMS: ContractTerms = {
-  validFrom: null,
-  validTo: null,
-  durationYears: null,
-  durationMonths: null,
-  isContinuous: false,
-  extensionOptionName: null,
-  extensionOptionsUsed: 0,
-  irrevocableUntil: null,
-  noticePeriodOptionName: null,
-  noticePeriodExtendsCurrent: null,
-  noticeByEndOf: null,
-  terminatedAt: null,
-};
+const NO_TERMS: ContractTerms = emptyContractTerms();
 const fixedWithOptions: ContractTerms = {
   ...NO_TERMS,
   validFrom: '2025-01-01',

@@ -6,7 +6,7 @@ import {
   contractLatestNoticeDay,
   contractNoticeTerms,
 } from './notice.rules.js';
-import type { ContractTerms } from './terms.rules.js';
+import { type ContractTerms, emptyContractTerms } from './terms.rules.js';
 
 const terms = (over: Partial<ContractNoticeTerms>): ContractNoticeTerms => ({
   months: 0,
@@ -133,20 +133,7 @@ describe('notice arithmetic properties (checked day by day)', () => {
 });
 
 describe('contractNoticeTerms', () => {
-  const NO_TERMS: ContractTerms = {
-    validFrom: null,
-    validTo: null,
-    durationYears: null,
-    durationMonths: null,
-    isContinuous: false,
-    extensionOptionName: null,
-    extensionOptionsUsed: 0,
-    irrevocableUntil: null,
-    noticePeriodOptionName: null,
-    noticePeriodExtendsCurrent: null,
-    noticeByEndOf: null,
-    terminatedAt: null,
-  };
+  const NO_TERMS: ContractTerms = emptyContractTerms();
   it('reads the option name strictly and counts a missing option as 0 months', () => {
     const withName = (name: string | null) => contractNoticeTerms({ ...NO_TERMS, noticePeriodOptionName: name });
     expect(withName('3')).toMatchObject({ ok: true, value: { months: 3 } });

@@ -6,23 +6,11 @@ import {
   contractFinalExpiry,
   contractPeriodEnd,
   contractTermsOf,
+  emptyContractTerms,
   parseExtensionOption,
 } from './terms.rules.js';
 
-const NO_TERMS: ContractTerms = {
-  validFrom: null,
-  validTo: null,
-  durationYears: null,
-  durationMonths: null,
-  isContinuous: false,
-  extensionOptionName: null,
-  extensionOptionsUsed: 0,
-  irrevocableUntil: null,
-  noticePeriodOptionName: null,
-  noticePeriodExtendsCurrent: null,
-  noticeByEndOf: null,
-  terminatedAt: null,
-};
+const NO_TERMS: ContractTerms = emptyContractTerms();
 
 describe('parseExtensionOption', () => {
   it('reads the KITOS seed names', () => {

@@ -66,6 +66,32 @@ export const ContractTermsSchema = z.object({
 export type ContractTerms = z.infer<typeof ContractTermsSchema>;
 
 /**
+ * Terms with nothing registered: no dates, no duration, no options, no notice. A starting point to
+ * spread the known terms over.
+ *
+ * @example
+ * ```ts
+ * const terms = { ...emptyContractTerms(), validTo: '2025-12-31', noticePeriodOptionName: '3' };
+ * ```
+ */
+export function emptyContractTerms(): ContractTerms {
+  return {
+    validFrom: null,
+    validTo: null,
+    durationYears: null,
+    durationMonths: null,
+    isContinuous: false,
+    extensionOptionName: null,
+    extensionOptionsUsed: 0,
+    irrevocableUntil: null,
+    noticePeriodOptionName: null,
+    noticePeriodExtendsCurrent: null,
+    noticeByEndOf: null,
+    terminatedAt: null,
+  };
+}
+
+/**
  * Collects the terms of a stored contract, given the names of its two options.
  *
  * @example
