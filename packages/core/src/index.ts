@@ -26,6 +26,7 @@ export * from './options/index.js';
 export * from './access/index.js';
 export * from './storage/index.js';
 export * from './overview/index.js';
+export * from './integrity/index.js';
 export { createKitos, type Kitos, type KitosOptions } from './kitos.js';
 export { type Clock, DEFAULT_TIME_ZONE, fixedClock, systemClock, todayBy } from './engine/clock.js';
 export { type AuditChange, AuditChangeSchema, type AuditEntry, AuditEntrySchema, auditDiff } from './engine/audit.js';

@@ -103,6 +103,8 @@ function makeFacade(options: KitosOptions): Kitos {
     async bootstrap(admin: UserCreate): Promise<Actor> {
       const input = parse(UserCreateSchema, admin, 'organisation');
       return options.storage.transaction(async (tx) => {
+        // Concurrent first starts must not each find an empty store and each create an admin.
+        await tx.lock(['bootstrap', `kind:${USER.kind}`]);
         const any = await tx.query({ kind: USER.kind, limit: 1 });
         if (any.records.length > 0)
           throw new KitosConflictError('organisation', 'the store already has users: bootstrap only runs once');

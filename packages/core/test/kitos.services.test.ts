@@ -226,7 +226,7 @@ describe('contracts', () => {
     expect(d.nextPossibleTermination).toBe('2025-12-31');
     expect(d.latestNoticeDay).toBe('2025-06-30');
     await expect(kitos.overviews.contractDeadlines(await person('x@sydby.dk', other), c.uuid)).rejects.toBeInstanceOf(
-      KitosForbiddenError,
+      KitosNotFoundError,
     );
   });
 });

@@ -8,6 +8,7 @@
  * @module
  */
 import type { OrganizationRole } from '../organisation/membership.schema.js';
+import type { Filter } from '../storage/port.js';
 import { type ActorContext, hasRole, isMemberOf, organizationsWithRole } from './actor.js';
 
 /** Kinds of entity the permission rules know. */
@@ -41,6 +42,8 @@ export interface ProtectedEntity {
   readonly jointOrganizationUuids?: readonly string[];
   /** Users: the organisations the user is a member of. */
   readonly memberOfOrganizationUuids?: readonly string[];
+  /** Users: whether the user is a global admin (whose identity only global admins touch). */
+  readonly isGlobalAdmin?: boolean;
 }
 
 /** What an actor may do with one entity (KITOS's `…/permissions` probe). */
@@ -118,10 +121,17 @@ export function canModify(ctx: ActorContext, e: ProtectedEntity): boolean {
   if (e.kind === 'user' && e.uuid === ctx.userUuid) return true;
   if (isRightsHolder(ctx, e)) return true;
   if (e.kind === 'organization') return hasRole(ctx, e.uuid, 'LocalAdmin');
-  if (e.kind === 'user')
-    return (e.memberOfOrganizationUuids ?? []).some(
-      (o) => hasRole(ctx, o, 'LocalAdmin') || hasRole(ctx, o, 'OrganizationModuleAdmin'),
+  if (e.kind === 'user') {
+    // A user's identity (name, e-mail) is their login everywhere. An organisation's admins may
+    // edit it only when every organisation the user belongs to is one they administer, so a
+    // membership granted to someone from elsewhere gives no power over that person's account.
+    const orgs = e.memberOfOrganizationUuids ?? [];
+    return (
+      !e.isGlobalAdmin &&
+      orgs.length > 0 &&
+      orgs.every((o) => hasRole(ctx, o, 'LocalAdmin') || hasRole(ctx, o, 'OrganizationModuleAdmin'))
     );
+  }
   if (!isMemberOf(ctx, e.organizationUuid)) return false;
   if (e.kind === 'localOption') return hasRole(ctx, e.organizationUuid, 'LocalAdmin');
   return hasModuleWrite(ctx, e) || ctx.writableObjects.has(e.uuid);
@@ -195,3 +205,51 @@ export function canSetAccessModifier(ctx: ActorContext, e: ProtectedEntity): boo
 export function canEditLegalProperties(ctx: ActorContext): boolean {
   return ctx.isGlobalAdmin || ctx.isSystemIntegrator;
 }
+
+/**
+ * What an actor may read of a kind, as a storage filter over the kind's index fields: `all`,
+ * `none`, or a filter. Every kind's definition indexes `organizationUuid` (the owning or creating
+ * organisation; an organisation's own uuid), catalogue entries and organisations their
+ * `accessModifier`, systems their `rightsHolderUuid` and projects their `jointOrganizationUuids`,
+ * so this filter and {@link canRead} agree record by record (a property test checks it).
+ * Interfaces whose rights holder is the actor's (through the exposing system) and users are
+ * resolved by their services, which know those joins.
+ *
+ * @example
+ * ```ts
+ * readFilter(ctx, 'itContract'); // { op: 'in', field: 'organizationUuid', values: [...the actor's organisations] }
+ * ```
+ */
+export function readFilter(ctx: ActorContext, kind: ProtectedKind): ReadScope {
+  if (ctx.isGlobalAdmin || GLOBAL_REFERENCE.has(kind)) return 'all';
+  const mine = [...ctx.roles.keys()];
+  const own: Filter = { op: 'in', field: 'organizationUuid', values: mine };
+  const anyOf = (...filters: (Filter | false)[]): Filter => ({
+    op: 'or',
+    filters: filters.filter((f): f is Filter => f !== false),
+  });
+  const isPublic: Filter = { op: 'eq', field: 'accessModifier', value: 'Public' };
+  switch (kind) {
+    case 'itSystem':
+      if (ctx.hasStakeHolderAccess) return 'all';
+      return anyOf(
+        own,
+        { op: 'in', field: 'rightsHolderUuid', values: organizationsWithRole(ctx, 'RightsHolderAccess') },
+        ctx.municipalityMember && isPublic,
+      );
+    case 'itInterface':
+      if (ctx.hasStakeHolderAccess) return 'all';
+      return anyOf(own, ctx.municipalityMember && isPublic);
+    case 'organization':
+      return anyOf(own, (ctx.municipalityMember || ctx.hasStakeHolderAccess) && isPublic);
+    case 'project':
+      return anyOf(own, { op: 'hasAny', field: 'jointOrganizationUuids', values: mine });
+    case 'user':
+      return 'none'; // users are listed through memberships (see the user service)
+    default:
+      return mine.length === 0 ? 'none' : own;
+  }
+}
+
+/** The result of {@link readFilter}. */
+export type ReadScope = 'all' | 'none' | Filter;

@@ -6,9 +6,10 @@
  */
 import { z } from 'zod';
 import { AccessModifier, EntityMetaSchema, UuidSchema, nameSchema } from '../shared/index.js';
+import { LIMITS } from '../shared/limits.js';
 
 /** One kind of data that flows through an interface. */
-export const ItInterfaceDataRowSchema = z.object({
+export const ItInterfaceDataRowSchema = z.strictObject({
   uuid: UuidSchema,
   /** What the data is, in words. */
   data: z.string().trim().max(500).nullable(),
@@ -19,7 +20,7 @@ export const ItInterfaceDataRowSchema = z.object({
 export type ItInterfaceDataRow = z.infer<typeof ItInterfaceDataRowSchema>;
 
 /** The editable fields of an interface. */
-export const ItInterfaceFieldsSchema = z.object({
+export const ItInterfaceFieldsSchema = z.strictObject({
   /** The organisation the entry was created in; (name, interfaceId) is unique within it. */
   organizationUuid: UuidSchema,
   name: nameSchema(100),
@@ -32,9 +33,12 @@ export const ItInterfaceFieldsSchema = z.object({
   note: z.string().max(20_000).nullable(),
   /** Interface type option, e.g. "WS REST" or "CSV". */
   interfaceTypeUuid: UuidSchema.nullable(),
-  dataRows: z.array(ItInterfaceDataRowSchema).refine((rows) => new Set(rows.map((r) => r.uuid)).size === rows.length, {
-    message: 'data row uuids must be unique',
-  }),
+  dataRows: z
+    .array(ItInterfaceDataRowSchema)
+    .max(LIMITS.items)
+    .refine((rows) => new Set(rows.map((r) => r.uuid)).size === rows.length, {
+      message: 'data row uuids must be unique',
+    }),
   /** The one system that exposes the interface, if any; its rights holder is the interface's. */
   exposedBySystemUuid: UuidSchema.nullable(),
   deactivated: z.boolean(),

@@ -100,7 +100,9 @@ describe('ItSystemPatchSchema', () => {
   it('lets a comment alone through (checked against the stored value by the rule)', () => {
     expect(ItSystemPatchSchema.parse({ archiveDutyComment: 'c' })).toEqual({ archiveDutyComment: 'c' });
   });
-  it('cannot move a system to another creating organisation', () => {
-    expect(ItSystemPatchSchema.parse({ organizationUuid: ORG })).toEqual({});
+  it('cannot move a system to another creating organisation (an unknown key is refused, not dropped)', () => {
+    const r = ItSystemPatchSchema.safeParse({ organizationUuid: ORG });
+    expect(r.success).toBe(false);
+    expect(r.error?.issues[0]?.code).toBe('unrecognized_keys');
   });
 });

@@ -13,6 +13,7 @@ import {
   kitosEnum,
   nameSchema,
 } from '../shared/index.js';
+import { LIMITS } from '../shared/limits.js';
 
 /**
  * The catalogue's archive duty recommendation (KITOS `ArchiveDutyRecommendationTypes`):
@@ -45,7 +46,7 @@ export function isRealArchiveDutyRecommendation(value: ArchiveDutyRecommendation
 }
 
 /** The editable fields of a catalogue system. */
-export const ItSystemFieldsSchema = z.object({
+export const ItSystemFieldsSchema = z.strictObject({
   /** The organisation the entry was created in; names are unique within it. */
   organizationUuid: UuidSchema,
   name: nameSchema(100),
@@ -63,9 +64,12 @@ export const ItSystemFieldsSchema = z.object({
   /** Business type option. */
   businessTypeUuid: UuidSchema.nullable(),
   /** KLE tasks the system supports. */
-  kleUuids: z.array(UuidSchema).refine((list) => new Set(list).size === list.length, {
-    message: 'must not list a KLE task twice',
-  }),
+  kleUuids: z
+    .array(UuidSchema)
+    .max(LIMITS.references)
+    .refine((list) => new Set(list).size === list.length, {
+      message: 'must not list a KLE task twice',
+    }),
   /** A deactivated system cannot be taken into use; existing usages remain. */
   deactivated: z.boolean(),
   archiveDuty: ArchiveDutyRecommendation.schema.nullable(),

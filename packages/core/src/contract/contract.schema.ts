@@ -19,27 +19,14 @@ import {
   nameSchema,
 } from '../shared/index.js';
 import { ContractPaymentsSchema } from './economy.schema.js';
+import { boundedText, distinctList, LIMITS } from '../shared/limits.js';
 
 /** Longest contract name KITOS accepts (`ItContractConstraints.MaxNameLength`). */
 export const CONTRACT_NAME_MAX_LENGTH = 200;
 
 /** A list of uuids in which no uuid appears twice (compared case-insensitively). */
-function uniqueUuidList() {
-  return z.array(UuidSchema).superRefine((list, ctx) => {
-    const seen = new Set<string>();
-    list.forEach((uuid, index) => {
-      const key = uuid.toLowerCase();
-      if (seen.has(key)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: [index],
-          message: `duplicate uuid ${uuid}`,
-          params: { code: 'duplicate' },
-        });
-      }
-      seen.add(key);
-    });
-  });
+function uniqueUuidList(max: number = LIMITS.references) {
+  return distinctList(UuidSchema, { max });
 }
 
 /**
@@ -47,7 +34,7 @@ function uniqueUuidList() {
  * `enforcedValid` makes the contract valid whatever the dates say; `requireValidParent` lets the
  * contract take its validity from its parent and is only allowed while a parent is set.
  */
-export const ContractValiditySettingsSchema = z.object({
+export const ContractValiditySettingsSchema = z.strictObject({
   enforcedValid: z.boolean(),
   validFrom: IsoDateSchema.nullable(),
   validTo: IsoDateSchema.nullable(),
@@ -57,14 +44,14 @@ export const ContractValiditySettingsSchema = z.object({
 export type ContractValiditySettings = z.infer<typeof ContractValiditySettingsSchema>;
 
 /** General contract data (`general`). */
-export const ContractGeneralSchema = z.object({
+export const ContractGeneralSchema = z.strictObject({
   /** The organisation's own contract number. */
-  contractId: z.string().nullable(),
+  contractId: boundedText(LIMITS.code).nullable(),
   contractTypeUuid: UuidSchema.nullable(),
   contractTemplateUuid: UuidSchema.nullable(),
   /** Agreement elements (Licens, Drift, Support, …); no duplicates. */
-  agreementElementUuids: uniqueUuidList(),
-  notes: z.string().nullable(),
+  agreementElementUuids: uniqueUuidList(LIMITS.options),
+  notes: boundedText(LIMITS.note).nullable(),
   criticalityUuid: UuidSchema.nullable(),
   validity: ContractValiditySettingsSchema,
 });
@@ -72,7 +59,7 @@ export const ContractGeneralSchema = z.object({
 export type ContractGeneral = z.infer<typeof ContractGeneralSchema>;
 
 /** A planned procurement ("genanskaffelsesplan"): a quarter (1–4) of a year. */
-export const ContractProcurementPlanSchema = z.object({
+export const ContractProcurementPlanSchema = z.strictObject({
   quarter: z
     .int()
     .min(1, { message: 'quarter must be 1, 2, 3 or 4' })
@@ -83,7 +70,7 @@ export const ContractProcurementPlanSchema = z.object({
 export type ContractProcurementPlan = z.infer<typeof ContractProcurementPlanSchema>;
 
 /** Procurement data (`procurement`). */
-export const ContractProcurementSchema = z.object({
+export const ContractProcurementSchema = z.strictObject({
   purchaseTypeUuid: UuidSchema.nullable(),
   procurementStrategyUuid: UuidSchema.nullable(),
   procurementPlan: ContractProcurementPlanSchema.nullable(),
@@ -93,27 +80,27 @@ export const ContractProcurementSchema = z.object({
 export type ContractProcurement = z.infer<typeof ContractProcurementSchema>;
 
 /** The supplier side (`supplier`). The supplier may be any organisation, also another municipality. */
-export const ContractSupplierSchema = z.object({
+export const ContractSupplierSchema = z.strictObject({
   organizationUuid: UuidSchema.nullable(),
   signed: z.boolean(),
-  signedBy: z.string().nullable(),
+  signedBy: boundedText(LIMITS.shortText).nullable(),
   signedAt: IsoDateSchema.nullable(),
 });
 /** The supplier side of a contract. */
 export type ContractSupplier = z.infer<typeof ContractSupplierSchema>;
 
 /** The customer side (`responsible`): a unit of the contract's own organisation and its signature. */
-export const ContractResponsibleSchema = z.object({
+export const ContractResponsibleSchema = z.strictObject({
   organizationUnitUuid: UuidSchema.nullable(),
   signed: z.boolean(),
-  signedBy: z.string().nullable(),
+  signedBy: boundedText(LIMITS.shortText).nullable(),
   signedAt: IsoDateSchema.nullable(),
 });
 /** The customer side of a contract. */
 export type ContractResponsible = z.infer<typeof ContractResponsibleSchema>;
 
 /** Payment model (`paymentModel`). */
-export const ContractPaymentModelSchema = z.object({
+export const ContractPaymentModelSchema = z.strictObject({
   operationsRemunerationStartedAt: IsoDateSchema.nullable(),
   paymentFrequencyUuid: UuidSchema.nullable(),
   paymentModelUuid: UuidSchema.nullable(),
@@ -127,7 +114,7 @@ export type ContractPaymentModel = z.infer<typeof ContractPaymentModelSchema>;
  * continuous ("løbende", which excludes years and months); the extension option (an option whose
  * name reads like "2 x 1 år") and how many extensions were used; and the irrevocable-until date.
  */
-export const ContractAgreementPeriodSchema = z.object({
+export const ContractAgreementPeriodSchema = z.strictObject({
   durationYears: z.int().min(0).max(999).nullable(),
   durationMonths: z.int().min(0).max(11).nullable(),
   isContinuous: z.boolean(),
@@ -143,7 +130,7 @@ export type ContractAgreementPeriod = z.infer<typeof ContractAgreementPeriodSche
  * `noticePeriodExtendsCurrent` ("løbende": the notice starts at the end of the current month,
  * quarter or year) and `noticeByEndOf` (the termination takes effect only at the end of one).
  */
-export const ContractTerminationTermsSchema = z.object({
+export const ContractTerminationTermsSchema = z.strictObject({
   noticePeriodMonthsUuid: UuidSchema.nullable(),
   noticePeriodExtendsCurrent: YearSegment.schema.nullable(),
   noticeByEndOf: YearSegment.schema.nullable(),
@@ -152,7 +139,7 @@ export const ContractTerminationTermsSchema = z.object({
 export type ContractTerminationTerms = z.infer<typeof ContractTerminationTermsSchema>;
 
 /** Termination (`termination`): the day notice was given ("opsagt") and the notice terms. */
-export const ContractTerminationSchema = z.object({
+export const ContractTerminationSchema = z.strictObject({
   terminatedAt: IsoDateSchema.nullable(),
   terms: ContractTerminationTermsSchema,
 });
@@ -160,7 +147,7 @@ export const ContractTerminationSchema = z.object({
 export type ContractTermination = z.infer<typeof ContractTerminationSchema>;
 
 /** The editable fields of a contract, without stored metadata and without cross-field checks. */
-export const ContractFieldsSchema = z.object({
+export const ContractFieldsSchema = z.strictObject({
   name: nameSchema(CONTRACT_NAME_MAX_LENGTH),
   general: ContractGeneralSchema,
   /** Parent contract in the same organisation, never the contract itself or one of its descendants. */

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { IsoDateSchema, TrafficLight, UuidSchema } from '../shared/index.js';
+import { boundedText, LIMITS } from '../shared/limits.js';
 
 /**
  * An amount in whole kroner as KITOS stores it: a 32-bit integer. KITOS puts no sign rule on the
@@ -30,7 +31,7 @@ export const EconomyAmountSchema = z.int32({ message: 'must be a whole number of
  * }, 'contract');
  * ```
  */
-export const EconomyStreamSchema = z.object({
+export const EconomyStreamSchema = z.strictObject({
   uuid: UuidSchema,
   /** Unit paying or receiving (a unit of the contract's organisation), or `null` for none. */
   organizationUnitUuid: UuidSchema.nullable(),
@@ -41,12 +42,12 @@ export const EconomyStreamSchema = z.object({
   /** Other costs ("andet"). */
   other: EconomyAmountSchema,
   /** Account code ("kontering"). */
-  accountingEntry: z.string().nullable(),
+  accountingEntry: boundedText(LIMITS.shortText).nullable(),
   /** Audit status of the line. */
   auditStatus: TrafficLight.schema,
   /** Day the line was last audited. */
   auditDate: IsoDateSchema.nullable(),
-  note: z.string().nullable(),
+  note: boundedText(LIMITS.text).nullable(),
 });
 /** One payment line of a contract. */
 export type EconomyStream = z.infer<typeof EconomyStreamSchema>;
@@ -55,9 +56,9 @@ export type EconomyStream = z.infer<typeof EconomyStreamSchema>;
  * The payments of a contract: `external` (to the supplier) and `internal` lines. KITOS's contract
  * overview aggregates only the external lines (see `contractEconomySummary`).
  */
-export const ContractPaymentsSchema = z.object({
-  external: z.array(EconomyStreamSchema),
-  internal: z.array(EconomyStreamSchema),
+export const ContractPaymentsSchema = z.strictObject({
+  external: z.array(EconomyStreamSchema).max(LIMITS.items),
+  internal: z.array(EconomyStreamSchema).max(LIMITS.items),
 });
 /** The payments of a contract. */
 export type ContractPayments = z.infer<typeof ContractPaymentsSchema>;

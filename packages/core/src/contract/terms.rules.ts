@@ -32,13 +32,14 @@ import {
 } from '../shared/index.js';
 import { addMonthsWithinRange, assertContractInteger, nextDayWithinRange } from './contract-dates.js';
 import type { Contract } from './contract.schema.js';
+import { boundedText, LIMITS } from '../shared/limits.js';
 
 /**
  * Everything the deadline engine reads about one contract. The two options are given by their
  * **names** (the options module resolves uuids to names), because the engine reads the numbers out
  * of the names: the notice period ("3") and the extension option ("2 x 1 år").
  */
-export const ContractTermsSchema = z.object({
+export const ContractTermsSchema = z.strictObject({
   /** Concluded / valid from ("indgået"): the first day of the contract. */
   validFrom: IsoDateSchema.nullable(),
   /** Registered expiry ("udløbsdato"/valid to), taken as the current last day, extensions used included. */
@@ -48,13 +49,13 @@ export const ContractTermsSchema = z.object({
   /** Continuous ("løbende"): no fixed end; ends only by notice. */
   isContinuous: z.boolean(),
   /** Name of the extension option, e.g. "2 x 1 år". */
-  extensionOptionName: z.string().nullable(),
+  extensionOptionName: boundedText(LIMITS.shortText).nullable(),
   /** How many of the extensions have been used. */
   extensionOptionsUsed: z.int().min(0).max(999),
   /** Irrevocable until ("uopsigelig til"): the contract cannot end before the end of this day. */
   irrevocableUntil: IsoDateSchema.nullable(),
   /** Name of the notice-period option: a number of months, e.g. "3". */
-  noticePeriodOptionName: z.string().nullable(),
+  noticePeriodOptionName: boundedText(LIMITS.shortText).nullable(),
   /** "Løbende": the notice period starts at the end of the current month/quarter/year. */
   noticePeriodExtendsCurrent: YearSegment.schema.nullable(),
   /** "Inden udgangen af": a termination takes effect only at the end of a month/quarter/year. */

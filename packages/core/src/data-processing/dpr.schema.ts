@@ -24,12 +24,13 @@ import {
 } from '../shared/index.js';
 import { ExternalReferenceSchema } from '../organisation/external-reference.schema.js';
 import { RoleAssignmentSchema } from '../organisation/role-assignment.schema.js';
-import { usageDistinctList as distinctList, usagePatchOf as patchOf } from '../usage/schema-helpers.js';
+import { usagePatchOf as patchOf } from '../usage/schema-helpers.js';
 import {
   findDprGeneralGateBreaches,
   findDprOversightGateBreaches,
   findSubDataProcessorGateBreach,
 } from './dpr-gates.js';
+import { boundedText, distinctList, LIMITS } from '../shared/limits.js';
 
 /**
  * KITOS `YearMonthIntervalOption` (how often oversight happens): HalfYearly=0, Yearly=1,
@@ -39,8 +40,8 @@ export const OversightInterval = kitosEnum({ HalfYearly: 0, Yearly: 1, EverySeco
 /** How often oversight of the processor happens. */
 export type OversightInterval = EnumValue<typeof OversightInterval>;
 
-const uuids = () => distinctList(UuidSchema).default([]);
-const text = () => z.string().nullable().default(null);
+const uuids = (max: number = LIMITS.references) => distinctList(UuidSchema, { max }).default([]);
+const text = (max: number = LIMITS.text) => boundedText(max).nullable().default(null);
 
 /**
  * A sub-processor: any organisation, with its own basis for transfer and, only when its transfer
@@ -80,7 +81,10 @@ const dprGeneralObject = z.strictObject({
   dataProcessorUuids: uuids(),
   hasSubDataProcessors: YesNoUndecided.schema.nullable().default(null),
   /** Only when `hasSubDataProcessors` is `Yes`; one entry per organisation. */
-  subDataProcessors: distinctList(SubDataProcessorSchema, (s) => s.organizationUuid.toLowerCase()).default([]),
+  subDataProcessors: distinctList(SubDataProcessorSchema, {
+    max: LIMITS.items,
+    key: (s) => s.organizationUuid.toLowerCase(),
+  }).default([]),
   /** Must be one of the registration's `contractUuids`. */
   mainContractUuid: UuidSchema.nullable().default(null),
   /** A unit of the registration's organisation. */
@@ -127,7 +131,9 @@ const dprOversightObject = z.strictObject({
   isOversightCompleted: YesNoUndecided.schema.nullable().default(null),
   oversightCompletedRemark: text(),
   /** Only when `isOversightCompleted` is `Yes`. */
-  oversightDates: distinctList(DprOversightDateSchema, (d) => d.uuid.toLowerCase()).default([]),
+  oversightDates: distinctList(DprOversightDateSchema, { max: LIMITS.items, key: (d) => d.uuid.toLowerCase() }).default(
+    [],
+  ),
   scheduledInspectionDate: IsoDateSchema.nullable().default(null),
 });
 
@@ -142,7 +148,10 @@ export const DprRoleAssignmentSchema = RoleAssignmentSchema.pick({ roleUuid: tru
 export type DprRoleAssignment = z.infer<typeof DprRoleAssignmentSchema>;
 
 /** External references: unique uuids and at most one master reference. */
-const references = distinctList(ExternalReferenceSchema, (r) => r.uuid.toLowerCase()).superRefine((refs, ctx) => {
+const references = distinctList(ExternalReferenceSchema, {
+  max: LIMITS.externalReferences,
+  key: (r) => r.uuid.toLowerCase(),
+}).superRefine((refs, ctx) => {
   if (refs.filter((r) => r.masterReference).length > 1) {
     const message = 'at most one reference can be the master reference';
     ctx.addIssue({ code: 'custom', message, params: { code: 'multiple_master_references' } });
@@ -160,7 +169,10 @@ export const DataProcessingRegistrationFieldsSchema = z.strictObject({
   /** Contracts of the same organisation associated with the registration. */
   contractUuids: uuids(),
   oversight: DprOversightSchema.prefault({}),
-  roles: distinctList(DprRoleAssignmentSchema, (r) => `${r.roleUuid}/${r.userUuid}`.toLowerCase()).default([]),
+  roles: distinctList(DprRoleAssignmentSchema, {
+    max: LIMITS.items,
+    key: (r) => `${r.roleUuid}/${r.userUuid}`.toLowerCase(),
+  }).default([]),
   externalReferences: references.default([]),
 });
 

@@ -5,10 +5,11 @@
  */
 import { z } from 'zod';
 import { IsoDateTimeSchema, UuidSchema } from '../shared/schema.js';
+import { boundedText, LIMITS } from '../shared/limits.js';
 
 /** One changed field: a dotted path with its value before and after (`null` when absent). */
-export const AuditChangeSchema = z.object({
-  path: z.string(),
+export const AuditChangeSchema = z.strictObject({
+  path: boundedText(LIMITS.shortText),
   before: z.unknown(),
   after: z.unknown(),
 });
@@ -16,17 +17,17 @@ export const AuditChangeSchema = z.object({
 export type AuditChange = z.infer<typeof AuditChangeSchema>;
 
 /** An audit entry; written in the same transaction as the change it describes, never updated. */
-export const AuditEntrySchema = z.object({
+export const AuditEntrySchema = z.strictObject({
   uuid: UuidSchema,
   at: IsoDateTimeSchema,
   actorUuid: UuidSchema.nullable(),
   action: z.enum(['create', 'update', 'delete']),
-  entityKind: z.string(),
+  entityKind: boundedText(LIMITS.code),
   entityUuid: UuidSchema,
   organizationUuid: UuidSchema.nullable(),
   /** The entity version after the change (the deleted version for deletes). */
   version: z.number().int(),
-  changes: z.array(AuditChangeSchema),
+  changes: z.array(AuditChangeSchema).max(10_000),
 });
 /** An audit entry. */
 export type AuditEntry = z.infer<typeof AuditEntrySchema>;

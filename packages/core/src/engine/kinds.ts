@@ -21,7 +21,7 @@ import { type Project, ProjectSchema } from '../project/project.schema.js';
 import { EntityMetaSchema } from '../shared/schema.js';
 import type { ItSystemUsage } from '../usage/usage.schema.js';
 import { ItSystemUsageSchema } from '../usage/usage.schema.js';
-import type { IndexFieldDefinition, StorageSchema } from '../storage/port.js';
+import type { IndexFieldDefinition, StorageSchema, UniqueConstraint } from '../storage/port.js';
 import { AUDIT_KIND, type EntityDefinition } from './repository.js';
 
 /** A membership as stored: one role of one user in one organisation. */
@@ -43,11 +43,18 @@ export const StoredLocalOptionSchema = EntityMetaSchema.extend(LocalOptionSchema
 /** A local option as stored. */
 export type StoredLocalOption = z.infer<typeof StoredLocalOptionSchema>;
 /** A KLE task as stored. */
-export const StoredKleTaskSchema = z.object({ ...EntityMetaSchema.shape, ...KleTaskSchema.shape });
+export const StoredKleTaskSchema = z.strictObject({ ...EntityMetaSchema.shape, ...KleTaskSchema.shape });
 /** A KLE task as stored. */
 export type StoredKleTask = z.infer<typeof StoredKleTaskSchema>;
 
 const f = (name: string, type: IndexFieldDefinition['type']): IndexFieldDefinition => ({ name, type });
+/** Every owned kind indexes its organisation, so read scopes and lists can filter on it. */
+const ownerField = f('organizationUuid', 'text');
+const unique = (name: string, fields: string[], perOrganization = true): UniqueConstraint => ({
+  name,
+  fields,
+  perOrganization,
+});
 const roleUsers = (roles: readonly { userUuid: string }[]) => [...new Set(roles.map((r) => r.userUuid))];
 
 /** Organisations. */
@@ -56,9 +63,15 @@ export const ORGANIZATION: EntityDefinition<Organization> = {
   module: 'organisation',
   protectedKind: 'organization',
   schema: OrganizationSchema,
-  fields: [f('name', 'text'), f('type', 'text'), f('cvr', 'text'), f('accessModifier', 'text')],
+  fields: [f('name', 'text'), f('type', 'text'), f('cvr', 'text'), f('accessModifier', 'text'), ownerField],
   organizationOf: (o) => o.uuid,
-  index: (o) => ({ name: o.name, type: o.type, cvr: o.cvr, accessModifier: o.accessModifier }),
+  index: (o) => ({
+    name: o.name,
+    type: o.type,
+    cvr: o.cvr,
+    accessModifier: o.accessModifier,
+    organizationUuid: o.uuid,
+  }),
 };
 
 /** Organisation units. */
@@ -67,9 +80,9 @@ export const UNIT: EntityDefinition<OrganizationUnit> = {
   module: 'organisation',
   protectedKind: 'organizationUnit',
   schema: OrganizationUnitSchema,
-  fields: [f('name', 'text'), f('parentUuid', 'text')],
+  fields: [f('name', 'text'), f('parentUuid', 'text'), ownerField],
   organizationOf: (u) => u.organizationUuid,
-  index: (u) => ({ name: u.name, parentUuid: u.parentUuid }),
+  index: (u) => ({ name: u.name, parentUuid: u.parentUuid, organizationUuid: u.organizationUuid }),
 };
 
 /** Users (global; not owned by an organisation). */
@@ -78,9 +91,10 @@ export const USER: EntityDefinition<User> = {
   module: 'organisation',
   protectedKind: 'user',
   schema: UserSchema,
-  fields: [f('name', 'text'), f('email', 'text')],
+  fields: [f('name', 'text'), f('email', 'text'), f('uuid', 'text')],
+  unique: [unique('email', ['email'], false)],
   organizationOf: () => null,
-  index: (u) => ({ name: `${u.firstName} ${u.lastName}`.trim(), email: u.email }),
+  index: (u) => ({ name: `${u.firstName} ${u.lastName}`.trim(), email: u.email, uuid: u.uuid }),
 };
 
 /** Memberships. */
@@ -89,9 +103,10 @@ export const MEMBERSHIP: EntityDefinition<StoredMembership> = {
   module: 'organisation',
   protectedKind: 'membership',
   schema: StoredMembershipSchema,
-  fields: [f('userUuid', 'text'), f('role', 'text'), f('name', 'text')],
+  fields: [f('userUuid', 'text'), f('role', 'text'), f('name', 'text'), ownerField],
+  unique: [unique('user_role', ['userUuid', 'role'])],
   organizationOf: (m) => m.organizationUuid,
-  index: (m) => ({ userUuid: m.userUuid, role: m.role, name: m.role }),
+  index: (m) => ({ userUuid: m.userUuid, role: m.role, name: m.role, organizationUuid: m.organizationUuid }),
 };
 
 /** Role assignments on organisation units. */
@@ -100,9 +115,16 @@ export const UNIT_ROLE: EntityDefinition<StoredUnitRole> = {
   module: 'organisation',
   protectedKind: 'roleAssignment',
   schema: StoredUnitRoleSchema,
-  fields: [f('userUuid', 'text'), f('objectUuid', 'text'), f('roleUuid', 'text'), f('name', 'text')],
+  fields: [f('userUuid', 'text'), f('objectUuid', 'text'), f('roleUuid', 'text'), f('name', 'text'), ownerField],
+  unique: [unique('assignment', ['objectUuid', 'roleUuid', 'userUuid'])],
   organizationOf: (r) => r.organizationUuid,
-  index: (r) => ({ userUuid: r.userUuid, objectUuid: r.objectUuid, roleUuid: r.roleUuid, name: r.roleUuid }),
+  index: (r) => ({
+    userUuid: r.userUuid,
+    objectUuid: r.objectUuid,
+    roleUuid: r.roleUuid,
+    name: r.roleUuid,
+    organizationUuid: r.organizationUuid,
+  }),
 };
 
 /** Catalogue systems. */
@@ -118,9 +140,12 @@ export const SYSTEM: EntityDefinition<ItSystem> = {
     f('rightsHolderUuid', 'text'),
     f('deactivated', 'boolean'),
     f('accessModifier', 'text'),
+    ownerField,
   ],
+  unique: [unique('name', ['nameKey'])],
   organizationOf: (s) => s.organizationUuid,
   index: (s) => ({
+    organizationUuid: s.organizationUuid,
     name: s.name,
     nameKey: catalogueNameKey(s.name),
     parentUuid: s.parentUuid,
@@ -136,9 +161,19 @@ export const INTERFACE: EntityDefinition<ItInterface> = {
   module: 'catalogue',
   protectedKind: 'itInterface',
   schema: ItInterfaceSchema,
-  fields: [f('name', 'text'), f('identityKey', 'text'), f('exposedBySystemUuid', 'text'), f('deactivated', 'boolean')],
+  fields: [
+    f('name', 'text'),
+    f('identityKey', 'text'),
+    f('exposedBySystemUuid', 'text'),
+    f('deactivated', 'boolean'),
+    f('accessModifier', 'text'),
+    ownerField,
+  ],
+  unique: [unique('identity', ['identityKey'])],
   organizationOf: (i) => i.organizationUuid,
   index: (i) => ({
+    organizationUuid: i.organizationUuid,
+    accessModifier: i.accessModifier,
     name: i.name,
     identityKey: `${catalogueNameKey(i.name)}\u0000${catalogueNameKey(i.interfaceId)}`,
     exposedBySystemUuid: i.exposedBySystemUuid,
@@ -162,9 +197,12 @@ export const USAGE: EntityDefinition<ItSystemUsage> = {
     f('validTo', 'date'),
     f('lifeCycleStatus', 'text'),
     f('mainContractUuid', 'text'),
+    ownerField,
   ],
+  unique: [unique('system', ['systemUuid'])],
   organizationOf: (u) => u.organizationUuid,
   index: (u) => ({
+    organizationUuid: u.organizationUuid,
     name: u.general.localCallName ?? null,
     systemUuid: u.systemUuid,
     responsibleUnitUuid: u.organizationUsage.responsibleUnitUuid,
@@ -192,9 +230,12 @@ export const CONTRACT: EntityDefinition<Contract> = {
     f('systemUsageUuids', 'textList'),
     f('dprUuids', 'textList'),
     f('validTo', 'date'),
+    ownerField,
   ],
+  unique: [unique('name', ['nameKey'])],
   organizationOf: (c) => c.organizationUuid,
   index: (c) => ({
+    organizationUuid: c.organizationUuid,
     name: c.name,
     nameKey: catalogueNameKey(c.name),
     supplierUuid: c.supplier.organizationUuid,
@@ -219,9 +260,12 @@ export const DPR: EntityDefinition<DataProcessingRegistration> = {
     f('contractUuids', 'textList'),
     f('mainContractUuid', 'text'),
     f('roleUserUuids', 'textList'),
+    ownerField,
   ],
+  unique: [unique('name', ['nameKey'])],
   organizationOf: (d) => d.organizationUuid,
   index: (d) => ({
+    organizationUuid: d.organizationUuid,
     name: d.name,
     nameKey: catalogueNameKey(d.name),
     systemUsageUuids: d.systemUsageUuids,
@@ -237,9 +281,10 @@ export const PROJECT: EntityDefinition<Project> = {
   module: 'project',
   protectedKind: 'project',
   schema: ProjectSchema,
-  fields: [f('name', 'text'), f('responsibleUnitUuid', 'text'), f('jointOrganizationUuids', 'textList')],
+  fields: [f('name', 'text'), f('responsibleUnitUuid', 'text'), f('jointOrganizationUuids', 'textList'), ownerField],
   organizationOf: (p) => p.organizationUuid,
   index: (p) => ({
+    organizationUuid: p.organizationUuid,
     name: p.name,
     responsibleUnitUuid: p.responsibleUnitUuid,
     jointOrganizationUuids: p.jointOrganizationUuids,
@@ -263,9 +308,10 @@ export const LOCAL_OPTION: EntityDefinition<StoredLocalOption> = {
   module: 'options',
   protectedKind: 'localOption',
   schema: StoredLocalOptionSchema,
-  fields: [f('optionUuid', 'text'), f('name', 'text')],
+  fields: [f('optionUuid', 'text'), f('name', 'text'), ownerField],
+  unique: [unique('option', ['optionUuid'])],
   organizationOf: (o) => o.organizationUuid,
-  index: (o) => ({ optionUuid: o.optionUuid, name: o.optionUuid }),
+  index: (o) => ({ optionUuid: o.optionUuid, name: o.optionUuid, organizationUuid: o.organizationUuid }),
 };
 
 /** KLE tasks. */
@@ -299,9 +345,9 @@ export const ENTITY_DEFINITIONS = [
 
 /** The storage schema of the core: every kind with its index fields, plus the audit log. */
 export const CORE_STORAGE_SCHEMA: StorageSchema = {
-  version: 1,
+  version: 2,
   kinds: [
-    ...ENTITY_DEFINITIONS.map((d) => ({ kind: d.kind, fields: d.fields })),
+    ...ENTITY_DEFINITIONS.map((d) => ({ kind: d.kind, fields: d.fields, unique: d.unique })),
     {
       kind: AUDIT_KIND,
       fields: [f('entityKind', 'text'), f('entityUuid', 'text'), f('at', 'text'), f('actorUuid', 'text')],

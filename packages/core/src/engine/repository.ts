@@ -10,7 +10,13 @@ import type { z } from 'zod';
 import type { ProtectedKind } from '../access/policy.js';
 import { KitosConflictError, type KitosModule, KitosValidationError } from '../shared/errors.js';
 import { type EntityMeta, toValidationIssues } from '../shared/schema.js';
-import type { IndexFieldDefinition, IndexValues, StorageReader, StorageTransaction } from '../storage/port.js';
+import type {
+  IndexFieldDefinition,
+  IndexValues,
+  StorageReader,
+  StorageTransaction,
+  UniqueConstraint,
+} from '../storage/port.js';
 import { type AuditEntry, auditDiff } from './audit.js';
 
 /** Storage kind of audit entries. */
@@ -26,6 +32,8 @@ export interface EntityDefinition<E extends EntityMeta = EntityMeta> {
   readonly schema: z.ZodType<E>;
   /** Index fields the overviews and lookups filter and sort on. */
   readonly fields: readonly IndexFieldDefinition[];
+  /** Uniqueness the storage guarantees on top of the services' checks (see the port). */
+  readonly unique?: readonly UniqueConstraint[];
   /** Owning organisation (creating organisation for catalogue entries); `null` for global data. */
   organizationOf(entity: E): string | null;
   /** Values of {@link EntityDefinition.fields} for an entity. */

@@ -32,6 +32,8 @@ function readOnly(reader: StorageReader): StorageTransaction {
     get: reader.get.bind(reader),
     query: reader.query.bind(reader),
     changesSince: reader.changesSince.bind(reader),
+    // Reads take no locks: they see committed data and never check-then-write.
+    lock: async () => undefined,
     put: refuse,
     delete: refuse,
   };

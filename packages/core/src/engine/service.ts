@@ -16,6 +16,8 @@ import {
   type Permissions,
   type ProtectedEntity,
   permissionsFor,
+  type ReadScope,
+  readFilter,
 } from '../access/policy.js';
 import { KitosForbiddenError, KitosNotFoundError, KitosValidationError } from '../shared/errors.js';
 import type { EntityMeta } from '../shared/schema.js';
@@ -51,17 +53,40 @@ export interface EntityServiceSpec<E extends EntityMeta, C, P, CI = C, PI = P> {
   beforeDelete?(call: CallContext, current: E): Promise<void> | void;
   /** Cascades after the entity is deleted, in the same transaction. */
   afterDelete?(call: CallContext, current: E): Promise<void> | void;
+  /**
+   * Top-level fields besides `organizationUuid` that never change after create (e.g. a usage's
+   * system). Every write path refuses to change them; `replace` takes them from the stored entity.
+   */
+  readonly immutable?: readonly string[];
+  /**
+   * Lock keys besides the owning organisation's, for rules that reach across organisations (a
+   * usage and the catalogue system it uses, a system's place in the shared hierarchy). Called
+   * with the parsed input (create) or the stored entity and the raw input (other writes).
+   */
+  extraLocks?(subject: { input?: unknown; current?: E }): readonly string[];
+  /**
+   * What the actor may read of this kind, as a filter over its index fields (default: the
+   * policy's {@link readFilter} for the kind). `list` pushes it into the storage query, so paging
+   * and totals count only readable entities and never load the rest.
+   */
+  readScope?(call: CallContext): Promise<ReadScope> | ReadScope;
   /** Side effects after a create or update, in the same transaction (e.g. clearing links). */
   afterWrite?(call: CallContext, entity: E, previous: E | undefined): Promise<void> | void;
 }
 
+/** Default page size of `list` calls. */
+export const DEFAULT_LIST_LIMIT = 100;
+/** Largest page a `list` call returns (KITOS API v2 pages hold at most 250). */
+export const MAX_LIST_LIMIT = 1000;
+
 /** Query of a `list` call. Filters and sorts name index fields of the kind. */
 export interface ListQuery {
-  /** Only this organisation (required for organisation-owned kinds unless the actor is a global admin). */
+  /** Only this organisation. */
   readonly organizationUuid?: string;
   readonly filter?: Filter;
   readonly sort?: readonly SortKey[];
   readonly offset?: number;
+  /** Page size: default {@link DEFAULT_LIST_LIMIT}, at most {@link MAX_LIST_LIMIT}. */
   readonly limit?: number;
 }
 
@@ -127,6 +152,103 @@ function forbidden(spec: { def: EntityDefinition<never> }, what: string, uuid?: 
   });
 }
 
+/** The lock key of an organisation: every write to its data takes it before its checks. */
+export function organizationLock(organizationUuid: string): string {
+  return `org:${organizationUuid}`;
+}
+
+/** The lock key of data without an owning organisation (users, global options), per kind. */
+export function kindLock(kind: string): string {
+  return `kind:${kind}`;
+}
+
+type AnySpec<E extends EntityMeta> = Pick<
+  EntityServiceSpec<E, never, never, never, never>,
+  'def' | 'guard' | 'check' | 'afterWrite' | 'immutable' | 'extraLocks'
+>;
+
+/**
+ * Locks what a write of `spec`'s kind must hold before it reads anything it will check: the
+ * owning organisation (or the kind, for global data) and the spec's extra keys. On adapters with
+ * concurrent transactions this is what makes "check, then write" safe against other writers.
+ */
+export async function lockForWrite<E extends EntityMeta>(
+  call: CallContext,
+  spec: AnySpec<E>,
+  owner: string | null,
+  subject: { input?: unknown; current?: E },
+): Promise<void> {
+  const keys = [owner ? organizationLock(owner) : kindLock(spec.def.kind), ...(spec.extraLocks?.(subject) ?? [])];
+  await call.tx.lock(keys);
+}
+
+function immutableViolation(def: EntityDefinition<never>, field: string, uuid: string): KitosValidationError {
+  return new KitosValidationError(
+    def.module,
+    [{ path: [field], code: 'immutable', message: `${field} cannot change after the ${def.kind} is created` }],
+    { kind: def.kind, uuid },
+  );
+}
+
+/**
+ * The one write path of every service: field-level permission limits (`guard`), the fields that
+ * never change, the kind's rules over the whole next state (`check`), the versioned and audited
+ * write, then side effects (`afterWrite`). Create, patch, replace, moves and imports all end
+ * here, so a rule checked in `check` holds whichever way the data arrived.
+ */
+export async function saveEntity<E extends EntityMeta>(
+  call: CallContext,
+  spec: AnySpec<E>,
+  next: FieldsOf<E> & { uuid: string },
+  current: E | undefined,
+  options?: WriteOptions,
+): Promise<E> {
+  const def = spec.def as unknown as EntityDefinition<never>;
+  if (current) {
+    if (spec.def.organizationOf(next as never) !== spec.def.organizationOf(current))
+      throw immutableViolation(def, 'organizationUuid', current.uuid);
+    for (const field of spec.immutable ?? []) {
+      const before = (current as Record<string, unknown>)[field];
+      if ((next as Record<string, unknown>)[field] !== before) throw immutableViolation(def, field, current.uuid);
+    }
+  }
+  await spec.guard?.(call, next, current);
+  await spec.check?.(call, next, current);
+  const saved = await writeEntity(call.tx, spec.def, call.write, next as never, current, options);
+  await spec.afterWrite?.(call, saved, current);
+  return saved;
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function hasKey(schema: z.ZodType, key: string): boolean {
+  const shape = (schema as unknown as { shape?: Record<string, unknown> }).shape;
+  return !!shape && Object.hasOwn(shape, key);
+}
+
+/** A page size within bounds, or a validation error naming the field. */
+export function pageOf(
+  module: EntityDefinition['module'],
+  query: { offset?: unknown; limit?: unknown },
+  defaults: { limit: number; max: number } = { limit: DEFAULT_LIST_LIMIT, max: MAX_LIST_LIMIT },
+): { offset: number; limit: number } {
+  const offset = query.offset ?? 0;
+  const limit = query.limit ?? defaults.limit;
+  const issues = [];
+  if (typeof offset !== 'number' || !Number.isSafeInteger(offset) || offset < 0)
+    issues.push({ path: ['offset'], code: 'invalid_number', message: 'offset must be a non-negative integer' });
+  if (typeof limit !== 'number' || !Number.isSafeInteger(limit) || limit < 0 || limit > defaults.max)
+    issues.push({
+      path: ['limit'],
+      code: 'invalid_number',
+      message: `limit must be an integer from 0 to ${defaults.max}`,
+    });
+  if (issues.length) throw new KitosValidationError(module, issues);
+  return { offset: offset as number, limit: limit as number };
+}
+
 /**
  * Builds the CRUD service of one kind.
  *
@@ -142,22 +264,21 @@ export function createEntityService<E extends EntityMeta, C, P, CI = C, PI = P>(
   spec: EntityServiceSpec<E, C, P, CI, PI>,
 ): EntityService<E, CI, PI> {
   const s = spec as unknown as { def: EntityDefinition<never> };
+  const immutables = ['organizationUuid', ...(spec.immutable ?? [])];
 
-  async function save(
-    call: CallContext,
-    next: FieldsOf<E> & { uuid: string },
-    current: E | undefined,
-    options?: WriteOptions,
-  ) {
-    await spec.guard?.(call, next, current);
-    await spec.check?.(call, next, current);
-    const saved = await writeEntity(call.tx, spec.def, call.write, next as never, current, options);
-    await spec.afterWrite?.(call, saved, current);
-    return saved;
+  /**
+   * Reads the entity once to learn its organisation, locks, then reads it again: the second read
+   * sees every write that committed before the lock was granted, so a write without an expected
+   * version applies on top of them instead of failing as stale.
+   */
+  async function lockAndLoad(call: CallContext, uuid: string, input: unknown) {
+    const first = await readEntity(call.tx, spec.def, typeof uuid === 'string' ? uuid : String(uuid));
+    if (first) await lockForWrite(call, spec, spec.def.organizationOf(first), { input, current: first });
+    return loadVisible(call, spec, uuid);
   }
 
-  async function loadModifiable(call: CallContext, uuid: string) {
-    const { entity, protectedEntity } = await loadVisible(call, spec, uuid);
+  async function loadModifiable(call: CallContext, uuid: string, input: unknown) {
+    const { entity, protectedEntity } = await lockAndLoad(call, uuid, input);
     if (!canModify(call.actor, protectedEntity)) throw forbidden(s, 'change', uuid);
     return entity;
   }
@@ -168,31 +289,45 @@ export function createEntityService<E extends EntityMeta, C, P, CI = C, PI = P>(
         const parsed = parseInput(s, spec.createSchema as z.ZodType<C>, input);
         const org = spec.createOrganization(parsed);
         if (!canCreate(call.actor, spec.def.protectedKind, org)) throw forbidden(s, 'create');
+        await lockForWrite(call, spec, org, { input: parsed });
         const fields = spec.prepareCreate
           ? await spec.prepareCreate(call, parsed)
           : mergePatch(blankFor(spec.fieldsSchema) as FieldsOf<E>, parsed);
         const uuid = (parsed as { uuid?: string }).uuid ?? call.write.newUuid();
-        return save(call, { ...fields, uuid }, undefined);
+        return saveEntity(call, spec, { ...fields, uuid }, undefined);
       }),
     get: (actor, uuid) => runner.read(actor, async (call) => (await loadVisible(call, spec, uuid)).entity),
     patch: (actor, uuid, patch, options) =>
       runner.write(actor, async (call) => {
         const parsed = parseInput(s, spec.patchSchema as z.ZodType<P>, patch);
-        const current = await loadModifiable(call, uuid);
+        const current = await loadModifiable(call, uuid, parsed);
         const next = spec.applyPatch
           ? await spec.applyPatch(call, current, parsed)
           : mergePatch(current as FieldsOf<E>, parsed);
-        return save(call, { ...next, uuid }, current, options);
+        return saveEntity(call, spec, { ...next, uuid: current.uuid }, current, options);
       }),
     replace: (actor, uuid, fields, options) =>
       runner.write(actor, async (call) => {
-        const parsed = parseInput(s, spec.fieldsSchema, fields);
-        const current = await loadModifiable(call, uuid);
-        return save(call, { ...parsed, uuid }, current, options);
+        const current = await loadModifiable(call, uuid, fields);
+        // Fields that never change come from the stored entity; sending them is allowed only
+        // unchanged (so a GET body can be PUT back), and a schema without them never sees them.
+        const body = isRecord(fields) ? { ...fields } : fields;
+        const kept: Record<string, unknown> = {};
+        for (const field of immutables) {
+          const stored = (current as Record<string, unknown>)[field];
+          if (isRecord(body) && Object.hasOwn(body, field)) {
+            if (body[field] !== stored) throw immutableViolation(s.def, field, current.uuid);
+            if (!hasKey(spec.fieldsSchema, field)) delete body[field];
+          }
+          if (stored !== undefined) kept[field] = stored;
+        }
+        const known = Object.fromEntries(Object.entries(kept).filter(([k]) => hasKey(spec.fieldsSchema, k)));
+        const parsed = parseInput(s, spec.fieldsSchema, isRecord(body) ? { ...body, ...known } : body);
+        return saveEntity(call, spec, { ...parsed, ...kept, uuid: current.uuid } as never, current, options);
       }),
     delete: (actor, uuid, options) =>
       runner.write(actor, async (call) => {
-        const { entity, protectedEntity } = await loadVisible(call, spec, uuid);
+        const { entity, protectedEntity } = await lockAndLoad(call, uuid, undefined);
         if (!canDelete(call.actor, protectedEntity)) throw forbidden(s, 'delete', uuid);
         await spec.beforeDelete?.(call, entity);
         await deleteEntity(call.tx, spec.def, call.write, entity, options);
@@ -200,19 +335,20 @@ export function createEntityService<E extends EntityMeta, C, P, CI = C, PI = P>(
       }),
     list: (actor, query = {}) =>
       runner.read(actor, async (call) => {
+        const page = pageOf(spec.def.module, query);
+        const scope = spec.readScope ? await spec.readScope(call) : readFilter(call.actor, spec.def.protectedKind);
+        if (scope === 'none') return { items: [], total: 0 };
+        const filters = [query.filter, scope === 'all' ? undefined : scope].filter((f): f is Filter => !!f);
         const result = await call.tx.query<E>({
           kind: spec.def.kind,
-          organizationUuids: query.organizationUuid ? [query.organizationUuid] : undefined,
-          filter: query.filter,
+          organizationUuids: query.organizationUuid !== undefined ? [query.organizationUuid] : undefined,
+          filter: filters.length === 0 ? undefined : filters.length === 1 ? filters[0] : { op: 'and', filters },
           sort: query.sort ?? [{ field: 'name' }],
+          offset: page.offset,
+          limit: page.limit,
+          count: true,
         });
-        const visible: E[] = [];
-        for (const r of result.records) {
-          if (canRead(call.actor, await spec.protect(call, r.data))) visible.push(r.data);
-        }
-        const offset = query.offset ?? 0;
-        const items = query.limit === undefined ? visible.slice(offset) : visible.slice(offset, offset + query.limit);
-        return { items, total: visible.length };
+        return { items: result.records.map((r) => r.data), total: result.total ?? result.records.length };
       }),
     permissions: (actor, uuid) =>
       runner.read(actor, async (call) => {

@@ -77,6 +77,7 @@ export function withEqualityIndex(tx: StorageTransaction): StorageTransaction {
   }
 
   return {
+    lock: (keys) => tx.lock(keys),
     get: (kind, uuid) => tx.get(kind, uuid),
     changesSince: (since, options) => tx.changesSince(since, options),
     async query<T>(q: Query): Promise<QueryResult<T>> {

@@ -70,7 +70,8 @@ describe('derived option inputs', () => {
     ]);
   });
   it('does not let a patch change the type, and adds nothing the patch did not say', () => {
-    expect(GlobalOptionPatchSchema.parse({ type: 'country-codes', name: 'X' })).toEqual({ name: 'X' });
+    expect(GlobalOptionPatchSchema.safeParse({ type: 'country-codes', name: 'X' }).success).toBe(false);
+    expect(GlobalOptionPatchSchema.parse({ name: 'X' })).toEqual({ name: 'X' });
     expect(GlobalOptionPatchSchema.parse({})).toEqual({});
   });
   it('lets a local option patch leave the description alone or clear it', () => {

@@ -10,6 +10,7 @@
 import { z } from 'zod';
 import { UuidSchema, nameSchema } from '../shared/index.js';
 import { OptionTypeSchema, isRoleOptionType } from './option-type.js';
+import { boundedText, LIMITS } from '../shared/limits.js';
 
 /** Longest option name KITOS accepts. */
 export const OPTION_NAME_MAX_LENGTH = 150;
@@ -18,13 +19,13 @@ export const OPTION_NAME_MAX_LENGTH = 150;
  * The editable fields of a global option. Role flags are optional here because only role types
  * carry them; {@link GlobalOptionSchema} checks that they are present exactly for role types.
  */
-export const GlobalOptionFieldsSchema = z.object({
+export const GlobalOptionFieldsSchema = z.strictObject({
   /** Which list the option belongs to. Fixed once created. */
   type: OptionTypeSchema,
   /** Display name, unique in spirit but (as in KITOS) not enforced. */
   name: nameSchema(OPTION_NAME_MAX_LENGTH),
   /** Help text shown with the option (`null` for none); an organisation may override it locally. */
-  description: z.string().nullable(),
+  description: boundedText(LIMITS.text).nullable(),
   /** Usable at all. A disabled option is never available, whatever its other flags say. */
   isEnabled: z.boolean(),
   /** Available in every organisation without local activation ("obligatorisk"). */
@@ -84,7 +85,7 @@ function checkRoleFlags(value: RoleFlagsInput, ctx: z.RefinementCtx, required: b
  * ```
  */
 export const GlobalOptionSchema = z
-  .object({ uuid: UuidSchema })
+  .strictObject({ uuid: UuidSchema })
   .extend(GlobalOptionFieldsSchema.shape)
   .superRefine((value, ctx) => checkRoleFlags(value, ctx, true));
 /** A stored global option. */
@@ -127,12 +128,12 @@ export type GlobalOptionPatch = z.infer<typeof GlobalOptionPatchSchema>;
  * });
  * ```
  */
-export const LocalOptionSchema = z.object({
+export const LocalOptionSchema = z.strictObject({
   organizationUuid: UuidSchema,
   optionUuid: UuidSchema,
   isActive: z.boolean(),
   /** Replaces the global description in this organisation when not blank; `null` for none. */
-  description: z.string().nullable(),
+  description: boundedText(LIMITS.text).nullable(),
 });
 /** One organisation's setting for one global option. */
 export type LocalOption = z.infer<typeof LocalOptionSchema>;

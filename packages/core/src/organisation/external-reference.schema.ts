@@ -16,7 +16,7 @@ import { UuidSchema, nameSchema } from '../shared/index.js';
  * parse(ExternalReferenceSchema, { uuid, title: 'Kontrakt', documentId: 'SAG-2025-17', url: null, masterReference: true }, 'organisation');
  * ```
  */
-export const ExternalReferenceSchema = z.object({
+export const ExternalReferenceSchema = z.strictObject({
   uuid: UuidSchema,
   title: nameSchema(255),
   /** Id in an external document system (ESDH), if any. */

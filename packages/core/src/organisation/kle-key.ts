@@ -13,6 +13,7 @@ const KLE_KEY = /^\d{2}(?:\.\d{2}){0,2}$/;
 /** A KLE key: `NN`, `NN.NN` or `NN.NN.NN` (two digits per level, dot-separated). */
 export const KleTaskKeySchema = z
   .string()
+  .max(8, { message: "must be a KLE key: 'NN', 'NN.NN' or 'NN.NN.NN'" })
   .regex(KLE_KEY, { message: "must be a KLE key: 'NN', 'NN.NN' or 'NN.NN.NN'" })
   .describe('KLE key');
 

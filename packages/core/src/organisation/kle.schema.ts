@@ -35,7 +35,7 @@ function checkPeriod(
  * ```
  */
 export const KleTaskSchema = z
-  .object({
+  .strictObject({
     uuid: UuidSchema,
     taskKey: KleTaskKeySchema,
     description: nameSchema(150),
@@ -80,7 +80,7 @@ export const KleTaskSchema = z
 export type KleTask = z.infer<typeof KleTaskSchema>;
 
 /** One row of a KLE feed: the type and the parent follow from the key, so a row does not carry them. */
-export const KleFeedRowSchema = z.object({
+export const KleFeedRowSchema = z.strictObject({
   uuid: UuidSchema,
   taskKey: KleTaskKeySchema,
   description: nameSchema(150),
@@ -99,35 +99,38 @@ export type KleFeedRow = z.infer<typeof KleFeedRowSchema>;
  * const rows = parse(KleFeedSchema, JSON.parse(text), 'organisation');
  * ```
  */
-export const KleFeedSchema = z.array(KleFeedRowSchema).superRefine((rows, ctx) => {
-  const keys = new Set(rows.map((r) => r.taskKey));
-  const seenKeys = new Set<string>();
-  const seenUuids = new Set<string>();
-  rows.forEach((row, i) => {
-    if (seenKeys.has(row.taskKey)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: [i, 'taskKey'],
-        message: 'duplicate KLE key',
-        params: { code: 'duplicate' },
-      });
-    }
-    if (seenUuids.has(row.uuid)) {
-      ctx.addIssue({ code: 'custom', path: [i, 'uuid'], message: 'duplicate uuid', params: { code: 'duplicate' } });
-    }
-    seenKeys.add(row.taskKey);
-    seenUuids.add(row.uuid);
-    const parentKey = kleParentKey(row.taskKey);
-    if (parentKey !== null && !keys.has(parentKey)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: [i, 'taskKey'],
-        message: `the parent level ${parentKey} is not in the feed`,
-        params: { code: 'kle_parent_missing' },
-      });
-    }
-    checkPeriod(row, ctx, [i]);
+export const KleFeedSchema = z
+  .array(KleFeedRowSchema)
+  .max(50_000)
+  .superRefine((rows, ctx) => {
+    const keys = new Set(rows.map((r) => r.taskKey));
+    const seenKeys = new Set<string>();
+    const seenUuids = new Set<string>();
+    rows.forEach((row, i) => {
+      if (seenKeys.has(row.taskKey)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [i, 'taskKey'],
+          message: 'duplicate KLE key',
+          params: { code: 'duplicate' },
+        });
+      }
+      if (seenUuids.has(row.uuid)) {
+        ctx.addIssue({ code: 'custom', path: [i, 'uuid'], message: 'duplicate uuid', params: { code: 'duplicate' } });
+      }
+      seenKeys.add(row.taskKey);
+      seenUuids.add(row.uuid);
+      const parentKey = kleParentKey(row.taskKey);
+      if (parentKey !== null && !keys.has(parentKey)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [i, 'taskKey'],
+          message: `the parent level ${parentKey} is not in the feed`,
+          params: { code: 'kle_parent_missing' },
+        });
+      }
+      checkPeriod(row, ctx, [i]);
+    });
   });
-});
 /** A KLE feed. */
 export type KleFeed = z.infer<typeof KleFeedSchema>;

@@ -31,7 +31,7 @@ export type OrganizationRole = EnumValue<typeof OrganizationRole>;
  * parse(OrganizationMembershipSchema, { userUuid, organizationUuid, role: 'LocalAdmin' }, 'organisation');
  * ```
  */
-export const OrganizationMembershipSchema = z.object({
+export const OrganizationMembershipSchema = z.strictObject({
   userUuid: UuidSchema,
   organizationUuid: UuidSchema,
   role: OrganizationRole.schema,

@@ -60,7 +60,7 @@ export const OrganizationCvrSchema = z
   .max(10, { message: 'must be 8 to 10 characters' });
 
 /** Per-organisation switches for which modules and prefixes the UI shows (KITOS `Config`). */
-export const OrganizationConfigSchema = z.object({
+export const OrganizationConfigSchema = z.strictObject({
   showItSystemModule: z.boolean(),
   showItContractModule: z.boolean(),
   showDataProcessing: z.boolean(),
@@ -75,7 +75,7 @@ export const OrganizationConfigSchema = z.object({
 export type OrganizationConfig = z.infer<typeof OrganizationConfigSchema>;
 
 /** The editable fields of an organisation (without stored metadata). */
-export const OrganizationFieldsSchema = z.object({
+export const OrganizationFieldsSchema = z.strictObject({
   name: nameSchema(100),
   cvr: OrganizationCvrSchema.nullable(),
   /** Company number of a foreign supplier; the "active CVR" falls back to it when `cvr` is empty. */

@@ -26,7 +26,7 @@ export type RoleObjectKind = z.infer<typeof RoleObjectKindSchema>;
  * parse(RoleAssignmentSchema, { objectKind: 'itContract', objectUuid, roleUuid, userUuid }, 'organisation');
  * ```
  */
-export const RoleAssignmentSchema = z.object({
+export const RoleAssignmentSchema = z.strictObject({
   objectKind: RoleObjectKindSchema,
   objectUuid: UuidSchema,
   /** The role option (see the options module), e.g. "Systemejer". */

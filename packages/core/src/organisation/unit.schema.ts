@@ -15,7 +15,7 @@ export const OrganizationUnitOrigin = kitosEnum({ Kitos: 0, STS_Organisation: 1 
 export type OrganizationUnitOrigin = EnumValue<typeof OrganizationUnitOrigin>;
 
 /** The editable fields of an organisation unit. */
-export const OrganizationUnitFieldsSchema = z.object({
+export const OrganizationUnitFieldsSchema = z.strictObject({
   organizationUuid: UuidSchema,
   name: nameSchema(100),
   /** The organisation's own id for the unit ("UnitId" in the KITOS API). */
@@ -26,6 +26,7 @@ export const OrganizationUnitFieldsSchema = z.object({
    */
   ean: z
     .string()
+    .max(18, { message: 'must be 1 to 18 digits' })
     .regex(/^\d{1,18}$/, { message: 'must be 1 to 18 digits' })
     .nullable(),
   /** Parent unit; `null` only for the organisation's root unit. */

@@ -19,7 +19,7 @@ export const UserEmailSchema = z
   .pipe(z.email({ message: 'must be a valid e-mail address' }));
 
 /** The editable fields of a user. */
-export const UserFieldsSchema = z.object({
+export const UserFieldsSchema = z.strictObject({
   firstName: nameSchema(100),
   lastName: z.string().trim().max(100),
   email: UserEmailSchema,

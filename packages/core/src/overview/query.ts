@@ -8,7 +8,10 @@
  *
  * @module
  */
+import { z } from 'zod';
 import type { IsoDate } from '../shared/dates.js';
+import { KitosValidationError, type ValidationIssue } from '../shared/errors.js';
+import { IsoDateSchema, parse, UuidSchema } from '../shared/schema.js';
 import { danishCollator } from '../storage/evaluate.js';
 
 /** The overviews. */
@@ -189,4 +192,80 @@ export function applyOverviewQuery<R extends OverviewRow>(
   const offset = query.offset ?? 0;
   const page = query.limit === undefined ? matches.slice(offset) : matches.slice(offset, offset + query.limit);
   return { rows: page, total: matches.length };
+}
+
+/** Most rows one overview page returns (an organisation's whole portfolio fits; exports page beyond). */
+export const MAX_OVERVIEW_LIMIT = 10_000;
+
+/** Filter operators each column type accepts. */
+const OPS_BY_TYPE: Readonly<Record<ColumnType, readonly ColumnFilter['op'][]>> = {
+  text: ['contains', 'equals', 'in', 'has', 'hasNot'],
+  enum: ['equals', 'in', 'has', 'hasNot'],
+  list: ['contains', 'equals', 'in', 'has', 'hasNot'],
+  number: ['between', 'has', 'hasNot'],
+  amount: ['between', 'has', 'hasNot'],
+  date: ['onOrAfter', 'onOrBefore', 'has', 'hasNot'],
+  boolean: ['is', 'has', 'hasNot'],
+  unit: ['unit', 'contains', 'equals', 'has', 'hasNot'],
+};
+
+const text = (max: number) => z.string().max(max);
+const FilterSchema = z.discriminatedUnion('op', [
+  z.strictObject({ column: text(100), op: z.enum(['contains', 'equals']), value: text(1_000) }),
+  z.strictObject({
+    column: text(100),
+    op: z.literal('between'),
+    min: z.number().finite().nullable().optional(),
+    max: z.number().finite().nullable().optional(),
+  }),
+  z.strictObject({ column: text(100), op: z.enum(['onOrAfter', 'onOrBefore']), date: IsoDateSchema }),
+  z.strictObject({ column: text(100), op: z.literal('in'), values: z.array(text(1_000)).max(1_000) }),
+  z.strictObject({ column: text(100), op: z.literal('is'), value: z.boolean() }),
+  z.strictObject({ column: text(100), op: z.enum(['has', 'hasNot']) }),
+  z.strictObject({ column: text(100), op: z.literal('unit'), unitUuid: UuidSchema, includeSubUnits: z.boolean() }),
+]);
+const OverviewQueryShape = z.strictObject({
+  organizationUuid: UuidSchema,
+  today: IsoDateSchema.optional(),
+  filters: z.array(FilterSchema).max(100).optional(),
+  search: text(1_000).optional(),
+  sort: z
+    .array(z.strictObject({ column: text(100), direction: z.enum(['asc', 'desc']).optional() }))
+    .max(10)
+    .optional(),
+  offset: z.number().int().min(0).optional(),
+  limit: z.number().int().min(0).max(MAX_OVERVIEW_LIMIT).optional(),
+});
+
+/**
+ * Parses an overview query against the overview's columns: a malformed query, an unknown column
+ * or an operator the column's type does not have is a {@link KitosValidationError} naming the
+ * part at fault — never a silently empty result.
+ *
+ * @example
+ * ```ts
+ * parseOverviewQuery({ organizationUuid, filters: [{ column: 'nope', op: 'has' }] }, USAGE_COLUMNS); // throws
+ * ```
+ */
+export function parseOverviewQuery(query: unknown, columns: readonly OverviewColumn[]): OverviewQuery {
+  const parsed = parse(OverviewQueryShape, query, 'core') as OverviewQuery;
+  const byId = new Map(columns.map((c) => [c.id, c]));
+  const issues: ValidationIssue[] = [];
+  (parsed.filters ?? []).forEach((f, i) => {
+    const column = byId.get(f.column);
+    if (!column)
+      issues.push({ path: ['filters', i, 'column'], code: 'unknown_column', message: `no column "${f.column}"` });
+    else if (!OPS_BY_TYPE[column.type].includes(f.op))
+      issues.push({
+        path: ['filters', i, 'op'],
+        code: 'invalid_operator',
+        message: `a ${column.type} column does not take "${f.op}" (it takes ${OPS_BY_TYPE[column.type].join(', ')})`,
+      });
+  });
+  (parsed.sort ?? []).forEach((s, i) => {
+    if (!byId.has(s.column))
+      issues.push({ path: ['sort', i, 'column'], code: 'unknown_column', message: `no column "${s.column}"` });
+  });
+  if (issues.length) throw new KitosValidationError('core', issues);
+  return parsed;
 }

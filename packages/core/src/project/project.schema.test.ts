@@ -112,7 +112,8 @@ describe('derived project inputs', () => {
     expect(fields).toMatchObject({ priority: 'High', note: null, currentPhase: 1, isArchived: false });
   });
   it('does not move a project to another organisation, and adds nothing a patch did not say', () => {
-    expect(ProjectPatchSchema.parse({ organizationUuid: ORG_A, isArchived: true })).toEqual({ isArchived: true });
+    expect(ProjectPatchSchema.safeParse({ organizationUuid: ORG_A, isArchived: true }).success).toBe(false);
+    expect(ProjectPatchSchema.parse({ isArchived: true })).toEqual({ isArchived: true });
     expect(ProjectPatchSchema.parse({})).toEqual({});
   });
   it('checks phase order in a patch too', () => {

@@ -19,6 +19,7 @@ import {
   nameSchema,
 } from '../shared/index.js';
 import { projectPhasesValidity } from './project-phase.rules.js';
+import { boundedText, distinctList, LIMITS } from '../shared/limits.js';
 
 /** Longest project name. */
 export const PROJECT_NAME_MAX_LENGTH = 200;
@@ -37,7 +38,7 @@ export const ProjectPhaseNumberSchema = z.literal([1, 2, 3, 4, 5]);
 export type ProjectPhaseNumber = z.infer<typeof ProjectPhaseNumberSchema>;
 
 /** One phase: its (renamable) name and optional inclusive start and end dates. */
-export const ProjectPhaseSchema = z.object({
+export const ProjectPhaseSchema = z.strictObject({
   name: nameSchema(100),
   startDate: IsoDateSchema.nullable(),
   endDate: IsoDateSchema.nullable(),
@@ -62,16 +63,16 @@ export const ProjectPhasesSchema = z
 export type ProjectPhases = z.infer<typeof ProjectPhasesSchema>;
 
 /** The status the project manager reports: a traffic light, a note, and when it was set. */
-export const ProjectReportedStatusSchema = z.object({
+export const ProjectReportedStatusSchema = z.strictObject({
   trafficLight: TrafficLight.schema,
-  note: z.string().nullable(),
+  note: boundedText(LIMITS.note).nullable(),
   updatedAt: IsoDateTimeSchema.nullable(),
 });
 /** The reported project status. */
 export type ProjectReportedStatus = z.infer<typeof ProjectReportedStatusSchema>;
 
 /** A milestone: due date (inclusive), its own traffic light, and whether it is done. */
-export const ProjectMilestoneSchema = z.object({
+export const ProjectMilestoneSchema = z.strictObject({
   uuid: UuidSchema,
   name: nameSchema(PROJECT_NAME_MAX_LENGTH),
   date: IsoDateSchema.nullable(),
@@ -82,19 +83,19 @@ export const ProjectMilestoneSchema = z.object({
 export type ProjectMilestone = z.infer<typeof ProjectMilestoneSchema>;
 
 /** A risk, rated 1–5 for probability and consequence; see `projectRiskScore`. */
-export const ProjectRiskSchema = z.object({
+export const ProjectRiskSchema = z.strictObject({
   uuid: UuidSchema,
   name: nameSchema(PROJECT_NAME_MAX_LENGTH),
   probability: z.number().int().min(1).max(5),
   consequence: z.number().int().min(1).max(5),
-  action: z.string().nullable(),
+  action: boundedText(LIMITS.text).nullable(),
   responsibleUserUuid: UuidSchema.nullable(),
 });
 /** A project risk. */
 export type ProjectRisk = z.infer<typeof ProjectRiskSchema>;
 
 /** A goal the project should reach, with its status and target date. */
-export const ProjectGoalSchema = z.object({
+export const ProjectGoalSchema = z.strictObject({
   uuid: UuidSchema,
   name: nameSchema(PROJECT_NAME_MAX_LENGTH),
   measurable: z.boolean(),
@@ -111,7 +112,7 @@ const amount = z.number().int().min(0).default(0);
  * software, other. Savings: salary (staff time saved) and savings (other savings, e.g. licences
  * or maintenance no longer paid). Missing categories are 0.
  */
-export const ProjectEconomyAmountsSchema = z.object({
+export const ProjectEconomyAmountsSchema = z.strictObject({
   consultants: amount,
   education: amount,
   hardware: amount,
@@ -124,7 +125,7 @@ export const ProjectEconomyAmountsSchema = z.object({
 export type ProjectEconomyAmounts = z.infer<typeof ProjectEconomyAmountsSchema>;
 
 /** Budget and actual (realised) amounts for one calendar year. */
-export const ProjectEconomyYearSchema = z.object({
+export const ProjectEconomyYearSchema = z.strictObject({
   year: z.number().int().min(1900).max(2200),
   budget: ProjectEconomyAmountsSchema,
   actual: ProjectEconomyAmountsSchema,
@@ -132,34 +133,17 @@ export const ProjectEconomyYearSchema = z.object({
 /** One economy year. */
 export type ProjectEconomyYear = z.infer<typeof ProjectEconomyYearSchema>;
 
-/** An array whose items have distinct `key(item)` values; a repeat is a `duplicate` issue at its index. */
-function distinct<T extends z.ZodType>(item: T, key: (value: z.output<T>) => unknown, what: string) {
-  return z.array(item).superRefine((items, ctx) => {
-    const seen = new Set<unknown>();
-    items.forEach((value, index) => {
-      const k = key(value);
-      if (seen.has(k))
-        ctx.addIssue({
-          code: 'custom',
-          path: [index],
-          message: `${what} is listed twice`,
-          params: { code: 'duplicate' },
-        });
-      seen.add(k);
-    });
-  });
-}
-const uuidList = (what: string) => distinct(UuidSchema, (u) => u.toLowerCase(), what);
+const uuidList = (what: string) => distinctList(UuidSchema, { max: LIMITS.references, what });
 
 /** The fields of a project, without identity and metadata. */
-export const ProjectFieldsSchema = z.object({
+export const ProjectFieldsSchema = z.strictObject({
   organizationUuid: UuidSchema,
   name: nameSchema(PROJECT_NAME_MAX_LENGTH),
   /** The organisation's own project number or code. */
   projectId: z.string().max(100).nullable(),
-  description: z.string().nullable(),
-  background: z.string().nullable(),
-  note: z.string().nullable(),
+  description: boundedText(LIMITS.note).nullable(),
+  background: boundedText(LIMITS.note).nullable(),
+  note: boundedText(LIMITS.note).nullable(),
   /** A project type option (`it-project-types`). */
   type: UuidSchema.nullable(),
   isArchived: z.boolean(),
@@ -178,10 +162,10 @@ export const ProjectFieldsSchema = z.object({
   /** The phase the project manager says the project is in; compare `projectCurrentPhase`. */
   currentPhase: ProjectPhaseNumberSchema,
   status: ProjectReportedStatusSchema,
-  milestones: distinct(ProjectMilestoneSchema, (m) => m.uuid, 'a milestone'),
-  risks: distinct(ProjectRiskSchema, (r) => r.uuid, 'a risk'),
-  goals: distinct(ProjectGoalSchema, (g) => g.uuid, 'a goal'),
-  economyYears: distinct(ProjectEconomyYearSchema, (y) => y.year, 'a year'),
+  milestones: distinctList(ProjectMilestoneSchema, { max: LIMITS.items, key: (m) => m.uuid, what: 'a milestone' }),
+  risks: distinctList(ProjectRiskSchema, { max: LIMITS.items, key: (r) => r.uuid, what: 'a risk' }),
+  goals: distinctList(ProjectGoalSchema, { max: LIMITS.items, key: (g) => g.uuid, what: 'a goal' }),
+  economyYears: distinctList(ProjectEconomyYearSchema, { max: LIMITS.items, key: (y) => y.year, what: 'a year' }),
 });
 /** The fields of a project. */
 export type ProjectFields = z.infer<typeof ProjectFieldsSchema>;

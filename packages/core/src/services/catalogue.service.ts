@@ -3,7 +3,9 @@
  *
  * @module
  */
-import { canEditLegalProperties, canSetAccessModifier } from '../access/policy.js';
+import { organizationsWithRole } from '../access/actor.js';
+import { canEditLegalProperties, canRead, canSetAccessModifier, readFilter } from '../access/policy.js';
+import type { Filter } from '../storage/port.js';
 import {
   itInterfaceDeletion,
   itInterfaceIdentityIsUnique,
@@ -41,6 +43,14 @@ export const protectSystem = (_: CallContext, s: ItSystem) => ({
   rightsHolderUuid: s.rightsHolderUuid,
 });
 
+/** Lock key of one catalogue system: its deletion, usages and exposed interfaces serialise on it. */
+export function systemLock(systemUuid: string): string {
+  return `itSystem:${systemUuid}`;
+}
+
+/** Lock key of the shared system hierarchy (parents may be systems of any organisation). */
+export const SYSTEM_HIERARCHY_LOCK = 'itSystem:hierarchy';
+
 /** Catalogue systems. */
 export function systemService(runner: CallRunner) {
   return createEntityService(runner, {
@@ -50,6 +60,12 @@ export function systemService(runner: CallRunner) {
     patchSchema: ItSystemPatchSchema,
     protect: protectSystem,
     createOrganization: (i) => i.organizationUuid,
+    extraLocks: ({ input, current }) => {
+      const keys = current ? [systemLock(current.uuid)] : [];
+      const parent = (input as { parentUuid?: unknown } | undefined)?.parentUuid;
+      if (parent !== undefined || current?.parentUuid) keys.push(SYSTEM_HIERARCHY_LOCK);
+      return keys;
+    },
     guard: (call, next, current) => {
       const e = { kind: 'itSystem' as const, uuid: current?.uuid ?? '', organizationUuid: next.organizationUuid };
       if (next.accessModifier !== (current?.accessModifier ?? 'Public') && !canSetAccessModifier(call.actor, e)) {
@@ -61,13 +77,27 @@ export function systemService(runner: CallRunner) {
         throw new KitosForbiddenError('catalogue', 'only system integrators edit the legal properties');
       }
     },
-    check: async (call, next) => {
+    check: async (call, next, current) => {
       const same = await allOf<ItSystem>(call.tx, SYSTEM.kind, next.organizationUuid, {
         op: 'eq',
         field: 'nameKey',
         value: catalogueNameKey(next.name),
       });
       enforce(itSystemNameIsUnique(next, same), 'catalogue');
+      // A parent the actor cannot see does not exist for them: the same refusal as an unknown one.
+      if (next.parentUuid && next.parentUuid !== current?.parentUuid) {
+        const parent = (await call.tx.get<ItSystem>(SYSTEM.kind, next.parentUuid))?.data;
+        if (!parent || !canRead(call.actor, protectSystem(call, parent)))
+          enforce(
+            {
+              ok: false,
+              violations: [
+                { code: 'parent-not-found', message: 'the parent system does not exist', path: ['parentUuid'] },
+              ],
+            },
+            'catalogue',
+          );
+      }
       if (next.parentUuid)
         enforce(
           itSystemParentChange(await allOf<ItSystem>(call.tx, SYSTEM.kind), next.uuid, next.parentUuid),
@@ -117,6 +147,23 @@ export function interfaceService(runner: CallRunner) {
       };
     },
     createOrganization: (i) => i.organizationUuid,
+    // Rights holders read the interfaces their systems expose, which the index cannot say alone.
+    readScope: async (call) => {
+      const base = readFilter(call.actor, 'itInterface');
+      const holders = organizationsWithRole(call.actor, 'RightsHolderAccess');
+      if (base === 'all' || holders.length === 0) return base;
+      const held = await allOf<ItSystem>(call.tx, SYSTEM.kind, undefined, {
+        op: 'in',
+        field: 'rightsHolderUuid',
+        values: holders,
+      });
+      const exposed: Filter = { op: 'in', field: 'exposedBySystemUuid', values: held.map((x) => x.uuid) };
+      return base === 'none' ? exposed : { op: 'or', filters: [base, exposed] };
+    },
+    extraLocks: ({ input, current }) => {
+      const systems = [current?.exposedBySystemUuid, (input as { exposedBySystemUuid?: unknown })?.exposedBySystemUuid];
+      return systems.filter((x): x is string => typeof x === 'string').map(systemLock);
+    },
     prepareCreate: (call, input) => ({
       description: null,
       interfaceVersion: null,
@@ -136,10 +183,19 @@ export function interfaceService(runner: CallRunner) {
         throw new KitosForbiddenError('catalogue', 'only global admins change the scope of interfaces');
       }
     },
-    check: async (call, next) => {
+    check: async (call, next, current) => {
       const same = await allOf<ItInterface>(call.tx, INTERFACE.kind, next.organizationUuid);
       enforce(itInterfaceIdentityIsUnique(next, same), 'catalogue');
-      if (next.exposedBySystemUuid && !(await call.tx.get(SYSTEM.kind, next.exposedBySystemUuid))) {
+      // A system the actor cannot see does not exist for them (no probing other municipalities'
+      // local systems through the error), and an interface can only hang on a visible system.
+      const exposing = next.exposedBySystemUuid
+        ? (await call.tx.get<ItSystem>(SYSTEM.kind, next.exposedBySystemUuid))?.data
+        : undefined;
+      const unchanged = current?.exposedBySystemUuid === next.exposedBySystemUuid;
+      if (
+        next.exposedBySystemUuid &&
+        (!exposing || (!unchanged && !canRead(call.actor, protectSystem(call, exposing))))
+      ) {
         enforce(
           {
             ok: false,

@@ -34,11 +34,10 @@ export function dataProcessingService(runner: CallRunner) {
       const same = await allOf<DataProcessingRegistration>(call.tx, DPR.kind, next.organizationUuid);
       enforce(checkDprNameUnique(same, next), 'data-processing');
       const org = next.organizationUuid;
-      const [units, usages, contracts] = await Promise.all([
-        uuidsInOrganization(call.tx, UNIT.kind, org),
-        uuidsInOrganization(call.tx, USAGE.kind, org),
-        uuidsInOrganization(call.tx, CONTRACT.kind, org),
-      ]);
+      // One after another: a transaction's statements share one connection.
+      const units = await uuidsInOrganization(call.tx, UNIT.kind, org);
+      const usages = await uuidsInOrganization(call.tx, USAGE.kind, org);
+      const contracts = await uuidsInOrganization(call.tx, CONTRACT.kind, org);
       sameOrganisation(
         [{ path: ['general', 'responsibleUnitUuid'], uuid: next.general.responsibleUnitUuid }],
         units,

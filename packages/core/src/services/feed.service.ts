@@ -10,7 +10,8 @@ import type { CallContext } from '../engine/call.js';
 import { ENTITY_DEFINITIONS } from '../engine/kinds.js';
 import { AUDIT_KIND } from '../engine/repository.js';
 import type { CallRunner } from '../engine/service.js';
-import type { StoredRecord } from '../storage/port.js';
+import { KitosValidationError } from '../shared/errors.js';
+import type { ChangeSet, StoredRecord } from '../storage/port.js';
 
 /** One changed entity in the feed. */
 export interface FeedChange {
@@ -90,12 +91,66 @@ function visible(
   return canRead(call.actor, p);
 }
 
+/** Default number of feed positions one `changesSince` call reads. */
+export const DEFAULT_FEED_LIMIT = 1000;
+/** Most feed positions one `changesSince` call reads. */
+export const MAX_FEED_LIMIT = 10_000;
+
+/** Kinds that never leave their organisation: the feed reads them only for the actor's organisations. */
+const PRIVATE_KINDS = new Set<ProtectedEntity['kind']>([
+  'organizationUnit',
+  'membership',
+  'roleAssignment',
+  'itSystemUsage',
+  'itContract',
+  'dataProcessingRegistration',
+  'localOption',
+]);
+
+/**
+ * One bounded page of the feed. For everyone but global admins, organisation-private kinds are read
+ * only for the actor's organisations (so a municipality's feed does not page through the country),
+ * the rest (catalogue, organisations, projects, global data) for all; the two pages are merged in
+ * feed order and cut where the first full one ends, so no position is skipped.
+ */
+async function readFeed(call: CallContext, since: number, kinds: readonly string[] | undefined, limit: number) {
+  const wanted = kinds ?? [...KINDS.keys()];
+  if (call.actor.isGlobalAdmin) return call.tx.changesSince(since, { kinds: wanted, limit });
+  const privateKinds = wanted.filter((k) => PRIVATE_KINDS.has(KINDS.get(k)?.protectedKind as never));
+  const otherKinds = wanted.filter((k) => KINDS.has(k) && !privateKinds.includes(k));
+  const orgs = [...call.actor.roles.keys()];
+  const empty: ChangeSet = { changed: [], deleted: [], next: since };
+  const a =
+    privateKinds.length && orgs.length
+      ? await call.tx.changesSince(since, { kinds: privateKinds, organizationUuids: orgs, limit })
+      : empty;
+  const b = otherKinds.length ? await call.tx.changesSince(since, { kinds: otherKinds, limit }) : empty;
+  const full = (x: ChangeSet) => x.changed.length + x.deleted.length >= limit;
+  const cutoff = Math.min(full(a) ? a.next : Number.POSITIVE_INFINITY, full(b) ? b.next : Number.POSITIVE_INFINITY);
+  const keep = <T extends { seq: number }>(xs: readonly T[]) =>
+    xs.filter((x) => x.seq <= cutoff).sort((x, y) => x.seq - y.seq);
+  return {
+    changed: keep([...a.changed, ...b.changed]),
+    deleted: keep([...a.deleted, ...b.deleted]),
+    next: Number.isFinite(cutoff) ? cutoff : Math.max(a.next, b.next),
+  };
+}
+
 /** The change feed. */
 export function feedService(runner: CallRunner): FeedService {
   return {
     changesSince: (actor, since, options = {}) =>
       runner.read(actor, async (call) => {
-        const set = await call.tx.changesSince(since, { kinds: options.kinds, limit: options.limit });
+        const limit = options.limit ?? DEFAULT_FEED_LIMIT;
+        if (!Number.isSafeInteger(limit) || limit < 1 || limit > MAX_FEED_LIMIT)
+          throw new KitosValidationError('core', [
+            {
+              path: ['limit'],
+              code: 'invalid_number',
+              message: `limit must be an integer from 1 to ${MAX_FEED_LIMIT}`,
+            },
+          ]);
+        const set = await readFeed(call, since, options.kinds, limit);
         return {
           changed: set.changed
             .filter((r) => visible(call, r))
@@ -119,15 +174,15 @@ export function feedService(runner: CallRunner): FeedService {
           },
           sort: [{ field: 'at' }],
         });
-        const entries = r.records.map((x) => x.data);
-        const first = entries[0];
-        if (!first) return [];
-        const p = coarse(kind, uuid, first.organizationUuid);
-        if (
-          !p ||
-          !(call.actor.isGlobalAdmin || (first.organizationUuid && call.actor.roles.has(first.organizationUuid)))
-        )
-          return [];
+        // Each entry is judged by the organisation it was written in: history is the owner's data,
+        // readable by its members (and global admins), never by whoever reads the entity later.
+        const entries = r.records
+          .map((x) => x.data)
+          .filter(
+            (e) =>
+              KINDS.has(e.entityKind) &&
+              (call.actor.isGlobalAdmin || (e.organizationUuid !== null && call.actor.roles.has(e.organizationUuid))),
+          );
         return entries.sort((a, b) => a.version - b.version || a.at.localeCompare(b.at));
       }),
   };

@@ -6,16 +6,16 @@
  */
 import { z } from 'zod';
 import type { Actor } from '../access/actor.js';
-import { hasRole } from '../access/actor.js';
+import { hasRole, isMemberOf } from '../access/actor.js';
 import type { CallContext } from '../engine/call.js';
 import { GLOBAL_OPTION, LOCAL_OPTION, type StoredGlobalOption, type StoredLocalOption } from '../engine/kinds.js';
 import { writeEntity } from '../engine/repository.js';
-import type { CallRunner } from '../engine/service.js';
+import { type CallRunner, organizationLock } from '../engine/service.js';
 import { optionsAvailableInOrganization, type OptionSortOrder } from '../options/option.rules.js';
 import type { GlobalOption } from '../options/option.schema.js';
 import { type OptionType, OptionTypeSchema } from '../options/option-type.js';
 import { seedGlobalOptions } from '../options/seed/index.js';
-import { KitosForbiddenError, KitosValidationError } from '../shared/errors.js';
+import { KitosForbiddenError, KitosNotFoundError, KitosValidationError } from '../shared/errors.js';
 import { parse, UuidSchema } from '../shared/schema.js';
 import { allOf } from './lookup.js';
 
@@ -34,7 +34,7 @@ export interface OptionsService {
   ): Promise<StoredLocalOption>;
 }
 
-const LocalInputSchema = z.object({
+const LocalInputSchema = z.strictObject({
   organizationUuid: UuidSchema,
   optionUuid: UuidSchema,
   isActive: z.boolean(),
@@ -76,6 +76,16 @@ export function optionsService(runner: CallRunner): OptionsService {
     available: (actor, type, organizationUuid, sort = 'name') =>
       runner.read(actor, async (call) => {
         parse(OptionTypeSchema, type, 'options');
+        parse(UuidSchema, organizationUuid, 'options');
+        // Local choices and descriptions are the organisation's own data.
+        if (!call.actor.isGlobalAdmin && !isMemberOf(call.actor, organizationUuid))
+          throw new KitosNotFoundError(
+            'options',
+            `organisation ${organizationUuid} does not exist or is not visible to you`,
+            {
+              organizationUuid,
+            },
+          );
         const globals = await allOf<StoredGlobalOption>(call.tx, GLOBAL_OPTION.kind, undefined, {
           op: 'eq',
           field: 'type',
@@ -99,6 +109,7 @@ export function optionsService(runner: CallRunner): OptionsService {
         if (!call.actor.isGlobalAdmin && !hasRole(call.actor, i.organizationUuid, 'LocalAdmin')) {
           throw new KitosForbiddenError('options', 'only local admins manage the organisation’s options');
         }
+        await call.tx.lock([organizationLock(i.organizationUuid)]);
         const option = await call.tx.get<StoredGlobalOption>(GLOBAL_OPTION.kind, i.optionUuid);
         if (!option)
           throw new KitosValidationError('options', [

@@ -20,7 +20,18 @@ import {
   CONTRACT,
 } from '../engine/kinds.js';
 import { deleteEntity, readEntity, writeEntity } from '../engine/repository.js';
-import { type CallRunner, createEntityService, type EntityService, loadVisible } from '../engine/service.js';
+import {
+  type CallRunner,
+  createEntityService,
+  type EntityService,
+  type ListQuery,
+  loadVisible,
+  lockForWrite,
+  organizationLock,
+  pageOf,
+  saveEntity,
+} from '../engine/service.js';
+import type { Filter } from '../storage/port.js';
 import { canGrantOrganizationRole } from '../organisation/membership.rules.js';
 import { type OrganizationRole, OrganizationMembershipSchema } from '../organisation/membership.schema.js';
 import { organizationTypesCreatableBy } from '../organisation/organization.rules.js';
@@ -33,6 +44,7 @@ import {
   OrganizationPatchSchema,
 } from '../organisation/organization.schema.js';
 import { unitDelete, unitMove, unitParentForCreate } from '../organisation/unit.rules.js';
+import { unitTreeValidity } from '../organisation/unit-tree.rules.js';
 import {
   type OrganizationUnit,
   type OrganizationUnitCreate,
@@ -109,6 +121,18 @@ export function organizationService(runner: CallRunner) {
           'only global admins and the organisation’s local admins change its scope',
         );
       }
+      // The type decides who may read the organisation's public data and which municipality
+      // rules apply; the default organisation inherits shared data. Neither is a local matter.
+      if (current && !call.actor.isGlobalAdmin) {
+        for (const field of ['type', 'isDefaultOrganization'] as const) {
+          if (next[field] !== current[field])
+            throw new KitosForbiddenError('organisation', `only global admins change an organisation's ${field}`, {
+              field,
+            });
+        }
+      }
+      if (!current && next.isDefaultOrganization && !call.actor.isGlobalAdmin)
+        throw new KitosForbiddenError('organisation', 'only global admins create the default organisation');
     },
     beforeDelete: async (call, org) => {
       for (const kind of [UNIT.kind, USAGE.kind, CONTRACT.kind]) {
@@ -194,9 +218,18 @@ export function unitService(runner: CallRunner): UnitService {
       const parentUuid = enforce(unitParentForCreate(units, input), 'organisation');
       return { localId: null, ean: null, origin: 'Kitos' as const, externalOriginUuid: null, ...input, parentUuid };
     },
+    // Every write (create, patch, replace, move) ends with the organisation's tree still one tree:
+    // one root, parents in the organisation, no cycles.
+    check: async (call: CallContext, next: OrganizationUnit) => {
+      const units = await allOf<OrganizationUnit>(call.tx, UNIT.kind, next.organizationUuid);
+      const candidate = [...units.filter((u) => u.uuid !== next.uuid), next];
+      enforce(unitTreeValidity(candidate, next.organizationUuid), 'organisation');
+    },
     beforeDelete: async (call: CallContext, unit: OrganizationUnit) => {
       const units = await allOf<OrganizationUnit>(call.tx, UNIT.kind, unit.organizationUuid);
       const moved = enforce(unitDelete(units, unit.uuid, await unitUses(call, unit)), 'organisation');
+      // The children move up before the unit goes; until then they hang under their grandparent
+      // and the tree stays whole, so they are written directly (the unit itself is deleted next).
       for (const child of moved.changed) {
         const current = await readEntity(call.tx, UNIT, child.uuid);
         if (current && current.parentUuid !== child.parentUuid)
@@ -209,6 +242,8 @@ export function unitService(runner: CallRunner): UnitService {
     ...base,
     move: (actor, uuid, newParentUuid, options = {}) =>
       runner.write(actor, async (call) => {
+        const first = await readEntity(call.tx, UNIT, parse(UuidSchema, uuid, 'organisation'));
+        if (first) await lockForWrite(call, spec, first.organizationUuid, { current: first });
         const { entity, protectedEntity } = await loadVisible(call, spec, uuid);
         if (!canModify(call.actor, protectedEntity))
           throw new KitosForbiddenError('organisation', 'you may not move this unit');
@@ -220,12 +255,13 @@ export function unitService(runner: CallRunner): UnitService {
           'organisation',
         );
         const changed: OrganizationUnit[] = [];
-        for (const u of next) {
-          const current = units.find((x) => x.uuid === u.uuid);
+        // Children first: when the unit moves under a former child, that child must already hang
+        // elsewhere, so every step leaves a sound tree for the check.
+        const ordered = [...next.filter((u) => u.uuid !== uuid), ...next.filter((u) => u.uuid === uuid)];
+        for (const u of ordered) {
+          const current = await readEntity(call.tx, UNIT, u.uuid);
           if (current && current.parentUuid !== u.parentUuid)
-            changed.push(
-              await writeEntity(call.tx, UNIT, call.write, { ...current, parentUuid: u.parentUuid }, current),
-            );
+            changed.push(await saveEntity(call, spec, { ...current, parentUuid: u.parentUuid }, current));
         }
         return changed;
       }),
@@ -246,9 +282,11 @@ async function userOrganizations(call: CallContext, userUuid: string): Promise<s
   return [...new Set(m.map((x) => x.organizationUuid))];
 }
 
+const USER_FLAGS = ['isGlobalAdmin', 'hasApiAccess', 'hasStakeHolderAccess', 'isSystemIntegrator'] as const;
+
 /** Users. */
 export function userService(runner: CallRunner) {
-  return createEntityService(runner, {
+  const base = createEntityService(runner, {
     def: USER,
     fieldsSchema: UserFieldsSchema,
     createSchema: UserCreateSchema,
@@ -258,28 +296,24 @@ export function userService(runner: CallRunner) {
       uuid: u.uuid,
       organizationUuid: null,
       memberOfOrganizationUuids: await userOrganizations(call, u.uuid),
+      isGlobalAdmin: u.isGlobalAdmin,
     }),
     createOrganization: () => null,
-    prepareCreate: (call, input) => {
-      if ((input.isGlobalAdmin || input.hasStakeHolderAccess) && !call.actor.isGlobalAdmin) {
-        throw new KitosForbiddenError('organisation', 'only global admins grant global admin or stakeholder access');
-      }
-      return {
-        phoneNumber: null,
-        isGlobalAdmin: false,
-        hasApiAccess: false,
-        hasStakeHolderAccess: false,
-        isSystemIntegrator: false,
-        ...input,
-      };
-    },
+    prepareCreate: (_call, input) => ({
+      phoneNumber: null,
+      isGlobalAdmin: false,
+      hasApiAccess: false,
+      hasStakeHolderAccess: false,
+      isSystemIntegrator: false,
+      ...input,
+    }),
+    // A user's flags are rights across every organisation (global admin, API access, stakeholder
+    // access, system integrator): only a global admin grants or takes them, on create and after.
     guard: (call, next, current) => {
-      if (
-        current &&
-        (next.isGlobalAdmin !== current.isGlobalAdmin || next.hasStakeHolderAccess !== current.hasStakeHolderAccess) &&
-        !call.actor.isGlobalAdmin
-      ) {
-        throw new KitosForbiddenError('organisation', 'only global admins grant global admin or stakeholder access');
+      if (call.actor.isGlobalAdmin) return;
+      for (const flag of USER_FLAGS) {
+        if (next[flag] !== (current?.[flag] ?? false))
+          throw new KitosForbiddenError('organisation', `only global admins change ${flag}`, { field: flag });
       }
     },
     check: async (call, next) => {
@@ -287,6 +321,47 @@ export function userService(runner: CallRunner) {
       enforce(userEmailIsUnique(next.email, same, next.uuid), 'organisation');
     },
   });
+  return {
+    ...base,
+    /**
+     * Users the actor may see: everyone for global admins, else the members of the actor's
+     * organisations (and the actor). Two queries whatever the page size: the memberships, then
+     * one page of users.
+     */
+    list: (actor: Actor, query: ListQuery = {}) =>
+      runner.read(actor, async (call) => {
+        const page = pageOf('organisation', query);
+        let scope: Filter | undefined;
+        if (!call.actor.isGlobalAdmin) {
+          const orgs = [...call.actor.roles.keys()].filter(
+            (o) => query.organizationUuid === undefined || o === query.organizationUuid,
+          );
+          const members = orgs.length
+            ? await allOf<StoredMembership>(call.tx, MEMBERSHIP.kind, undefined, {
+                op: 'in',
+                field: 'organizationUuid',
+                values: orgs,
+              })
+            : [];
+          const uuids = new Set(members.map((m) => m.userUuid));
+          if (query.organizationUuid === undefined) uuids.add(call.actor.userUuid);
+          scope = { op: 'in', field: 'uuid', values: [...uuids] };
+        } else if (query.organizationUuid !== undefined) {
+          const members = await allOf<StoredMembership>(call.tx, MEMBERSHIP.kind, query.organizationUuid);
+          scope = { op: 'in', field: 'uuid', values: [...new Set(members.map((m) => m.userUuid))] };
+        }
+        const filters = [query.filter, scope].filter((f): f is Filter => !!f);
+        const result = await call.tx.query<User>({
+          kind: USER.kind,
+          filter: filters.length === 0 ? undefined : filters.length === 1 ? filters[0] : { op: 'and', filters },
+          sort: query.sort ?? [{ field: 'name' }],
+          offset: page.offset,
+          limit: page.limit,
+          count: true,
+        });
+        return { items: result.records.map((r) => r.data), total: result.total ?? result.records.length };
+      }),
+  };
 }
 
 const GrantSchema = OrganizationMembershipSchema;
@@ -327,6 +402,7 @@ export function membershipService(runner: CallRunner): MembershipService {
         const m = parse(GrantSchema, input, 'organisation');
         if (!mayGrant(call, m))
           throw new KitosForbiddenError('organisation', `you may not grant ${m.role} in this organisation`);
+        await call.tx.lock([organizationLock(m.organizationUuid)]);
         if (!(await call.tx.get(USER.kind, m.userUuid)))
           throw new KitosValidationError('organisation', [
             { path: ['userUuid'], code: 'not-found', message: 'no such user' },
@@ -346,6 +422,7 @@ export function membershipService(runner: CallRunner): MembershipService {
         const m = parse(GrantSchema, input, 'organisation');
         if (!mayGrant(call, m))
           throw new KitosForbiddenError('organisation', `you may not revoke ${m.role} in this organisation`);
+        await call.tx.lock([organizationLock(m.organizationUuid)]);
         const existing = await find(call, m);
         if (!existing)
           throw new KitosValidationError('organisation', [
@@ -368,7 +445,7 @@ export interface UnitRoleService {
   list(actor: Actor, unitUuid: string): Promise<StoredUnitRole[]>;
 }
 
-const UnitRoleInputSchema = z.object({ unitUuid: UuidSchema, roleUuid: UuidSchema, userUuid: UuidSchema });
+const UnitRoleInputSchema = z.strictObject({ unitUuid: UuidSchema, roleUuid: UuidSchema, userUuid: UuidSchema });
 
 /** Unit role assignments. */
 export function unitRoleService(runner: CallRunner): UnitRoleService {
@@ -392,6 +469,8 @@ export function unitRoleService(runner: CallRunner): UnitRoleService {
     assign: (actor, input) =>
       runner.write(actor, async (call) => {
         const i = parse(UnitRoleInputSchema, input, 'organisation');
+        const unit = await readEntity(call.tx, UNIT, i.unitUuid);
+        if (unit) await call.tx.lock([organizationLock(unit.organizationUuid)]);
         const { entity, protectedEntity } = await loadVisible(call, unitSpec, i.unitUuid);
         if (!canModify(call.actor, protectedEntity))
           throw new KitosForbiddenError('organisation', 'you may not assign roles on this unit');
@@ -430,6 +509,8 @@ export function unitRoleService(runner: CallRunner): UnitRoleService {
     remove: (actor, input) =>
       runner.write(actor, async (call) => {
         const i = parse(UnitRoleInputSchema, input, 'organisation');
+        const unit = await readEntity(call.tx, UNIT, i.unitUuid);
+        if (unit) await call.tx.lock([organizationLock(unit.organizationUuid)]);
         const { protectedEntity } = await loadVisible(call, unitSpec, i.unitUuid);
         if (!canModify(call.actor, protectedEntity))
           throw new KitosForbiddenError('organisation', 'you may not remove roles on this unit');

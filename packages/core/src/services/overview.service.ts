@@ -42,7 +42,7 @@ import type { OrganizationUnit } from '../organisation/unit.schema.js';
 import type { User } from '../organisation/user.schema.js';
 import { projectStatus } from '../project/project-status.rules.js';
 import type { Project } from '../project/project.schema.js';
-import { KitosForbiddenError } from '../shared/errors.js';
+import { KitosForbiddenError, KitosNotFoundError, KitosValidationError } from '../shared/errors.js';
 import type { IsoDate } from '../shared/dates.js';
 import type { StorageAdapter } from '../storage/port.js';
 import { usageValidity } from '../usage/usage-validity.rules.js';
@@ -54,6 +54,7 @@ import {
   type OverviewPage,
   type OverviewQuery,
   type OverviewRow,
+  parseOverviewQuery,
 } from '../overview/query.js';
 import { protectSystem } from './catalogue.service.js';
 import { allOf } from './lookup.js';
@@ -407,11 +408,18 @@ export function overviewService(runner: CallRunner, storage?: Pick<StorageAdapte
     }
   };
   return {
-    query: (actor, kind, query) =>
+    query: (actor, kind, input) =>
       runner.read(actor, async (call) => {
+        if (!Object.hasOwn(OVERVIEW_COLUMNS, kind))
+          throw new KitosValidationError('core', [
+            { path: ['kind'], code: 'invalid_enum_value', message: `no overview "${String(kind)}"` },
+          ]);
+        const query = parseOverviewQuery(input, OVERVIEW_COLUMNS[kind]);
         const today = query.today ?? call.today;
         const org = query.organizationUuid;
-        if (kind !== 'catalogue') mustReadOrganisation(call, org);
+        // The catalogue overview shows whether the organisation uses each system: that is the
+        // organisation's own data, so every overview needs read access to it.
+        mustReadOrganisation(call, org);
         const key = `${kind}|${org}|${today}${kind === 'catalogue' ? `|${call.actor.userUuid}` : ''}`;
         const computed = await cache.get(key, () => computeRows(call, kind, org, today));
         const page = applyOverviewQuery(
@@ -429,7 +437,14 @@ export function overviewService(runner: CallRunner, storage?: Pick<StorageAdapte
           !contract ||
           !canRead(call.actor, { kind: 'itContract', uuid: contract.uuid, organizationUuid: contract.organizationUuid })
         ) {
-          throw new KitosForbiddenError('contract', 'you may not read this contract');
+          throw new KitosNotFoundError(
+            'contract',
+            `itContract ${contractUuid} does not exist or is not visible to you`,
+            {
+              kind: 'itContract',
+              uuid: contractUuid,
+            },
+          );
         }
         const l = await loadLookups(call, contract.organizationUuid, today ?? call.today);
         return l.deadlines(contract);

@@ -8,8 +8,10 @@ import { CONTRACT, PROJECT, UNIT, USAGE } from '../engine/kinds.js';
 import { type CallRunner, createEntityService } from '../engine/service.js';
 import { newProjectFields } from '../project/project-defaults.js';
 import { ProjectCreateSchema, ProjectFieldsSchema, ProjectPatchSchema } from '../project/project.schema.js';
-import { sameOrganisation } from './enforce.js';
-import { uuidsInOrganization } from './lookup.js';
+import { projectParentValidity } from '../project/project-links.rules.js';
+import type { Project } from '../project/project.schema.js';
+import { enforce, sameOrganisation } from './enforce.js';
+import { allOf, uuidsInOrganization } from './lookup.js';
 
 /** Projects. */
 export function projectService(runner: CallRunner) {
@@ -28,6 +30,11 @@ export function projectService(runner: CallRunner) {
     prepareCreate: (_call, input) => newProjectFields(input),
     check: async (call, next) => {
       const org = next.organizationUuid;
+      const projects = await allOf<Project>(call.tx, PROJECT.kind, org);
+      enforce(
+        projectParentValidity(next, next.parentProjectUuid, [...projects.filter((p) => p.uuid !== next.uuid), next]),
+        'project',
+      );
       const units = await uuidsInOrganization(call.tx, UNIT.kind, org);
       sameOrganisation(
         [next.responsibleUnitUuid, ...next.usingUnitUuids].map((uuid, i) => ({

@@ -13,6 +13,7 @@ import type { CallContext } from '../engine/call.js';
 import { CONTRACT, DPR, INTERFACE, SYSTEM, UNIT, USAGE } from '../engine/kinds.js';
 import { writeEntity } from '../engine/repository.js';
 import { type CallRunner, createEntityService } from '../engine/service.js';
+import { systemLock } from './catalogue.service.js';
 import { KitosValidationError } from '../shared/errors.js';
 import { applyUsagePatch } from '../usage/usage-patch.rules.js';
 import { checkSystemRelation, dropRelationsToUsage } from '../usage/usage-relation.rules.js';
@@ -84,6 +85,12 @@ export function usageService(runner: CallRunner) {
     patchSchema: ItSystemUsagePatchSchema,
     protect: (_call, u) => ({ kind: 'itSystemUsage' as const, uuid: u.uuid, organizationUuid: u.organizationUuid }),
     createOrganization: (i) => i.organizationUuid,
+    immutable: ['systemUuid'],
+    // Taking a system into use and deleting that system must not interleave.
+    extraLocks: ({ input, current }) => {
+      const system = current?.systemUuid ?? (input as { systemUuid?: unknown } | undefined)?.systemUuid;
+      return typeof system === 'string' ? [systemLock(system)] : [];
+    },
     prepareCreate: async (call, input) => {
       const system = (await call.tx.get<ItSystem>(SYSTEM.kind, input.systemUuid))?.data;
       if (!system || !canRead(call.actor, protectSystem(call, system))) {
@@ -109,10 +116,6 @@ export function usageService(runner: CallRunner) {
           value: next.systemUuid,
         });
         enforce(checkUsageUnique(existing, next), 'usage');
-      } else if (current.systemUuid !== next.systemUuid || current.organizationUuid !== next.organizationUuid) {
-        throw new KitosValidationError('usage', [
-          { path: ['systemUuid'], code: 'immutable', message: 'a usage cannot move to another system or organisation' },
-        ]);
       }
       enforce(
         checkUsageUnitsInOrganization(next.organizationUsage, [

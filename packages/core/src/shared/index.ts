@@ -3,3 +3,4 @@ export * from './result.js';
 export * from './dates.js';
 export * from './schema.js';
 export * from './enums.js';
+export * from './limits.js';

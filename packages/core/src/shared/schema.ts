@@ -16,6 +16,7 @@ export type Uuid = z.infer<typeof UuidSchema>;
 /** A calendar date `YYYY-MM-DD` that really exists (strict: `2025-02-30` and `2025-1-5` are rejected). */
 export const IsoDateSchema = z
   .string()
+  .max(10, { message: 'must be a real calendar date written YYYY-MM-DD' })
   .refine(isIsoDate, { message: 'must be a real calendar date written YYYY-MM-DD', params: { code: 'invalid_date' } })
   .describe('Calendar date (YYYY-MM-DD)');
 
@@ -23,7 +24,7 @@ export const IsoDateSchema = z
 export const IsoDateTimeSchema = z.iso.datetime({ offset: false }).describe('UTC timestamp');
 
 /** A reference to another entity by UUID with its display name (KITOS's `IdentityNamePair`). */
-export const IdentityNamePairSchema = z.object({ uuid: UuidSchema, name: z.string() });
+export const IdentityNamePairSchema = z.strictObject({ uuid: UuidSchema, name: z.string().max(200) });
 /** A reference to another entity by UUID with its display name. */
 export type IdentityNamePair = z.infer<typeof IdentityNamePairSchema>;
 
@@ -37,7 +38,7 @@ export function nameSchema(max: number) {
 }
 
 /** A link with an optional display name (KITOS's `SimpleLink`: documentation URLs in GDPR fields). */
-export const LinkSchema = z.object({
+export const LinkSchema = z.strictObject({
   name: z.string().max(200).nullable().default(null),
   url: z.string().max(2000),
 });
@@ -47,7 +48,7 @@ export type Link = z.infer<typeof LinkSchema>;
 /**
  * Metadata every stored root entity carries. The services fill these; callers never send them.
  */
-export const EntityMetaSchema = z.object({
+export const EntityMetaSchema = z.strictObject({
   uuid: UuidSchema,
   /** Optimistic concurrency version, starting at 1 and bumped by every write. */
   version: z.number().int().min(1),

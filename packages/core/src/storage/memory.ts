@@ -9,6 +9,7 @@
  */
 import { KitosConflictError, KitosError } from '../shared/errors.js';
 import { compareRecords, matchesFilter } from './evaluate.js';
+import { assertValidChanges, assertValidGet, assertValidLockKeys, assertValidQuery, uniqueKey } from './validate.js';
 import type {
   ChangeSet,
   ChangesOptions,
@@ -22,6 +23,7 @@ import type {
   StorageTransaction,
   StoredRecord,
   Tombstone,
+  UniqueConstraint,
 } from './port.js';
 
 /** Name of the memory adapter. */
@@ -53,6 +55,8 @@ interface State {
   byOrg: Map<string, Map<string | null, Set<string>>>;
   tombstones: Tombstone[];
   seq: number;
+  /** Per kind and unique constraint: key → uuid of the record holding it. */
+  unique: Map<string, Map<string, string>>;
 }
 
 /**
@@ -64,6 +68,8 @@ interface Draft {
   readonly writes: Map<string, Map<string, StoredRecord | null>>;
   readonly tombstones: Tombstone[];
   seq: number;
+  /** Unique keys this transaction freed (`null`) or took (a uuid), over the committed ones. */
+  readonly unique: Map<string, Map<string, string | null>>;
 }
 
 function lookup(view: State | Draft, kind: string, uuid: string): StoredRecord | undefined {
@@ -113,19 +119,24 @@ function tombstonesOf(view: State | Draft): Tombstone[] {
  * ```
  */
 export function createMemoryStorage(options: MemoryStorageOptions = {}): StorageAdapter {
-  const state: State = { kinds: new Map(), byOrg: new Map(), tombstones: [], seq: 0 };
+  const state: State = { kinds: new Map(), byOrg: new Map(), tombstones: [], seq: 0, unique: new Map() };
   let types: Record<string, Record<string, IndexFieldType>> = {};
+  let uniques: Record<string, readonly UniqueConstraint[]> = {};
   let queue: Promise<unknown> = Promise.resolve();
   let closed = false;
 
   const reader = (view: State | Draft): StorageReader => ({
     async get<T>(kind: string, uuid: string) {
+      assertValidGet(kind, uuid);
       return lookup(view, kind, uuid) as StoredRecord<T> | undefined;
     },
     async query<T>(q: Query) {
-      return runQuery(recordsOf(view, q.kind, q.organizationUuids), q, types[q.kind] ?? {}) as QueryResult<T>;
+      const kindTypes = Object.hasOwn(types, q?.kind) ? types[q.kind] : undefined;
+      assertValidQuery(q, kindTypes);
+      return runQuery(recordsOf(view, q.kind, q.organizationUuids), q, kindTypes ?? {}) as QueryResult<T>;
     },
     async changesSince(since: number, opts?: ChangesOptions) {
+      assertValidChanges(since, opts);
       return runChanges(recordsOf(view), tombstonesOf(view), since, opts);
     },
   });
@@ -138,21 +149,27 @@ export function createMemoryStorage(options: MemoryStorageOptions = {}): Storage
       types = Object.fromEntries(
         schema.kinds.map((k) => [k.kind, Object.fromEntries(k.fields.map((f) => [f.name, f.type]))]),
       );
+      uniques = Object.fromEntries(schema.kinds.map((k) => [k.kind, k.unique ?? []]));
+      rebuildUniqueIndex(state, uniques);
     },
     transaction<R>(work: (tx: StorageTransaction) => Promise<R>): Promise<R> {
       if (closed) return Promise.reject(new KitosError('storage', 'storage', 'the memory storage is closed'));
       const run = async () => {
-        const draft: Draft = { base: state, writes: new Map(), tombstones: [], seq: state.seq };
+        const draft: Draft = { base: state, writes: new Map(), tombstones: [], seq: state.seq, unique: new Map() };
         let writes = 0;
         const tx: StorageTransaction = {
           ...reader(draft),
+          async lock(keys) {
+            // Transactions already run one at a time here: nothing can interleave.
+            assertValidLockKeys(keys);
+          },
           async put<T>(r: PutRecord<T>) {
             options.beforeWrite?.(++writes);
-            return putRecord(draft, r) as StoredRecord<T>;
+            return putRecord(draft, r, uniques[r.kind] ?? []) as StoredRecord<T>;
           },
           async delete(kind, uuid, expectedVersion, deletedAt) {
             options.beforeWrite?.(++writes);
-            deleteRecord(draft, kind, uuid, expectedVersion, deletedAt);
+            deleteRecord(draft, kind, uuid, expectedVersion, deletedAt, uniques[kind] ?? []);
           },
         };
         const result = await work(tx);
@@ -175,6 +192,14 @@ export function createMemoryStorage(options: MemoryStorageOptions = {}): Storage
         }
         state.tombstones.push(...draft.tombstones);
         state.seq = draft.seq;
+        for (const [name, keys] of draft.unique) {
+          const committed = state.unique.get(name) ?? new Map<string, string>();
+          for (const [key, uuid] of keys) {
+            if (uuid === null) committed.delete(key);
+            else committed.set(key, uuid);
+          }
+          state.unique.set(name, committed);
+        }
         return result;
       };
       const next = queue.then(run, run);
@@ -197,7 +222,75 @@ function stage(draft: Draft, kind: string, uuid: string, r: StoredRecord | null)
   draft.writes.set(kind, m);
 }
 
-function putRecord(draft: Draft, r: PutRecord): StoredRecord {
+const uniqueName = (kind: string, c: UniqueConstraint) => `${kind}\u0000${c.name}`;
+
+function uniqueHolder(draft: Draft, name: string, key: string): string | undefined {
+  const own = draft.unique.get(name)?.get(key);
+  if (own !== undefined) return own ?? undefined;
+  return draft.base.unique.get(name)?.get(key);
+}
+
+function stageUnique(draft: Draft, name: string, key: string, uuid: string | null): void {
+  const m = draft.unique.get(name) ?? new Map<string, string | null>();
+  m.set(key, uuid);
+  draft.unique.set(name, m);
+}
+
+/** Refuses a write that would give two records one unique key; then moves this record's keys. */
+function claimUniqueKeys(
+  draft: Draft,
+  r: PutRecord,
+  current: StoredRecord | undefined,
+  constraints: readonly UniqueConstraint[],
+): void {
+  for (const c of constraints) {
+    const name = uniqueName(r.kind, c);
+    const key = uniqueKey(c, r.organizationUuid, r.index as Record<string, unknown>);
+    const holder = key === undefined ? undefined : uniqueHolder(draft, name, key);
+    if (holder !== undefined && holder !== r.uuid) {
+      throw new KitosConflictError(
+        'storage',
+        `${r.kind} ${r.uuid} would duplicate ${c.fields.join(', ')} of ${holder}`,
+        {
+          code: 'duplicate',
+          kind: r.kind,
+          uuid: r.uuid,
+          constraint: c.name,
+        },
+      );
+    }
+  }
+  for (const c of constraints) {
+    const name = uniqueName(r.kind, c);
+    const old = current ? uniqueKey(c, current.organizationUuid, current.index as Record<string, unknown>) : undefined;
+    const key = uniqueKey(c, r.organizationUuid, r.index as Record<string, unknown>);
+    if (old !== undefined && old !== key) stageUnique(draft, name, old, null);
+    if (key !== undefined) stageUnique(draft, name, key, r.uuid);
+  }
+}
+
+/** Rebuilds the unique keys from the records (after a migration changed the constraints). */
+function rebuildUniqueIndex(state: State, uniques: Record<string, readonly UniqueConstraint[]>): void {
+  state.unique = new Map();
+  for (const [kind, constraints] of Object.entries(uniques)) {
+    for (const c of constraints) {
+      const keys = new Map<string, string>();
+      for (const r of state.kinds.get(kind)?.values() ?? []) {
+        const key = uniqueKey(c, r.organizationUuid, r.index as Record<string, unknown>);
+        if (key === undefined) continue;
+        if (keys.has(key))
+          throw new KitosError('storage', 'storage', `existing ${kind} records break the unique constraint ${c.name}`, {
+            kind,
+            constraint: c.name,
+          });
+        keys.set(key, r.uuid);
+      }
+      state.unique.set(uniqueName(kind, c), keys);
+    }
+  }
+}
+
+function putRecord(draft: Draft, r: PutRecord, constraints: readonly UniqueConstraint[]): StoredRecord {
   const current = lookup(draft, r.kind, r.uuid);
   const currentVersion = current?.version ?? 0;
   if (currentVersion !== r.expectedVersion) {
@@ -209,6 +302,7 @@ function putRecord(draft: Draft, r: PutRecord): StoredRecord {
       { kind: r.kind, uuid: r.uuid, expectedVersion: r.expectedVersion, actualVersion: currentVersion },
     );
   }
+  claimUniqueKeys(draft, r, current, constraints);
   const stored: StoredRecord = deepFreeze({
     kind: r.kind,
     uuid: r.uuid,
@@ -223,7 +317,14 @@ function putRecord(draft: Draft, r: PutRecord): StoredRecord {
   return stored;
 }
 
-function deleteRecord(draft: Draft, kind: string, uuid: string, expectedVersion: number, deletedAt: string): void {
+function deleteRecord(
+  draft: Draft,
+  kind: string,
+  uuid: string,
+  expectedVersion: number,
+  deletedAt: string,
+  constraints: readonly UniqueConstraint[],
+): void {
   const current = lookup(draft, kind, uuid);
   if (!current || current.version !== expectedVersion) {
     throw new KitosConflictError('storage', `${kind} ${uuid} cannot be deleted: it is missing or was changed`, {
@@ -232,6 +333,10 @@ function deleteRecord(draft: Draft, kind: string, uuid: string, expectedVersion:
       expectedVersion,
       actualVersion: current?.version ?? 0,
     });
+  }
+  for (const c of constraints) {
+    const key = uniqueKey(c, current.organizationUuid, current.index as Record<string, unknown>);
+    if (key !== undefined) stageUnique(draft, uniqueName(kind, c), key, null);
   }
   stage(draft, kind, uuid, null);
   draft.tombstones.push(

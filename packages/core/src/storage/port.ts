@@ -24,10 +24,25 @@ export interface IndexFieldDefinition {
   readonly type: IndexFieldType;
 }
 
+/**
+ * Values that at most one record of a kind may share: the named index fields (text, number, date
+ * or boolean), within one organisation when `perOrganization` is set. A record with a `null` in
+ * any of the fields is not constrained (as in SQL). A write that would break it is a
+ * `KitosConflictError` with code `duplicate` and nothing is written.
+ */
+export interface UniqueConstraint {
+  /** Stable name (letters, digits, `_`), used for the database index. */
+  readonly name: string;
+  readonly fields: readonly string[];
+  readonly perOrganization: boolean;
+}
+
 /** A record kind and its indexed fields (the unit of schema migration). */
 export interface KindDefinition {
   readonly kind: string;
   readonly fields: readonly IndexFieldDefinition[];
+  /** Uniqueness the storage itself guarantees, even against concurrent writers in other processes. */
+  readonly unique?: readonly UniqueConstraint[];
 }
 
 /** The storage schema the core asks adapters to apply: a version and the kinds. */
@@ -143,6 +158,15 @@ export interface StorageReader {
 
 /** The writable view inside a transaction. */
 export interface StorageTransaction extends StorageReader {
+  /**
+   * Serialises this transaction with every other transaction that locks one of the same keys,
+   * until it commits or rolls back. The core locks the organisation (and a few global keys such as
+   * an e-mail address) before it checks uniqueness and tree rules, so the checks see every write
+   * that committed before and no other writer can slip in between check and write. Adapters that
+   * run one transaction at a time may resolve at once; adapters with concurrent transactions must
+   * block (PostgreSQL: transaction-level advisory locks). Call it before the reads it protects.
+   */
+  lock(keys: readonly string[]): Promise<void>;
   /** Creates or replaces a record; throws `KitosConflictError` on a version mismatch. */
   put<T = unknown>(record: PutRecord<T>): Promise<StoredRecord<T>>;
   /** Deletes a record at the expected version and writes a tombstone; conflict on mismatch. */

@@ -41,29 +41,3 @@ export function usagePatchOf<S extends z.core.$ZodShape>(
   }
   return z.strictObject(shape) as unknown as z.ZodObject<UsagePatchShape<S>, z.core.$strict>;
 }
-
-/**
- * A list whose entries must be distinct (by `key`; by value, ignoring letter case, when omitted, so
- * the same UUID written in upper and lower case counts once). A repeated entry is reported at its
- * index with the code `duplicate`.
- *
- * @example
- * ```ts
- * usageDistinctList(UuidSchema).safeParse([a, a.toUpperCase()]).success; // false
- * ```
- */
-export function usageDistinctList<T extends z.ZodType>(
-  item: T,
-  key: (value: z.output<T>) => string = (value) => String(value).toLowerCase(),
-) {
-  return z.array(item).superRefine((list, ctx) => {
-    const seen = new Set<string>();
-    list.forEach((value, index) => {
-      const k = key(value);
-      if (seen.has(k)) {
-        ctx.addIssue({ code: 'custom', path: [index], message: 'duplicate entry', params: { code: 'duplicate' } });
-      }
-      seen.add(k);
-    });
-  });
-}

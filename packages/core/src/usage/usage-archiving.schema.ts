@@ -7,7 +7,8 @@
 import { z } from 'zod';
 import { IsoDateSchema, UuidSchema } from '../shared/index.js';
 import { UsageArchiveDuty } from './usage-enums.js';
-import { usageDistinctList, usagePatchOf } from './schema-helpers.js';
+import { usagePatchOf } from './schema-helpers.js';
+import { boundedText, distinctList, LIMITS } from '../shared/limits.js';
 
 /**
  * One journal period delivered to the archive. `startDate` must not be after `endDate` (code
@@ -58,8 +59,11 @@ const usageArchivingObject = z.strictObject({
   /** Whether the system is document bearing. */
   documentBearing: z.boolean().nullable().default(null),
   frequencyInMonths: z.number().int().min(0).nullable().default(null),
-  notes: z.string().nullable().default(null),
-  journalPeriods: usageDistinctList(UsageJournalPeriodSchema, (p) => p.uuid.toLowerCase()).default([]),
+  notes: boundedText(LIMITS.note).nullable().default(null),
+  journalPeriods: distinctList(UsageJournalPeriodSchema, {
+    max: LIMITS.items,
+    key: (p) => p.uuid.toLowerCase(),
+  }).default([]),
 });
 
 /** The archiving section of a usage. */

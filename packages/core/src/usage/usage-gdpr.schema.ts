@@ -19,7 +19,8 @@ import {
   TechnicalPrecaution,
   UsageHostedAt,
 } from './usage-enums.js';
-import { usageDistinctList, usagePatchOf } from './schema-helpers.js';
+import { usagePatchOf } from './schema-helpers.js';
+import { boundedText, distinctList, LIMITS } from '../shared/limits.js';
 
 const answer = () => YesNoDontKnow.schema.nullable().default(null);
 const date = () => IsoDateSchema.nullable().default(null);
@@ -28,20 +29,20 @@ const link = () => LinkSchema.nullable().default(null);
 /** The GDPR fields without the gate check (the shape patches are derived from). */
 const usageGdprObject = z.strictObject({
   /** General purpose of the processing. */
-  purpose: z.string().nullable().default(null),
+  purpose: boundedText(LIMITS.note).nullable().default(null),
   businessCritical: answer(),
   hostedAt: UsageHostedAt.schema.nullable().default(null),
   /** Link to the record of processing activities ("fortegnelse"). */
   directoryDocumentation: link(),
-  dataSensitivityLevels: usageDistinctList(SensitiveDataLevel.schema).default([]),
+  dataSensitivityLevels: distinctList(SensitiveDataLevel.schema, { max: LIMITS.options }).default([]),
   /** Only when `dataSensitivityLevels` contains `PersonalData`. */
-  specificPersonalData: usageDistinctList(PersonalDataOption.schema).default([]),
+  specificPersonalData: distinctList(PersonalDataOption.schema, { max: LIMITS.options }).default([]),
   /** Sensitive personal data types (option uuids). */
-  sensitivePersonDataUuids: usageDistinctList(UuidSchema).default([]),
+  sensitivePersonDataUuids: distinctList(UuidSchema, { max: LIMITS.options }).default([]),
   /** Registered data categories (register type option uuids). */
-  registeredDataCategoryUuids: usageDistinctList(UuidSchema).default([]),
+  registeredDataCategoryUuids: distinctList(UuidSchema, { max: LIMITS.options }).default([]),
   technicalPrecautionsInPlace: answer(),
-  technicalPrecautionsApplied: usageDistinctList(TechnicalPrecaution.schema).default([]),
+  technicalPrecautionsApplied: distinctList(TechnicalPrecaution.schema, { max: LIMITS.options }).default([]),
   technicalPrecautionsDocumentation: link(),
   userSupervision: answer(),
   userSupervisionDate: date(),
@@ -50,7 +51,7 @@ const usageGdprObject = z.strictObject({
   riskAssessmentConductedDate: date(),
   riskAssessmentResult: GdprRiskLevel.schema.nullable().default(null),
   riskAssessmentDocumentation: link(),
-  riskAssessmentNotes: z.string().nullable().default(null),
+  riskAssessmentNotes: boundedText(LIMITS.note).nullable().default(null),
   /** When the next risk assessment is planned; not behind any gate. */
   plannedRiskAssessmentDate: date(),
   dpiaConducted: answer(),

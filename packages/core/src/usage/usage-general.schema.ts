@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { IsoDateSchema, UuidSchema, YesNoPartially, YesNoUndecided } from '../shared/index.js';
 import { LifeCycleStatus, UsageUserCount } from './usage-enums.js';
 import { usagePatchOf } from './schema-helpers.js';
+import { boundedText, LIMITS } from '../shared/limits.js';
 
 /** The expected-users interval as KITOS API v2 writes it (`upperBound` null = no upper bound). */
 export const ExpectedUsersIntervalSchema = z.strictObject({
@@ -104,7 +105,7 @@ export type UsageValidity = z.infer<typeof UsageValiditySchema>;
 const usageWebAccessibilityObject = z.strictObject({
   compliance: YesNoPartially.schema.nullable().default(null),
   lastCheck: IsoDateSchema.nullable().default(null),
-  notes: z.string().nullable().default(null),
+  notes: boundedText(LIMITS.note).nullable().default(null),
 });
 /** Web accessibility compliance of the system as used. */
 export const UsageWebAccessibilitySchema = usageWebAccessibilityObject;
@@ -116,7 +117,7 @@ const usageGeneralObject = z.strictObject({
   /** Local nickname of the system. */
   localCallName: z.string().max(100).nullable().default(null),
   systemVersion: z.string().max(100).nullable().default(null),
-  notes: z.string().nullable().default(null),
+  notes: boundedText(LIMITS.note).nullable().default(null),
   /** Data classification option (e.g. public, internal, confidential, secret data). */
   dataClassificationUuid: UuidSchema.nullable().default(null),
   numberOfExpectedUsers: UsageNumberOfExpectedUsersSchema.nullable().default(null),

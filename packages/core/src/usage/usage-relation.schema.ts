@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { UuidSchema } from '../shared/index.js';
+import { boundedText, LIMITS } from '../shared/limits.js';
 
 /** The fields of a relation as a caller supplies them (the uuid is assigned on creation). */
 export const SystemRelationFieldsSchema = z.strictObject({
@@ -17,9 +18,9 @@ export const SystemRelationFieldsSchema = z.strictObject({
   contractUuid: UuidSchema.nullable().default(null),
   /** Relation frequency option. */
   frequencyUuid: UuidSchema.nullable().default(null),
-  description: z.string().nullable().default(null),
+  description: boundedText(LIMITS.text).nullable().default(null),
   /** A reference, usually a URL. */
-  reference: z.string().nullable().default(null),
+  reference: boundedText(LIMITS.url).nullable().default(null),
 });
 /** The fields of a relation. */
 export type SystemRelationFields = z.infer<typeof SystemRelationFieldsSchema>;

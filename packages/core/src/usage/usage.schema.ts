@@ -13,9 +13,10 @@ import { UsageArchivingPatchSchema, UsageArchivingSchema } from './usage-archivi
 import { UsageGeneralPatchSchema, UsageGeneralSchema } from './usage-general.schema.js';
 import { UsageGdprPatchSchema, UsageGdprSchema } from './usage-gdpr.schema.js';
 import { SystemRelationSchema } from './usage-relation.schema.js';
-import { usageDistinctList, usagePatchOf } from './schema-helpers.js';
+import { usagePatchOf } from './schema-helpers.js';
+import { distinctList, LIMITS } from '../shared/limits.js';
 
-const uuids = () => usageDistinctList(UuidSchema).default([]);
+const uuids = () => distinctList(UuidSchema, { max: LIMITS.references }).default([]);
 
 const usageOrganizationUsageObject = z.strictObject({
   usingUnitUuids: uuids(),
@@ -75,7 +76,7 @@ export type UsageRoleAssignment = z.infer<typeof UsageRoleAssignmentSchema>;
 
 /** External references of one owner: unique uuids and at most one master reference. */
 const usageReferences = () =>
-  usageDistinctList(ExternalReferenceSchema, (r) => r.uuid.toLowerCase())
+  distinctList(ExternalReferenceSchema, { max: LIMITS.externalReferences, key: (r) => r.uuid.toLowerCase() })
     .superRefine((refs, ctx) => {
       if (refs.filter((r) => r.masterReference).length > 1) {
         const message = 'at most one reference can be the master reference';
@@ -95,10 +96,16 @@ export const ItSystemUsageFieldsSchema = z.strictObject({
   general: UsageGeneralSchema.prefault({}),
   organizationUsage: UsageOrganizationUsageSchema.prefault({}),
   localKleDeviations: UsageKleDeviationsSchema.prefault({}),
-  roles: usageDistinctList(UsageRoleAssignmentSchema, (r) => `${r.roleUuid}/${r.userUuid}`.toLowerCase()).default([]),
+  roles: distinctList(UsageRoleAssignmentSchema, {
+    max: LIMITS.items,
+    key: (r) => `${r.roleUuid}/${r.userUuid}`.toLowerCase(),
+  }).default([]),
   gdpr: UsageGdprSchema.prefault({}),
   archiving: UsageArchivingSchema.prefault({}),
-  outgoingSystemRelations: usageDistinctList(SystemRelationSchema, (r) => r.uuid.toLowerCase()).default([]),
+  outgoingSystemRelations: distinctList(SystemRelationSchema, {
+    max: LIMITS.items,
+    key: (r) => r.uuid.toLowerCase(),
+  }).default([]),
   externalReferences: usageReferences(),
 });
 

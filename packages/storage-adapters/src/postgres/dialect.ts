@@ -97,6 +97,7 @@ export function postgresDialect(schema: string, trigramSchema: string | undefine
       ];
     },
     ensureIndexes: (l, f) => indexesOf(l, f).map(([name, on]) => `CREATE INDEX IF NOT EXISTS ${quote(name)} ON ${on}`),
+    dropIndex: (name) => `DROP INDEX IF EXISTS ${s}.${quote(name)}`,
     dropField: (l, f) => [
       ...indexesOf(l, f).map(([name]) => `DROP INDEX IF EXISTS ${s}.${quote(name)}`),
       `ALTER TABLE ${table(l.table)} ${[f.value, f.folded, f.sort]

@@ -8,6 +8,7 @@ import { runStorageConformance } from '../testing/conformance/suite.js';
 import { createPostgresStorage } from './storage.js';
 
 let db: PGlite;
+let schemas = 0;
 beforeAll(async () => {
   const { PGlite } = await import('@electric-sql/pglite');
   const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
@@ -16,7 +17,7 @@ beforeAll(async () => {
 afterAll(() => db?.close());
 
 runStorageConformance({
-  create: () => createPostgresStorage({ client: db, schema: 'kitos_pglite' }),
+  create: () => createPostgresStorage({ client: db, schema: `kitos_pglite_${++schemas}` }),
   test: vitest,
   label: 'postgres (PGlite with pg_trgm, driver transactions)',
 });

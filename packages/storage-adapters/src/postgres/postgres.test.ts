@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { runStorageConformance } from '../testing/conformance/suite.js';
 import { openTestPostgres, type TestPostgres } from '../testing/postgres.js';
 import type { PgPoolClient, PgQueryable } from './client.js';
-import { createPostgresStorage } from './storage.js';
+import { createPostgresStorage, type PostgresStorage } from './storage.js';
 
 const run = Math.random().toString(36).slice(2, 8);
 const schemas: string[] = [];
@@ -33,8 +33,22 @@ afterAll(async () => {
   await pg?.close();
 });
 
+// On the server, a second pool opens the same schema as another process would: the concurrency
+// section's writers alternate between the two.
+const pools: { end(): Promise<void> }[] = [];
+afterAll(async () => {
+  for (const p of pools) await p.end();
+});
 runStorageConformance({
   create: () => createPostgresStorage({ client: pg.client, schema: newSchema() }),
+  openAnother: url
+    ? async (first) => {
+        const { default: pgDriver } = await import('pg');
+        const pool = new pgDriver.Pool({ connectionString: url, max: 8 });
+        pools.push(pool);
+        return createPostgresStorage({ client: pool, schema: (first as PostgresStorage).schema });
+      }
+    : undefined,
   test: vitest,
   label: `postgres (${url ? 'server' : 'PGlite'})`,
 });

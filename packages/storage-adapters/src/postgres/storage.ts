@@ -4,6 +4,7 @@
  * @module
  */
 import {
+  KitosConflictError,
   KitosError,
   KitosValidationError,
   type StorageAdapter,
@@ -91,6 +92,17 @@ export interface PostgresStorage extends StorageAdapter {
   readonly trigram: boolean;
 }
 
+/**
+ * SQLSTATEs that mean "another transaction got in the way; the same work may succeed if tried
+ * again": deadlock detected, serialization failure, unique violation (a concurrent writer in
+ * another process took the same unique value first).
+ */
+const CONFLICT_STATES: Readonly<Record<string, string>> = {
+  '40P01': 'deadlock',
+  '40001': 'serialization',
+  '23505': 'duplicate',
+};
+
 function executor(client: PgQueryable): SqlExecutor {
   return {
     async all(sql, params) {
@@ -98,6 +110,16 @@ function executor(client: PgQueryable): SqlExecutor {
         return (await client.query(sql, params ? [...params] : [])).rows;
       } catch (cause) {
         const code = (cause as { code?: unknown }).code;
+        const conflict = typeof code === 'string' ? CONFLICT_STATES[code] : undefined;
+        if (conflict) {
+          throw new KitosConflictError(
+            'storage',
+            conflict === 'duplicate'
+              ? `a concurrent write already stored the same unique value (${(cause as Error).message})`
+              : `concurrent transactions got in each other's way (${conflict}); nothing was changed, try again`,
+            { code: conflict, adapter: POSTGRES_ADAPTER_NAME, sqlState: code },
+          );
+        }
         throw new KitosError(
           'storage',
           'storage',
@@ -108,6 +130,39 @@ function executor(client: PgQueryable): SqlExecutor {
       }
     },
   };
+}
+
+/**
+ * One statement at a time on a transaction's connection: the driver would refuse (or, in older
+ * versions, silently queue) overlapping queries, and the order of a transaction's statements must
+ * be the order the code wrote them in.
+ */
+function serialised(exec: SqlExecutor): SqlExecutor {
+  const queue = new SerialQueue();
+  return { all: (sql, params) => queue.run(() => exec.all(sql, params)) };
+}
+
+/** Two 32-bit halves of a 64-bit advisory lock id for a key (FNV-1a with two offsets). */
+function lockIds(key: string): [number, number] {
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ 0x5bd1e995;
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995) ^ (b >>> 15);
+  }
+  return [a | 0, b | 0];
+}
+
+/**
+ * Transaction-level advisory locks for {@link StorageTransaction.lock}, taken in one global order
+ * (sorted ids) so two transactions locking overlapping sets cannot deadlock on them. They are
+ * released by COMMIT or ROLLBACK; a key is namespaced by the adapter's schema.
+ */
+async function advisoryLocks(schema: string, exec: SqlExecutor, keys: readonly string[]): Promise<void> {
+  const ids = [...new Set(keys)].map((k) => lockIds(`${schema}:${k}`));
+  ids.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+  for (const [a, b] of ids) await exec.all('SELECT pg_advisory_xact_lock($1::int4, $2::int4)', [a, b]);
 }
 
 type Runner = <R>(work: (exec: SqlExecutor) => Promise<R>) => Promise<R>;
@@ -132,7 +187,7 @@ function connectionModel(options: PostgresStorageOptions): { transaction: Runner
         const connection = await connect();
         let broken: unknown;
         try {
-          const exec = executor(connection);
+          const exec = serialised(executor(connection));
           await exec.all('BEGIN');
           const result = await work(exec);
           await exec.all('COMMIT');
@@ -151,7 +206,8 @@ function connectionModel(options: PostgresStorageOptions): { transaction: Runner
   const runner =
     options.transaction ??
     (hasTransaction(options.client) ? options.client.transaction.bind(options.client) : undefined);
-  if (runner) return { read: (work) => work(direct), transaction: (work) => runner((tx) => work(executor(tx))) };
+  if (runner)
+    return { read: (work) => work(direct), transaction: (work) => runner((tx) => work(serialised(executor(tx)))) };
   // One connection carries one transaction at a time, whichever adapter runs it.
   const queue = queues.get(options.client) ?? new SerialQueue();
   queues.set(options.client, queue);
@@ -228,7 +284,13 @@ export async function createPostgresStorage(options: PostgresStorageOptions): Pr
   const dialect: SqlDialect = postgresDialect(schema, trigramSchema);
   const model = connectionModel(options);
   const layouts = new LayoutCache(dialect, true);
-  const ctx: SqlEngineContext = { dialect, layouts, adapter: POSTGRES_ADAPTER_NAME, beforeWrite: options.beforeWrite };
+  const ctx: SqlEngineContext = {
+    dialect,
+    layouts,
+    adapter: POSTGRES_ADAPTER_NAME,
+    beforeWrite: options.beforeWrite,
+    lock: (exec, keys) => advisoryLocks(schema, exec, keys),
+  };
   let closed = false;
   const open = () => {
     if (closed) throw new KitosError('storage', 'storage', 'the PostgreSQL storage is closed');

@@ -53,6 +53,8 @@ export interface SqlDialect extends ValueEncoding {
   addColumns(layout: KindLayout, field: FieldLayout): string[];
   /** Statements creating a field's indexes if they do not exist (run on every migrate). */
   ensureIndexes(layout: KindLayout, field: FieldLayout): string[];
+  /** Statement removing an index of the adapter's tables by name, if it exists. */
+  dropIndex(name: string): string;
   /** Statements removing a field's indexes and columns. */
   dropField(layout: KindLayout, field: FieldLayout): string[];
   /** Statements run before the layout migrations, on every open (e.g. `CREATE SCHEMA IF NOT EXISTS`). */

@@ -11,8 +11,13 @@
  * @module
  */
 import {
+  assertValidChanges,
+  assertValidGet,
+  assertValidLockKeys,
+  assertValidQuery,
   type ChangeSet,
   type ChangesOptions,
+  type KindFieldTypes,
   KitosError,
   type PutRecord,
   type Query,
@@ -52,6 +57,16 @@ export interface SqlEngineContext {
   readonly beforeWrite?: (writeNumber: number) => void;
   /** Throws when the store may not be written (a read-only snapshot). */
   readonly assertWritable?: () => void;
+  /**
+   * Takes the transaction-level locks of {@link StorageTransaction.lock} (PostgreSQL: advisory
+   * locks). Absent where transactions already run one at a time (SQLite).
+   */
+  readonly lock?: (exec: SqlExecutor, keys: readonly string[]) => Promise<void>;
+}
+
+/** The declared field types of a kind's layout, for the port's input checks. */
+function fieldTypesOf(layout: KindLayout | undefined): KindFieldTypes | undefined {
+  return layout ? Object.fromEntries([...layout.fields.values()].map((f) => [f.name, f.type])) : undefined;
 }
 
 /** Turns a stored row into a record. */
@@ -76,6 +91,7 @@ export function sqlReader(ctx: SqlEngineContext, exec: SqlExecutor): StorageRead
   const d = ctx.dialect;
   return {
     async get<T>(kind: string, uuid: string) {
+      assertValidGet(kind, uuid);
       const layout = await ctx.layouts.get(kind, exec);
       if (!layout) return undefined;
       const p = params(d);
@@ -86,7 +102,8 @@ export function sqlReader(ctx: SqlEngineContext, exec: SqlExecutor): StorageRead
       return rows[0] ? toRecord<T>(kind, rows[0]) : undefined;
     },
     async query<T>(q: Query): Promise<QueryResult<T>> {
-      const layout = await ctx.layouts.get(q.kind, exec);
+      const layout = typeof q?.kind === 'string' ? await ctx.layouts.get(q.kind, exec) : undefined;
+      assertValidQuery(q, fieldTypesOf(layout));
       if (!layout) return q.count ? { records: [], total: 0 } : { records: [] };
       const { page, count } = querySql(layout, q, d, () => params(d));
       const rows = await exec.all(page.sql, page.params);
@@ -100,7 +117,10 @@ export function sqlReader(ctx: SqlEngineContext, exec: SqlExecutor): StorageRead
       const total = Number((await exec.all(count.sql, count.params))[0]?.n ?? 0);
       return { records, total };
     },
-    changesSince: (since, options) => changesSince(ctx, exec, since, options),
+    changesSince: async (since, options) => {
+      assertValidChanges(since, options);
+      return changesSince(ctx, exec, since, options);
+    },
   };
 }
 
@@ -205,6 +225,10 @@ export function sqlTransaction(ctx: SqlEngineContext, exec: SqlExecutor): SqlTra
   };
   return {
     ...reader,
+    async lock(keys) {
+      assertValidLockKeys(keys);
+      if (ctx.lock && keys.length > 0) await ctx.lock(guarded, keys);
+    },
     async put<T>(r: PutRecord<T>): Promise<StoredRecord<T>> {
       beforeWrite();
       const layout = await layoutOf(r.kind);

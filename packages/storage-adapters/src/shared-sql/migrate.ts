@@ -13,7 +13,7 @@
  *
  * @module
  */
-import { type IndexFieldType, KitosError, type StorageSchema } from '@os2kitos/core';
+import { type IndexFieldType, KitosError, KitosValidationError, type StorageSchema } from '@os2kitos/core';
 import { DANISH_SORT_KEY_VERSION } from './danish-sort-key.js';
 import { type SqlDialect, SqlParams } from './dialect.js';
 import type { LayoutSource, SqlExecutor } from './engine.js';
@@ -22,6 +22,7 @@ import {
   fieldColumns,
   fieldLayout,
   fieldValues,
+  indexName,
   type KindLayout,
   kindLayout,
   quote,
@@ -183,6 +184,7 @@ export async function migrateSchema(
       for (const sql of d.ensureIndexes(target, f)) await exec.all(sql);
     }
   }
+  await migrateUniqueIndexes(d, exec, schema);
   if ((await readMeta(d, exec, 'sort_key_version')) !== DANISH_SORT_KEY_VERSION) {
     for (const layout of (await loadLayouts(d, exec)).values()) recompute.set(layout.kind, layout);
     await writeMeta(d, exec, 'sort_key_version', DANISH_SORT_KEY_VERSION);
@@ -191,6 +193,39 @@ export async function migrateSchema(
   const detail = JSON.stringify(schema.kinds.map((k) => ({ kind: k.kind, fields: k.fields })));
   await record(d, exec, `schema-${schema.version}`, now, detail);
   await writeMeta(d, exec, 'schema_version', String(Math.max(storedVersion, schema.version)));
+}
+
+/**
+ * Unique indexes for the schema's unique constraints: created when missing, dropped when the
+ * schema no longer asks for them (their names are kept in `meta`). Creating one over records
+ * that already break it fails the migration, which is the honest outcome: the data needs fixing.
+ */
+async function migrateUniqueIndexes(d: SqlDialect, exec: SqlExecutor, schema: StorageSchema): Promise<void> {
+  const wanted = new Map<string, string>();
+  for (const k of schema.kinds) {
+    const layout = kindLayout(k.kind, k.fields);
+    for (const c of k.unique ?? []) {
+      const columns = c.fields.map((name) => {
+        const f = layout.fields.get(name);
+        if (!f || f.type === 'textList')
+          throw new KitosValidationError('storage', [
+            {
+              path: ['kinds', k.kind, 'unique', c.name],
+              code: 'invalid_field',
+              message: `unique constraint ${c.name} names "${name}", which is not a scalar index field`,
+            },
+          ]);
+        return quote(f.value);
+      });
+      const name = indexName(k.kind, c.name, 'ux');
+      const on = [...(c.perOrganization ? ['organization_uuid'] : []), ...columns].join(', ');
+      wanted.set(name, `CREATE UNIQUE INDEX IF NOT EXISTS ${quote(name)} ON ${d.table(layout.table)} (${on})`);
+    }
+  }
+  const existing: string[] = JSON.parse((await readMeta(d, exec, 'unique_indexes')) ?? '[]');
+  for (const name of existing) if (!wanted.has(name)) await exec.all(d.dropIndex(name));
+  for (const sql of wanted.values()) await exec.all(sql);
+  await writeMeta(d, exec, 'unique_indexes', JSON.stringify([...wanted.keys()].sort()));
 }
 
 async function setField(d: SqlDialect, exec: SqlExecutor, kind: string, field: string, type: string | undefined) {

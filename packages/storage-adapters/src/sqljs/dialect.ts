@@ -58,6 +58,7 @@ export const sqliteDialect: SqlDialect = {
       ([name, col]) =>
         `CREATE INDEX IF NOT EXISTS ${quote(name)} ON ${quote(`kitos_${l.table}`)} (organization_uuid, ${quote(col)})`,
     ),
+  dropIndex: (name) => `DROP INDEX IF EXISTS ${quote(name)}`,
   dropField: (l, f) => [
     ...indexesOf(l, f).map(([name]) => `DROP INDEX IF EXISTS ${quote(name)}`),
     ...columnsOf(f).map(([c]) => `ALTER TABLE ${quote(`kitos_${l.table}`)} DROP COLUMN ${quote(c)}`),

@@ -5,7 +5,7 @@
  * @module
  */
 import type { Database, SqlValue, Statement } from 'sql.js';
-import { KitosError } from '@os2kitos/core';
+import { KitosConflictError, KitosError } from '@os2kitos/core';
 import type { SqlExecutor, SqlRow } from '../shared-sql/engine.js';
 
 const CACHE_SIZE = 200;
@@ -15,6 +15,21 @@ export interface SqlJsExecutor extends SqlExecutor {
   /** Runs without async overhead (used for BEGIN/COMMIT/ROLLBACK and pragmas). */
   run(sql: string): void;
   free(): void;
+}
+
+/**
+ * A driver error as the library's error: a broken unique index is a conflict (another write took
+ * the value first), everything else a storage error with the cause attached.
+ */
+export function sqliteError(cause: unknown): KitosError {
+  const message = (cause as Error)?.message ?? String(cause);
+  if (/UNIQUE constraint failed/.test(message) && !/\.uuid\b/.test(message)) {
+    return new KitosConflictError('storage', `a write would store a duplicate unique value (${message})`, {
+      code: 'duplicate',
+      adapter: 'sqljs',
+    });
+  }
+  return new KitosError('storage', 'storage', `SQLite failed: ${message}`, { adapter: 'sqljs' }, { cause });
 }
 
 /** Creates the runner. */
@@ -53,13 +68,7 @@ export function sqlJsExecutor(db: Database): SqlJsExecutor {
       }
       return rows;
     } catch (cause) {
-      throw new KitosError(
-        'storage',
-        'storage',
-        `SQLite failed: ${(cause as Error).message}`,
-        { adapter: 'sqljs' },
-        { cause },
-      );
+      throw sqliteError(cause);
     } finally {
       entry?.stmt.reset();
     }

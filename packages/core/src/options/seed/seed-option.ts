@@ -7,14 +7,15 @@
 import { z } from 'zod';
 import { nameSchema } from '../../shared/index.js';
 import { OPTION_NAME_MAX_LENGTH } from '../option.schema.js';
+import { boundedText, LIMITS } from '../../shared/limits.js';
 
 /**
  * One option as KITOS seeds it. `kitosPriority` is KITOS's own number (higher = listed first;
  * some KITOS scripts start at 0); `seedGlobalOptions` renumbers each type to n..1 in that order.
  */
-export const SeedOptionSchema = z.object({
+export const SeedOptionSchema = z.strictObject({
   name: nameSchema(OPTION_NAME_MAX_LENGTH),
-  description: z.string().nullable(),
+  description: boundedText(LIMITS.text).nullable(),
   isObligatory: z.boolean(),
   isEnabled: z.boolean(),
   kitosPriority: z.number().int(),

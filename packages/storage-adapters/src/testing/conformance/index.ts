@@ -1,4 +1,4 @@
-export { ADAPTER_EXPECTATIONS, type AdapterExpectations, type AdapterName } from './expectations.js';
+export { type ConcurrencyOptions, concurrencyTests } from './concurrency.js';
 export {
   CONFORMANCE_KIND,
   CONFORMANCE_SCHEMA,

@@ -6,9 +6,16 @@
  *
  * @module
  */
-import { KitosConflictError, type StorageAdapter, type StorageSchema, type StoredRecord } from '@os2kitos/core';
+import {
+  KitosConflictError,
+  KitosValidationError,
+  type StorageAdapter,
+  type StorageCapabilities,
+  type StorageSchema,
+  type StoredRecord,
+} from '@os2kitos/core';
 import { assertEqual, assertRejects, assertTrue } from './assert.js';
-import { ADAPTER_EXPECTATIONS, type AdapterExpectations, type AdapterName } from './expectations.js';
+import { type ConcurrencyOptions, concurrencyTests } from './concurrency.js';
 
 /** The test functions of the runner in use (vitest and mocha both fit). */
 export interface TestApi {
@@ -22,8 +29,15 @@ export interface TestApi {
 
 /** Options of {@link runStorageConformance}. */
 export interface ConformanceOptions {
-  /** Creates (or opens) the adapter under test; called once for the whole suite. */
+  /**
+   * Creates the adapter under test on a new, empty store. The suite calls it once for its shared
+   * tests and again for each concurrency test (which needs an empty store for a first start).
+   */
   readonly create: () => Promise<StorageAdapter>;
+  /** A second handle on the same store, as another process would open it; see {@link ConcurrencyOptions}. */
+  readonly openAnother?: ConcurrencyOptions['openAnother'];
+  /** Concurrent writers per concurrency test (default 40). */
+  readonly writers?: number;
   /** Test functions of the runner (pass vitest's, or mocha's globals). */
   readonly test: TestApi;
   /** Label in test names, e.g. `sqljs (browser)`. Defaults to the adapter name. */
@@ -46,7 +60,9 @@ export const CONFORMANCE_SCHEMA: StorageSchema = {
         { name: 'due', type: 'date' },
         { name: 'active', type: 'boolean' },
         { name: 'tags', type: 'textList' },
+        { name: 'key', type: 'text' },
       ],
+      unique: [{ name: 'key', fields: ['key'], perOrganization: true }],
     },
   ],
 };
@@ -59,6 +75,8 @@ export interface Item {
   due?: string | null;
   active?: boolean | null;
   tags?: string[];
+  /** Unique per organisation when set. */
+  key?: string | null;
 }
 
 const NOW = '2025-03-01T12:00:00.000Z';
@@ -72,6 +90,7 @@ function indexOf(item: Item) {
     due: item.due ?? null,
     active: item.active ?? null,
     tags: item.tags ?? [],
+    key: item.key ?? null,
   };
 }
 
@@ -88,7 +107,7 @@ function indexOf(item: Item) {
  */
 export function runStorageConformance(options: ConformanceOptions): void {
   const { test } = options;
-  const ctx: { adapter?: StorageAdapter; expect?: AdapterExpectations } = {};
+  const ctx: { adapter?: StorageAdapter } = {};
   const setup = test.beforeAll ?? test.before;
   const teardown = test.afterAll ?? test.after;
   if (!setup || !teardown) throw new Error('[kitos] [storage] the test API needs beforeAll/afterAll (or before/after)');
@@ -96,26 +115,30 @@ export function runStorageConformance(options: ConformanceOptions): void {
   test.describe(`storage conformance: ${options.label ?? 'adapter'}`, () => {
     setup(async () => {
       const adapter = await options.create();
-      const expectations = ADAPTER_EXPECTATIONS[adapter.name as AdapterName];
-      if (!expectations) throw new Error(`[kitos] [storage] no expectations declared for adapter "${adapter.name}"`);
       await adapter.migrate(CONFORMANCE_SCHEMA);
       ctx.adapter = adapter;
-      ctx.expect = expectations;
     });
     teardown(async () => {
       await ctx.adapter?.close();
     });
-    const env = () => ({ adapter: ctx.adapter as StorageAdapter, expect: ctx.expect as AdapterExpectations });
+    // What an adapter declares about itself decides what the suite expects of it.
+    const env = () => {
+      const adapter = ctx.adapter as StorageAdapter;
+      return { adapter, expect: adapter.capabilities };
+    };
     recordTests(test, env);
     filterTests(test, env);
     sortAndPageTests(test, env);
     transactionTests(test, env);
     changeFeedTests(test, env);
     hostileValueTests(test, env);
+    inputErrorTests(test, env);
+    uniqueTests(test, env);
+    concurrencyTests(test, { create: options.create, openAnother: options.openAnother, writers: options.writers });
   });
 }
 
-type Env = () => { adapter: StorageAdapter; expect: AdapterExpectations };
+type Env = () => { adapter: StorageAdapter; expect: StorageCapabilities };
 
 /** Writes items for a fresh organisation in one transaction; returns the org and records. */
 export async function seedItems(adapter: StorageAdapter, items: Item[], org = uuid()) {
@@ -595,6 +618,136 @@ function hostileValueTests(t: TestApi, env: Env) {
       assertEqual(names(like.records), ['%_ like wildcards %'], 'LIKE wildcards are literal');
       const all = await adapter.query({ kind: CONFORMANCE_KIND, organizationUuids: [org], count: true });
       assertEqual(all.total, hostile.length, 'nothing dropped');
+    });
+  });
+}
+
+/** A malformed call is a `KitosValidationError` naming the field, the same on every adapter. */
+function inputErrorTests(t: TestApi, env: Env) {
+  const invalid = (e: unknown, path: string) =>
+    e instanceof KitosValidationError && e.issues.some((i) => i.path.join('.') === path);
+  t.describe('malformed input', () => {
+    const cases: [string, (a: StorageAdapter) => Promise<unknown>, string][] = [
+      [
+        'an unknown filter operator',
+        (a) => a.query({ kind: CONFORMANCE_KIND, filter: { op: 'like', field: 'name', value: 'x' } as never }),
+        'filter.op',
+      ],
+      [
+        'and without filters',
+        (a) => a.query({ kind: CONFORMANCE_KIND, filter: { op: 'and' } as never }),
+        'filter.filters',
+      ],
+      [
+        'a filter on an unknown field',
+        (a) => a.query({ kind: CONFORMANCE_KIND, filter: { op: 'eq', field: 'nope', value: 'x' } }),
+        'filter.field',
+      ],
+      [
+        'a number compared with text',
+        (a) => a.query({ kind: CONFORMANCE_KIND, filter: { op: 'gt', field: 'amount', value: '5' } }),
+        'filter.value',
+      ],
+      [
+        'a sort on an unknown field',
+        (a) => a.query({ kind: CONFORMANCE_KIND, sort: [{ field: 'nope' }] }),
+        'sort.0.field',
+      ],
+      ['a negative limit', (a) => a.query({ kind: CONFORMANCE_KIND, limit: -1 }), 'limit'],
+      ['a negative offset', (a) => a.query({ kind: CONFORMANCE_KIND, offset: -3 }), 'offset'],
+      ['a fractional limit', (a) => a.query({ kind: CONFORMANCE_KIND, limit: 2.5 }), 'limit'],
+      ['a uuid that is not a string', (a) => a.get(CONFORMANCE_KIND, 42 as never), 'uuid'],
+      ['a feed position that is not a number', (a) => a.changesSince(Number.NaN), 'since'],
+      ['a negative feed position', (a) => a.changesSince(-1), 'since'],
+      ['a feed limit of zero', (a) => a.changesSince(0, { limit: 0 }), 'limit'],
+      ['lock keys that are not strings', (a) => a.transaction((tx) => tx.lock([42 as never])), 'keys'],
+    ];
+    for (const [what, call, path] of cases) {
+      t.it(`refuses ${what} with a validation error naming ${path}`, async () => {
+        await assertRejects(call(env().adapter), (e) => invalid(e, path), what);
+      });
+    }
+  });
+}
+
+/** Unique constraints of the schema hold in the store itself. */
+function uniqueTests(t: TestApi, env: Env) {
+  const put = (
+    adapter: StorageAdapter,
+    org: string,
+    item: Item,
+    uuid: string = globalThis.crypto.randomUUID(),
+    version = 0,
+  ) =>
+    adapter.transaction((tx) =>
+      tx.put({
+        kind: CONFORMANCE_KIND,
+        uuid,
+        organizationUuid: org,
+        expectedVersion: version,
+        lastChanged: NOW,
+        index: indexOf(item),
+        data: item,
+      }),
+    );
+  t.describe('unique constraints', () => {
+    t.it('refuses a second record with the same key in one organisation, and writes nothing', async () => {
+      const { adapter } = env();
+      const org = uuid();
+      await put(adapter, org, { name: 'a', key: 'K-1' });
+      await assertRejects(
+        put(adapter, org, { name: 'b', key: 'K-1' }),
+        (e) => e instanceof KitosConflictError,
+        'duplicate key',
+      );
+      const all = await adapter.query({ kind: CONFORMANCE_KIND, organizationUuids: [org] });
+      assertEqual(all.records.length, 1, 'records after the refused write');
+    });
+    t.it('allows the same key in another organisation and any number of empty keys', async () => {
+      const { adapter } = env();
+      await put(adapter, uuid(), { name: 'a', key: 'K-2' });
+      await put(adapter, uuid(), { name: 'b', key: 'K-2' });
+      const org = uuid();
+      await put(adapter, org, { name: 'c' });
+      await put(adapter, org, { name: 'd' });
+    });
+    t.it('frees a key when its record changes it or is deleted', async () => {
+      const { adapter } = env();
+      const org = uuid();
+      const a = await put(adapter, org, { name: 'a', key: 'K-3' });
+      await put(adapter, org, { name: 'a', key: 'K-4' }, a.uuid, 1);
+      await put(adapter, org, { name: 'b', key: 'K-3' });
+      const b = (
+        await adapter.query<Item>({
+          kind: CONFORMANCE_KIND,
+          organizationUuids: [org],
+          filter: { op: 'eq', field: 'key', value: 'K-4' },
+        })
+      ).records[0] as StoredRecord;
+      await adapter.transaction((tx) => tx.delete(CONFORMANCE_KIND, b.uuid, b.version, NOW));
+      await put(adapter, org, { name: 'c', key: 'K-4' });
+    });
+    t.it('sees keys taken earlier in the same transaction', async () => {
+      const { adapter } = env();
+      const org = uuid();
+      await assertRejects(
+        adapter.transaction(async (tx) => {
+          for (const name of ['x', 'y'])
+            await tx.put({
+              kind: CONFORMANCE_KIND,
+              uuid: globalThis.crypto.randomUUID(),
+              organizationUuid: org,
+              expectedVersion: 0,
+              lastChanged: NOW,
+              index: indexOf({ name, key: 'K-5' }),
+              data: { name, key: 'K-5' },
+            });
+        }),
+        (e) => e instanceof KitosConflictError,
+        'duplicate inside one transaction',
+      );
+      const all = await adapter.query({ kind: CONFORMANCE_KIND, organizationUuids: [org] });
+      assertEqual(all.records.length, 0, 'nothing of the failed transaction');
     });
   });
 }

@@ -1,0 +1,1 @@
+export { checkPortfolioIntegrity, type IntegrityViolation } from './portfolio-integrity.js';
