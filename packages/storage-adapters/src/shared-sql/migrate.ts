@@ -6,7 +6,8 @@
  * - `schema-<version>`: the core's {@link StorageSchema}. `migrate()` compares it with the kinds
  *   and fields the database has (the `kinds` and `fields` tables), creates tables for new kinds,
  *   adds, retypes or drops field columns, recomputes changed columns from each record's stored
- *   index, and refuses to go back to an older schema version.
+ *   index, and refuses to go back to an older schema version. Migrating to the schema a database
+ *   already has writes nothing (so an embedded file opened and closed is not rewritten).
  *
  * Sort keys depend on the collation tables; when {@link DANISH_SORT_KEY_VERSION} differs from the
  * one stored, every kind's columns are recomputed.
@@ -150,7 +151,8 @@ export async function migrateSchema(
   now: string,
 ): Promise<void> {
   validateSchema(schema);
-  const storedVersion = Number((await readMeta(d, exec, 'schema_version')) ?? -1);
+  const storedMeta = await readMeta(d, exec, 'schema_version');
+  const storedVersion = Number(storedMeta ?? -1);
   if (schema.version < storedVersion) {
     throw new KitosError(
       'storage',
@@ -190,9 +192,15 @@ export async function migrateSchema(
     await writeMeta(d, exec, 'sort_key_version', DANISH_SORT_KEY_VERSION);
   }
   for (const layout of recompute.values()) await recomputeColumns(d, exec, layout);
+  // Write the bookkeeping only when it differs: migrating to the schema a database already has
+  // changes nothing, so an embedded database file is not rewritten just because it was opened.
   const detail = JSON.stringify(schema.kinds.map((k) => ({ kind: k.kind, fields: k.fields })));
-  await record(d, exec, `schema-${schema.version}`, now, detail);
-  await writeMeta(d, exec, 'schema_version', String(Math.max(storedVersion, schema.version)));
+  const id = `schema-${schema.version}`;
+  const p = params(d);
+  const applied = await exec.all(`SELECT detail FROM ${d.table('migrations')} WHERE id = ${p.add(id)}`, p.values);
+  if (applied[0]?.detail !== detail) await record(d, exec, id, now, detail);
+  const version = String(Math.max(storedVersion, schema.version));
+  if (storedMeta !== version) await writeMeta(d, exec, 'schema_version', version);
 }
 
 /**

@@ -4,7 +4,8 @@
  * - {@link createSqlJsStorage}: in memory, optionally saved through your own `persist` function;
  * - {@link openSqlJsIndexedDb}: saved in the browser's IndexedDB;
  * - {@link openSqlJsFromUrl}: a published snapshot, read-only;
- * - `openSqlJsFile` in `@os2kitos/storage-adapters/sqljs/node`: a database file, saved atomically.
+ * - `openSqlJsFile` in `@os2kitos/storage-adapters/sqljs/node`: a database file, saved atomically,
+ *   with one writer at a time.
  *
  * @example
  * ```ts
@@ -14,12 +15,13 @@
  *
  * @module
  */
-export { SqlJsReadOnlyError } from './errors.js';
+export { SqlJsDamagedError, SqlJsReadOnlyError } from './errors.js';
 export { deleteSqlJsIndexedDb, openSqlJsIndexedDb, type SqlJsIndexedDbOptions } from './indexeddb.js';
 export { loadSqlJs, type SqlJsWasmSource, sqlJsLoadedFrom } from './load.js';
 export {
   createSqlJsStorage,
   SQLJS_ADAPTER_NAME,
+  type SqlJsOrigin,
   type SqlJsStorage,
   type SqlJsStorageOptions,
 } from './storage.js';

@@ -16,7 +16,7 @@ import { createSqlJsStorage, type SqlJsStorage, type SqlJsStorageOptions } from 
  * const options: SqlJsIndexedDbOptions = { locateFile: (f) => `/assets/${f}`, indexedDbName: 'my-app' };
  * ```
  */
-export interface SqlJsIndexedDbOptions extends Omit<SqlJsStorageOptions, 'data' | 'persist'> {
+export interface SqlJsIndexedDbOptions extends Omit<SqlJsStorageOptions, 'data' | 'persist' | 'origin'> {
   /** The IndexedDB database holding the saved files (default `os2kitos-sqljs`). */
   readonly indexedDbName?: string;
 }
@@ -60,9 +60,10 @@ function openIdb(name: string): Promise<IDBDatabase> {
 
 /**
  * Opens (or creates) a sql.js database persisted in IndexedDB under `name`. Each committed write
- * transaction saves the whole file in one IndexedDB transaction (strict durability) before it
- * resolves. If another tab saved the same database in the meantime, the save fails with a
- * `KitosConflictError` instead of overwriting that tab's work (reload to continue).
+ * transaction that changed something saves the whole file in one IndexedDB transaction (strict
+ * durability) before it resolves. If another tab saved the same database in the meantime, the
+ * save fails with a `KitosConflictError` instead of overwriting that tab's work, and the refused
+ * change is undone in this tab (reload to continue).
  *
  * @example
  * ```ts
@@ -96,7 +97,7 @@ export async function openSqlJsIndexedDb(name: string, options: SqlJsIndexedDbOp
     generation = next.generation;
   };
   try {
-    const storage = await createSqlJsStorage({ ...options, data: saved?.bytes, persist });
+    const storage = await createSqlJsStorage({ ...options, data: saved?.bytes, persist, origin: { name } });
     return { ...storage, close: () => storage.close().finally(() => idb.close()) };
   } catch (e) {
     idb.close();

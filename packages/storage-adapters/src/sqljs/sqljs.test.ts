@@ -124,7 +124,7 @@ describe('sql.js saving', () => {
     await s.close();
   });
 
-  it('rejects a transaction whose save failed, keeps it in memory and saves it next time', async () => {
+  it('rejects a transaction whose save failed and undoes it, so the next save does not store it', async () => {
     let fail = true;
     const saved: Uint8Array[] = [];
     const s = await createSqlJsStorage({
@@ -139,12 +139,12 @@ describe('sql.js saving', () => {
     fail = true;
     const error = await s.transaction((tx) => tx.put(note('unsaved'))).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(KitosError);
-    expect((error as KitosError).context).toMatchObject({ committed: true });
-    expect(await titles(s)).toEqual(['unsaved']);
+    expect((error as KitosError).context).toMatchObject({ committed: false, undone: true });
+    expect(await titles(s)).toEqual([]);
     fail = false;
-    await s.save();
+    await s.transaction((tx) => tx.put(note('saved')));
     const db = await rawDatabase(saved.at(-1) as Uint8Array);
-    expect(db.exec('SELECT count(*) FROM kitos_kind_note')[0]?.values).toEqual([[1]]);
+    expect(db.exec("SELECT json_extract(data, '$.title') FROM kitos_kind_note")[0]?.values).toEqual([['saved']]);
     db.close();
     await s.close();
   });

@@ -15,7 +15,8 @@ import { createSqlJsStorage, type SqlJsStorage, type SqlJsStorageOptions } from 
  * const options: SqlJsUrlOptions = { locateFile: (f) => `/assets/${f}`, fetchInit: { credentials: 'include' } };
  * ```
  */
-export interface SqlJsUrlOptions extends Omit<SqlJsStorageOptions, 'data' | 'persist' | 'readOnly' | 'autosave'> {
+export interface SqlJsUrlOptions
+  extends Omit<SqlJsStorageOptions, 'data' | 'persist' | 'readOnly' | 'autosave' | 'origin'> {
   /** Passed to `fetch` (headers, credentials, an `AbortSignal`). */
   readonly fetchInit?: RequestInit;
 }
@@ -46,5 +47,5 @@ export async function openSqlJsFromUrl(url: string | URL, options: SqlJsUrlOptio
     });
   }
   const data = new Uint8Array(await response.arrayBuffer());
-  return createSqlJsStorage({ ...options, data, readOnly: `opened from ${String(url)}` });
+  return createSqlJsStorage({ ...options, data, readOnly: `opened from ${String(url)}`, origin: { url: String(url) } });
 }
