@@ -77,6 +77,8 @@ export function toCsv(rows: readonly (readonly CsvField[])[], options: CsvWriteO
 export interface CsvReadOptions {
   /** Field separator; by default guessed from the first line (`;`, `,` or tab, whichever is most common). */
   readonly separator?: ';' | ',' | '\t';
+  /** Most fields in the whole file; beyond it the file is refused (code `too_many_cells`) without reading on. */
+  readonly maxCells?: number;
 }
 
 function guessSeparator(text: string): string {
@@ -99,8 +101,10 @@ function guessSeparator(text: string): string {
 export function parseCsv(input: string, options: CsvReadOptions = {}): string[][] {
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   const sep = options.separator ?? guessSeparator(text);
+  const maxCells = options.maxCells ?? Number.POSITIVE_INFINITY;
   const rows: string[][] = [];
   let row: string[] = [];
+  let cells = 0;
   let value = '';
   // True once the current field was quoted (an empty quoted field is still a field).
   let quoted = false;
@@ -108,6 +112,18 @@ export function parseCsv(input: string, options: CsvReadOptions = {}): string[][
   let i = 0;
   const fail = (en: string, da: string): never => {
     throw new SpreadsheetReadError([issue('malformed_file', { sheet: 'CSV', row: line }, da, en)]);
+  };
+  const push = (field: string) => {
+    if (++cells > maxCells)
+      throw new SpreadsheetReadError([
+        issue(
+          'too_many_cells',
+          { sheet: 'CSV', row: line },
+          `filen har mere end ${maxCells} celler; del den op i mindre filer`,
+          `the file has more than ${maxCells} cells; split it into smaller files`,
+        ),
+      ]);
+    row.push(field);
   };
   while (i < text.length) {
     const c = text[i] as string;
@@ -140,12 +156,12 @@ export function parseCsv(input: string, options: CsvReadOptions = {}): string[][
       continue;
     }
     if (c === sep) {
-      row.push(value);
+      push(value);
       value = '';
       quoted = false;
       i++;
     } else if (c === '\r' || c === '\n') {
-      row.push(value);
+      push(value);
       rows.push(row);
       row = [];
       value = '';
@@ -160,7 +176,7 @@ export function parseCsv(input: string, options: CsvReadOptions = {}): string[][
     }
   }
   if (value !== '' || quoted || row.length > 0) {
-    row.push(value);
+    push(value);
     rows.push(row);
   }
   while (rows.length > 0 && (rows[rows.length - 1] as string[]).every((v) => v === '')) rows.pop();

@@ -10,6 +10,7 @@ import type { Kitos } from '../kitos.js';
 import { OVERVIEW_COLUMNS } from '../overview/columns.js';
 import type { CellValue, OverviewColumn, OverviewKind, OverviewQuery } from '../overview/query.js';
 import { KitosValidationError } from '../shared/errors.js';
+import { choiceIssue, refuseOptions } from './choice.js';
 import { toCsv } from './csv.js';
 import type { SpreadsheetFormat } from './table.js';
 import { type WriteCell, writeWorkbook } from './xlsx.js';
@@ -64,31 +65,51 @@ const NAME_COLUMN: Record<OverviewKind, string> = {
   catalogue: 'name',
 };
 
-const VALUE_LABELS: Record<string, { da: string; en: string }> = {
-  Undecided: { da: 'Ikke besluttet', en: 'Undecided' },
-  NotInUse: { da: 'Ikke i drift', en: 'Not in use' },
-  PhasingIn: { da: 'Under indfasning', en: 'Phasing in' },
-  Operational: { da: 'I drift', en: 'Operational' },
-  PhasingOut: { da: 'Under udfasning', en: 'Phasing out' },
-  StartDateNotPassed: { da: 'Startdato ikke nået', en: 'Start date not reached' },
-  EndDatePassed: { da: 'Slutdato overskredet', en: 'End date passed' },
-  NotOperationalAccordingToLifeCycle: { da: 'Ikke i drift ifølge livscyklus', en: 'Not operational by life cycle' },
-  MainContractNotActive: { da: 'Markeret kontrakt ikke aktiv', en: 'Main contract not active' },
-  TerminationPeriodExceeded: { da: 'Opsigelsesperiode udløbet', en: 'Notice period passed' },
-  InvalidParentContract: { da: 'Overordnet kontrakt ikke gyldig', en: 'Parent contract not valid' },
-  Yes: { da: 'Ja', en: 'Yes' },
-  No: { da: 'Nej', en: 'No' },
-  DontKnow: { da: 'Ved ikke', en: "Don't know" },
-  OnPremise: { da: 'On-premise', en: 'On premise' },
-  External: { da: 'Eksternt', en: 'External' },
-};
+/** Labels of stored values, by value: a Map, because the values are data (any text). */
+const VALUE_LABELS = new Map<string, { da: string; en: string }>(
+  Object.entries({
+    Undecided: { da: 'Ikke besluttet', en: 'Undecided' },
+    NotInUse: { da: 'Ikke i drift', en: 'Not in use' },
+    PhasingIn: { da: 'Under indfasning', en: 'Phasing in' },
+    Operational: { da: 'I drift', en: 'Operational' },
+    PhasingOut: { da: 'Under udfasning', en: 'Phasing out' },
+    StartDateNotPassed: { da: 'Startdato ikke nået', en: 'Start date not reached' },
+    EndDatePassed: { da: 'Slutdato overskredet', en: 'End date passed' },
+    NotOperationalAccordingToLifeCycle: { da: 'Ikke i drift ifølge livscyklus', en: 'Not operational by life cycle' },
+    MainContractNotActive: { da: 'Markeret kontrakt ikke aktiv', en: 'Main contract not active' },
+    TerminationPeriodExceeded: { da: 'Opsigelsesperiode udløbet', en: 'Notice period passed' },
+    InvalidParentContract: { da: 'Overordnet kontrakt ikke gyldig', en: 'Parent contract not valid' },
+    Yes: { da: 'Ja', en: 'Yes' },
+    No: { da: 'Nej', en: 'No' },
+    DontKnow: { da: 'Ved ikke', en: "Don't know" },
+    OnPremise: { da: 'On-premise', en: 'On premise' },
+    External: { da: 'Eksternt', en: 'External' },
+  }),
+);
 
 const WORKBOOK_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+const OVERVIEW_KINDS = Object.keys(OVERVIEW_COLUMNS) as OverviewKind[];
+
+/**
+ * Kind, format and language come from the calling program; anything but the allowed values
+ * (including `__proto__`, which would find `Object.prototype` in a lookup table) is a
+ * `KitosValidationError` naming the option, before any table is looked at.
+ */
+function checkOptions(kind: unknown, options: OverviewExportOptions): void {
+  refuseOptions([
+    choiceIssue(kind, OVERVIEW_KINDS, 'kind', 'overview'),
+    choiceIssue(options.format, ['xlsx', 'csv'], 'format', 'file format'),
+    choiceIssue(options.language ?? 'da', ['da', 'en'], 'language', 'language'),
+  ]);
+}
 
 function pickColumns(kind: OverviewKind, choice: OverviewExportOptions['columns']): OverviewColumn[] {
   const catalogue = OVERVIEW_COLUMNS[kind];
   if (choice === 'all') return [...catalogue];
   if (choice === undefined || choice === 'visible') return catalogue.filter((c) => c.defaultVisible);
+  if (!Array.isArray(choice))
+    refuseOptions([choiceIssue(choice, ['visible', 'all', 'a list of column ids'], 'columns', 'column choice')]);
   const unknown = choice.filter((id) => !catalogue.some((c) => c.id === id));
   if (unknown.length > 0)
     throw new KitosValidationError(
@@ -103,7 +124,7 @@ function pickColumns(kind: OverviewKind, choice: OverviewExportOptions['columns'
 }
 
 function label(value: string, language: 'da' | 'en'): string {
-  return VALUE_LABELS[value]?.[language] ?? value;
+  return VALUE_LABELS.get(value)?.[language] ?? value;
 }
 
 function cell(value: CellValue | undefined, column: OverviewColumn, language: 'da' | 'en'): WriteCell {
@@ -148,7 +169,8 @@ async function roleEmailColumns(kitos: Kitos, actor: Actor, kind: OverviewKind, 
  * Exports every row matching an overview query (its `offset`/`limit` are ignored) as XLSX or CSV.
  * XLSX has date cells formatted `dd-mm-yyyy`, numeric cells, a frozen bold header and, with
  * `link`, a hyperlink on the name column; CSV uses `;`, a decimal comma, `dd-mm-yyyy` dates and a
- * byte order mark by default, so Danish Excel opens it correctly.
+ * byte order mark by default, so Danish Excel opens it correctly. An unknown kind, format,
+ * language or column id is a `KitosValidationError` naming the option.
  *
  * @example
  * ```ts
@@ -166,6 +188,7 @@ export async function exportOverview(
   query: OverviewQuery,
   options: OverviewExportOptions,
 ): Promise<ExportFile> {
+  checkOptions(kind, options);
   const language = options.language ?? 'da';
   const columns = pickColumns(kind, options.columns);
   const page = await kitos.overviews.query(actor, kind, { ...query, offset: 0, limit: undefined });

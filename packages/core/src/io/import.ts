@@ -9,11 +9,12 @@
 import type { Actor } from '../access/actor.js';
 import type { Kitos } from '../kitos.js';
 import { KitosError, KitosValidationError } from '../shared/errors.js';
+import { choiceIssue, describeValue, refuseOptions } from './choice.js';
 import { type ImportContext, loadImportContext } from './import-context.js';
 import { type Fields, type PlannedRow, planRows } from './import-rows.js';
 import { type ImportIssue, issue, SpreadsheetReadError } from './issues.js';
 import { readTable, type SpreadsheetFormat, type Table } from './table.js';
-import { IMPORT_TEMPLATES, type ImportKind } from './templates.js';
+import { IMPORT_KINDS, type ImportKind, type ImportTemplate, importTemplateOf } from './templates.js';
 import { type UnitOfWorkServices, unitOfWork, type WriteSettings } from './unit-of-work.js';
 
 /**
@@ -132,25 +133,62 @@ async function writeRow(
   created: Map<string, string>,
 ) {
   const parent = p.parent?.startsWith('new:') ? created.get(p.parent) : p.parent;
+  const service = serviceOf(s, kind);
   if (p.action === 'create') {
     const input = kind === 'units' && parent ? { ...p.input, parentUuid: parent } : p.input;
-    const e = await SERVICE[kind](s).create(actor, input as never);
+    const e = await service.create(actor, input as never);
     if (p.key) created.set(p.key, e.uuid);
     return e.uuid;
   }
   const uuid = p.uuid as string;
-  if (Object.keys(p.input).length > 0) await SERVICE[kind](s).patch(actor, uuid, p.input as never);
+  if (Object.keys(p.input).length > 0) await service.patch(actor, uuid, p.input as never);
   if (kind === 'units' && p.parent !== undefined && parent)
     await s.units.move(actor, uuid, parent, { withSubtree: true });
   return uuid;
 }
 
-const SERVICE = {
-  usages: (s: UnitOfWorkServices) => s.usages,
-  contracts: (s: UnitOfWorkServices) => s.contracts,
-  units: (s: UnitOfWorkServices) => s.units,
-  systems: (s: UnitOfWorkServices) => s.systems,
-} as const satisfies Record<ImportKind, (s: UnitOfWorkServices) => { create: unknown; patch: unknown }>;
+/** The service that writes a kind's records. */
+function serviceOf(s: UnitOfWorkServices, kind: ImportKind) {
+  switch (kind) {
+    case 'usages':
+      return s.usages;
+    case 'contracts':
+      return s.contracts;
+    case 'units':
+      return s.units;
+    case 'systems':
+      return s.systems;
+  }
+}
+
+/**
+ * The template of the options' kind, after checking the options a program (not the file) gives:
+ * an unknown kind, format or row limit, or a file that is neither bytes nor text, is a mistake in
+ * the calling code, so it is thrown as a `KitosValidationError` naming each option, not reported
+ * as a problem of the file.
+ */
+function checkOptions(options: SpreadsheetImportOptions): ImportTemplate {
+  const { file, format, maxRows } = options;
+  refuseOptions([
+    choiceIssue(options.kind, IMPORT_KINDS, 'kind', 'import kind'),
+    format === undefined ? undefined : choiceIssue(format, ['xlsx', 'csv'], 'format', 'file format'),
+    maxRows === undefined || (Number.isSafeInteger(maxRows) && maxRows > 0)
+      ? undefined
+      : {
+          path: ['maxRows'],
+          code: 'invalid_value',
+          message: `maxRows must be a positive whole number, not ${describeValue(maxRows)}`,
+        },
+    typeof file === 'string' || file instanceof Uint8Array
+      ? undefined
+      : {
+          path: ['file'],
+          code: 'invalid_type',
+          message: `file must be a Uint8Array or a string, not ${describeValue(file)}`,
+        },
+  ]);
+  return importTemplateOf(options.kind);
+}
 
 /** Turns an error thrown by a service while writing a row into report issues naming that row. */
 function writeFailure(table: Table, p: PlannedRow, e: unknown): ImportIssue[] {
@@ -175,7 +213,8 @@ function writeFailure(table: Table, p: PlannedRow, e: unknown): ImportIssue[] {
  * references (systems, units, suppliers, options) are given by name or UUID. When any row has a
  * problem nothing is stored and the report lists every problem with sheet, row, column, value
  * and a Danish and English explanation. Formulas are refused (see the guide). Never throws for bad
- * files or rows; permission problems of the actor are reported too.
+ * files or rows; permission problems of the actor are reported too. Options that do not fit their
+ * types (an unknown `kind`, `format` or `maxRows`) are a `KitosValidationError` naming the option.
  *
  * @example
  * ```ts
@@ -192,14 +231,10 @@ export async function importSpreadsheet(
   actor: Actor,
   options: SpreadsheetImportOptions,
 ): Promise<ImportReport> {
+  const template = checkOptions(options);
   const { kind, organizationUuid } = options;
   const dryRun = options.dryRun ?? false;
   const progress = options.onProgress ?? (() => {});
-  const template = IMPORT_TEMPLATES[kind];
-  if (!template)
-    return refused(kind, dryRun, [
-      issue('invalid_value', {}, `ukendt importtype: ${String(kind)}`, `unknown import kind: ${String(kind)}`),
-    ]);
   progress({ phase: 'parse', done: 0, total: 1 });
   let table: Table;
   try {

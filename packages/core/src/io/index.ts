@@ -42,9 +42,13 @@ export {
 } from './portfolio.js';
 export {
   PORTFOLIO_FORMAT,
+  PORTFOLIO_RECORD_LISTS,
+  PORTFOLIO_UUID_FIELDS,
   PORTFOLIO_VERSION,
   type PortfolioDocument,
   PortfolioDocumentSchema,
+  type PortfolioRecordList,
+  type PortfolioUuidTarget,
   portfolioJsonSchema,
 } from './portfolio.schema.js';
 export { MAX_CELL_LENGTH, type SpreadsheetFormat } from './table.js';

@@ -67,6 +67,156 @@ export const PortfolioDocumentSchema = z
   .describe('OS2KITOS portfolio exchange document, version 1');
 
 /**
+ * The lists of records a document holds, in the order an import creates them.
+ *
+ * @example
+ * ```ts
+ * for (const list of PORTFOLIO_RECORD_LISTS) console.log(list, doc[list].length);
+ * ```
+ */
+export const PORTFOLIO_RECORD_LISTS = [
+  'units',
+  'usages',
+  'contracts',
+  'dataProcessingRegistrations',
+  'projects',
+] as const;
+
+/**
+ * A list of records in a portfolio document.
+ *
+ * @example
+ * ```ts
+ * const list: PortfolioRecordList = 'contracts';
+ * ```
+ */
+export type PortfolioRecordList = (typeof PORTFOLIO_RECORD_LISTS)[number];
+
+/**
+ * What a uuid field of a record refers to: another record of the document (a record list: the
+ * import rewrites it to the new record's uuid), or something the import keeps as it is: the
+ * record's or a nested item's own identity (`self`), the shared catalogue, an option, an
+ * organisation, a user, a KLE task, or an id in another system (`external`).
+ *
+ * @example
+ * ```ts
+ * const target: PortfolioUuidTarget = 'units';
+ * ```
+ */
+export type PortfolioUuidTarget =
+  | PortfolioRecordList
+  | 'self'
+  | 'catalogue'
+  | 'option'
+  | 'organization'
+  | 'user'
+  | 'kle'
+  | 'external';
+
+/**
+ * Every uuid field of the records of each list, by path (`*` for each item of a list), with what it
+ * refers to. Kept in one place so the importer rewrites references by what the field *is*, never
+ * by what a value looks like: free text that happens to equal some record's uuid stays text. A
+ * test walks {@link PortfolioDocumentSchema} and fails when a uuid field is missing here.
+ *
+ * @example
+ * ```ts
+ * PORTFOLIO_UUID_FIELDS.units; // [['uuid', 'self'], ['parentUuid', 'units'], ['externalOriginUuid', 'external']]
+ * ```
+ */
+export const PORTFOLIO_UUID_FIELDS: Readonly<
+  Record<PortfolioRecordList, readonly (readonly [path: string, target: PortfolioUuidTarget])[]>
+> = {
+  units: [
+    ['uuid', 'self'],
+    ['parentUuid', 'units'],
+    ['externalOriginUuid', 'external'],
+  ],
+  usages: [
+    ['uuid', 'self'],
+    ['systemUuid', 'catalogue'],
+    ['general.dataClassificationUuid', 'option'],
+    ['general.mainContractUuid', 'contracts'],
+    ['organizationUsage.usingUnitUuids.*', 'units'],
+    ['organizationUsage.responsibleUnitUuid', 'units'],
+    ['localKleDeviations.addedKleUuids.*', 'kle'],
+    ['localKleDeviations.removedKleUuids.*', 'kle'],
+    ['roles.*.roleUuid', 'option'],
+    ['roles.*.userUuid', 'user'],
+    ['gdpr.sensitivePersonDataUuids.*', 'option'],
+    ['gdpr.registeredDataCategoryUuids.*', 'option'],
+    ['archiving.typeUuid', 'option'],
+    ['archiving.locationUuid', 'option'],
+    ['archiving.testLocationUuid', 'option'],
+    ['archiving.supplierOrganizationUuid', 'organization'],
+    ['archiving.journalPeriods.*.uuid', 'self'],
+    ['outgoingSystemRelations.*.uuid', 'self'],
+    ['outgoingSystemRelations.*.toUsageUuid', 'usages'],
+    ['outgoingSystemRelations.*.interfaceUuid', 'catalogue'],
+    ['outgoingSystemRelations.*.contractUuid', 'contracts'],
+    ['outgoingSystemRelations.*.frequencyUuid', 'option'],
+    ['externalReferences.*.uuid', 'self'],
+  ],
+  contracts: [
+    ['uuid', 'self'],
+    ['general.contractTypeUuid', 'option'],
+    ['general.contractTemplateUuid', 'option'],
+    ['general.agreementElementUuids.*', 'option'],
+    ['general.criticalityUuid', 'option'],
+    ['parentContractUuid', 'contracts'],
+    ['procurement.purchaseTypeUuid', 'option'],
+    ['procurement.procurementStrategyUuid', 'option'],
+    ['supplier.organizationUuid', 'organization'],
+    ['responsible.organizationUnitUuid', 'units'],
+    ['systemUsageUuids.*', 'usages'],
+    ['dataProcessingRegistrationUuids.*', 'dataProcessingRegistrations'],
+    ['paymentModel.paymentFrequencyUuid', 'option'],
+    ['paymentModel.paymentModelUuid', 'option'],
+    ['paymentModel.priceRegulationUuid', 'option'],
+    ['agreementPeriod.extensionOptionsUuid', 'option'],
+    ['termination.terms.noticePeriodMonthsUuid', 'option'],
+    ['payments.external.*.uuid', 'self'],
+    ['payments.external.*.organizationUnitUuid', 'units'],
+    ['payments.internal.*.uuid', 'self'],
+    ['payments.internal.*.organizationUnitUuid', 'units'],
+  ],
+  dataProcessingRegistrations: [
+    ['uuid', 'self'],
+    ['general.dataResponsibleUuid', 'option'],
+    ['general.basisForTransferUuid', 'option'],
+    ['general.insecureCountryUuids.*', 'option'],
+    ['general.dataProcessorUuids.*', 'organization'],
+    ['general.subDataProcessors.*.organizationUuid', 'organization'],
+    ['general.subDataProcessors.*.basisForTransferUuid', 'option'],
+    ['general.subDataProcessors.*.insecureCountryUuid', 'option'],
+    ['general.mainContractUuid', 'contracts'],
+    ['general.responsibleUnitUuid', 'units'],
+    ['systemUsageUuids.*', 'usages'],
+    ['contractUuids.*', 'contracts'],
+    ['oversight.oversightOptionUuids.*', 'option'],
+    ['oversight.oversightDates.*.uuid', 'self'],
+    ['roles.*.roleUuid', 'option'],
+    ['roles.*.userUuid', 'user'],
+    ['externalReferences.*.uuid', 'self'],
+  ],
+  projects: [
+    ['uuid', 'self'],
+    ['type', 'option'],
+    ['responsibleUnitUuid', 'units'],
+    ['usingUnitUuids.*', 'units'],
+    ['systemUsageUuids.*', 'usages'],
+    ['contractUuids.*', 'contracts'],
+    ['kleUuids.*', 'kle'],
+    ['parentProjectUuid', 'projects'],
+    ['jointOrganizationUuids.*', 'organization'],
+    ['milestones.*.uuid', 'self'],
+    ['risks.*.uuid', 'self'],
+    ['risks.*.responsibleUserUuid', 'user'],
+    ['goals.*.uuid', 'self'],
+  ],
+};
+
+/**
  * A portfolio document, version 1.
  *
  * @example

@@ -12,9 +12,12 @@ import { KitosError, KitosValidationError } from '../shared/errors.js';
 import { type ImportIssue, issue } from './issues.js';
 import {
   PORTFOLIO_FORMAT,
+  PORTFOLIO_RECORD_LISTS,
+  PORTFOLIO_UUID_FIELDS,
   PORTFOLIO_VERSION,
   type PortfolioDocument,
   PortfolioDocumentSchema,
+  type PortfolioRecordList,
 } from './portfolio.schema.js';
 import { type UnitOfWorkServices, unitOfWork, type WriteSettings } from './unit-of-work.js';
 
@@ -124,13 +127,72 @@ export interface PortfolioImportReport {
   readonly issues: readonly ImportIssue[];
 }
 
-/** Replaces every string that is a key of `map`, deeply. */
-function remap<T>(value: T, map: ReadonlyMap<string, string>): T {
-  if (typeof value === 'string') return (map.get(value) ?? value) as T;
-  if (Array.isArray(value)) return value.map((v) => remap(v, map)) as T;
-  if (value && typeof value === 'object')
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, remap(v, map)])) as T;
-  return value;
+/** Old uuid (lower case) → new uuid, per record list. */
+type UuidMaps = ReadonlyMap<PortfolioRecordList, Map<string, string>>;
+
+const isRecordList = (target: string): target is PortfolioRecordList =>
+  (PORTFOLIO_RECORD_LISTS as readonly string[]).includes(target);
+
+/** Applies `rewrite` to the string(s) at `path` (`*` = every item of a list), in place. */
+function rewriteAt(node: unknown, path: readonly string[], rewrite: (uuid: string) => string): void {
+  const [head, ...rest] = path;
+  if (head === undefined || node === null || typeof node !== 'object') return;
+  if (head === '*') {
+    if (!Array.isArray(node)) return;
+    node.forEach((item, i) => {
+      if (rest.length > 0) rewriteAt(item, rest, rewrite);
+      else if (typeof item === 'string') node[i] = rewrite(item);
+    });
+    return;
+  }
+  if (!Object.hasOwn(node, head)) return;
+  const record = node as Record<string, unknown>;
+  const value = record[head];
+  if (rest.length > 0) rewriteAt(value, rest, rewrite);
+  else if (typeof value === 'string') record[head] = rewrite(value);
+}
+
+/**
+ * A copy of (part of) a record of `list` whose references to records of the document point at the
+ * records created from them. Only the fields {@link PORTFOLIO_UUID_FIELDS} lists as references are
+ * touched: a name or note that happens to equal some record's uuid is text and stays as written.
+ * A reference to a record the document does not hold (or not yet created) is kept.
+ */
+function remapReferences<T>(list: PortfolioRecordList, record: T, maps: UuidMaps): T {
+  const copy = structuredClone(record);
+  for (const [path, target] of PORTFOLIO_UUID_FIELDS[list]) {
+    if (!isRecordList(target)) continue;
+    const map = maps.get(target);
+    if (map) rewriteAt(copy, path.split('.'), (uuid) => map.get(uuid.toLowerCase()) ?? uuid);
+  }
+  return copy;
+}
+
+/**
+ * Every record uuid that appears a second time, within a list or across lists (uuids are global
+ * keys, and references would be ambiguous), as an issue naming both places.
+ */
+function duplicateUuids(doc: PortfolioDocument): ImportIssue[] {
+  const first = new Map<string, string>();
+  const issues: ImportIssue[] = [];
+  for (const list of PORTFOLIO_RECORD_LISTS) {
+    doc[list].forEach((record, i) => {
+      const path = `${list}.${i}.uuid`;
+      const key = record.uuid.toLowerCase();
+      const earlier = first.get(key);
+      if (earlier === undefined) first.set(key, path);
+      else
+        issues.push(
+          issue(
+            'duplicate_in_file',
+            { sheet: 'JSON', column: path, value: record.uuid },
+            `UUID'et bruges også af ${earlier}; hver post skal have sit eget UUID`,
+            `the uuid is also used by ${earlier}; every record needs a uuid of its own`,
+          ),
+        );
+    });
+  }
+  return issues;
 }
 
 /** Orders records so a parent comes before its children (records whose parent is missing go first). */
@@ -232,9 +294,11 @@ async function checkTarget(
 
 /**
  * Imports a portfolio document into an empty organisation, all or nothing, with new uuids. The
- * document is parsed with {@link PortfolioDocumentSchema}; references to the catalogue must
- * resolve; every record then goes through its service's checks inside one transaction. Problems
- * are returned in the report (with the JSON path in `column`), never thrown.
+ * document is parsed with {@link PortfolioDocumentSchema}; a uuid used by two records is refused;
+ * references to the catalogue must resolve; every record then goes through its service's checks
+ * inside one transaction. References between the records are rewritten field by field as
+ * {@link PORTFOLIO_UUID_FIELDS} lists them; text is never rewritten. Problems are returned in the
+ * report (with the JSON path in `column`), never thrown.
  *
  * @example
  * ```ts
@@ -267,64 +331,80 @@ export async function importPortfolio(
     );
   }
   const doc = parsed.data;
+  const duplicates = duplicateUuids(doc);
+  if (duplicates.length > 0) return refused(dryRun, duplicates);
   const org = options.targetOrganizationUuid ?? doc.organization.uuid;
   try {
     return await unitOfWork(kitos, actor, options, async (s) => {
       const problems = await checkTarget(s, actor, org, doc);
       if (problems.length > 0) return { commit: false, result: refused(dryRun, problems) };
-      const map = new Map<string, string>();
+      const maps = new Map(PORTFOLIO_RECORD_LISTS.map((list) => [list, new Map<string, string>()]));
+      const uuidMap = new Map<string, string>();
+      const created = (list: PortfolioRecordList, old: string, uuid: string) => {
+        maps.get(list)?.set(old.toLowerCase(), uuid);
+        uuidMap.set(old, uuid);
+      };
       const counts = { ...EMPTY_COUNTS };
       for (const [i, u] of parentsFirst(doc.units, (x) => x.parentUuid).entries()) {
-        const { uuid, ...fields } = remap(u, map);
-        const created = await step(`units.${i}`, () =>
+        const { uuid, ...fields } = remapReferences('units', u, maps);
+        const unit = await step(`units.${i}`, () =>
           s.units.create(actor, { ...fields, organizationUuid: org } as never),
         );
-        map.set(u.uuid, created.uuid);
+        created('units', u.uuid, unit.uuid);
         counts.units++;
       }
       for (const [i, u] of doc.usages.entries()) {
-        const { uuid, outgoingSystemRelations, ...fields } = remap(u, map);
+        const { uuid, outgoingSystemRelations, ...fields } = remapReferences('usages', u, maps);
         const general = { ...fields.general, mainContractUuid: null };
-        const created = await step(`usages.${i}`, () =>
+        const usage = await step(`usages.${i}`, () =>
           s.usages.create(actor, { ...fields, general, organizationUuid: org } as never),
         );
-        map.set(u.uuid, created.uuid);
+        created('usages', u.uuid, usage.uuid);
         counts.usages++;
       }
       for (const [i, c] of parentsFirst(doc.contracts, (x) => x.parentContractUuid).entries()) {
-        const { uuid, ...fields } = remap(c, map);
+        const { uuid, ...fields } = remapReferences('contracts', c, maps);
         const input = { ...fields, dataProcessingRegistrationUuids: [], organizationUuid: org };
-        const created = await step(`contracts.${i}`, () => s.contracts.create(actor, input as never));
-        map.set(c.uuid, created.uuid);
+        const contract = await step(`contracts.${i}`, () => s.contracts.create(actor, input as never));
+        created('contracts', c.uuid, contract.uuid);
         counts.contracts++;
       }
       for (const [i, d] of doc.dataProcessingRegistrations.entries()) {
-        const { uuid, ...fields } = remap(d, map);
-        const created = await step(`dataProcessingRegistrations.${i}`, () =>
+        const { uuid, ...fields } = remapReferences('dataProcessingRegistrations', d, maps);
+        const dpr = await step(`dataProcessingRegistrations.${i}`, () =>
           s.dataProcessing.create(actor, { ...fields, organizationUuid: org } as never),
         );
-        map.set(d.uuid, created.uuid);
+        created('dataProcessingRegistrations', d.uuid, dpr.uuid);
         counts.dataProcessingRegistrations++;
       }
+      // Links that point forward, now that every record they point at exists.
       for (const [i, c] of doc.contracts.entries()) {
         if (c.dataProcessingRegistrationUuids.length === 0) continue;
-        const patch = { dataProcessingRegistrationUuids: remap(c.dataProcessingRegistrationUuids, map) };
-        await step(`contracts.${i}`, () => s.contracts.patch(actor, map.get(c.uuid) as string, patch));
+        const patch = remapReferences(
+          'contracts',
+          { dataProcessingRegistrationUuids: c.dataProcessingRegistrationUuids },
+          maps,
+        );
+        await step(`contracts.${i}`, () => s.contracts.patch(actor, uuidMap.get(c.uuid) as string, patch));
       }
       for (const [i, u] of doc.usages.entries()) {
         if (u.outgoingSystemRelations.length === 0 && !u.general.mainContractUuid) continue;
-        const patch = {
-          outgoingSystemRelations: remap(u.outgoingSystemRelations, map),
-          general: { mainContractUuid: remap(u.general.mainContractUuid, map) },
-        };
-        await step(`usages.${i}`, () => s.usages.patch(actor, map.get(u.uuid) as string, patch as never));
+        const patch = remapReferences(
+          'usages',
+          {
+            outgoingSystemRelations: u.outgoingSystemRelations,
+            general: { mainContractUuid: u.general.mainContractUuid },
+          },
+          maps,
+        );
+        await step(`usages.${i}`, () => s.usages.patch(actor, uuidMap.get(u.uuid) as string, patch as never));
       }
       for (const [i, p] of parentsFirst(doc.projects, (x) => x.parentProjectUuid).entries()) {
-        const { uuid, ...fields } = remap(p, map);
-        const created = await step(`projects.${i}`, () =>
+        const { uuid, ...fields } = remapReferences('projects', p, maps);
+        const project = await step(`projects.${i}`, () =>
           s.projects.create(actor, { ...fields, organizationUuid: org } as never),
         );
-        map.set(p.uuid, created.uuid);
+        created('projects', p.uuid, project.uuid);
         counts.projects++;
       }
       const report: PortfolioImportReport = {
@@ -332,7 +412,7 @@ export async function importPortfolio(
         dryRun,
         written: !dryRun,
         counts,
-        uuidMap: Object.fromEntries(map),
+        uuidMap: Object.fromEntries(uuidMap),
         issues: [],
       };
       return { commit: !dryRun, result: report };

@@ -7,7 +7,7 @@
  */
 import { parseCsv } from './csv.js';
 import { issue, SpreadsheetReadError } from './issues.js';
-import { looksLikeZip, type ReadCell, readFirstSheet } from './xlsx.js';
+import { looksLikeZip, MAX_CELLS, MAX_UNPACKED_BYTES, type ReadCell, readFirstSheet } from './xlsx.js';
 
 /**
  * File formats of spreadsheet import and export.
@@ -44,6 +44,8 @@ export interface TableLimits {
   readonly maxRows?: number;
   /** Most columns (default 200). */
   readonly maxColumns?: number;
+  /** Most cells (default 1,000,000; see `MAX_CELLS`). */
+  readonly maxCells?: number;
 }
 
 const SIGNATURES: readonly [number[], string][] = [
@@ -140,6 +142,7 @@ export async function readTable(
 ): Promise<Table> {
   const maxRows = limits.maxRows ?? 20_000;
   const maxColumns = limits.maxColumns ?? 200;
+  const maxCells = limits.maxCells ?? MAX_CELLS;
   const actual = typeof file === 'string' ? 'csv' : sniffFormat(file);
   if (format && format !== actual) {
     throw new SpreadsheetReadError([
@@ -152,12 +155,17 @@ export async function readTable(
     ]);
   }
   if (actual === 'xlsx') {
-    const sheet = await readFirstSheet(file as Uint8Array, { maxRows, maxColumns, maxUnpackedBytes: 256 * 2 ** 20 });
+    const sheet = await readFirstSheet(file as Uint8Array, {
+      maxRows,
+      maxColumns,
+      maxCells,
+      maxUnpackedBytes: MAX_UNPACKED_BYTES,
+    });
     if (sheet.rows.length - 1 > maxRows) throw tooManyRows(sheet.name, sheet.rows.length - 1, maxRows);
     return toTable(sheet.name, sheet.rows, maxColumns);
   }
   const text = typeof file === 'string' ? file : decodeText(file);
-  const rows = parseCsv(text);
+  const rows = parseCsv(text, { maxCells });
   if (rows.length - 1 > maxRows) throw tooManyRows('CSV', rows.length - 1, maxRows);
   return toTable(
     'CSV',

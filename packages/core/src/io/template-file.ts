@@ -6,7 +6,8 @@
  */
 import type { OptionType } from '../options/option-type.js';
 import { seedGlobalOptions } from '../options/seed/index.js';
-import { IMPORT_TEMPLATES, type ImportKind } from './templates.js';
+import { choiceIssue, refuseOptions } from './choice.js';
+import { type ImportKind, importTemplateOf } from './templates.js';
 import { type WriteCell, writeWorkbook } from './xlsx.js';
 
 /**
@@ -34,7 +35,8 @@ function seedNames(type: OptionType): string[] {
 }
 
 /**
- * Builds the import template of a kind as XLSX bytes.
+ * Builds the import template of a kind as XLSX bytes. An unknown kind or language is a
+ * `KitosValidationError` naming the option.
  *
  * @example
  * ```ts
@@ -49,7 +51,8 @@ export async function spreadsheetTemplate(
   options: SpreadsheetTemplateOptions = {},
 ): Promise<Uint8Array> {
   const language = options.language ?? 'da';
-  const template = IMPORT_TEMPLATES[kind];
+  refuseOptions([choiceIssue(language, ['da', 'en'], 'language', 'language')]);
+  const template = importTemplateOf(kind);
   const names = options.optionNames ?? seedNames;
   const header = template.columns.map((c) => `${c[language]}${c.required ? ' *' : ''}`);
   const example: WriteCell[] = template.columns.map((c) => c.example);

@@ -10,6 +10,8 @@ import type { OptionType } from '../options/option-type.js';
 import { YearSegment, YesNoDontKnow } from '../shared/enums.js';
 import { LifeCycleStatus, UsageArchiveDuty, UsageHostedAt, UsageUserCount } from '../usage/usage-enums.js';
 import type { CellType, Choice } from './cells.js';
+import { KitosValidationError } from '../shared/errors.js';
+import { invalidChoice } from './choice.js';
 import type { BilingualText } from './issues.js';
 import type { WriteCell } from './xlsx.js';
 
@@ -373,3 +375,20 @@ export const IMPORT_TEMPLATES: Readonly<Record<ImportKind, ImportTemplate>> = {
     ],
   },
 };
+
+const TEMPLATES = new Map<string, ImportTemplate>(IMPORT_KINDS.map((kind) => [kind, IMPORT_TEMPLATES[kind]]));
+
+/**
+ * The template of a kind a caller names. An unknown kind (including names of `Object.prototype`
+ * members such as `__proto__`) is a `KitosValidationError` at path `kind` listing the kinds.
+ *
+ * @example
+ * ```ts
+ * importTemplateOf('units').columns.length; // 5
+ * ```
+ */
+export function importTemplateOf(kind: unknown): ImportTemplate {
+  const template = typeof kind === 'string' ? TEMPLATES.get(kind) : undefined;
+  if (template) return template;
+  throw new KitosValidationError('core', [invalidChoice(kind, IMPORT_KINDS, 'kind', 'import kind')]);
+}
