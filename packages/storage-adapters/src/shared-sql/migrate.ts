@@ -1,5 +1,5 @@
 /**
- * Versioned migrations for both SQL adapters, recorded in a `migrations` table:
+ * Versioned migrations for the SQL adapters, recorded in a `migrations` table:
  *
  * - `layout-<n>`: the adapter's own tables (counters, meta, kinds, fields, tombstones), applied on
  *   open; a later layout adds `layout-2` and so on, never edits an applied one.
@@ -141,14 +141,8 @@ export class LayoutCache implements LayoutSource {
   }
 }
 
-/** Applies a storage schema; see the module description. Runs inside the caller's transaction. */
-export async function migrateSchema(
-  d: SqlDialect,
-  exec: SqlExecutor,
-  schema: StorageSchema,
-  now: string,
-): Promise<void> {
-  validateSchema(schema);
+/** The database's storage schema version (-1 before the first); refuses a `schema` older than it. */
+async function storedSchemaVersion(d: SqlDialect, exec: SqlExecutor, schema: StorageSchema): Promise<number> {
   const storedVersion = Number((await readMeta(d, exec, 'schema_version')) ?? -1);
   if (schema.version < storedVersion) {
     throw new KitosError(
@@ -158,6 +152,35 @@ export async function migrateSchema(
       { stored: storedVersion, requested: schema.version },
     );
   }
+  return storedVersion;
+}
+
+/**
+ * Whether the database already holds `schema`'s kinds with exactly its fields and current sort
+ * keys, so it can serve that schema without changes. A read-only open uses this in place of
+ * {@link migrateSchema}, which always writes (at least the migration record). Refuses a schema
+ * older than the database's, as {@link migrateSchema} does.
+ */
+export async function schemaIsApplied(d: SqlDialect, exec: SqlExecutor, schema: StorageSchema): Promise<boolean> {
+  validateSchema(schema);
+  await storedSchemaVersion(d, exec, schema);
+  if ((await readMeta(d, exec, 'sort_key_version')) !== DANISH_SORT_KEY_VERSION) return false;
+  const current = await loadLayouts(d, exec);
+  return schema.kinds.every((k) => {
+    const fields = current.get(k.kind)?.fields;
+    return fields?.size === k.fields.length && k.fields.every((f) => fields.get(f.name)?.type === f.type);
+  });
+}
+
+/** Applies a storage schema; see the module description. Runs inside the caller's transaction. */
+export async function migrateSchema(
+  d: SqlDialect,
+  exec: SqlExecutor,
+  schema: StorageSchema,
+  now: string,
+): Promise<void> {
+  validateSchema(schema);
+  const storedVersion = await storedSchemaVersion(d, exec, schema);
   const current = await loadLayouts(d, exec);
   const recompute = new Map<string, KindLayout>();
   for (const k of schema.kinds) {

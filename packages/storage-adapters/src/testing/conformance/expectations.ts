@@ -7,7 +7,7 @@
  */
 
 /** Names of the adapters the conformance suite knows. */
-export type AdapterName = 'memory' | 'sqljs' | 'postgres';
+export type AdapterName = 'memory' | 'sqljs' | 'better-sqlite3' | 'postgres';
 
 /** Per-adapter expectations. */
 export interface AdapterExpectations {
@@ -21,5 +21,6 @@ export interface AdapterExpectations {
 export const ADAPTER_EXPECTATIONS: Readonly<Record<AdapterName, AdapterExpectations>> = {
   memory: { collation: 'da', persistent: false },
   sqljs: { collation: 'da', persistent: true },
+  'better-sqlite3': { collation: 'da', persistent: true },
   postgres: { collation: 'da', persistent: true },
 };
