@@ -86,6 +86,7 @@ export default [
     memory: 'memory/index.ts',
     sqljs: 'sqljs/index.ts',
     'sqljs-node': 'sqljs/node.ts',
+    'better-sqlite3': 'better-sqlite3/index.ts',
     postgres: 'postgres/index.ts',
     testing: 'testing/index.ts',
   }),

@@ -4,10 +4,15 @@
 // indexed columns on the same engine (plain JavaScript over a Map of arrays for memory).
 // PostgreSQL runs on PGlite, and also on the server in KITOS_PG_URL when it is set.
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createMemoryStorage, type Query, type StorageAdapter, type StorageSchema } from '@os2kitos/core';
+import { createBetterSqliteStorage } from '@os2kitos/storage-adapters/better-sqlite3';
 import { createPostgresStorage, type PgQueryable } from '@os2kitos/storage-adapters/postgres';
 import { createSqlJsStorage, loadSqlJs } from '@os2kitos/storage-adapters/sqljs';
 import { nodeSqlJsWasm } from '@os2kitos/storage-adapters/sqljs/node';
+import Database from 'better-sqlite3';
 import { afterAll, bench, describe } from 'vitest';
 import { benchOptions } from './options.js';
 
@@ -156,6 +161,34 @@ describe('overview query, 2,000 of 8,000 records: sql.js', () => {
   bench('sqljs adapter query', () => sqljs.query(QUERY).then(() => undefined), benchOptions);
 });
 
+// --- better-sqlite3 (a WAL database file) ----------------------------------------------------
+const nativeDir = mkdtempSync(join(tmpdir(), 'kitos-bench-'));
+const native = await fill(await createBetterSqliteStorage({ path: join(nativeDir, 'adapter.sqlite') }));
+const nativeDb = new Database(join(nativeDir, 'baseline.sqlite'));
+nativeDb.pragma('journal_mode = WAL');
+nativeDb.pragma('cache_size = -32768');
+nativeDb.exec(BASELINE_TABLE.replace('BOOLEAN', 'INTEGER'));
+nativeDb.exec('CREATE INDEX b_org ON b (org, name)');
+const nativeInsert = nativeDb.prepare('INSERT INTO b VALUES (?, ?, ?, ?, ?, ?)');
+nativeDb.transaction(() => {
+  for (const r of rows)
+    nativeInsert.run(r.uuid, r.org, r.index.name, r.index.due, r.index.active ? 1 : 0, JSON.stringify(r.data));
+})();
+const nativePage = nativeDb.prepare(BASELINE_PAGE.replace(/\$(\d)/g, '?').replace('AND active', 'AND active = 1'));
+const nativeCount = nativeDb.prepare(BASELINE_COUNT.replace(/\$(\d)/g, '?').replace('AND active', 'AND active = 1'));
+
+describe('overview query, 2,000 of 8,000 records: better-sqlite3', () => {
+  bench(
+    'baseline: hand-written SQL over typed, indexed columns (binary collation)',
+    () => {
+      const page = (nativePage.all(ORG, '2022-01-01') as { data: string }[]).map((r) => JSON.parse(r.data));
+      sink.value = { page, total: (nativeCount.get(ORG, '2022-01-01') as { n: number }).n };
+    },
+    benchOptions,
+  );
+  bench('better-sqlite3 adapter query', () => native.query(QUERY).then(() => undefined), benchOptions);
+});
+
 // --- PostgreSQL -----------------------------------------------------------------------------
 async function postgresTarget(client: PgQueryable) {
   const schema = `kitos_bench_${Math.random().toString(36).slice(2, 8)}`;
@@ -204,6 +237,9 @@ describe.skipIf(!onServer)('overview query, 2,000 of 8,000 records: PostgreSQL s
 });
 
 afterAll(async () => {
+  await native.close();
+  nativeDb.close();
+  rmSync(nativeDir, { recursive: true, force: true });
   await onServer?.drop();
   await pool?.end();
   await pglite.close();

@@ -20,6 +20,13 @@ describe('built packages (dist)', () => {
     expect(adapters.ADAPTER_NAMES).toContain('sqljs');
     expect(typeof sqljs.loadSqlJs).toBe('function');
   });
+  it('the built better-sqlite3 subpath opens an in-memory database', async () => {
+    const native = await import(`${root}storage-adapters/dist/better-sqlite3.js`);
+    const storage = await native.createBetterSqliteStorage({ path: ':memory:' });
+    expect(storage.name).toBe('better-sqlite3');
+    expect(await storage.position()).toBe(0);
+    await storage.close();
+  });
   it('the widgets embed bundle exists and is minified', async () => {
     const { statSync, readFileSync } = await import('node:fs');
     const file = `${root}widgets/dist/kitos-widgets.bundle.js`;

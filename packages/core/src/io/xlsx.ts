@@ -1,7 +1,7 @@
 /**
  * XLSX reading and writing on `read-excel-file` and `write-excel-file` (see
  * docs/decisions/0012-spreadsheet-library.md), with the checks a hostile or broken file needs
- * before the parser sees it (docs/decisions/0013-hostile-workbooks.md): the ZIP archive is listed
+ * before the parser sees it (docs/decisions/0015-hostile-workbooks.md): the ZIP archive is listed
  * from its central directory, so declared sizes beyond the limit are refused before anything is
  * inflated; only the parts the reader needs are inflated, within their declared sizes; each is
  * scanned once, forward, for structure, cell count, rows, columns and formulas, under a deadline;

@@ -249,7 +249,11 @@ const OverviewQueryShape = z.strictObject({
  */
 export function parseOverviewQuery(query: unknown, columns: readonly OverviewColumn[]): OverviewQuery {
   const parsed = parse(OverviewQueryShape, query, 'core') as OverviewQuery;
-  const byId = new Map(columns.map((c) => [c.id, c]));
+  // Every row has its uuid: filtering on it finds one row, sorting on it is the tie-break order.
+  const byId = new Map<string, Pick<OverviewColumn, 'type'>>([
+    ['uuid', { type: 'text' }],
+    ...columns.map((c) => [c.id, c] as const),
+  ]);
   const issues: ValidationIssue[] = [];
   (parsed.filters ?? []).forEach((f, i) => {
     const column = byId.get(f.column);

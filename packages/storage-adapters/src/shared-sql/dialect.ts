@@ -1,6 +1,7 @@
 /**
- * What differs between SQLite (sql.js) and PostgreSQL in the SQL the adapters share. Everything
- * else (layout, filters, sorting, writes, change feed, migrations) is written once against this.
+ * What differs between SQLite (sql.js, better-sqlite3) and PostgreSQL in the SQL the adapters
+ * share. Everything else (layout, filters, sorting, writes, change feed, migrations) is written
+ * once against this.
  *
  * @module
  */

@@ -1,6 +1,6 @@
 /**
- * The storage port over SQL, shared by the sql.js and PostgreSQL adapters: reads, versioned
- * writes, the change feed and the writer's seq counter. The adapters add connections,
+ * The storage port over SQL, shared by the sql.js, better-sqlite3 and PostgreSQL adapters: reads,
+ * versioned writes, the change feed and the writer's seq counter. The adapters add connections,
  * transactions (BEGIN/COMMIT/ROLLBACK) and persistence around it.
  *
  * Writes take the `seq` counter row first (PostgreSQL: `SELECT … FOR UPDATE`), so writing

@@ -1,5 +1,5 @@
 /**
- * The table layout both SQL adapters share: one table per kind with fixed columns plus typed
+ * The table layout the SQL adapters share: one table per kind with fixed columns plus typed
  * columns per index field, and how index values become column values.
  *
  * Per kind: `kind_<kind>` with `uuid`, `organization_uuid`, `version`, `seq`, `last_changed`,

@@ -1,5 +1,5 @@
 /**
- * Versioned migrations for both SQL adapters, recorded in a `migrations` table:
+ * Versioned migrations for the SQL adapters, recorded in a `migrations` table:
  *
  * - `layout-<n>`: the adapter's own tables (counters, meta, kinds, fields, tombstones), applied on
  *   open; a later layout adds `layout-2` and so on, never edits an applied one.
@@ -143,6 +143,39 @@ export class LayoutCache implements LayoutSource {
   }
 }
 
+/** The database's storage schema version (-1 before the first); refuses a `schema` older than it. */
+async function storedSchemaVersion(d: SqlDialect, exec: SqlExecutor, schema: StorageSchema): Promise<number> {
+  const storedVersion = Number((await readMeta(d, exec, 'schema_version')) ?? -1);
+  if (schema.version < storedVersion) {
+    throw new KitosError(
+      'storage',
+      'storage',
+      `the database has storage schema version ${storedVersion}, newer than this code's ${schema.version}`,
+      { stored: storedVersion, requested: schema.version },
+    );
+  }
+  return storedVersion;
+}
+
+/**
+ * Whether the database already holds `schema`'s kinds with exactly its fields and current sort
+ * keys, so it can serve that schema without changes. A read-only open uses this in place of
+ * {@link migrateSchema}, which always writes (at least the migration record). Refuses a schema
+ * older than the database's, as {@link migrateSchema} does.
+ */
+export async function schemaIsApplied(d: SqlDialect, exec: SqlExecutor, schema: StorageSchema): Promise<boolean> {
+  validateSchema(schema);
+  await storedSchemaVersion(d, exec, schema);
+  if ((await readMeta(d, exec, 'sort_key_version')) !== DANISH_SORT_KEY_VERSION) return false;
+  const current = await loadLayouts(d, exec);
+  const uniques = JSON.stringify([...uniqueIndexes(d, schema).keys()].sort());
+  if (((await readMeta(d, exec, 'unique_indexes')) ?? '[]') !== uniques) return false;
+  return schema.kinds.every((k) => {
+    const fields = current.get(k.kind)?.fields;
+    return fields?.size === k.fields.length && k.fields.every((f) => fields.get(f.name)?.type === f.type);
+  });
+}
+
 /** Applies a storage schema; see the module description. Runs inside the caller's transaction. */
 export async function migrateSchema(
   d: SqlDialect,
@@ -152,15 +185,7 @@ export async function migrateSchema(
 ): Promise<void> {
   validateSchema(schema);
   const storedMeta = await readMeta(d, exec, 'schema_version');
-  const storedVersion = Number(storedMeta ?? -1);
-  if (schema.version < storedVersion) {
-    throw new KitosError(
-      'storage',
-      'storage',
-      `the database has storage schema version ${storedVersion}, newer than this code's ${schema.version}`,
-      { stored: storedVersion, requested: schema.version },
-    );
-  }
+  const storedVersion = await storedSchemaVersion(d, exec, schema);
   const current = await loadLayouts(d, exec);
   const recompute = new Map<string, KindLayout>();
   for (const k of schema.kinds) {
@@ -209,6 +234,18 @@ export async function migrateSchema(
  * that already break it fails the migration, which is the honest outcome: the data needs fixing.
  */
 async function migrateUniqueIndexes(d: SqlDialect, exec: SqlExecutor, schema: StorageSchema): Promise<void> {
+  const wanted = uniqueIndexes(d, schema);
+  const stored = (await readMeta(d, exec, 'unique_indexes')) ?? '[]';
+  const names = JSON.stringify([...wanted.keys()].sort());
+  if (stored === names) return; // nothing to do, and nothing written
+  const existing: string[] = JSON.parse(stored);
+  for (const name of existing) if (!wanted.has(name)) await exec.all(d.dropIndex(name));
+  for (const sql of wanted.values()) await exec.all(sql);
+  await writeMeta(d, exec, 'unique_indexes', names);
+}
+
+/** The unique indexes a schema asks for, by index name, with the statement creating each. */
+function uniqueIndexes(d: SqlDialect, schema: StorageSchema): Map<string, string> {
   const wanted = new Map<string, string>();
   for (const k of schema.kinds) {
     const layout = kindLayout(k.kind, k.fields);
@@ -230,10 +267,7 @@ async function migrateUniqueIndexes(d: SqlDialect, exec: SqlExecutor, schema: St
       wanted.set(name, `CREATE UNIQUE INDEX IF NOT EXISTS ${quote(name)} ON ${d.table(layout.table)} (${on})`);
     }
   }
-  const existing: string[] = JSON.parse((await readMeta(d, exec, 'unique_indexes')) ?? '[]');
-  for (const name of existing) if (!wanted.has(name)) await exec.all(d.dropIndex(name));
-  for (const sql of wanted.values()) await exec.all(sql);
-  await writeMeta(d, exec, 'unique_indexes', JSON.stringify([...wanted.keys()].sort()));
+  return wanted;
 }
 
 async function setField(d: SqlDialect, exec: SqlExecutor, kind: string, field: string, type: string | undefined) {

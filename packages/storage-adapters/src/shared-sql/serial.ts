@@ -1,7 +1,8 @@
 /**
  * A queue that runs async tasks one at a time, in order; a failed task does not stop the queue.
- * Adapters over one connection (sql.js, a single PostgreSQL client) run every transaction and
- * every read through it, so a read never sees another transaction's uncommitted writes.
+ * Adapters over one connection (sql.js, better-sqlite3, a single PostgreSQL client) run every
+ * transaction and every read through it, so a read never sees another transaction's uncommitted
+ * writes.
  *
  * @module
  */

@@ -5,7 +5,8 @@
  * @module
  */
 import type { Database, SqlValue, Statement } from 'sql.js';
-import { KitosConflictError, KitosError } from '@os2kitos/core';
+import { KitosError } from '@os2kitos/core';
+import { duplicateError } from '../shared-sql/errors.js';
 import type { SqlExecutor, SqlRow } from '../shared-sql/engine.js';
 
 const CACHE_SIZE = 200;
@@ -23,12 +24,7 @@ export interface SqlJsExecutor extends SqlExecutor {
  */
 export function sqliteError(cause: unknown): KitosError {
   const message = (cause as Error)?.message ?? String(cause);
-  if (/UNIQUE constraint failed/.test(message) && !/\.uuid\b/.test(message)) {
-    return new KitosConflictError('storage', `a write would store a duplicate unique value (${message})`, {
-      code: 'duplicate',
-      adapter: 'sqljs',
-    });
-  }
+  if (/UNIQUE constraint failed/.test(message)) return duplicateError('sqljs', cause);
   return new KitosError('storage', 'storage', `SQLite failed: ${message}`, { adapter: 'sqljs' }, { cause });
 }
 

@@ -9,7 +9,7 @@ import { KitosError, type StorageAdapter, type StorageSchema, type StorageTransa
 import { readPosition, type SqlEngineContext, sqlReader, sqlTransaction } from '../shared-sql/engine.js';
 import { LayoutCache, migrateLayout, migrateSchema } from '../shared-sql/migrate.js';
 import { SerialQueue } from '../shared-sql/serial.js';
-import { sqliteDialect } from './dialect.js';
+import { sqliteDialect } from '../shared-sql/sqlite-dialect.js';
 import { SqlJsDamagedError, SqlJsReadOnlyError } from './errors.js';
 import { type SqlJsExecutor, sqlJsExecutor } from './executor.js';
 import { loadSqlJs, type SqlJsWasmSource } from './load.js';

@@ -1,13 +1,15 @@
 /**
- * The SQLite side of the shared SQL: `?NNN` parameters, lists as one JSON parameter read with
- * `json_each` (no limit on list length, one plan per shape), `instr`/`substr` for exact substring
- * tests, and one index per field on (organisation, value) and (organisation, sort key).
+ * The SQLite side of the shared SQL, used by both SQLite adapters (sql.js in WebAssembly,
+ * better-sqlite3 natively), so a database file written by one opens unchanged in the other:
+ * `?NNN` parameters, lists as one JSON parameter read with `json_each` (no limit on list length,
+ * one plan per shape), `instr`/`substr` for exact substring tests, and one index per field on
+ * (organisation, value) and (organisation, sort key).
  *
  * @module
  */
 import type { IndexFieldType } from '@os2kitos/core';
-import type { SqlDialect, SqlParams } from '../shared-sql/dialect.js';
-import { type FieldLayout, indexName, type KindLayout, quote } from '../shared-sql/layout.js';
+import type { SqlDialect, SqlParams } from './dialect.js';
+import { type FieldLayout, indexName, type KindLayout, quote } from './layout.js';
 
 const TYPES: Record<IndexFieldType | 'key' | 'sortKey' | 'counter', string> = {
   text: 'TEXT',
@@ -41,7 +43,9 @@ export const sqliteDialect: SqlDialect = {
   limit: (limit, offset, p) => `LIMIT ${p.add(limit ?? -1)} OFFSET ${p.add(offset)}`,
   rowKey: 'rowid',
   windowCount: false, // measured: a second count(*) is as fast as a window in sql.js
-  lockSuffix: '', // one connection, transactions already serialised
+  // No row lock needed: sql.js has one connection with serialised transactions, and better-sqlite3
+  // starts every transaction with BEGIN IMMEDIATE, which already holds the database's write lock.
+  lockSuffix: '',
   createKindTable: (l) => {
     const t = quote(`kitos_${l.table}`);
     return [
