@@ -56,6 +56,10 @@ const unique = (name: string, fields: string[], perOrganization = true): UniqueC
   perOrganization,
 });
 const roleUsers = (roles: readonly { userUuid: string }[]) => [...new Set(roles.map((r) => r.userUuid))];
+/** The distinct non-empty values of a list of optional references. */
+const present = (values: readonly (string | null | undefined)[]) => [
+  ...new Set(values.filter((v): v is string => typeof v === 'string')),
+];
 
 /** Organisations. */
 export const ORGANIZATION: EntityDefinition<Organization> = {
@@ -197,6 +201,8 @@ export const USAGE: EntityDefinition<ItSystemUsage> = {
     f('validTo', 'date'),
     f('lifeCycleStatus', 'text'),
     f('mainContractUuid', 'text'),
+    f('relationContractUuids', 'textList'),
+    f('relationInterfaceUuids', 'textList'),
     ownerField,
   ],
   unique: [unique('system', ['systemUuid'])],
@@ -209,6 +215,8 @@ export const USAGE: EntityDefinition<ItSystemUsage> = {
     usingUnitUuids: u.organizationUsage.usingUnitUuids,
     roleUserUuids: roleUsers(u.roles),
     relationTargets: [...new Set(u.outgoingSystemRelations.map((r) => r.toUsageUuid))],
+    relationContractUuids: present(u.outgoingSystemRelations.map((r) => r.contractUuid)),
+    relationInterfaceUuids: present(u.outgoingSystemRelations.map((r) => r.interfaceUuid)),
     validTo: u.general.validity.validTo,
     lifeCycleStatus: u.general.validity.lifeCycleStatus,
     mainContractUuid: u.general.mainContractUuid,
@@ -230,6 +238,7 @@ export const CONTRACT: EntityDefinition<Contract> = {
     f('systemUsageUuids', 'textList'),
     f('dprUuids', 'textList'),
     f('validTo', 'date'),
+    f('paymentUnitUuids', 'textList'),
     ownerField,
   ],
   unique: [unique('name', ['nameKey'])],
@@ -244,6 +253,7 @@ export const CONTRACT: EntityDefinition<Contract> = {
     systemUsageUuids: c.systemUsageUuids,
     dprUuids: c.dataProcessingRegistrationUuids,
     validTo: c.general.validity.validTo,
+    paymentUnitUuids: present([...c.payments.external, ...c.payments.internal].map((p) => p.organizationUnitUuid)),
   }),
 };
 
@@ -260,6 +270,7 @@ export const DPR: EntityDefinition<DataProcessingRegistration> = {
     f('contractUuids', 'textList'),
     f('mainContractUuid', 'text'),
     f('roleUserUuids', 'textList'),
+    f('responsibleUnitUuid', 'text'),
     ownerField,
   ],
   unique: [unique('name', ['nameKey'])],
@@ -272,6 +283,7 @@ export const DPR: EntityDefinition<DataProcessingRegistration> = {
     contractUuids: d.contractUuids,
     mainContractUuid: d.general.mainContractUuid,
     roleUserUuids: roleUsers(d.roles),
+    responsibleUnitUuid: d.general.responsibleUnitUuid,
   }),
 };
 
@@ -281,13 +293,26 @@ export const PROJECT: EntityDefinition<Project> = {
   module: 'project',
   protectedKind: 'project',
   schema: ProjectSchema,
-  fields: [f('name', 'text'), f('responsibleUnitUuid', 'text'), f('jointOrganizationUuids', 'textList'), ownerField],
+  fields: [
+    f('name', 'text'),
+    f('responsibleUnitUuid', 'text'),
+    f('jointOrganizationUuids', 'textList'),
+    f('usingUnitUuids', 'textList'),
+    f('systemUsageUuids', 'textList'),
+    f('contractUuids', 'textList'),
+    f('parentProjectUuid', 'text'),
+    ownerField,
+  ],
   organizationOf: (p) => p.organizationUuid,
   index: (p) => ({
     organizationUuid: p.organizationUuid,
     name: p.name,
     responsibleUnitUuid: p.responsibleUnitUuid,
     jointOrganizationUuids: p.jointOrganizationUuids,
+    usingUnitUuids: p.usingUnitUuids,
+    systemUsageUuids: p.systemUsageUuids,
+    contractUuids: p.contractUuids,
+    parentProjectUuid: p.parentProjectUuid,
   }),
 };
 
@@ -345,7 +370,7 @@ export const ENTITY_DEFINITIONS = [
 
 /** The storage schema of the core: every kind with its index fields, plus the audit log. */
 export const CORE_STORAGE_SCHEMA: StorageSchema = {
-  version: 2,
+  version: 3,
   kinds: [
     ...ENTITY_DEFINITIONS.map((d) => ({ kind: d.kind, fields: d.fields, unique: d.unique })),
     {

@@ -25,6 +25,7 @@ import { toValidationIssues } from '../shared/schema.js';
 import type { Filter, SortKey } from '../storage/port.js';
 import type { CallContext } from './call.js';
 import { blankFor, mergePatch } from './defaults.js';
+import { detachReferrers, type Reference } from './references.js';
 import { deleteEntity, type EntityDefinition, readEntity, type WriteOptions, writeEntity } from './repository.js';
 
 /** The editable part of an entity (no meta). */
@@ -53,6 +54,11 @@ export interface EntityServiceSpec<E extends EntityMeta, C, P, CI = C, PI = P> {
   beforeDelete?(call: CallContext, current: E): Promise<void> | void;
   /** Cascades after the entity is deleted, in the same transaction. */
   afterDelete?(call: CallContext, current: E): Promise<void> | void;
+  /**
+   * Links that follow a deleted entity of this kind away (see {@link Reference}); the delete
+   * detaches every record that points at it through one of them, in the same transaction.
+   */
+  readonly detach?: readonly Reference[];
   /**
    * Top-level fields besides `organizationUuid` that never change after create (e.g. a usage's
    * system). Every write path refuses to change them; `replace` takes them from the stored entity.
@@ -331,6 +337,12 @@ export function createEntityService<E extends EntityMeta, C, P, CI = C, PI = P>(
         if (!canDelete(call.actor, protectedEntity)) throw forbidden(s, 'delete', uuid);
         await spec.beforeDelete?.(call, entity);
         await deleteEntity(call.tx, spec.def, call.write, entity, options);
+        if (spec.detach)
+          await detachReferrers(call, spec.detach, {
+            kind: spec.def.kind,
+            uuid: entity.uuid,
+            organizationUuid: spec.def.organizationOf(entity),
+          });
         await spec.afterDelete?.(call, entity);
       }),
     list: (actor, query = {}) =>

@@ -118,10 +118,21 @@ export interface UnitUses {
   readonly responsibleForContracts: number;
   /** Role assignments on the unit. */
   readonly roleAssignments: number;
+  /** Data processing registrations the unit is responsible for (beyond KITOS, which does not check). */
+  readonly dataProcessingRegistrations?: number;
+  /** Projects the unit is responsible for or takes part in (the project module is ours). */
+  readonly projects?: number;
 }
 
-/** The uses in the order a refusal names them. */
-const UNIT_USE_ORDER = ['systemUsages', 'economyStreams', 'responsibleForContracts', 'roleAssignments'] as const;
+/** The uses in the order a refusal names them (KITOS's four first). */
+const UNIT_USE_ORDER = [
+  'systemUsages',
+  'economyStreams',
+  'responsibleForContracts',
+  'roleAssignments',
+  'dataProcessingRegistrations',
+  'projects',
+] as const;
 
 /**
  * Deletes a unit: refused for the root (`root-unit`) and for a unit in use (`in-use`, whose
@@ -145,7 +156,7 @@ export function unitDelete<U extends UnitNode>(
   if (unit.parentUuid === null) {
     return fail({ code: 'root-unit', message: 'the root unit cannot be deleted', context: { unitUuid } });
   }
-  const inUse = UNIT_USE_ORDER.filter((k) => uses[k] > 0);
+  const inUse = UNIT_USE_ORDER.filter((k) => (uses[k] ?? 0) > 0);
   if (inUse.length > 0) {
     return fail({
       code: 'in-use',

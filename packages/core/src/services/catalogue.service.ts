@@ -33,6 +33,7 @@ import type { ItSystemUsage } from '../usage/usage.schema.js';
 import { KitosForbiddenError } from '../shared/errors.js';
 import { enforce } from './enforce.js';
 import { allOf } from './lookup.js';
+import { DETACHING_REFERENCES } from './references.js';
 
 /** Permission facts of a system. */
 export const protectSystem = (_: CallContext, s: ItSystem) => ({
@@ -218,7 +219,7 @@ export function interfaceService(runner: CallRunner) {
     beforeDelete: (_call, iface) => {
       enforce(itInterfaceDeletion(iface), 'catalogue');
     },
-    afterDelete: (call, iface) => clearInterfaceOnRelations(call, iface.uuid),
+    detach: DETACHING_REFERENCES,
   });
 }
 

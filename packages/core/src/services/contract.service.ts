@@ -27,6 +27,7 @@ import { removeUsageContractAssociation } from '../usage/usage.rules.js';
 import type { ItSystemUsage } from '../usage/usage.schema.js';
 import { violationError } from './enforce.js';
 import { allOf } from './lookup.js';
+import { DETACHING_REFERENCES } from './references.js';
 
 const KIND_OF: Record<ContractLinkKind, string> = {
   contract: CONTRACT.kind,
@@ -95,40 +96,6 @@ export function contractService(runner: CallRunner) {
           await writeEntity(call.tx, USAGE, call.write, removeUsageContractAssociation(usage, contract.uuid), usage);
       }
     },
-    afterDelete: async (call, contract) => {
-      const usages = await allOf<ItSystemUsage>(call.tx, USAGE.kind, contract.organizationUuid);
-      for (const u of usages) {
-        const next = {
-          ...removeUsageContractAssociation(u, contract.uuid),
-          outgoingSystemRelations: clearRelationsContract(u.outgoingSystemRelations, contract.uuid),
-        };
-        await writeEntity(call.tx, USAGE, call.write, next, u);
-      }
-      const dprs = await allOf<DataProcessingRegistration>(call.tx, DPR.kind, contract.organizationUuid, {
-        op: 'hasAny',
-        field: 'contractUuids',
-        values: [contract.uuid],
-      });
-      for (const d of dprs) {
-        const general =
-          d.general.mainContractUuid === contract.uuid ? { ...d.general, mainContractUuid: null } : d.general;
-        await writeEntity(
-          call.tx,
-          DPR,
-          call.write,
-          { ...d, general, contractUuids: d.contractUuids.filter((c) => c !== contract.uuid) },
-          d,
-        );
-      }
-      // Children are kept (KITOS behaviour) and become top-level contracts.
-      for (const child of await allOf<Contract>(call.tx, CONTRACT.kind, contract.organizationUuid, {
-        op: 'eq',
-        field: 'parentUuid',
-        value: contract.uuid,
-      })) {
-        const general = { ...child.general, validity: { ...child.general.validity, requireValidParent: false } };
-        await writeEntity(call.tx, CONTRACT, call.write, { ...child, parentContractUuid: null, general }, child);
-      }
-    },
+    detach: DETACHING_REFERENCES,
   });
 }

@@ -15,6 +15,7 @@ import { CONTRACT, DPR, UNIT, USAGE } from '../engine/kinds.js';
 import { type CallRunner, createEntityService } from '../engine/service.js';
 import { enforce, sameOrganisation } from './enforce.js';
 import { allOf, uuidsInOrganization } from './lookup.js';
+import { DETACHING_REFERENCES } from './references.js';
 
 /** Data processing registrations. */
 export function dataProcessingService(runner: CallRunner) {
@@ -30,6 +31,7 @@ export function dataProcessingService(runner: CallRunner) {
     }),
     createOrganization: (i) => i.organizationUuid,
     applyPatch: (_call, current, patch) => enforce(applyDprPatch(current, patch), 'data-processing'),
+    detach: DETACHING_REFERENCES,
     check: async (call, next) => {
       const same = await allOf<DataProcessingRegistration>(call.tx, DPR.kind, next.organizationUuid);
       enforce(checkDprNameUnique(same, next), 'data-processing');

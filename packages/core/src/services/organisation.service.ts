@@ -18,6 +18,8 @@ import {
   type StoredUnitRole,
   USAGE,
   CONTRACT,
+  DPR,
+  PROJECT,
 } from '../engine/kinds.js';
 import { deleteEntity, readEntity, writeEntity } from '../engine/repository.js';
 import {
@@ -43,7 +45,9 @@ import {
   OrganizationFieldsSchema,
   OrganizationPatchSchema,
 } from '../organisation/organization.schema.js';
-import { unitDelete, unitMove, unitParentForCreate } from '../organisation/unit.rules.js';
+import { type UnitUses, unitDelete, unitMove, unitParentForCreate } from '../organisation/unit.rules.js';
+import { referrers } from '../engine/references.js';
+import { UNIT_REFERENCES } from './references.js';
 import { unitTreeValidity } from '../organisation/unit-tree.rules.js';
 import {
   type OrganizationUnit,
@@ -160,43 +164,23 @@ export interface UnitService extends EntityService<OrganizationUnit, Organizatio
   tree(actor: Actor, organizationUuid: string): Promise<OrganizationUnit[]>;
 }
 
-async function unitUses(call: CallContext, unit: OrganizationUnit) {
-  const usages = await call.tx.query({
-    kind: USAGE.kind,
-    organizationUuids: [unit.organizationUuid],
-    filter: {
-      op: 'or',
-      filters: [
-        { op: 'eq', field: 'responsibleUnitUuid', value: unit.uuid },
-        { op: 'hasAny', field: 'usingUnitUuids', values: [unit.uuid] },
-      ],
-    },
-    count: true,
-    limit: 0,
+/** What still points at a unit, counted as the unit delete rule names it. */
+async function unitUses(call: CallContext, unit: OrganizationUnit): Promise<UnitUses> {
+  const found = await referrers(call, UNIT_REFERENCES, {
+    kind: UNIT.kind,
+    uuid: unit.uuid,
+    organizationUuid: unit.organizationUuid,
   });
-  const contracts = await allOf<{
-    responsible: { organizationUnitUuid: string | null };
-    payments: {
-      external: { organizationUnitUuid: string | null }[];
-      internal: { organizationUnitUuid: string | null }[];
-    };
-  }>(call.tx, CONTRACT.kind, unit.organizationUuid);
-  const roles = await call.tx.query({
-    kind: UNIT_ROLE.kind,
-    organizationUuids: [unit.organizationUuid],
-    filter: { op: 'eq', field: 'objectUuid', value: unit.uuid },
-    count: true,
-    limit: 0,
-  });
+  const records = (kind: string) =>
+    new Set(found.filter((f) => f.reference.from.kind === kind).map((f) => f.entity.uuid)).size;
+  const links = (field: string) => found.filter((f) => f.reference.field === field).reduce((n, f) => n + f.count, 0);
   return {
-    systemUsages: usages.total ?? 0,
-    economyStreams: contracts.reduce(
-      (n, c) =>
-        n + [...c.payments.external, ...c.payments.internal].filter((s) => s.organizationUnitUuid === unit.uuid).length,
-      0,
-    ),
-    responsibleForContracts: contracts.filter((c) => c.responsible.organizationUnitUuid === unit.uuid).length,
-    roleAssignments: roles.total ?? 0,
+    systemUsages: records(USAGE.kind),
+    economyStreams: links('payments.organizationUnitUuid'),
+    responsibleForContracts: links('responsible.organizationUnitUuid'),
+    roleAssignments: records(UNIT_ROLE.kind),
+    dataProcessingRegistrations: records(DPR.kind),
+    projects: records(PROJECT.kind),
   };
 }
 

@@ -12,6 +12,7 @@ import { projectParentValidity } from '../project/project-links.rules.js';
 import type { Project } from '../project/project.schema.js';
 import { enforce, sameOrganisation } from './enforce.js';
 import { allOf, uuidsInOrganization } from './lookup.js';
+import { DETACHING_REFERENCES } from './references.js';
 
 /** Projects. */
 export function projectService(runner: CallRunner) {
@@ -28,6 +29,7 @@ export function projectService(runner: CallRunner) {
     }),
     createOrganization: (i) => i.organizationUuid,
     prepareCreate: (_call, input) => newProjectFields(input),
+    detach: DETACHING_REFERENCES,
     check: async (call, next) => {
       const org = next.organizationUuid;
       const projects = await allOf<Project>(call.tx, PROJECT.kind, org);

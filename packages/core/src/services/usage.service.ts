@@ -14,6 +14,7 @@ import { CONTRACT, DPR, INTERFACE, SYSTEM, UNIT, USAGE } from '../engine/kinds.j
 import { writeEntity } from '../engine/repository.js';
 import { type CallRunner, createEntityService } from '../engine/service.js';
 import { systemLock } from './catalogue.service.js';
+import { DETACHING_REFERENCES } from './references.js';
 import { KitosValidationError } from '../shared/errors.js';
 import { applyUsagePatch } from '../usage/usage-patch.rules.js';
 import { checkSystemRelation, dropRelationsToUsage } from '../usage/usage-relation.rules.js';
@@ -132,45 +133,6 @@ export function usageService(runner: CallRunner) {
       );
       await checkRelations(call, next as ItSystemUsage);
     },
-    afterDelete: async (call, usage) => {
-      // Incoming relations go with the usage; contracts and registrations stop covering it.
-      const sources = await allOf<ItSystemUsage>(call.tx, USAGE.kind, usage.organizationUuid, {
-        op: 'hasAny',
-        field: 'relationTargets',
-        values: [usage.uuid],
-      });
-      for (const s of sources) {
-        await writeEntity(
-          call.tx,
-          USAGE,
-          call.write,
-          { ...s, outgoingSystemRelations: dropRelationsToUsage(s.outgoingSystemRelations, usage.uuid) },
-          s,
-        );
-      }
-      for (const c of await contractsCovering(call, usage)) {
-        await writeEntity(
-          call.tx,
-          CONTRACT,
-          call.write,
-          { ...c, systemUsageUuids: c.systemUsageUuids.filter((u) => u !== usage.uuid) },
-          c,
-        );
-      }
-      const dprs = await allOf<DataProcessingRegistration>(call.tx, DPR.kind, usage.organizationUuid, {
-        op: 'hasAny',
-        field: 'systemUsageUuids',
-        values: [usage.uuid],
-      });
-      for (const d of dprs) {
-        await writeEntity(
-          call.tx,
-          DPR,
-          call.write,
-          { ...d, systemUsageUuids: d.systemUsageUuids.filter((u) => u !== usage.uuid) },
-          d,
-        );
-      }
-    },
+    detach: DETACHING_REFERENCES,
   });
 }
