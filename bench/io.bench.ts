@@ -12,7 +12,7 @@ import { benchOptions } from './options.js';
 
 const clock = fixedClock('2025-06-15T10:00:00Z');
 const kitos = await createKitos({ storage: createMemoryStorage(), clock });
-const admin = await kitos.bootstrap({ firstName: 'Ada', lastName: 'Admin', email: 'admin@example.dk' });
+const admin = await kitos.organizations.bootstrap({ firstName: 'Ada', lastName: 'Admin', email: 'admin@example.dk' });
 const org = (await kitos.organizations.create(admin, { name: 'Nordby Kommune', type: 'Kommune' })).uuid;
 // The export reads a second municipality, so the import's organisation holds no contracts to scan.
 const exportOrg = (await kitos.organizations.create(admin, { name: 'Sydby Kommune', type: 'Kommune' })).uuid;

@@ -39,7 +39,7 @@ export async function noticeDeadlinesWithin90Days(
     await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`); // the example's own schema only
     const storage = await createPostgresStorage({ client, schema });
     const kitos = await createKitos({ storage });
-    const admin = await kitos.bootstrap({ firstName: 'Ada', lastName: 'Admin', email: 'ada@example.dk' });
+    const admin = await kitos.organizations.bootstrap({ firstName: 'Ada', lastName: 'Admin', email: 'ada@example.dk' });
     const org = await kitos.organizations.create(admin, { name: 'Nordby Kommune', type: 'Kommune' });
     const supplier = await kitos.organizations.create(admin, { name: 'Nordlys Data A/S', type: 'Virksomhed' });
     const months = (n: number) => optionSeedUuid('it-contract-notice-period-month-types', String(n));

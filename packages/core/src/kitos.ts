@@ -15,12 +15,7 @@ import type {
   DataProcessingRegistrationPatchSchema,
 } from './data-processing/dpr.schema.js';
 import type { EntityService } from './engine/service.js';
-import type {
-  Organization,
-  OrganizationCreateSchema,
-  OrganizationPatchSchema,
-} from './organisation/organization.schema.js';
-import type { User, UserPatchSchema } from './organisation/user.schema.js';
+import type { User, UserCreateSchema, UserPatchSchema } from './organisation/user.schema.js';
 import type { Project, ProjectCreateSchema, ProjectPatchSchema } from './project/project.schema.js';
 import type { FeedService } from './services/feed.service.js';
 import type { OptionsService } from './services/options.service.js';
@@ -28,10 +23,11 @@ import type { OverviewService } from './services/overview.service.js';
 import type { MembershipService, UnitRoleService, UnitService } from './services/organisation.service.js';
 import type { ItSystemUsage, ItSystemUsageCreateSchema, ItSystemUsagePatchSchema } from './usage/usage.schema.js';
 import { type Clock, DEFAULT_TIME_ZONE, systemClock } from './engine/clock.js';
-import { CORE_STORAGE_SCHEMA, MEMBERSHIP, ORGANIZATION, USER } from './engine/kinds.js';
-import { writeEntity } from './engine/repository.js';
-import { createRuntime } from './engine/runtime.js';
-import { type UserCreate, UserCreateSchema } from './organisation/user.schema.js';
+import { CORE_STORAGE_SCHEMA } from './engine/kinds.js';
+import { createRuntime, type Runtime } from './engine/runtime.js';
+import type { CallRunner } from './engine/service.js';
+import type { IsoDate } from './shared/dates.js';
+import type { KindDefinition } from './storage/port.js';
 import { catalogueServices } from './services/catalogue-facade.js';
 import { contractService } from './services/contract.service.js';
 import { dataProcessingService } from './services/data-processing.service.js';
@@ -39,18 +35,16 @@ import { feedService } from './services/feed.service.js';
 import { type KleService, kleService } from './services/kle.service.js';
 import {
   membershipService,
-  newOrganizationFields,
+  type OrganizationService,
   organizationService,
   unitRoleService,
   unitService,
   userService,
 } from './services/organisation.service.js';
-import { optionsService, seedOptions } from './services/options.service.js';
+import { optionsService } from './services/options.service.js';
 import { overviewService } from './services/overview.service.js';
 import { projectService } from './services/project.service.js';
 import { usageService } from './services/usage.service.js';
-import { KitosConflictError } from './shared/errors.js';
-import { parse } from './shared/schema.js';
 import type { StorageAdapter } from './storage/port.js';
 
 /** Options of {@link createKitos}. */
@@ -63,6 +57,36 @@ export interface KitosOptions {
   readonly timeZone?: string;
   /** Uuid generator (default `crypto.randomUUID`); inject a deterministic one in tests. */
   readonly newUuid?: () => string;
+  /**
+   * Record kinds of your own (a server's tokens, say) to keep in the same store: migrated with the
+   * core's kinds, so the store knows them before the first transaction.
+   */
+  readonly extraKinds?: readonly KindDefinition[];
+}
+
+/**
+ * Every service, on one call runner: the facade builds them on the runtime, a unit of work on a
+ * runner bound to one transaction. One list, so the two can never offer different services.
+ */
+function buildServices(runner: CallRunner, storage: StorageAdapter, runtime?: Runtime) {
+  const catalogue = catalogueServices(runner);
+  return {
+    organizations: organizationService(runner, runtime),
+    units: unitService(runner),
+    users: userService(runner),
+    memberships: membershipService(runner),
+    unitRoles: unitRoleService(runner),
+    systems: catalogue.systems,
+    interfaces: catalogue.interfaces,
+    usages: usageService(runner),
+    contracts: contractService(runner),
+    dataProcessing: dataProcessingService(runner),
+    projects: projectService(runner),
+    options: optionsService(runner),
+    overviews: overviewService(runner, storage),
+    feed: feedService(runner),
+    kle: kleService(runner),
+  };
 }
 
 function makeFacade(options: KitosOptions): Kitos {
@@ -72,91 +96,33 @@ function makeFacade(options: KitosOptions): Kitos {
     timeZone: options.timeZone ?? DEFAULT_TIME_ZONE,
     newUuid: options.newUuid ?? (() => globalThis.crypto.randomUUID()),
   });
-  const catalogue = catalogueServices(runtime);
   return {
-    /** The storage adapter in use. */
     storage: options.storage,
-    organizations: organizationService(runtime),
-    units: unitService(runtime),
-    users: userService(runtime),
-    memberships: membershipService(runtime),
-    unitRoles: unitRoleService(runtime),
-    systems: catalogue.systems,
-    interfaces: catalogue.interfaces,
-    usages: usageService(runtime),
-    contracts: contractService(runtime),
-    dataProcessing: dataProcessingService(runtime),
-    projects: projectService(runtime),
-    options: optionsService(runtime),
-    overviews: overviewService(runtime, options.storage),
-    feed: feedService(runtime),
-    kle: kleService(runtime),
-    /**
-     * Creates the first global administrator in an empty store, with KITOS's option seed and the
-     * default organisation "Fælles Kommune". Refused once any user exists.
-     *
-     * @example
-     * ```ts
-     * const admin = await kitos.bootstrap({ firstName: 'Ada', lastName: 'Admin', email: 'admin@kommune.dk' });
-     * ```
-     */
-    async bootstrap(admin: UserCreate): Promise<Actor> {
-      const input = parse(UserCreateSchema, admin, 'organisation');
-      return options.storage.transaction(async (tx) => {
-        // Concurrent first starts must not each find an empty store and each create an admin.
-        await tx.lock(['bootstrap', `kind:${USER.kind}`]);
-        const any = await tx.query({ kind: USER.kind, limit: 1 });
-        if (any.records.length > 0)
-          throw new KitosConflictError('organisation', 'the store already has users: bootstrap only runs once');
-        const now = (options.clock ?? systemClock).now().toISOString();
-        const newUuid = options.newUuid ?? (() => globalThis.crypto.randomUUID());
-        const uuid = newUuid();
-        const write = { actorUuid: uuid, now, newUuid };
-        await writeEntity(
-          tx,
-          USER,
-          write,
-          {
-            phoneNumber: null,
-            hasApiAccess: false,
-            hasStakeHolderAccess: false,
-            isSystemIntegrator: false,
-            ...input,
-            isGlobalAdmin: true,
-            uuid,
-          },
-          undefined,
-        );
-        const org = newUuid();
-        await writeEntity(
-          tx,
-          ORGANIZATION,
-          write,
-          {
-            uuid: org,
-            ...newOrganizationFields({
-              name: 'Fælles Kommune',
-              type: 'Kommune',
-              accessModifier: 'Public',
-              isDefaultOrganization: true,
-            }),
-          },
-          undefined,
-        );
-        await writeEntity(
-          tx,
-          MEMBERSHIP,
-          write,
-          { uuid: newUuid(), userUuid: uuid, organizationUuid: org, role: 'User' },
-          undefined,
-        );
-        const call = { tx, write, today: now.slice(0, 10), actor: undefined as never };
-        await seedOptions(call);
-        return { userUuid: uuid };
-      });
+    ...buildServices(runtime, options.storage, runtime),
+    unitOfWork: async (actor, work, settings = {}) => {
+      try {
+        return await runtime.unitOfWork(actor, async (runner, call) => {
+          const result = await work(buildServices(runner, options.storage), call.today);
+          if (settings.commit === false) throw new Rollback(result);
+          return result;
+        });
+      } catch (e) {
+        if (e instanceof Rollback) return e.result as never;
+        throw e;
+      }
     },
   };
 }
+
+/** Thrown inside a unit of work to roll it back on purpose (a dry run), carrying its result. */
+class Rollback extends Error {
+  constructor(readonly result: unknown) {
+    super('rollback');
+  }
+}
+
+/** The services of a unit of work: the facade's services, bound to one transaction. */
+export type UnitOfWorkServices = ReturnType<typeof buildServices>;
 
 type In<S extends z.ZodType> = z.input<S>;
 
@@ -164,11 +130,7 @@ type In<S extends z.ZodType> = z.input<S>;
 export interface Kitos {
   /** The storage adapter in use. */
   readonly storage: StorageAdapter;
-  readonly organizations: EntityService<
-    Organization,
-    In<typeof OrganizationCreateSchema>,
-    In<typeof OrganizationPatchSchema>
-  >;
+  readonly organizations: OrganizationService;
   readonly units: UnitService;
   readonly users: EntityService<User, In<typeof UserCreateSchema>, In<typeof UserPatchSchema>>;
   readonly memberships: MembershipService;
@@ -196,10 +158,24 @@ export interface Kitos {
   readonly feed: FeedService;
   readonly kle: KleService;
   /**
-   * Creates the first global administrator in an empty store, with KITOS's option seed and the
-   * default organisation "Fælles Kommune". Refused once any user exists.
+   * Runs several service calls in one transaction, as one actor: all of them are stored, or none
+   * (throw to roll back; `{ commit: false }` rolls back on purpose and still returns the result,
+   * for dry runs). `work` gets the same services as the facade, bound to the transaction, and the
+   * transaction's "today".
+   *
+   * @example
+   * ```ts
+   * const unit = await kitos.unitOfWork(admin, async (s) => {
+   *   const root = await s.units.create(admin, { organizationUuid, name: 'Nordby' });
+   *   return s.units.create(admin, { organizationUuid, name: 'Skoler', parentUuid: root.uuid });
+   * });
+   * ```
    */
-  bootstrap(admin: In<typeof UserCreateSchema>): Promise<Actor>;
+  unitOfWork<R>(
+    actor: Actor,
+    work: (services: UnitOfWorkServices, today: IsoDate) => Promise<R>,
+    options?: { readonly commit?: boolean },
+  ): Promise<R>;
 }
 
 /**
@@ -209,11 +185,14 @@ export interface Kitos {
  * ```ts
  * import { createKitos, createMemoryStorage } from '@os2kitos/core';
  * const kitos = await createKitos({ storage: createMemoryStorage() });
- * const admin = await kitos.bootstrap({ firstName: 'Ada', lastName: 'Admin', email: 'admin@kommune.dk' });
+ * const admin = await kitos.organizations.bootstrap({ firstName: 'Ada', lastName: 'Admin', email: 'admin@kommune.dk' });
  * const org = await kitos.organizations.create(admin, { name: 'Nordby Kommune', type: 'Kommune' });
  * ```
  */
 export async function createKitos(options: KitosOptions): Promise<Kitos> {
-  await options.storage.migrate(CORE_STORAGE_SCHEMA);
+  await options.storage.migrate({
+    version: CORE_STORAGE_SCHEMA.version,
+    kinds: [...CORE_STORAGE_SCHEMA.kinds, ...(options.extraKinds ?? [])],
+  });
   return makeFacade(options);
 }

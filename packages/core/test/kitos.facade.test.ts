@@ -27,7 +27,7 @@ async function user(email: string): Promise<Actor> {
 
 beforeEach(async () => {
   kitos = await createKitos({ storage: createMemoryStorage(), clock: fixedClock('2025-06-15T10:00:00Z') });
-  admin = await kitos.bootstrap({ firstName: 'Ada', lastName: 'Admin', email: 'admin@example.dk' });
+  admin = await kitos.organizations.bootstrap({ firstName: 'Ada', lastName: 'Admin', email: 'admin@example.dk' });
   aarhus = (await kitos.organizations.create(admin, { name: 'Aarhus Kommune', type: 'Kommune' })).uuid;
   odense = (await kitos.organizations.create(admin, { name: 'Odense Kommune', type: 'Kommune' })).uuid;
   root = (await kitos.units.create(admin, { organizationUuid: aarhus, name: 'Aarhus Kommune' })).uuid;
@@ -44,9 +44,9 @@ beforeEach(async () => {
 
 describe('the Kitos facade on the memory adapter', () => {
   it('bootstraps once, with the option seed and the default organisation', async () => {
-    await expect(kitos.bootstrap({ firstName: 'B', lastName: 'B', email: 'b@example.dk' })).rejects.toBeInstanceOf(
-      KitosConflictError,
-    );
+    await expect(
+      kitos.organizations.bootstrap({ firstName: 'B', lastName: 'B', email: 'b@example.dk' }),
+    ).rejects.toBeInstanceOf(KitosConflictError);
     const months = await kitos.options.global(admin, 'it-contract-notice-period-month-types');
     expect(months.map((o) => o.name)).toContain('3');
   });

@@ -35,7 +35,7 @@ async function person(
 
 beforeEach(async () => {
   kitos = await createKitos({ storage: createMemoryStorage(), clock: fixedClock('2025-06-15T10:00:00Z') });
-  admin = await kitos.bootstrap({ firstName: 'Ada', lastName: 'Admin', email: 'admin@example.dk' });
+  admin = await kitos.organizations.bootstrap({ firstName: 'Ada', lastName: 'Admin', email: 'admin@example.dk' });
   org = (await kitos.organizations.create(admin, { name: 'Nordby Kommune', type: 'Kommune' })).uuid;
   other = (await kitos.organizations.create(admin, { name: 'Sydby Kommune', type: 'Kommune' })).uuid;
   root = (await kitos.units.create(admin, { organizationUuid: org, name: 'Nordby' })).uuid;

@@ -38,7 +38,7 @@ async function world(roles: OrganizationRole[][]): Promise<World> {
     clock: fixedClock('2025-06-15T10:00:00Z'),
     newUuid: () => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`,
   });
-  const admin = await kitos.bootstrap({ firstName: 'A', lastName: 'A', email: 'a@example.dk' });
+  const admin = await kitos.organizations.bootstrap({ firstName: 'A', lastName: 'A', email: 'a@example.dk' });
   const orgs = [
     (await kitos.organizations.create(admin, { name: 'Nordby Kommune', type: 'Kommune' })).uuid,
     (await kitos.organizations.create(admin, { name: 'Sydby Kommune', type: 'Kommune' })).uuid,

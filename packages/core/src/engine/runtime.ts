@@ -14,6 +14,7 @@ import { PositionCache } from './cache.js';
 import type { CallContext } from './call.js';
 import { type Clock, todayBy } from './clock.js';
 import { DPR, GLOBAL_OPTION, MEMBERSHIP, ORGANIZATION, UNIT, UNIT_ROLE, USAGE, USER } from './kinds.js';
+import { withEqualityIndex } from './indexed-tx.js';
 import type { CallRunner } from './service.js';
 
 /** Options of the runtime. */
@@ -120,8 +121,26 @@ export async function resolveActor(tx: StorageReader, actor: Actor): Promise<Act
   });
 }
 
+/**
+ * The actor of work the system does itself (the first start, scheduled jobs): a global admin with
+ * no user behind it. Its writes are stamped with no author unless the work says otherwise.
+ */
+export const SYSTEM_ACTOR: ActorContext = actorContext({ userUuid: 'system', isGlobalAdmin: true });
+
+/** The runtime: the call runner plus what only it may do. */
+export interface Runtime extends CallRunner {
+  readonly options: RuntimeOptions;
+  /** Runs `work` in one transaction as the system (no user; see {@link SYSTEM_ACTOR}). */
+  system<R>(work: (call: CallContext) => Promise<R>): Promise<R>;
+  /**
+   * Runs `work` in one transaction with the actor resolved once; `work` gets a call runner bound to
+   * that transaction, so every service built on it runs inside it. Throwing rolls everything back.
+   */
+  unitOfWork<R>(actor: Actor, work: (runner: CallRunner, call: CallContext) => Promise<R>): Promise<R>;
+}
+
 /** Builds the call runner the services use. */
-export function createRuntime(options: RuntimeOptions): CallRunner & { options: RuntimeOptions } {
+export function createRuntime(options: RuntimeOptions): Runtime {
   const { storage, clock, timeZone, newUuid } = options;
   // Actor facts for reads are reused until the store changes; writes always resolve afresh inside
   // their transaction.
@@ -137,9 +156,29 @@ export function createRuntime(options: RuntimeOptions): CallRunner & { options: 
       today: todayBy({ now: () => now }, timeZone),
     };
   };
+  const stamp = () => {
+    const now = clock.now();
+    return { now, today: todayBy({ now: () => now }, timeZone) };
+  };
   return {
     options,
     write: (actor, work) => storage.transaction(async (tx) => work(await context(tx, actor, false))),
     read: async (actor, work) => work(await context(readOnly(storage), actor, true)),
+    system: (work) =>
+      storage.transaction((tx) => {
+        const { now, today } = stamp();
+        return work({ tx, actor: SYSTEM_ACTOR, write: { actorUuid: null, now: now.toISOString(), newUuid }, today });
+      }),
+    unitOfWork: (actor, work) =>
+      storage.transaction(async (raw) => {
+        // Many calls in one transaction repeat the same equality look-ups (a row's unit by name,
+        // its system): an index kept current by the unit's own writes answers them from memory.
+        const tx = withEqualityIndex(raw);
+        // The actor is resolved once for the whole unit: re-resolving per call would rescan every
+        // usage for role holders, and the facts cannot change under this transaction anyway.
+        const call = await context(tx, actor, false);
+        const bound: CallRunner = { write: (_a, w) => w(call), read: (_a, w) => w(call) };
+        return work(bound, call);
+      }),
   };
 }

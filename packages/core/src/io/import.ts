@@ -15,7 +15,7 @@ import { type Fields, type PlannedRow, planRows } from './import-rows.js';
 import { type ImportIssue, issue, SpreadsheetReadError } from './issues.js';
 import { readTable, type SpreadsheetFormat, type Table } from './table.js';
 import { IMPORT_KINDS, type ImportKind, type ImportTemplate, importTemplateOf } from './templates.js';
-import { type UnitOfWorkServices, unitOfWork, type WriteSettings } from './unit-of-work.js';
+import { type UnitOfWorkServices, unitOfWork } from './unit-of-work.js';
 
 /**
  * A progress event: which phase, and how many of how many rows are done.
@@ -39,7 +39,7 @@ export interface ImportProgress {
  * const options: SpreadsheetImportOptions = { kind: 'contracts', organizationUuid, file: csvText, dryRun: true };
  * ```
  */
-export interface SpreadsheetImportOptions extends WriteSettings {
+export interface SpreadsheetImportOptions {
   readonly kind: ImportKind;
   /** The organisation the rows belong to (for `systems`: the creating organisation). */
   readonly organizationUuid: string;
@@ -246,7 +246,7 @@ export async function importSpreadsheet(
   progress({ phase: 'parse', done: 1, total: 1 });
   const total = table.rows.length;
   try {
-    return await unitOfWork(kitos, actor, options, async (s) => {
+    return await unitOfWork(kitos, actor, async (s) => {
       progress({ phase: 'validate', done: 0, total });
       const ctx = await loadImportContext(s, actor, organizationUuid, template.columns);
       const records = (await existingRecords(s, actor, kind, organizationUuid, ctx)) as unknown as Fields[];

@@ -60,5 +60,4 @@ export {
   type ImportKind,
   type ImportTemplate,
 } from './templates.js';
-export type { WriteSettings } from './unit-of-work.js';
 export type { WriteCell } from './xlsx.js';

@@ -19,7 +19,7 @@ import {
   PortfolioDocumentSchema,
   type PortfolioRecordList,
 } from './portfolio.schema.js';
-import { type UnitOfWorkServices, unitOfWork, type WriteSettings } from './unit-of-work.js';
+import { type UnitOfWorkServices, unitOfWork } from './unit-of-work.js';
 
 const META = ['version', 'createdAt', 'createdBy', 'lastChanged', 'lastChangedBy', 'organizationUuid'] as const;
 
@@ -99,7 +99,7 @@ export async function exportPortfolio(
  * await importPortfolio(kitos, actor, doc, { targetOrganizationUuid: emptyOrg, dryRun: true } satisfies PortfolioImportOptions);
  * ```
  */
-export interface PortfolioImportOptions extends WriteSettings {
+export interface PortfolioImportOptions {
   /** Where to import (default: the document's organisation). It must have no portfolio yet. */
   readonly targetOrganizationUuid?: string;
   /** Validate and rehearse, store nothing. */
@@ -335,7 +335,7 @@ export async function importPortfolio(
   if (duplicates.length > 0) return refused(dryRun, duplicates);
   const org = options.targetOrganizationUuid ?? doc.organization.uuid;
   try {
-    return await unitOfWork(kitos, actor, options, async (s) => {
+    return await unitOfWork(kitos, actor, async (s) => {
       const problems = await checkTarget(s, actor, org, doc);
       if (problems.length > 0) return { commit: false, result: refused(dryRun, problems) };
       const maps = new Map(PORTFOLIO_RECORD_LISTS.map((list) => [list, new Map<string, string>()]));

@@ -8,59 +8,11 @@
  * @module
  */
 import type { Actor } from '../access/actor.js';
-import type { CallContext } from '../engine/call.js';
-import { type Clock, DEFAULT_TIME_ZONE, systemClock, todayBy } from '../engine/clock.js';
-import { resolveActor } from '../engine/runtime.js';
-import type { CallRunner } from '../engine/service.js';
-import type { Kitos } from '../kitos.js';
-import { catalogueServices } from '../services/catalogue-facade.js';
-import { contractService } from '../services/contract.service.js';
-import { dataProcessingService } from '../services/data-processing.service.js';
-import { optionsService } from '../services/options.service.js';
-import { organizationService, unitService, userService } from '../services/organisation.service.js';
-import { projectService } from '../services/project.service.js';
-import { usageService } from '../services/usage.service.js';
-import { withEqualityIndex } from './indexed-tx.js';
+import type { Kitos, UnitOfWorkServices } from '../kitos.js';
+import type { IsoDate } from '../shared/dates.js';
 
-/**
- * Settings shared by the writing functions of this entry point.
- *
- * @example
- * ```ts
- * await importSpreadsheet(kitos, actor, { ...options, clock: fixedClock('2025-06-15T10:00:00Z') });
- * ```
- */
-export interface WriteSettings {
-  /**
-   * Source of "now" for the records' timestamps and "today" (default: the system clock). Pass the
-   * clock the facade was created with; the facade does not expose it.
-   */
-  readonly clock?: Clock;
-  /** Time zone of "today" (default `Europe/Copenhagen`). */
-  readonly timeZone?: string;
-  /** Uuid generator for new records (default `crypto.randomUUID`). */
-  readonly newUuid?: () => string;
-}
-
-/** The services, bound to one transaction. */
-export function servicesOn(runner: CallRunner) {
-  const catalogue = catalogueServices(runner);
-  return {
-    organizations: organizationService(runner),
-    units: unitService(runner),
-    users: userService(runner),
-    systems: catalogue.systems,
-    interfaces: catalogue.interfaces,
-    usages: usageService(runner),
-    contracts: contractService(runner),
-    dataProcessing: dataProcessingService(runner),
-    projects: projectService(runner),
-    options: optionsService(runner),
-  };
-}
-
-/** The services of one unit of work. */
-export type UnitOfWorkServices = ReturnType<typeof servicesOn>;
+/** The services of one unit of work (the facade's services, bound to one transaction). */
+export type { UnitOfWorkServices } from '../kitos.js';
 
 /** Thrown inside the transaction to roll it back on purpose (dry runs, refused imports). */
 class Rollback<R> extends Error {
@@ -70,13 +22,14 @@ class Rollback<R> extends Error {
 }
 
 /**
- * Runs `work` in one storage transaction with services bound to it. When `work` returns
- * `{ commit: false }` the transaction is rolled back and the result still returned; when it
- * throws, the storage rolls back and the error propagates.
+ * Runs `work` in one unit of work of the facade. When `work` returns `{ commit: false }` the
+ * transaction is rolled back and the result still returned; when it throws, nothing is stored and
+ * the error propagates. Reads inside go through an index of equality look-ups kept current by the
+ * unit's own writes, so thousands of rows do not each rescan their organisation.
  *
  * @example
  * ```ts
- * const n = await unitOfWork(kitos, actor, {}, async (s) => {
+ * const n = await unitOfWork(kitos, actor, async (s) => {
  *   await s.units.create(actor, { organizationUuid, name: 'Skole' });
  *   return { commit: true, result: 1 };
  * });
@@ -85,24 +38,11 @@ class Rollback<R> extends Error {
 export async function unitOfWork<R>(
   kitos: Kitos,
   actor: Actor,
-  settings: WriteSettings,
-  work: (services: UnitOfWorkServices, call: CallContext) => Promise<{ commit: boolean; result: R }>,
+  work: (services: UnitOfWorkServices, today: IsoDate) => Promise<{ commit: boolean; result: R }>,
 ): Promise<R> {
-  const clock = settings.clock ?? systemClock;
-  const newUuid = settings.newUuid ?? (() => globalThis.crypto.randomUUID());
   try {
-    return await kitos.storage.transaction(async (raw) => {
-      const tx = withEqualityIndex(raw);
-      const now = clock.now();
-      const call: CallContext = {
-        tx,
-        actor: await resolveActor(tx, actor),
-        write: { actorUuid: actor.userUuid, now: now.toISOString(), newUuid },
-        today: todayBy({ now: () => now }, settings.timeZone ?? DEFAULT_TIME_ZONE),
-      };
-      // The actor is resolved once: re-resolving per row would rescan every usage for role holders.
-      const runner: CallRunner = { write: (_a, w) => w(call), read: (_a, w) => w(call) };
-      const outcome = await work(servicesOn(runner), call);
+    return await kitos.unitOfWork(actor, async (services, today) => {
+      const outcome = await work(services, today);
       if (!outcome.commit) throw new Rollback(outcome.result);
       return outcome.result;
     });

@@ -15,14 +15,12 @@ import {
   ContractPatchSchema,
 } from '../contract/contract.schema.js';
 import { catalogueNameKey } from '../catalogue/catalogue-name.js';
-import type { DataProcessingRegistration } from '../data-processing/dpr.schema.js';
 import type { CallContext } from '../engine/call.js';
 import { CONTRACT, DPR, UNIT, USAGE } from '../engine/kinds.js';
 import { blankFor, mergePatch } from '../engine/defaults.js';
 import { writeEntity } from '../engine/repository.js';
 import { type CallRunner, createEntityService } from '../engine/service.js';
 import { KitosConflictError } from '../shared/errors.js';
-import { clearRelationsContract } from '../usage/usage-relation.rules.js';
 import { removeUsageContractAssociation } from '../usage/usage.rules.js';
 import type { ItSystemUsage } from '../usage/usage.schema.js';
 import { violationError } from './enforce.js';

@@ -22,10 +22,12 @@ import {
   PROJECT,
 } from '../engine/kinds.js';
 import { deleteEntity, readEntity, writeEntity } from '../engine/repository.js';
+import type { Runtime } from '../engine/runtime.js';
 import {
   type CallRunner,
   createEntityService,
   type EntityService,
+  kindLock,
   type ListQuery,
   loadVisible,
   lockForWrite,
@@ -59,6 +61,7 @@ import {
 } from '../organisation/unit.schema.js';
 import { userEmailIsUnique } from '../organisation/user.rules.js';
 import { type User, UserCreateSchema, UserFieldsSchema, UserPatchSchema } from '../organisation/user.schema.js';
+import { seedOptions } from './options.service.js';
 import { KitosConflictError, KitosForbiddenError, KitosValidationError } from '../shared/errors.js';
 import { parse, UuidSchema } from '../shared/schema.js';
 import { enforce } from './enforce.js';
@@ -98,9 +101,29 @@ const protectOrg = (_: CallContext, o: Organization) => ({
   accessModifier: o.accessModifier,
 });
 
-/** Organisations. */
-export function organizationService(runner: CallRunner) {
-  return createEntityService(runner, {
+/** Organisations, and the first start of an empty store. */
+export interface OrganizationService
+  extends EntityService<
+    Organization,
+    z.input<typeof OrganizationCreateSchema>,
+    z.input<typeof OrganizationPatchSchema>
+  > {
+  /**
+   * Creates the first global administrator in an empty store, with KITOS's option seed and the
+   * default organisation "Fælles Kommune", and returns the administrator as an actor. Refused
+   * (a conflict) once any user exists, also when several processes start at once.
+   *
+   * @example
+   * ```ts
+   * const admin = await kitos.organizations.bootstrap({ firstName: 'Ada', lastName: 'Admin', email: 'admin@kommune.dk' });
+   * ```
+   */
+  bootstrap(admin: z.input<typeof UserCreateSchema>): Promise<Actor>;
+}
+
+/** Organisations. `system` runs the first start; without it (inside a unit of work) bootstrap is refused. */
+export function organizationService(runner: CallRunner, system?: Pick<Runtime, 'system'>): OrganizationService {
+  const base = createEntityService(runner, {
     def: ORGANIZATION,
     fieldsSchema: OrganizationFieldsSchema,
     createSchema: OrganizationCreateSchema,
@@ -149,8 +172,70 @@ export function organizationService(runner: CallRunner) {
       }
     },
   });
+  return {
+    ...base,
+    bootstrap: async (admin) => {
+      if (!system)
+        throw new KitosConflictError('organisation', 'bootstrap runs on the facade, not inside a unit of work');
+      const input = parse(UserCreateSchema, admin, 'organisation');
+      return system.system(async (call) => {
+        // Concurrent first starts must not each find an empty store and each create an admin.
+        await call.tx.lock(['bootstrap', kindLock(USER.kind)]);
+        const any = await call.tx.query({ kind: USER.kind, limit: 1 });
+        if (any.records.length > 0)
+          throw new KitosConflictError('organisation', 'the store already has users: bootstrap only runs once');
+        const uuid = call.write.newUuid();
+        // The administrator is the author of everything the first start writes.
+        const first = { ...call, write: { ...call.write, actorUuid: uuid } };
+        await writeEntity(
+          first.tx,
+          USER,
+          first.write,
+          {
+            phoneNumber: null,
+            hasApiAccess: false,
+            hasStakeHolderAccess: false,
+            isSystemIntegrator: false,
+            ...input,
+            isGlobalAdmin: true,
+            uuid,
+          },
+          undefined,
+        );
+        const org = call.write.newUuid();
+        await writeEntity(
+          first.tx,
+          ORGANIZATION,
+          first.write,
+          {
+            uuid: org,
+            ...newOrganizationFields({
+              name: 'Fælles Kommune',
+              type: 'Kommune',
+              accessModifier: 'Public',
+              isDefaultOrganization: true,
+            }),
+          },
+          undefined,
+        );
+        await writeEntity(
+          first.tx,
+          MEMBERSHIP,
+          first.write,
+          {
+            uuid: call.write.newUuid(),
+            userUuid: uuid,
+            organizationUuid: org,
+            role: 'User',
+          },
+          undefined,
+        );
+        await seedOptions(first);
+        return { userUuid: uuid };
+      });
+    },
+  };
 }
-
 /** Organisation units, with tree moves. */
 export interface UnitService extends EntityService<OrganizationUnit, OrganizationUnitCreate, OrganizationUnitPatch> {
   /** Moves a unit under a new parent, with its subtree or leaving its children with the old parent. */

@@ -8,16 +8,14 @@ import type { ItInterface } from '../catalogue/it-interface.schema.js';
 import type { ItSystem } from '../catalogue/it-system.schema.js';
 import { canRead } from '../access/policy.js';
 import type { Contract } from '../contract/contract.schema.js';
-import type { DataProcessingRegistration } from '../data-processing/dpr.schema.js';
 import type { CallContext } from '../engine/call.js';
-import { CONTRACT, DPR, INTERFACE, SYSTEM, UNIT, USAGE } from '../engine/kinds.js';
-import { writeEntity } from '../engine/repository.js';
+import { CONTRACT, INTERFACE, SYSTEM, UNIT, USAGE } from '../engine/kinds.js';
 import { type CallRunner, createEntityService } from '../engine/service.js';
 import { systemLock } from './catalogue.service.js';
 import { DETACHING_REFERENCES } from './references.js';
 import { KitosValidationError } from '../shared/errors.js';
 import { applyUsagePatch } from '../usage/usage-patch.rules.js';
-import { checkSystemRelation, dropRelationsToUsage } from '../usage/usage-relation.rules.js';
+import { checkSystemRelation } from '../usage/usage-relation.rules.js';
 import {
   canCreateUsage,
   checkUsageMainContract,

@@ -16,7 +16,7 @@ import { SpreadsheetReadError } from '../../src/io/issues.js';
 import { PORTFOLIO_RECORD_LISTS, PORTFOLIO_UUID_FIELDS } from '../../src/io/portfolio.schema.js';
 import { readFirstSheet, scanWorksheet, writeWorkbook, type XlsxReadLimits } from '../../src/io/xlsx.js';
 import { ReadBudget } from '../../src/io/xml-scan.js';
-import { CLOCK, csv, type World, world } from './setup.js';
+import { csv, type World, world } from './setup.js';
 
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const RELS = 'http://schemas.openxmlformats.org/package/2006/relationships';
@@ -154,7 +154,7 @@ async function usageCount(w: World) {
 }
 
 async function importUsages(w: World, file: Uint8Array | string) {
-  return importSpreadsheet(w.kitos, w.admin, { kind: 'usages', organizationUuid: w.org, file, clock: CLOCK });
+  return importSpreadsheet(w.kitos, w.admin, { kind: 'usages', organizationUuid: w.org, file });
 }
 
 const rejection = <T>(promise: Promise<T>) =>
@@ -466,7 +466,6 @@ describe('security: hostile import files', () => {
       const report = await importSpreadsheet(w.kitos, w.admin, {
         kind: 'contracts',
         organizationUuid: w.org,
-        clock: CLOCK,
         file: csv([
           [
             'IT Kontrakt',
@@ -498,14 +497,12 @@ describe('security: hostile import files', () => {
         kind: 'contracts',
         organizationUuid: w.org,
         file,
-        clock: CLOCK,
       });
       expect(first.counts).toEqual({ create: 3, change: 0, unchanged: 0 });
       const again = await importSpreadsheet(w.kitos, w.admin, {
         kind: 'contracts',
         organizationUuid: w.org,
         file,
-        clock: CLOCK,
       });
       expect(again.counts).toEqual({ create: 0, change: 0, unchanged: 3 });
       const names = (await w.kitos.contracts.list(w.admin, { organizationUuid: w.org })).items.map((c) => c.name);
@@ -585,7 +582,7 @@ describe('security: hostile import files', () => {
         projects: doc.projects.map((p) => ({ ...p, uuid: (doc.contracts[0]?.uuid ?? '').toUpperCase() })),
       };
       const to = await target(w);
-      const report = await importPortfolio(w.kitos, w.admin, twice, { targetOrganizationUuid: to, clock: CLOCK });
+      const report = await importPortfolio(w.kitos, w.admin, twice, { targetOrganizationUuid: to });
       expect(report).toMatchObject({ ok: false, written: false, uuidMap: {} });
       expect(report.issues).toEqual([
         expect.objectContaining({ code: 'duplicate_in_file', sheet: 'JSON', column: 'units.1.uuid', value: u0.uuid }),
@@ -674,7 +671,6 @@ describe('security: hostile import files', () => {
             const to = await target(w);
             const report = await importPortfolio(w.kitos, w.admin, edited, {
               targetOrganizationUuid: to,
-              clock: CLOCK,
             });
             expect(report.issues).toEqual([]);
             const map = new Map(Object.entries(report.uuidMap));

@@ -9,7 +9,7 @@ import {
   PortfolioDocumentSchema,
   portfolioJsonSchema,
 } from '../../src/io/index.js';
-import { CLOCK, type World, world } from './setup.js';
+import { type World, world } from './setup.js';
 
 const SCHEMA_FILE = new URL('../../../../docs/schema/portfolio.v1.schema.json', import.meta.url);
 
@@ -167,7 +167,6 @@ describe('exportPortfolio / importPortfolio', () => {
         const target = (await w.kitos.organizations.create(w.admin, { name: 'Sydby Kommune', type: 'Kommune' })).uuid;
         const report = await importPortfolio(w.kitos, w.admin, JSON.parse(JSON.stringify(first)), {
           targetOrganizationUuid: target,
-          clock: CLOCK,
         });
         expect(report.issues).toEqual([]);
         const second = await exportPortfolio(w.kitos, w.admin, target);

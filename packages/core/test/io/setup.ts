@@ -22,7 +22,7 @@ export interface World {
 /** A store with one municipality, a small unit tree, a supplier and three catalogue systems. */
 export async function world(storage: MemoryStorageOptions = {}): Promise<World> {
   const kitos = await createKitos({ storage: createMemoryStorage(storage), clock: CLOCK });
-  const admin = await kitos.bootstrap({ firstName: 'Ada', lastName: 'Admin', email: 'admin@example.dk' });
+  const admin = await kitos.organizations.bootstrap({ firstName: 'Ada', lastName: 'Admin', email: 'admin@example.dk' });
   const org = (await kitos.organizations.create(admin, { name: 'Nordby Kommune', type: 'Kommune' })).uuid;
   const supplier = (await kitos.organizations.create(admin, { name: 'Formpipe Software A/S', type: 'Virksomhed' }))
     .uuid;

@@ -415,7 +415,12 @@ async function run(ops: Op[]): Promise<void> {
   for (const [i, op] of ops.entries()) {
     const { actor, org } = actors[op.actor % actors.length] as (typeof actors)[number];
     const global = org === null;
-    const myOrgs = new Set(org ? [org] : []);
+    // The actor's organisations as the store says now (a global admin may have granted more).
+    const myOrgs = new Set(
+      before
+        .filter((r) => r.kind === 'membership' && (r.data as { userUuid: string }).userUuid === actor.userUuid)
+        .map((r) => r.organizationUuid as string),
+    );
     const beforeDump = JSON.stringify(before);
     let result: unknown;
     let failed: unknown;

@@ -5,11 +5,7 @@
 // (That the services lock before they check is proven where it matters, by the conformance suite's
 // concurrency section on a PostgreSQL server.)
 import { describe, expect, it } from 'vitest';
-import {
-  createMemoryStorage,
-  type StorageAdapter,
-  type StorageTransaction,
-} from '../../src/index.js';
+import { createMemoryStorage, type StorageAdapter, type StorageTransaction } from '../../src/index.js';
 import { world } from './world.js';
 
 function disciplined(inner: StorageAdapter, log: { overlaps: string[] }): StorageAdapter {

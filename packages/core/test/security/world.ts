@@ -78,7 +78,11 @@ async function municipality(kitos: Kitos, admin: Actor, name: string, publicSyst
 /** Builds the world on a fresh store (memory unless given). */
 export async function world(storage: StorageAdapter = createMemoryStorage()): Promise<World> {
   const kitos = await createKitos({ storage, clock: fixedClock('2025-06-15T10:00:00Z'), newUuid: testUuid });
-  const admin = await kitos.bootstrap({ firstName: 'Global', lastName: 'Admin', email: 'global@example.dk' });
+  const admin = await kitos.organizations.bootstrap({
+    firstName: 'Global',
+    lastName: 'Admin',
+    email: 'global@example.dk',
+  });
   const fælles = (await kitos.organizations.list(admin, { limit: 10 })).items[0]?.uuid as string;
   const publicSystem = (await kitos.systems.create(admin, { organizationUuid: fælles, name: 'Fælles ESDH' })).uuid;
   const iface = (

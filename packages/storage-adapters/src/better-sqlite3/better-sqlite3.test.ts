@@ -344,7 +344,11 @@ describe('the Kitos facade on better-sqlite3', () => {
     const path = file('facade');
     const storage = await createBetterSqliteStorage({ path });
     const kitos = await createKitos({ storage });
-    const admin = await kitos.bootstrap({ firstName: 'Ada', lastName: 'Admin', email: 'admin@example.dk' });
+    const admin = await kitos.organizations.bootstrap({
+      firstName: 'Ada',
+      lastName: 'Admin',
+      email: 'admin@example.dk',
+    });
     const aarhus = await kitos.organizations.create(admin, { name: 'Aarhus Kommune', type: 'Kommune' });
     const contract = await kitos.contracts.create(admin, { organizationUuid: aarhus.uuid, name: 'ESDH drift' });
     await kitos.contracts.patch(admin, contract.uuid, { general: { notes: 'forlænget' } }, { expectedVersion: 1 });
@@ -359,7 +363,7 @@ describe('the Kitos facade on better-sqlite3', () => {
     expect(page.items.map((c) => c.uuid)).toEqual([contract.uuid]);
     // The first user is still there, so bootstrapping again is refused.
     const admin2 = { firstName: 'B', lastName: 'B', email: 'b@example.dk' };
-    await expect(again.bootstrap(admin2)).rejects.toBeInstanceOf(KitosConflictError);
+    await expect(again.organizations.bootstrap(admin2)).rejects.toBeInstanceOf(KitosConflictError);
     await reopened.close();
   });
 });

@@ -12,7 +12,7 @@ let contract: string;
 
 before(async () => {
   kitos = await createKitos({ storage: createMemoryStorage(), clock: fixedClock('2025-06-15T10:00:00Z') });
-  admin = await kitos.bootstrap({ firstName: 'Ada', lastName: 'Admin', email: 'ada@example.dk' });
+  admin = await kitos.organizations.bootstrap({ firstName: 'Ada', lastName: 'Admin', email: 'ada@example.dk' });
   org = (await kitos.organizations.create(admin, { name: 'Nordby Kommune', type: 'Kommune' })).uuid;
   const root = await kitos.units.create(admin, { organizationUuid: org, name: 'Nordby Kommune' });
   const it = await kitos.units.create(admin, { organizationUuid: org, name: 'IT', parentUuid: root.uuid });

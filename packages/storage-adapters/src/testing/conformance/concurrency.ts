@@ -45,7 +45,7 @@ async function setUp(options: ConcurrencyOptions): Promise<Setup> {
   const other = options.openAnother ? await options.openAnother(adapter) : undefined;
   const first = await createKitos({ storage: adapter });
   const handles = [first, ...(other ? [await createKitos({ storage: other })] : [])];
-  const admin = await first.bootstrap({ firstName: 'Ada', lastName: 'Admin', email: 'ada@example.dk' });
+  const admin = await first.organizations.bootstrap({ firstName: 'Ada', lastName: 'Admin', email: 'ada@example.dk' });
   const org = (await first.organizations.create(admin, { name: 'Nordby Kommune', type: 'Kommune' })).uuid;
   await first.units.create(admin, { organizationUuid: org, name: 'Nordby' });
   return {
@@ -240,7 +240,7 @@ export function concurrencyTests(t: TestApi, options: ConcurrencyOptions): void 
         if (other) handles.push(await createKitos({ storage: other }));
         const results = await Promise.allSettled(
           Array.from({ length: 6 }, (_, i) =>
-            (handles[i % handles.length] as Kitos).bootstrap({
+            (handles[i % handles.length] as Kitos).organizations.bootstrap({
               firstName: 'A',
               lastName: `${i}`,
               email: `a${i}@example.dk`,
