@@ -20,7 +20,79 @@ export type KitosModule =
   | 'storage';
 
 /** Stable codes for every error the core throws. Match on these, never on message text. */
-export type KitosErrorCode = 'validation' | 'conflict' | 'forbidden' | 'not-found' | 'rule' | 'storage';
+export type KitosErrorCode = 'validation' | 'state' | 'conflict' | 'forbidden' | 'not-found' | 'rule' | 'storage';
+
+/** What one error code means and how an HTTP API reports it. */
+export interface KitosErrorClassInfo {
+  /** HTTP status of a problem of this class. */
+  readonly status: number;
+  /** Short titles for problem details, in Danish and English. */
+  readonly title: { readonly da: string; readonly en: string };
+  /** When the error is raised, for the documentation. */
+  readonly meaning: string;
+}
+
+/**
+ * The error classes, each with its HTTP status and bilingual title. Every `KitosError` has one of
+ * these codes; the specific reason is in its context (`context.code`) or, for validation errors,
+ * in each issue's `code`.
+ *
+ * @example
+ * ```ts
+ * KITOS_ERROR_CLASSES['not-found'].status; // 404
+ * ```
+ */
+export const KITOS_ERROR_CLASSES: Readonly<Record<KitosErrorCode, KitosErrorClassInfo>> = {
+  validation: {
+    status: 400,
+    title: { da: 'Ugyldigt input', en: 'Invalid input' },
+    meaning: 'The request is malformed: a field is missing, of the wrong type, too long, unknown, or breaks a rule of its own value.',
+  },
+  state: {
+    status: 422,
+    title: { da: 'Ikke muligt i den nuværende tilstand', en: 'Not possible in the current state' },
+    meaning:
+      "The request is well-formed, but the record's state refuses it: a gate question is not answered Yes, a system is deactivated, a main contract does not cover the usage.",
+  },
+  conflict: {
+    status: 409,
+    title: { da: 'Konflikt', en: 'Conflict' },
+    meaning:
+      'The write clashes with what is stored: someone saved first (a stale version), a unique value is taken, or the record is still in use.',
+  },
+  forbidden: {
+    status: 403,
+    title: { da: 'Ingen adgang', en: 'Forbidden' },
+    meaning: 'The actor may see the record but not do this to it.',
+  },
+  'not-found': {
+    status: 404,
+    title: { da: 'Findes ikke', en: 'Not found' },
+    meaning: 'The record does not exist, or the actor may not know that it exists.',
+  },
+  rule: {
+    status: 500,
+    title: { da: 'Intern fejl', en: 'Internal error' },
+    meaning: 'A rule function was called without the facts it needs: a programming error, not bad input.',
+  },
+  storage: {
+    status: 500,
+    title: { da: 'Lagerfejl', en: 'Storage failure' },
+    meaning: 'The storage failed (a driver error, a closed store, a file that could not be saved).',
+  },
+};
+
+/**
+ * The HTTP status for an error: its class's status for a `KitosError`, 500 for anything else.
+ *
+ * @example
+ * ```ts
+ * httpStatusOf(new KitosNotFoundError('contract', 'gone')); // 404
+ * ```
+ */
+export function httpStatusOf(error: unknown): number {
+  return error instanceof KitosError ? KITOS_ERROR_CLASSES[error.code].status : 500;
+}
 
 /**
  * Base class of every error thrown by the library.
@@ -91,6 +163,18 @@ export class KitosConflictError extends KitosError {
   constructor(module: KitosModule, message: string, context: Record<string, unknown> = {}) {
     super('conflict', module, message, context);
     this.name = 'KitosConflictError';
+  }
+}
+
+/**
+ * The request is well-formed, but the record's current state refuses it (a gate question is not
+ * answered Yes, a system is deactivated, a main contract does not cover the usage). Nothing was
+ * changed. `context.code` names the rule.
+ */
+export class KitosStateError extends KitosError {
+  constructor(module: KitosModule, message: string, context: Record<string, unknown> = {}) {
+    super('state', module, message, context);
+    this.name = 'KitosStateError';
   }
 }
 
