@@ -17,6 +17,9 @@ import { contractCardStyles } from './contract-card.styles.js';
  *
  * @summary Read-only contract card with computed deadlines.
  * @tagname kitos-contract-card
+ * @attr uuid - The contract to show.
+ * @attr edit-link-template - Link for editing the contract in KITOS, shown only with modify permission, e.g.
+ *   `/contracts/{uuid}/edit`.
  * @fires {KitosSelectEvent} kitos-select - A system or parent contract link was followed (cancelable).
  * @fires {KitosErrorEvent} kitos-error - The card could not be loaded.
  * @csspart card - The card.

@@ -16,6 +16,9 @@ import { usageCardStyles } from './usage-card.styles.js';
  *
  * @summary Read-only IT-system usage card that explains its status.
  * @tagname kitos-usage-card
+ * @attr uuid - The usage to show.
+ * @attr edit-link-template - Link for editing the usage in KITOS, shown only with modify permission, e.g.
+ *   `/usages/{uuid}/edit`.
  * @fires {KitosSelectEvent} kitos-select - The main contract link was followed (cancelable).
  * @fires {KitosErrorEvent} kitos-error - The card could not be loaded.
  * @csspart card - The card.
