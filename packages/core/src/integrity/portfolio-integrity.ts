@@ -29,7 +29,7 @@ import {
   UNIT_ROLE,
   USAGE,
   USER,
-} from '../engine/kinds.js';
+} from '../services/kinds.js';
 import type { Organization } from '../organisation/organization.schema.js';
 import type { OrganizationUnit } from '../organisation/unit.schema.js';
 import type { User } from '../organisation/user.schema.js';
