@@ -19,7 +19,12 @@ import {
   type ReadScope,
   readFilter,
 } from '../access/policy.js';
-import { KitosForbiddenError, KitosNotFoundError, KitosValidationError } from '../shared/errors.js';
+import {
+  KitosForbiddenError,
+  KitosNotFoundError,
+  KitosValidationError,
+  type ValidationIssue,
+} from '../shared/errors.js';
 import type { EntityMeta } from '../shared/schema.js';
 import { toValidationIssues } from '../shared/schema.js';
 import type { Filter, SortKey } from '../storage/port.js';
@@ -245,13 +250,13 @@ export function pageOf(
 ): { offset: number; limit: number } {
   const offset = query.offset ?? 0;
   const limit = query.limit ?? defaults.limit;
-  const issues = [];
+  const issues: ValidationIssue[] = [];
   if (typeof offset !== 'number' || !Number.isSafeInteger(offset) || offset < 0)
-    issues.push({ path: ['offset'], code: 'invalid_number', message: 'offset must be a non-negative integer' });
+    issues.push({ path: ['offset'], code: 'invalid-number', message: 'offset must be a non-negative integer' });
   if (typeof limit !== 'number' || !Number.isSafeInteger(limit) || limit < 0 || limit > defaults.max)
     issues.push({
       path: ['limit'],
-      code: 'invalid_number',
+      code: 'invalid-number',
       message: `limit must be an integer from 0 to ${defaults.max}`,
     });
   if (issues.length) throw new KitosValidationError(module, issues);

@@ -17,6 +17,7 @@ import type { RoleAssignment } from '../organisation/role-assignment.schema.js';
 import type { OrganizationUnit } from '../organisation/unit.schema.js';
 import type { User } from '../organisation/user.schema.js';
 import type { Project } from '../project/project.schema.js';
+import { checkPortfolioIntegrity } from '../integrity/portfolio-integrity.js';
 import { KitosValidationError } from '../shared/errors.js';
 import { type EntityMeta, toValidationIssues } from '../shared/schema.js';
 import type { StorageAdapter, StorageTransaction } from '../storage/port.js';
@@ -74,7 +75,12 @@ export interface BulkLoadOptions {
   readonly actorUuid?: string | null;
   /** Uuids for records that have none (memberships, unit roles); default `crypto.randomUUID`. */
   readonly newUuid?: () => string;
-  /** Parse every record with its schema first (default true). */
+  /**
+   * Check the input (default true): every record against its schema as it is written, then the
+   * whole store with {@link checkPortfolioIntegrity} before the transaction commits, so links,
+   * trees and unique keys across records hold as they do after service writes. `false` writes
+   * trusted input (the generator, a published snapshot) as given, for speed.
+   */
   readonly validate?: boolean;
   /** Called after each kind with how many records are written so far. */
   readonly onProgress?: (progress: { kind: string; done: number; total: number }) => void;
@@ -82,7 +88,9 @@ export interface BulkLoadOptions {
 
 /**
  * Writes every record in one transaction (all or nothing), after migrating the store. Existing
- * uuids are a conflict: bulk loading never overwrites.
+ * uuids are a conflict: bulk loading never overwrites. Input that breaks a schema or a cross-record
+ * invariant (a link to a missing or foreign record, a cycle, a second root, a duplicate key) is a
+ * {@link KitosValidationError} listing every problem, and nothing is written.
  *
  * @example
  * ```ts
@@ -171,6 +179,13 @@ export async function bulkLoad(
       done += p.count;
       options.onProgress?.({ kind: p.kind, done, total });
     }
+    if (options.validate === false) return;
+    const problems = await checkPortfolioIntegrity(tx);
+    if (problems.length > 0)
+      throw new KitosValidationError(
+        'core',
+        problems.map((p) => ({ path: [p.kind, p.uuid, ...p.field.split('.')], code: p.code, message: p.message })),
+      );
   });
   return { written: done };
 }

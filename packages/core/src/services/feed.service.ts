@@ -149,7 +149,7 @@ export function feedService(runner: CallRunner): FeedService {
           throw new KitosValidationError('core', [
             {
               path: ['limit'],
-              code: 'invalid_number',
+              code: 'invalid-number',
               message: `limit must be an integer from 1 to ${MAX_FEED_LIMIT}`,
             },
           ]);

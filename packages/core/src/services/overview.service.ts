@@ -189,7 +189,7 @@ export function overviewService(runner: CallRunner, storage?: Pick<StorageAdapte
       runner.read(actor, async (call) => {
         if (!Object.hasOwn(OVERVIEW_COLUMNS, kind))
           throw new KitosValidationError('core', [
-            { path: ['kind'], code: 'invalid_enum_value', message: `no overview "${String(kind)}"` },
+            { path: ['kind'], code: 'invalid-enum-value', message: `no overview "${String(kind)}"` },
           ]);
         const query = parseOverviewQuery(input, OVERVIEW_COLUMNS[kind]);
         const today = query.today ?? call.today;
