@@ -5,7 +5,7 @@
 // Type declarations come from `tsc -b` (npm run build:types), not from rollup.
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import commonjs from '@rollup/plugin-commonjs';
 import nodeResolve from '@rollup/plugin-node-resolve';
@@ -23,12 +23,25 @@ function onwarn(warning, warn) {
   warn(warning);
 }
 
+/**
+ * Removes a package's dist/chunks before its library build. Chunk names carry a content hash, so
+ * without this every change would leave the old chunks behind, and `npm pack` would ship them.
+ */
+function cleanChunks(pkg) {
+  return {
+    name: 'clean-chunks',
+    buildStart() {
+      rmSync(`packages/${pkg}/dist/chunks`, { recursive: true, force: true });
+    },
+  };
+}
+
 /** A library build of one package: its entries → packages/<pkg>/dist/<name>.js. */
 function library(pkg, entries) {
   return {
     input: Object.fromEntries(Object.entries(entries).map(([name, src]) => [name, `packages/${pkg}/src/${src}`])),
     external: isBare,
-    plugins: [ts()],
+    plugins: [cleanChunks(pkg), ts()],
     output: {
       dir: `packages/${pkg}/dist`,
       format: 'es',
@@ -79,6 +92,17 @@ export function sqlWasmAsset() {
   };
 }
 
+/** The per-element subpaths of @os2kitos/widgets (package.json `exports`, src/entries/<name>.ts). */
+const WIDGET_ENTRIES = [
+  'overview',
+  'usage-card',
+  'contract-card',
+  'contract-deadlines',
+  'org-tree',
+  'provider',
+  'status-badge',
+];
+
 export default [
   library('core', { index: 'index.ts', io: 'io/index.ts' }),
   library('storage-adapters', {
@@ -90,7 +114,14 @@ export default [
     postgres: 'postgres/index.ts',
     testing: 'testing/index.ts',
   }),
-  library('widgets', { index: 'index.ts' }),
+  // The all-in-one entry plus one entry per element (`@os2kitos/widgets/overview`, …): a page that
+  // imports one subpath defines only that element and loads only what it uses. Code shared by
+  // several entries lands in dist/chunks/, which package.json lists under "sideEffects" because
+  // the element definitions (customElements.define) may end up there.
+  library('widgets', {
+    index: 'index.ts',
+    ...Object.fromEntries(WIDGET_ENTRIES.map((name) => [name, `entries/${name}.ts`])),
+  }),
   {
     // The one-script-tag embed: every widget with Lit, core and zod, minified.
     input: 'packages/widgets/src/index.ts',
