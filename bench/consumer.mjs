@@ -20,7 +20,7 @@ const PAGE = join(ROOT, 'bench', 'app-page.js'); // never written: the page is s
 
 /**
  * The pages measured in `npm run bench` (bench/sizes.mjs): every widget, the largest widget, and
- * the widget that calls into core at run time (date helpers), which is the one whose size depends
+ * the widget that calls into core at run time (date functions), which is the one whose size depends
  * on core being tree-shakeable (the overview only uses core's types).
  */
 export const APP_PAGES = [

@@ -5,7 +5,7 @@ import { build } from 'esbuild';
 import { rollup } from 'rollup';
 import { parseAst } from 'rollup/parseAst';
 import { describe, expect, it } from 'vitest';
-// @ts-expect-error plain ESM helper script without type declarations
+// @ts-expect-error plain ESM script without type declarations
 import { markPureCalls } from '../../../scripts/pure-top-level.mjs';
 
 const MARK = '/*#__PURE__*/ ';

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { originalPositionFor, TraceMap } from '@jridgewell/trace-mapping';
 import { afterAll, describe, expect, it } from 'vitest';
-// @ts-expect-error plain ESM helper script without type declarations
+// @ts-expect-error plain ESM script without type declarations
 import { bundleForApp } from '../../../bench/consumer.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -53,7 +53,7 @@ async function runBundled(bundler: (typeof BUNDLERS)[number]) {
 }
 
 describe('core dist in an app bundle', () => {
-  it.each(BUNDLERS)('%s: a page using one date helper gets neither the schemas nor zod', async (bundler) => {
+  it.each(BUNDLERS)('%s: a page using one date function gets neither the schemas nor zod', async (bundler) => {
     const page = "import { addDays } from '@os2kitos/core'; console.log(addDays('2025-01-31', 1));";
     const { modules, gzip } = await bundleForApp(page, bundler);
     expect(modules.filter((m: string) => m.includes('node_modules/zod'))).toEqual([]);

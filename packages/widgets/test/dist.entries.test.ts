@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-// @ts-expect-error plain ESM helper script without type declarations
+// @ts-expect-error plain ESM script without type declarations
 import { bundleForApp } from '../../../bench/consumer.mjs';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
