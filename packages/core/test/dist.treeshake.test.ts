@@ -20,7 +20,7 @@ const scenario = (from: string) => `
 import { createKitos, createMemoryStorage, fixedClock, KitosValidationError } from '${from}';
 export async function run() {
   const kitos = await createKitos({ storage: createMemoryStorage(), clock: fixedClock('2025-06-15T10:00:00Z') });
-  const admin = await kitos.bootstrap({ firstName: 'Ada', lastName: 'Admin', email: 'admin@example.dk' });
+  const admin = await kitos.organizations.bootstrap({ firstName: 'Ada', lastName: 'Admin', email: 'admin@example.dk' });
   const org = (await kitos.organizations.create(admin, { name: 'Aarhus Kommune', type: 'Kommune' })).uuid;
   const system = await kitos.systems.create(admin, { organizationUuid: org, name: 'Ørestad ESDH' });
   const usage = await kitos.usages.create(admin, { organizationUuid: org, systemUuid: system.uuid });
