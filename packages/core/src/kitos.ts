@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { checkReferenceFields } from './services/reference-fields.js';
 import type { z } from 'zod';
 import type { Actor } from './access/actor.js';
 import type { ItInterface } from './catalogue/it-interface.schema.js';
@@ -98,6 +99,7 @@ function makeFacade(options: KitosOptions): Kitos {
     timeZone: options.timeZone ?? DEFAULT_TIME_ZONE,
     newUuid: options.newUuid ?? (() => globalThis.crypto.randomUUID()),
     resolveActor,
+    checkWrite: checkReferenceFields,
   });
   return {
     storage: options.storage,

@@ -38,7 +38,9 @@ beforeEach(async () => {
   kitos = await createKitos({ storage: createMemoryStorage(), clock: fixedClock('2025-06-15T10:00:00Z') });
   admin = await kitos.organizations.bootstrap({ firstName: 'Ada', lastName: 'Admin', email: 'admin@example.dk' });
   org = (await kitos.organizations.create(admin, { name: 'Nordby Kommune', type: 'Kommune' })).uuid;
-  other = (await kitos.organizations.create(admin, { name: 'Sydby Kommune', type: 'Kommune' })).uuid;
+  other = (
+    await kitos.organizations.create(admin, { name: 'Sydby Kommune', type: 'Kommune', accessModifier: 'Public' })
+  ).uuid;
   root = (await kitos.units.create(admin, { organizationUuid: org, name: 'Nordby' })).uuid;
   localAdmin = await person('la@nordby.dk', org, 'LocalAdmin');
   member = await person('m@nordby.dk', org);

@@ -22,6 +22,17 @@ import { type AuditEntry, auditDiff } from './audit.js';
 /** Storage kind of audit entries. */
 export const AUDIT_KIND = 'audit';
 
+/**
+ * A field that holds the uuid of shared reference data or of a person, checked on every write
+ * (see `checkReferenceFields` in the services): an option of one type that must exist and, when
+ * newly set, be available in the owning organisation; a loaded KLE task; an organisation the
+ * writer can see; a user who is a member of the owning organisation. `path` is dotted, with `*`
+ * for each item of a list (`roles.*.userUuid`).
+ */
+export type ReferenceField =
+  | { readonly path: string; readonly target: 'option'; readonly optionType: string }
+  | { readonly path: string; readonly target: 'kle' | 'organization' | 'member' };
+
 /** How one entity kind is stored, indexed and protected. */
 export interface EntityDefinition<E extends EntityMeta = EntityMeta> {
   /** Storage kind and audit `entityKind`, e.g. `itContract`. */
@@ -34,6 +45,8 @@ export interface EntityDefinition<E extends EntityMeta = EntityMeta> {
   readonly fields: readonly IndexFieldDefinition[];
   /** Uniqueness the storage guarantees on top of the services' checks (see the port). */
   readonly unique?: readonly UniqueConstraint[];
+  /** Fields pointing at options, KLE, organisations and members, checked on every write. */
+  readonly referenceFields?: readonly ReferenceField[];
   /**
    * Owning organisation (creating organisation for catalogue entries); `null` for global data.
    * Reads only the editable fields and the uuid, so it answers for a record about to be written.

@@ -8,7 +8,7 @@
 import { type Actor, type ActorContext, actorContext } from '../access/actor.js';
 import type { StorageAdapter, StorageReader, StorageTransaction } from '../storage/port.js';
 import { PositionCache } from './cache.js';
-import type { CallContext } from './call.js';
+import type { CallContext, WriteCheck } from './call.js';
 import { type Clock, todayBy } from './clock.js';
 import { withEqualityIndex } from './indexed-tx.js';
 import type { CallRunner } from './service.js';
@@ -24,6 +24,8 @@ export interface RuntimeOptions {
    * say how: the engine knows no concrete kind).
    */
   readonly resolveActor: (reader: StorageReader, actor: Actor) => Promise<ActorContext>;
+  /** The check every save runs before the kind's rules (the services' reference-field check). */
+  readonly checkWrite?: WriteCheck;
 }
 
 /** A transaction view that refuses writes: read calls run on it. */
@@ -61,7 +63,7 @@ export interface Runtime extends CallRunner {
 
 /** Builds the call runner the services use. */
 export function createRuntime(options: RuntimeOptions): Runtime {
-  const { storage, clock, timeZone, newUuid, resolveActor } = options;
+  const { storage, clock, timeZone, newUuid, resolveActor, checkWrite } = options;
   // Actor facts for reads are reused until the store changes; writes always resolve afresh inside
   // their transaction.
   const actors = new PositionCache<ActorContext>(storage, 256);
@@ -74,6 +76,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
         cached && userUuid ? await actors.get(userUuid, () => resolveActor(tx, actor)) : await resolveActor(tx, actor),
       write: { actorUuid: actor.userUuid, now: now.toISOString(), newUuid },
       today: todayBy({ now: () => now }, timeZone),
+      checkWrite,
     };
   };
   const stamp = () => {
@@ -87,7 +90,8 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     system: (work) =>
       storage.transaction((tx) => {
         const { now, today } = stamp();
-        return work({ tx, actor: SYSTEM_ACTOR, write: { actorUuid: null, now: now.toISOString(), newUuid }, today });
+        const write = { actorUuid: null, now: now.toISOString(), newUuid };
+        return work({ tx, actor: SYSTEM_ACTOR, write, today, checkWrite });
       }),
     unitOfWork: (actor, work) =>
       storage.transaction(async (raw) => {

@@ -206,7 +206,8 @@ function immutableViolation(def: EntityDefinition<never>, field: string, uuid: s
 
 /**
  * The one write path of every service: field-level permission limits (`guard`), the fields that
- * never change, the kind's rules over the whole next state (`check`), the versioned and audited
+ * never change, the reference fields (the runtime's `checkWrite`), the kind's rules over the whole
+ * next state (`check`), the versioned and audited
  * write, then side effects (`afterWrite`). Create, patch, replace, moves and imports all end
  * here, so a rule checked in `check` holds whichever way the data arrived.
  */
@@ -227,6 +228,7 @@ export async function saveEntity<E extends EntityMeta>(
     }
   }
   await spec.guard?.(call, next, current);
+  await call.checkWrite?.(call, spec.def as unknown as EntityDefinition, next, current);
   await spec.check?.(call, next, current);
   const saved = await writeEntity(call.tx, spec.def, call.write, next, current, options);
   await spec.afterWrite?.(call, saved, current);

@@ -22,7 +22,8 @@ import { EntityMetaSchema } from '../shared/schema.js';
 import type { ItSystemUsage } from '../usage/usage.schema.js';
 import { ItSystemUsageSchema } from '../usage/usage.schema.js';
 import type { IndexFieldDefinition, StorageSchema, UniqueConstraint } from '../storage/port.js';
-import { AUDIT_KIND, type EntityDefinition } from '../engine/repository.js';
+import { AUDIT_KIND, type EntityDefinition, type ReferenceField } from '../engine/repository.js';
+import type { OptionType } from '../options/option-type.js';
 
 /** A membership as stored: one role of one user in one organisation. */
 export const StoredMembershipSchema = EntityMetaSchema.extend(OrganizationMembershipSchema.shape);
@@ -61,6 +62,16 @@ const present = (values: readonly (string | null | undefined)[]) => [
   ...new Set(values.filter((v): v is string => typeof v === 'string')),
 ];
 
+const option = (path: string, optionType: OptionType): ReferenceField => ({ path, target: 'option', optionType });
+const kle = (path: string): ReferenceField => ({ path, target: 'kle' });
+const organization = (path: string): ReferenceField => ({ path, target: 'organization' });
+const member = (path: string): ReferenceField => ({ path, target: 'member' });
+/** A role list: each role an option of the object's role type, each holder a member. */
+const roles = (roleType: OptionType): ReferenceField[] => [
+  option('roles.*.roleUuid', roleType),
+  member('roles.*.userUuid'),
+];
+
 /** Organisations. */
 export const ORGANIZATION: EntityDefinition<Organization> = {
   kind: 'organization',
@@ -68,6 +79,7 @@ export const ORGANIZATION: EntityDefinition<Organization> = {
   protectedKind: 'organization',
   schema: OrganizationSchema,
   fields: [f('name', 'text'), f('type', 'text'), f('cvr', 'text'), f('accessModifier', 'text'), ownerField],
+  referenceFields: [option('foreignCountryCodeUuid', 'country-codes')],
   organizationOf: (o) => o.uuid,
   index: (o) => ({
     name: o.name,
@@ -121,6 +133,7 @@ export const UNIT_ROLE: EntityDefinition<StoredUnitRole> = {
   schema: StoredUnitRoleSchema,
   fields: [f('userUuid', 'text'), f('objectUuid', 'text'), f('roleUuid', 'text'), f('name', 'text'), ownerField],
   unique: [unique('assignment', ['objectUuid', 'roleUuid', 'userUuid'])],
+  referenceFields: [option('roleUuid', 'organization-unit-role-types'), member('userUuid')],
   organizationOf: (r) => r.organizationUuid,
   index: (r) => ({
     userUuid: r.userUuid,
@@ -149,6 +162,7 @@ export const SYSTEM: EntityDefinition<ItSystem> = {
   ],
   unique: [unique('name', ['nameKey'])],
   organizationOf: (s) => s.organizationUuid,
+  referenceFields: [option('businessTypeUuid', 'business-types'), kle('kleUuids.*'), organization('rightsHolderUuid')],
   index: (s) => ({
     uuid: s.uuid,
     organizationUuid: s.organizationUuid,
@@ -176,6 +190,10 @@ export const INTERFACE: EntityDefinition<ItInterface> = {
     ownerField,
   ],
   unique: [unique('identity', ['identityKey'])],
+  referenceFields: [
+    option('interfaceTypeUuid', 'it-interface-interface-types'),
+    option('dataRows.*.dataTypeUuid', 'it-interface-interface-data-types'),
+  ],
   organizationOf: (i) => i.organizationUuid,
   index: (i) => ({
     organizationUuid: i.organizationUuid,
@@ -208,6 +226,19 @@ export const USAGE: EntityDefinition<ItSystemUsage> = {
     ownerField,
   ],
   unique: [unique('system', ['systemUuid'])],
+  referenceFields: [
+    option('general.dataClassificationUuid', 'it-system-usage-data-classification-types'),
+    ...roles('it-system-usage-role-types'),
+    kle('localKleDeviations.addedKleUuids.*'),
+    kle('localKleDeviations.removedKleUuids.*'),
+    option('gdpr.sensitivePersonDataUuids.*', 'it-system-usage-sensitive-personal-data-types'),
+    option('gdpr.registeredDataCategoryUuids.*', 'it-system-usage-registered-data-category-types'),
+    option('archiving.typeUuid', 'it-system-usage-archive-types'),
+    option('archiving.locationUuid', 'it-system-usage-archive-location-types'),
+    option('archiving.testLocationUuid', 'it-system-usage-archive-test-location-types'),
+    organization('archiving.supplierOrganizationUuid'),
+    option('outgoingSystemRelations.*.frequencyUuid', 'it-system-usage-relation-frequency-types'),
+  ],
   organizationOf: (u) => u.organizationUuid,
   index: (u) => ({
     organizationUuid: u.organizationUuid,
@@ -246,6 +277,21 @@ export const CONTRACT: EntityDefinition<Contract> = {
   ],
   unique: [unique('name', ['nameKey'])],
   organizationOf: (c) => c.organizationUuid,
+  referenceFields: [
+    option('general.contractTypeUuid', 'it-contract-contract-types'),
+    option('general.contractTemplateUuid', 'it-contract-contract-template-types'),
+    option('general.agreementElementUuids.*', 'it-contract-agreement-element-types'),
+    option('general.criticalityUuid', 'it-contract-criticality-types'),
+    option('procurement.purchaseTypeUuid', 'it-contract-purchase-types'),
+    option('procurement.procurementStrategyUuid', 'it-contract-procurement-strategy-types'),
+    organization('supplier.organizationUuid'),
+    option('paymentModel.paymentFrequencyUuid', 'it-contract-payment-frequency-types'),
+    option('paymentModel.paymentModelUuid', 'it-contract-payment-model-types'),
+    option('paymentModel.priceRegulationUuid', 'it-contract-price-regulation-types'),
+    option('agreementPeriod.extensionOptionsUuid', 'it-contract-agreement-extension-option-types'),
+    option('termination.terms.noticePeriodMonthsUuid', 'it-contract-notice-period-month-types'),
+    ...roles('it-contract-role-types'),
+  ],
   index: (c) => ({
     organizationUuid: c.organizationUuid,
     name: c.name,
@@ -279,6 +325,17 @@ export const DPR: EntityDefinition<DataProcessingRegistration> = {
   ],
   unique: [unique('name', ['nameKey'])],
   organizationOf: (d) => d.organizationUuid,
+  referenceFields: [
+    option('general.dataResponsibleUuid', 'data-processing-registration-data-responsible-types'),
+    option('general.basisForTransferUuid', 'data-processing-registration-basis-for-transfer-types'),
+    option('general.insecureCountryUuids.*', 'data-processing-registration-country-types'),
+    organization('general.dataProcessorUuids.*'),
+    organization('general.subDataProcessors.*.organizationUuid'),
+    option('general.subDataProcessors.*.basisForTransferUuid', 'data-processing-registration-basis-for-transfer-types'),
+    option('general.subDataProcessors.*.insecureCountryUuid', 'data-processing-registration-country-types'),
+    option('oversight.oversightOptionUuids.*', 'data-processing-registration-oversight-types'),
+    ...roles('data-processing-registration-role-types'),
+  ],
   index: (d) => ({
     organizationUuid: d.organizationUuid,
     name: d.name,
@@ -308,6 +365,12 @@ export const PROJECT: EntityDefinition<Project> = {
     ownerField,
   ],
   organizationOf: (p) => p.organizationUuid,
+  referenceFields: [
+    option('type', 'it-project-types'),
+    kle('kleUuids.*'),
+    organization('jointOrganizationUuids.*'),
+    member('risks.*.responsibleUserUuid'),
+  ],
   index: (p) => ({
     organizationUuid: p.organizationUuid,
     name: p.name,

@@ -98,11 +98,14 @@ describe('exportOverview', () => {
   it('adds role holders’ e-mails as extra columns, and joins lists with ", "', async () => {
     const w = await world();
     const ole = await w.kitos.users.create(w.admin, { firstName: 'Ole', lastName: 'Olsen', email: 'ole@nordby.dk' });
-    const role = (await w.kitos.options.global(w.admin, 'it-system-usage-role-types'))[0];
+    const role = (await w.kitos.options.global(w.admin, 'it-system-usage-role-types'))[0]!;
+    // A role holder is a member, and the role is activated in the organisation.
+    await w.kitos.memberships.grant(w.admin, { userUuid: ole.uuid, organizationUuid: w.org, role: 'User' });
+    await w.kitos.options.setLocal(w.admin, { organizationUuid: w.org, optionUuid: role.uuid, isActive: true });
     await w.kitos.usages.create(w.admin, {
       organizationUuid: w.org,
       systemUuid: w.systems.esdh,
-      roles: [{ roleUuid: role?.uuid, userUuid: ole.uuid }],
+      roles: [{ roleUuid: role.uuid, userUuid: ole.uuid }],
       organizationUsage: { usingUnitUuids: [w.units.skoler, w.units.borgerservice] },
     } as never);
     const file = await exportOverview(
@@ -113,7 +116,7 @@ describe('exportOverview', () => {
       { format: 'csv', columns: ['systemName', 'usingUnits'], roleEmails: true },
     );
     const [header, row] = parseCsv(file.text as string);
-    expect(header).toEqual(['IT-system', 'Relevante organisationsenheder', `${role?.name} (e-mail)`]);
+    expect(header).toEqual(['IT-system', 'Relevante organisationsenheder', `${role.name} (e-mail)`]);
     expect(row?.[0]).toBe('Acadre ESDH');
     expect(row?.[1]?.split(', ').sort()).toEqual(['Borgerservice', 'Skoler']);
     expect(row?.[2]).toBe('ole@nordby.dk');
