@@ -7,13 +7,15 @@
  *
  * @module
  */
-import type { ContractRow } from '../contract/contract.read-model.js';
 import type { Actor } from '../access/actor.js';
+import type { ContractRow } from '../contract/contract.read-model.js';
+import type { ContractDeadlineKind } from '../contract/deadline-kinds.js';
 import type { ContractDeadline } from '../contract/deadlines.rules.js';
 import type { Kitos } from '../kitos.js';
-import { unitDescendants } from '../organisation/unit-tree.rules.js';
+import type { DeadlineListItem } from '../services/overview.service.js';
 import type { IsoDate } from '../shared/dates.js';
 import { addDays } from '../shared/dates.js';
+import { enumLabel } from '../vocabulary/enums.js';
 
 /**
  * Options of {@link deadlineCalendar}.
@@ -39,18 +41,8 @@ export interface DeadlineCalendarOptions {
   readonly name?: string;
 }
 
-/** A kind of deadline (taken from the engine's result type, wherever the kinds are declared). */
-type ContractDeadlineKind = ContractDeadline['kind'];
-
-const SUMMARY: Record<ContractDeadlineKind, string> = {
-  start: 'Kontraktstart',
-  'tender-start': 'Start på udbud',
-  notice: 'Opsigelsesfrist',
-  'extension-decision': 'Frist for beslutning om option',
-  'termination-effective': 'Kontrakten ophører (opsagt)',
-  expiry: 'Kontrakten udløber',
-  'final-expiry': 'Kontrakten udløber endeligt',
-};
+/** The event's title: the deadline kind in the core's vocabulary ("Seneste opsigelsesdag"). */
+const summary = (kind: ContractDeadlineKind) => enumLabel('ContractDeadlineKind', kind, 'da');
 
 /** Deadlines people must act on before the day: these get alarms. */
 const ACT_ON: ReadonlySet<ContractDeadlineKind> = new Set(['notice', 'extension-decision', 'tender-start']);
@@ -104,7 +96,12 @@ interface ContractFacts {
   readonly terms: string;
 }
 
-function event(c: ContractFacts, d: ContractDeadline, alarms: readonly number[], dtstamp: string): string[] {
+function event(
+  c: ContractFacts,
+  d: Pick<ContractDeadline, 'kind' | 'date'>,
+  alarms: readonly number[],
+  dtstamp: string,
+): string[] {
   const description = [
     `Kontrakt: ${c.name}`,
     `Leverandør: ${c.supplier ?? 'ikke angivet'}`,
@@ -117,7 +114,7 @@ function event(c: ContractFacts, d: ContractDeadline, alarms: readonly number[],
     `DTSTAMP:${dtstamp}`,
     `DTSTART;VALUE=DATE:${day(d.date)}`,
     `DTEND;VALUE=DATE:${day(addDays(d.date, 1))}`,
-    `SUMMARY:${text(`${SUMMARY[d.kind]}: ${c.name}`)}`,
+    `SUMMARY:${text(`${summary(d.kind)}: ${c.name}`)}`,
     `DESCRIPTION:${text(description)}`,
     `CATEGORIES:${text(d.kind)}`,
     'TRANSP:TRANSPARENT',
@@ -127,7 +124,7 @@ function event(c: ContractFacts, d: ContractDeadline, alarms: readonly number[],
       lines.push(
         'BEGIN:VALARM',
         'ACTION:DISPLAY',
-        `DESCRIPTION:${text(`${SUMMARY[d.kind]} om ${n} dage: ${c.name}`)}`,
+        `DESCRIPTION:${text(`${summary(d.kind)} om ${n} dage: ${c.name}`)}`,
         `TRIGGER:-P${n}D`,
         'END:VALARM',
       );
@@ -147,35 +144,53 @@ function termsText(row: ContractRow): string {
 }
 
 /**
+ * The contract's deadlines in the feed: the engine's, plus, for a fixed-term contract that is
+ * neither terminated nor ended, the latest day to give notice before the expiry (the engine lists
+ * a notice deadline for open-ended contracts only; the row's latest notice day is that day).
+ */
+function feedDeadlines(row: ContractRow, listed: readonly DeadlineListItem[], today: IsoDate) {
+  const deadlines: Pick<ContractDeadline, 'kind' | 'date'>[] = [...listed];
+  const running = row.expiry !== null && row.expiry >= today && row.terminatedAt === null;
+  if (running && row.latestNoticeDay && !listed.some((d) => d.kind === 'notice'))
+    deadlines.push({ kind: 'notice', date: row.latestNoticeDay });
+  return deadlines;
+}
+
+/**
  * Builds an iCalendar feed (`text/calendar`, CRLF line ends, lines folded at 75 octets) of the
  * contract deadlines of an organisation, of the contracts a unit and its sub-units are responsible
  * for, or of one contract. Deadlines come from the deadline engine for `today`; ended contracts
  * have none. For a fixed-term contract the notice event is the latest day to give notice before
- * the expiry.
+ * the expiry. Two reads however many contracts: the contract overview's rows and the
+ * organisation's deadline list.
  *
  * @example
  * ```ts
- * import { deadlineCalendar } from '@os2kitos/core/io';
+ * import { deadlineCalendar } from '@os2kitos/core';
  * const ics = await deadlineCalendar(kitos, actor, { organizationUuid, unitUuid, alarmDaysBefore: [60, 14] });
  * // serve with Content-Type: text/calendar; charset=utf-8
  * ```
  */
 export async function deadlineCalendar(kitos: Kitos, actor: Actor, options: DeadlineCalendarOptions): Promise<string> {
   const alarms = [...new Set(options.alarmDaysBefore ?? [30, 7])].filter((n) => Number.isInteger(n) && n >= 0);
+  const { organizationUuid } = options;
   const page = await kitos.overviews.query(actor, 'contracts', {
-    organizationUuid: options.organizationUuid,
+    organizationUuid,
     ...(options.today ? { today: options.today } : {}),
   });
-  let units: ReadonlySet<string> | undefined;
-  if (options.unitUuid) {
-    const tree = await kitos.units.tree(actor, options.organizationUuid);
-    units = new Set(unitDescendants(tree, options.unitUuid, { includeSelf: true }).map((u) => u.uuid));
+  // Both reads use the day the first one settled on, so rows and deadlines agree at midnight too.
+  const listed = await kitos.overviews.deadlines(actor, {
+    organizationUuid,
+    today: page.today,
+    ...(options.unitUuid ? { responsibleUnitUuid: options.unitUuid, includeSubUnits: true } : {}),
+  });
+  const byContract = new Map<string, DeadlineListItem[]>();
+  for (const d of listed) {
+    if (options.contractUuid && d.contractUuid !== options.contractUuid) continue;
+    const list = byContract.get(d.contractUuid);
+    if (list) list.push(d);
+    else byContract.set(d.contractUuid, [d]);
   }
-  const rows = page.rows.filter(
-    (r) =>
-      (!options.contractUuid || r.uuid === options.contractUuid) &&
-      (!units || (r.responsibleUnitUuid !== null && units.has(r.responsibleUnitUuid))),
-  );
   const dtstamp = stamp(options.now ?? new Date());
   const lines = [
     'BEGIN:VCALENDAR',
@@ -185,25 +200,13 @@ export async function deadlineCalendar(kitos: Kitos, actor: Actor, options: Dead
     'METHOD:PUBLISH',
     `X-WR-CALNAME:${text(options.name ?? 'KITOS kontraktfrister')}`,
   ];
-  for (const r of rows) {
-    const d = await kitos.overviews.contractDeadlines(actor, r.uuid, page.today);
-    const facts = {
-      uuid: r.uuid,
-      name: r.name,
-      supplier: r.supplier,
-      terms: termsText(r),
-    };
-    const deadlines = [...d.deadlines];
-    if (
-      d.term === 'fixed' &&
-      d.latestNoticeDayBeforeExpiry &&
-      d.state !== 'ended' &&
-      d.terminatedAt === null &&
-      !deadlines.some((x) => x.kind === 'notice')
-    ) {
-      deadlines.push({ kind: 'notice', date: d.latestNoticeDayBeforeExpiry, daysLeft: 0 });
-    }
-    for (const deadline of deadlines) lines.push(...event(facts, deadline, alarms, dtstamp));
+  // Contracts in the overview's order; only those with deadlines in the list (the unit and
+  // contract filters applied, ended contracts left out) get events.
+  for (const r of page.rows) {
+    const own = byContract.get(r.uuid);
+    if (!own) continue;
+    const facts = { uuid: r.uuid, name: r.name, supplier: r.supplier, terms: termsText(r) };
+    for (const deadline of feedDeadlines(r, own, page.today)) lines.push(...event(facts, deadline, alarms, dtstamp));
   }
   lines.push('END:VCALENDAR');
   return `${lines.map(foldLine).join('\r\n')}\r\n`;

@@ -1,12 +1,15 @@
 /**
  * Problems found while reading or importing a file, each named by sheet, row and column and
  * explained in Danish and English, so a report can be shown to the person who filled the sheet.
+ * Portfolio documents report with them here; the spreadsheet import of `@os2kitos/io` reports with
+ * the same type, so an application shows both kinds of report alike.
  *
  * @module
  */
+import type { Label } from '../vocabulary/label.js';
 
 /**
- * Stable codes of import problems.
+ * Stable codes of import problems, of portfolio documents and of spreadsheets (`@os2kitos/io`).
  *
  * @example
  * ```ts
@@ -43,19 +46,6 @@ export type ImportIssueCode =
   | 'invalid_document';
 
 /**
- * A message in both languages of the library.
- *
- * @example
- * ```ts
- * const text: BilingualText = { da: 'feltet skal udfyldes', en: 'the field is required' };
- * ```
- */
-export interface BilingualText {
-  readonly da: string;
-  readonly en: string;
-}
-
-/**
  * One problem. `row` is the row number as the spreadsheet shows it (the header is row 1), or the
  * index path in a JSON document; `column` is the header text of the column.
  *
@@ -72,7 +62,7 @@ export interface ImportIssue {
   readonly column: string | null;
   /** The cell as text (cut to 200 characters), or `null`. */
   readonly value: string | null;
-  readonly message: BilingualText;
+  readonly message: Label;
 }
 
 /** Where in a file an issue is. */
@@ -84,7 +74,7 @@ export interface IssueLocation {
 }
 
 /** Shows a cell value in a report: text, cut to 200 characters. */
-export function showValue(value: unknown): string | null {
+function showValue(value: unknown): string | null {
   if (value === null || value === undefined) return null;
   const text =
     value instanceof Date
@@ -96,14 +86,14 @@ export function showValue(value: unknown): string | null {
 }
 
 /**
- * Builds an {@link ImportIssue}.
+ * Builds an {@link ImportIssue}; the value is shown as text, cut to 200 characters.
  *
  * @example
  * ```ts
- * issue('required', { sheet: 'Data', row: 4, column: 'IT System' }, 'Feltet skal udfyldes', 'The field is required');
+ * importIssue('required', { sheet: 'Data', row: 4, column: 'IT System' }, 'Feltet skal udfyldes', 'The field is required');
  * ```
  */
-export function issue(code: ImportIssueCode, at: IssueLocation, da: string, en: string): ImportIssue {
+export function importIssue(code: ImportIssueCode, at: IssueLocation, da: string, en: string): ImportIssue {
   return {
     code,
     sheet: at.sheet ?? null,
@@ -112,25 +102,4 @@ export function issue(code: ImportIssueCode, at: IssueLocation, da: string, en: 
     value: showValue(at.value),
     message: { da, en },
   };
-}
-
-/**
- * Raised when a file cannot be read at all (not a spreadsheet, malformed, over a limit). The
- * import functions catch it and return its issues in the report; it escapes only from the
- * lower-level readers.
- *
- * @example
- * ```ts
- * try { await readTable(bytes); } catch (e) { if (e instanceof SpreadsheetReadError) console.log(e.issues); }
- * ```
- */
-export class SpreadsheetReadError extends Error {
-  /** The problems, at least one. */
-  readonly issues: readonly ImportIssue[];
-
-  constructor(issues: readonly ImportIssue[]) {
-    super(`[kitos] [io] ${issues[0]?.message.en ?? 'the file cannot be read'}`);
-    this.name = 'SpreadsheetReadError';
-    this.issues = issues;
-  }
 }

@@ -35,10 +35,20 @@ export const PORTFOLIO_VERSION = 1;
 const owned = { organizationUuid: true } as const;
 
 /**
+ * Most records in one list of a document: far above any municipality's portfolio, and a bound on
+ * the writes one import makes in its single transaction (a document comes from outside).
+ */
+const MAX_RECORDS = 100_000;
+
+/** A list of records, bounded like every input the core accepts. */
+const records = <T extends z.ZodType>(record: T) => z.array(record).max(MAX_RECORDS);
+
+/**
  * A portfolio document, version 1. Entities carry their uuid and editable fields, without the
  * owning organisation (implied by `organization`) and without storage metadata (versions,
  * timestamps). Catalogue systems and interfaces are shared, so they are referenced by uuid and name
- * and must exist where the document is imported.
+ * and must exist where the document is imported. Like every input of the core it is closed (an
+ * unknown key is refused, not dropped) and bounded.
  *
  * @example
  * ```ts
@@ -47,22 +57,27 @@ const owned = { organizationUuid: true } as const;
  * ```
  */
 export const PortfolioDocumentSchema = z
-  .object({
+  .strictObject({
     format: z.literal(PORTFOLIO_FORMAT),
     version: z.literal(PORTFOLIO_VERSION),
     exportedAt: IsoDateTimeSchema,
-    organization: z.object({ uuid: UuidSchema, name: z.string(), cvr: z.string().nullable(), type: z.string() }),
-    units: z.array(OrganizationUnitFieldsSchema.omit(owned).extend({ uuid: UuidSchema })),
-    catalogueReferences: z.object({
-      systems: z.array(IdentityNamePairSchema),
-      interfaces: z.array(IdentityNamePairSchema),
+    organization: z.strictObject({
+      uuid: UuidSchema,
+      name: z.string().max(200),
+      cvr: z.string().max(50).nullable(),
+      type: z.string().max(100),
     }),
-    usages: z.array(ItSystemUsageFieldsSchema.omit(owned).extend({ uuid: UuidSchema })),
-    contracts: z.array(ContractFieldsSchema.extend({ uuid: UuidSchema })),
-    dataProcessingRegistrations: z.array(
+    units: records(OrganizationUnitFieldsSchema.omit(owned).extend({ uuid: UuidSchema })),
+    catalogueReferences: z.strictObject({
+      systems: records(IdentityNamePairSchema),
+      interfaces: records(IdentityNamePairSchema),
+    }),
+    usages: records(ItSystemUsageFieldsSchema.omit(owned).extend({ uuid: UuidSchema })),
+    contracts: records(ContractFieldsSchema.extend({ uuid: UuidSchema })),
+    dataProcessingRegistrations: records(
       DataProcessingRegistrationFieldsSchema.omit(owned).extend({ uuid: UuidSchema }),
     ),
-    projects: z.array(ProjectFieldsSchema.omit(owned).extend({ uuid: UuidSchema })),
+    projects: records(ProjectFieldsSchema.omit(owned).extend({ uuid: UuidSchema })),
   })
   .describe('OS2KITOS portfolio exchange document, version 1');
 

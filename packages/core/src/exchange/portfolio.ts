@@ -7,9 +7,10 @@
  * @module
  */
 import type { Actor } from '../access/actor.js';
-import type { Kitos } from '../kitos.js';
+import type { Kitos, UnitOfWorkServices } from '../kitos.js';
+import { listAll } from '../engine/service.js';
 import { KitosError, KitosValidationError } from '../shared/errors.js';
-import { type ImportIssue, issue } from './issues.js';
+import { type ImportIssue, importIssue } from './issues.js';
 import {
   PORTFOLIO_FORMAT,
   PORTFOLIO_RECORD_LISTS,
@@ -19,7 +20,7 @@ import {
   PortfolioDocumentSchema,
   type PortfolioRecordList,
 } from './portfolio.schema.js';
-import { type UnitOfWorkServices, unitOfWork } from './unit-of-work.js';
+import { unitOfWork } from './unit-of-work.js';
 
 const META = ['version', 'createdAt', 'createdBy', 'lastChanged', 'lastChangedBy', 'organizationUuid'] as const;
 
@@ -37,7 +38,7 @@ const byUuid = <T extends { uuid: string }>(a: T, b: T) => (a.uuid < b.uuid ? -1
  *
  * @example
  * ```ts
- * import { exportPortfolio } from '@os2kitos/core/io';
+ * import { exportPortfolio } from '@os2kitos/core';
  * const doc = await exportPortfolio(kitos, actor, organizationUuid);
  * await writeFile('portfolio.json', JSON.stringify(doc, null, 2));
  * ```
@@ -48,15 +49,18 @@ export async function exportPortfolio(
   organizationUuid: string,
 ): Promise<PortfolioDocument> {
   const query = { organizationUuid };
+  // Every record, not the first page of each list (one `list` call returns one page).
   const [organization, units, usages, contracts, dprs, projects, systems, interfaces] = await Promise.all([
     kitos.organizations.get(actor, organizationUuid),
-    kitos.units.list(actor, query).then((p) => p.items),
-    kitos.usages.list(actor, query).then((p) => p.items),
-    kitos.contracts.list(actor, query).then((p) => p.items),
-    kitos.dataProcessing.list(actor, query).then((p) => p.items),
-    kitos.projects.list(actor, query).then((p) => p.items.filter((x) => x.organizationUuid === organizationUuid)),
-    kitos.systems.list(actor).then((p) => p.items),
-    kitos.interfaces.list(actor).then((p) => p.items),
+    listAll((q) => kitos.units.list(actor, q), query),
+    listAll((q) => kitos.usages.list(actor, q), query),
+    listAll((q) => kitos.contracts.list(actor, q), query),
+    listAll((q) => kitos.dataProcessing.list(actor, q), query),
+    listAll((q) => kitos.projects.list(actor, q), query).then((p) =>
+      p.filter((x) => x.organizationUuid === organizationUuid),
+    ),
+    listAll((q) => kitos.systems.list(actor, q)),
+    listAll((q) => kitos.interfaces.list(actor, q)),
   ]);
   const systemUuids = new Set(usages.map((u) => u.systemUuid));
   const interfaceUuids = new Set(
@@ -183,7 +187,7 @@ function duplicateUuids(doc: PortfolioDocument): ImportIssue[] {
       if (earlier === undefined) first.set(key, path);
       else
         issues.push(
-          issue(
+          importIssue(
             'duplicate_in_file',
             { sheet: 'JSON', column: path, value: record.uuid },
             `UUID'et bruges også af ${earlier}; hver post skal have sit eget UUID`,
@@ -257,7 +261,7 @@ async function checkTarget(
   ]);
   if (units.total + usages.total + contracts.total + dprs.total + projects.total > 0) {
     issues.push(
-      issue(
+      importIssue(
         'duplicate_in_store',
         at('organization'),
         'målorganisationen har allerede data; importér i en tom organisation',
@@ -265,11 +269,11 @@ async function checkTarget(
       ),
     );
   }
-  const systems = new Set((await s.systems.list(actor)).items.map((x) => x.uuid));
+  const systems = new Set((await listAll((q) => s.systems.list(actor, q))).map((x) => x.uuid));
   doc.catalogueReferences.systems.forEach((ref, i) => {
     if (!systems.has(ref.uuid))
       issues.push(
-        issue(
+        importIssue(
           'unknown_reference',
           { ...at(`catalogueReferences.systems.${i}`), value: ref.name },
           `IT-systemet "${ref.name}" findes ikke i kataloget`,
@@ -281,7 +285,7 @@ async function checkTarget(
   doc.usages.forEach((u, i) => {
     if (!known.has(u.systemUuid))
       issues.push(
-        issue(
+        importIssue(
           'invalid_document',
           { ...at(`usages.${i}.systemUuid`), value: u.systemUuid },
           'systemet mangler i catalogueReferences',
@@ -302,7 +306,7 @@ async function checkTarget(
  *
  * @example
  * ```ts
- * import { importPortfolio } from '@os2kitos/core/io';
+ * import { importPortfolio } from '@os2kitos/core';
  * const report = await importPortfolio(kitos, actor, JSON.parse(text), { targetOrganizationUuid: emptyOrg });
  * report.uuidMap[oldUsageUuid]; // the new usage's uuid
  * ```
@@ -321,7 +325,7 @@ export async function importPortfolio(
       parsed.error.issues
         .slice(0, 200)
         .map((i) =>
-          issue(
+          importIssue(
             'invalid_document',
             { sheet: 'JSON', column: i.path.join('.') || null },
             `ugyldigt dokument: ${i.message}`,
@@ -424,7 +428,7 @@ export async function importPortfolio(
       return refused(
         dryRun,
         error.issues.map((i) =>
-          issue(
+          importIssue(
             'invalid_value',
             { sheet: 'JSON', column: [where, ...i.path].filter((x) => x !== null).join('.') },
             `afvist: ${i.message}`,
@@ -436,7 +440,7 @@ export async function importPortfolio(
     const message = error instanceof Error ? error.message : String(error);
     const code = error instanceof KitosError && error.code === 'forbidden' ? 'forbidden' : 'write_failed';
     return refused(dryRun, [
-      issue(
+      importIssue(
         code,
         { sheet: 'JSON', column: where },
         `importen blev afbrudt: ${message}`,

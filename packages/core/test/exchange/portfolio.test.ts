@@ -1,14 +1,15 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { optionSeedUuid } from '../../src/index.js';
 import {
+  DEFAULT_LIST_LIMIT,
   exportPortfolio,
   importPortfolio,
+  optionSeedUuid,
   type PortfolioDocument,
   PortfolioDocumentSchema,
   portfolioJsonSchema,
-} from '../../src/io/index.js';
+} from '../../src/index.js';
 import { type World, world } from './setup.js';
 
 const SCHEMA_FILE = new URL('../../../../docs/schema/portfolio.v1.schema.json', import.meta.url);
@@ -177,6 +178,27 @@ describe('exportPortfolio / importPortfolio', () => {
       }),
       { numRuns: 12, seed: 20250615 },
     );
+  });
+
+  it('exports and imports every record, not the first page of each list', async () => {
+    const w = await world();
+    // One `list` call returns one page (DEFAULT_LIST_LIMIT records); a portfolio holds them all.
+    const n = DEFAULT_LIST_LIMIT + 5;
+    const systems: string[] = [];
+    for (let i = 0; i < n; i++) {
+      systems.push((await w.kitos.systems.create(w.admin, { organizationUuid: w.org, name: `System ${i}` })).uuid);
+      await w.kitos.units.create(w.admin, { organizationUuid: w.org, name: `Enhed ${i}`, parentUuid: w.root });
+    }
+    for (const systemUuid of systems) await w.kitos.usages.create(w.admin, { organizationUuid: w.org, systemUuid });
+    const doc = await exportPortfolio(w.kitos, w.admin, w.org);
+    expect(doc.units).toHaveLength((await w.kitos.units.list(w.admin, { organizationUuid: w.org, limit: 0 })).total);
+    expect(doc.units.length).toBeGreaterThan(n);
+    expect(doc.usages).toHaveLength(n);
+    expect(doc.catalogueReferences.systems).toHaveLength(n);
+    const target = (await w.kitos.organizations.create(w.admin, { name: 'Sydby Kommune', type: 'Kommune' })).uuid;
+    const report = await importPortfolio(w.kitos, w.admin, doc, { targetOrganizationUuid: target });
+    expect(report.issues).toEqual([]);
+    expect(report.counts).toMatchObject({ units: doc.units.length, usages: n });
   });
 
   it('refuses a non-empty target, unknown catalogue systems and malformed documents, changing nothing', async () => {
