@@ -80,7 +80,7 @@ export function sqlWasmAsset() {
 }
 
 export default [
-  library('core', { index: 'index.ts', io: 'io/index.ts' }),
+  library('core', { index: 'index.ts' }),
   library('storage-adapters', {
     index: 'index.ts',
     memory: 'memory/index.ts',
@@ -90,6 +90,7 @@ export default [
     postgres: 'postgres/index.ts',
     testing: 'testing/index.ts',
   }),
+  library('io', { index: 'index.ts' }),
   library('widgets', { index: 'index.ts' }),
   {
     // The one-script-tag embed: every widget with Lit, core and zod, minified.

@@ -11,7 +11,7 @@ function measure(name, file) {
 /** Sizes of the built files; run `npm run build` first. */
 export function measureSizes() {
   const out = [];
-  for (const pkg of ['core', 'storage-adapters', 'widgets']) {
+  for (const pkg of ['core', 'storage-adapters', 'io', 'widgets']) {
     const dir = join('packages', pkg, 'dist');
     if (!existsSync(dir)) continue;
     const files = readdirSync(dir).filter((f) => f.endsWith('.js') && !f.includes('bundle'));

@@ -1,28 +1,66 @@
 /**
  * Cell types of the import templates and how a cell becomes a value: text, dates written the
- * Danish way or as ISO, whole numbers, yes/no, fixed choices in Danish or English, option names,
- * and references to units, organisations, catalogue systems and usages by name or UUID.
+ * Danish way or as ISO, whole numbers, yes/no, values of the core's enumerations by name or by
+ * their Danish or English label, option names, and references to units, organisations, catalogue
+ * systems and usages by name or UUID.
  *
  * @module
  */
-import { catalogueNameKey } from '../catalogue/catalogue-name.js';
-import type { OptionType } from '../options/option-type.js';
-import { isIsoDate } from '../shared/dates.js';
-import type { BilingualText } from './issues.js';
+import {
+  catalogueNameKey,
+  ENUM_LABELS,
+  ENUMS,
+  type EnumName,
+  isIsoDate,
+  type Label,
+  type Language,
+  type OptionType,
+} from '@os2kitos/core';
 import type { ReadCell } from './xlsx.js';
 
-/**
- * A fixed choice with its Danish and English labels.
- *
- * @example
- * ```ts
- * const yes: Choice = { value: 'Yes', da: 'Ja', en: 'Yes' };
- * ```
- */
+/** A value of an enumeration with its labels. */
 export interface Choice {
   readonly value: string;
   readonly da: string;
   readonly en: string;
+}
+
+const choiceLists = new Map<EnumName, readonly Choice[]>();
+
+/**
+ * The values of an enumeration in its order, each with its Danish and English label from the
+ * core's vocabulary (`ENUM_LABELS`), so a template lists and an import accepts exactly what the
+ * widgets and exports show.
+ *
+ * @example
+ * ```ts
+ * enumChoices('LifeCycleStatus')[3]; // { value: 'Operational', da: 'I drift', en: 'Operational' }
+ * ```
+ */
+export function enumChoices(name: EnumName): readonly Choice[] {
+  let list = choiceLists.get(name);
+  if (!list) {
+    const labels: Readonly<Record<string, Label>> = ENUM_LABELS[name];
+    list = (ENUMS[name].values as readonly string[]).map((value) => ({
+      value,
+      da: labels[value]?.da ?? value,
+      en: labels[value]?.en ?? value,
+    }));
+    choiceLists.set(name, list);
+  }
+  return list;
+}
+
+/**
+ * Yes or no in the core's vocabulary (the labels of `Yes` and `No`), for cells and template lists.
+ *
+ * @example
+ * ```ts
+ * yesNo(true, 'da'); // 'Ja'
+ * ```
+ */
+export function yesNo(value: boolean, language: Language): string {
+  return ENUM_LABELS.YesNoUndecided[value ? 'Yes' : 'No'][language];
 }
 
 /**
@@ -38,7 +76,7 @@ export type CellType =
   | { readonly t: 'date' }
   | { readonly t: 'int'; readonly min?: number; readonly max?: number }
   | { readonly t: 'bool' }
-  | { readonly t: 'enum'; readonly choices: readonly Choice[] }
+  | { readonly t: 'enum'; readonly enum: EnumName }
   | { readonly t: 'option'; readonly optionType: OptionType }
   | { readonly t: 'unit' }
   | { readonly t: 'units' }
@@ -77,13 +115,34 @@ export type CellResult =
         | 'unknown_reference'
         | 'ambiguous_reference'
         | 'invalid_value';
-      readonly message: BilingualText;
+      readonly message: Label;
     };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The comparison key of a name: NFC, trimmed, lower-case (as catalogue uniqueness compares). */
 export const nameKey = catalogueNameKey;
+
+/**
+ * The comparison key of a choice: as a name, and with every dash a hyphen, because labels such as
+ * `10–50` use an en dash and people type a hyphen.
+ */
+const choiceKey = (text: string) => nameKey(text).replace(/[\u2010-\u2015\u2212]/g, '-');
+
+const choiceIndexes = new Map<EnumName, ReadonlyMap<string, string>>();
+
+/** Choice key of every value's name and labels → the value (a Map: the keys come from files). */
+function choiceIndex(name: EnumName): ReadonlyMap<string, string> {
+  let index = choiceIndexes.get(name);
+  if (!index) {
+    const built = new Map<string, string>();
+    for (const c of enumChoices(name))
+      for (const text of [c.value, c.da, c.en]) if (!built.has(choiceKey(text))) built.set(choiceKey(text), c.value);
+    index = built;
+    choiceIndexes.set(name, index);
+  }
+  return index;
+}
 
 /** True for an empty cell (nothing, or only spaces). */
 export function isBlank(cell: ReadCell | undefined): boolean {
@@ -129,7 +188,7 @@ export function parseDanishDate(cell: ReadCell): string | undefined {
 const YES = new Set(['ja', 'j', 'yes', 'y', 'x', 'sand', 'true', '1']);
 const NO = new Set(['nej', 'n', 'no', 'falsk', 'false', '0']);
 
-function reference(found: Named | 'ambiguous' | undefined, what: BilingualText, raw: string): CellResult {
+function reference(found: Named | 'ambiguous' | undefined, what: Label, raw: string): CellResult {
   if (found === 'ambiguous')
     return bad(
       'ambiguous_reference',
@@ -206,14 +265,13 @@ export function readCell(type: CellType, cell: ReadCell, lookups: Lookups): Cell
       return bad('wrong_type', 'skriv Ja eller Nej', 'write Yes or No');
     }
     case 'enum': {
-      const k = nameKey(raw);
-      const hit = type.choices.find((c) => [c.value, c.da, c.en].some((l) => nameKey(l) === k));
-      if (hit) return { ok: true, value: hit.value };
-      const allowed = type.choices.map((c) => c.da).join(', ');
+      const hit = choiceIndex(type.enum).get(choiceKey(raw));
+      if (hit !== undefined) return { ok: true, value: hit };
+      const choices = enumChoices(type.enum);
       return bad(
         'unknown_value',
-        `ukendt værdi; vælg en af: ${allowed}`,
-        `unknown value; choose one of: ${type.choices.map((c) => c.en).join(', ')}`,
+        `ukendt værdi; vælg en af: ${choices.map((c) => c.da).join(', ')}`,
+        `unknown value; choose one of: ${choices.map((c) => c.en).join(', ')}`,
       );
     }
     case 'option': {

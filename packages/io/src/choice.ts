@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { KitosValidationError, type ValidationIssue } from '../shared/errors.js';
+import { KitosValidationError, type ValidationIssue } from '@os2kitos/core';
 
 /** A caller's value for a message, whatever it is (it may be no string at all). */
 export function describeValue(value: unknown): string {

@@ -6,7 +6,8 @@
  *
  * @module
  */
-import { issue, SpreadsheetReadError } from './issues.js';
+import { importIssue } from '@os2kitos/core';
+import { SpreadsheetReadError } from './read-error.js';
 
 /**
  * Settings for writing CSV.
@@ -111,12 +112,12 @@ export function parseCsv(input: string, options: CsvReadOptions = {}): string[][
   let line = 1;
   let i = 0;
   const fail = (en: string, da: string): never => {
-    throw new SpreadsheetReadError([issue('malformed_file', { sheet: 'CSV', row: line }, da, en)]);
+    throw new SpreadsheetReadError([importIssue('malformed_file', { sheet: 'CSV', row: line }, da, en)]);
   };
   const push = (field: string) => {
     if (++cells > maxCells)
       throw new SpreadsheetReadError([
-        issue(
+        importIssue(
           'too_many_cells',
           { sheet: 'CSV', row: line },
           `filen har mere end ${maxCells} celler; del den op i mindre filer`,

@@ -1,16 +1,28 @@
 /**
  * Export of any overview query to XLSX or CSV, as KITOS's "Eksporter" does: all matching rows (the
  * query's paging is ignored), visible or all columns, real dates and numbers, readable lists, and
- * optionally the e-mail addresses of role holders as extra columns.
+ * optionally the e-mail addresses of role holders as extra columns. Headers, enum values, yes/no
+ * and the sheet and file names are the core's vocabulary, as the widgets show them.
  *
  * @module
  */
-import { cellOf } from '../overview/query.js';
-import type { Actor } from '../access/actor.js';
-import type { Kitos } from '../kitos.js';
-import { OVERVIEW_COLUMNS } from '../overview/columns.js';
-import type { CellValue, OverviewColumn, OverviewKind, OverviewQuery } from '../overview/query.js';
-import { KitosValidationError } from '../shared/errors.js';
+import {
+  type Actor,
+  type CellValue,
+  cellOf,
+  ENUM_LABELS,
+  type Kitos,
+  KitosValidationError,
+  type Label,
+  type Language,
+  listAll,
+  OVERVIEW_COLUMNS,
+  OVERVIEW_LABELS,
+  type OverviewColumn,
+  type OverviewKind,
+  type OverviewQuery,
+} from '@os2kitos/core';
+import { yesNo } from './cells.js';
 import { choiceIssue, refuseOptions } from './choice.js';
 import { toCsv } from './csv.js';
 import type { SpreadsheetFormat } from './table.js';
@@ -66,27 +78,10 @@ const NAME_COLUMN: Record<OverviewKind, string> = {
   catalogue: 'name',
 };
 
-/** Labels of stored values, by value: a Map, because the values are data (any text). */
-const VALUE_LABELS = new Map<string, { da: string; en: string }>(
-  Object.entries({
-    Undecided: { da: 'Ikke besluttet', en: 'Undecided' },
-    NotInUse: { da: 'Ikke i drift', en: 'Not in use' },
-    PhasingIn: { da: 'Under indfasning', en: 'Phasing in' },
-    Operational: { da: 'I drift', en: 'Operational' },
-    PhasingOut: { da: 'Under udfasning', en: 'Phasing out' },
-    StartDateNotPassed: { da: 'Startdato ikke nået', en: 'Start date not reached' },
-    EndDatePassed: { da: 'Slutdato overskredet', en: 'End date passed' },
-    NotOperationalAccordingToLifeCycle: { da: 'Ikke i drift ifølge livscyklus', en: 'Not operational by life cycle' },
-    MainContractNotActive: { da: 'Markeret kontrakt ikke aktiv', en: 'Main contract not active' },
-    TerminationPeriodExceeded: { da: 'Opsigelsesperiode udløbet', en: 'Notice period passed' },
-    InvalidParentContract: { da: 'Overordnet kontrakt ikke gyldig', en: 'Parent contract not valid' },
-    Yes: { da: 'Ja', en: 'Yes' },
-    No: { da: 'Nej', en: 'No' },
-    DontKnow: { da: 'Ved ikke', en: "Don't know" },
-    OnPremise: { da: 'On-premise', en: 'On premise' },
-    External: { da: 'Eksternt', en: 'External' },
-  }),
-);
+/** A file name from an overview's name: lower case, words joined by hyphens (`it-kontrakter`). */
+function fileName(title: string, language: Language): string {
+  return title.toLocaleLowerCase(language).replace(/\s+/g, '-');
+}
 
 const WORKBOOK_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -124,20 +119,26 @@ function pickColumns(kind: OverviewKind, choice: OverviewExportOptions['columns'
   return choice.map((id) => catalogue.find((c) => c.id === id) as OverviewColumn);
 }
 
-function label(value: string, language: 'da' | 'en'): string {
-  return VALUE_LABELS.get(value)?.[language] ?? value;
+/**
+ * A value of an enum column in words, from the core's vocabulary (`LifeCycleStatus` `Undecided` →
+ * `Ikke besluttet`); other columns' text, and a value the enumeration does not have, stay as they
+ * are. Looked up with `Object.hasOwn`, as the values are data.
+ */
+function valueText(value: string, column: OverviewColumn, language: Language): string {
+  const labels: Readonly<Record<string, Label>> | undefined = column.enum ? ENUM_LABELS[column.enum] : undefined;
+  return labels && Object.hasOwn(labels, value) ? (labels[value] as Label)[language] : value;
 }
 
-function cell(value: CellValue | undefined, column: OverviewColumn, language: 'da' | 'en'): WriteCell {
+function cell(value: CellValue | undefined, column: OverviewColumn, language: Language): WriteCell {
   if (value === null || value === undefined) return null;
-  if (Array.isArray(value)) return value.map((v) => label(v, language)).join(', ') || null;
+  if (Array.isArray(value)) return value.map((v) => valueText(v, column, language)).join(', ') || null;
   if (column.type === 'date' && typeof value === 'string') return value === '' ? null : { date: value };
-  if (typeof value === 'boolean') return language === 'da' ? (value ? 'Ja' : 'Nej') : value ? 'Yes' : 'No';
-  if (typeof value === 'string' && (column.type === 'enum' || column.type === 'text')) return label(value, language);
+  if (typeof value === 'boolean') return yesNo(value, language);
+  if (typeof value === 'string') return valueText(value, column, language);
   return value as WriteCell;
 }
 
-function csvCell(value: WriteCell, language: 'da' | 'en'): string | number | null {
+function csvCell(value: WriteCell, language: Language): string | number | null {
   if (value === null || typeof value !== 'object') return value as string | number | null;
   const [y, m, d] = value.date.split('-');
   return language === 'da' ? `${d}-${m}-${y}` : value.date;
@@ -146,13 +147,14 @@ function csvCell(value: WriteCell, language: 'da' | 'en'): string | number | nul
 /** Role e-mail columns: per role type, the e-mails of the holders of each row. */
 async function roleEmailColumns(kitos: Kitos, actor: Actor, kind: OverviewKind, organizationUuid: string) {
   if (kind !== 'usages' && kind !== 'dataProcessing') return [];
+  // Every record and user, not the first page of each list.
   const records =
     kind === 'usages'
-      ? (await kitos.usages.list(actor, { organizationUuid })).items
-      : (await kitos.dataProcessing.list(actor, { organizationUuid })).items;
+      ? await listAll((q) => kitos.usages.list(actor, q), { organizationUuid })
+      : await listAll((q) => kitos.dataProcessing.list(actor, q), { organizationUuid });
   const roleType = kind === 'usages' ? 'it-system-usage-role-types' : 'data-processing-registration-role-types';
   const roles = await kitos.options.global(actor, roleType);
-  const users = new Map((await kitos.users.list(actor)).items.map((u) => [u.uuid, u.email]));
+  const users = new Map((await listAll((q) => kitos.users.list(actor, q))).map((u) => [u.uuid, u.email]));
   const byRecord = new Map(records.map((r) => [r.uuid, r.roles]));
   return roles
     .filter((role) => records.some((r) => r.roles.some((x) => x.roleUuid === role.uuid)))
@@ -175,11 +177,11 @@ async function roleEmailColumns(kitos: Kitos, actor: Actor, kind: OverviewKind, 
  *
  * @example
  * ```ts
- * import { exportOverview } from '@os2kitos/core/io';
+ * import { exportOverview } from '@os2kitos/io';
  * const file = await exportOverview(kitos, actor, 'contracts', { organizationUuid }, {
  *   format: 'xlsx', columns: 'all', link: 'https://kitos.example.dk/contracts/{uuid}',
  * });
- * // file.fileName === 'kontrakter.xlsx'; file.data holds the workbook
+ * // file.fileName === 'it-kontrakter.xlsx'; file.data holds the workbook
  * ```
  */
 export async function exportOverview(
@@ -199,7 +201,8 @@ export async function exportOverview(
     ...columns.map((c) => cell(cellOf(r, c.id), c, language)),
     ...extra.map((e) => e.value(r.uuid)),
   ]);
-  const base = FILE_NAMES[kind][language];
+  const title = OVERVIEW_LABELS[kind][language];
+  const base = fileName(title, language);
   if (options.format === 'csv') {
     const text = toCsv([header, ...rows.map((r) => r.map((v) => csvCell(v, language)))], options.csv);
     return {
@@ -218,14 +221,7 @@ export async function exportOverview(
           url: (options.link as string).replaceAll('{uuid}', encodeURIComponent(r.uuid)),
         }))
       : [];
-  const data = await writeWorkbook([{ name: base.slice(0, 31), header, rows, links }]);
+  // Excel allows at most 31 characters in a sheet name.
+  const data = await writeWorkbook([{ name: title.slice(0, 31), header, rows, links }]);
   return { fileName: `${base}.xlsx`, mediaType: WORKBOOK_TYPE, data };
 }
-
-const FILE_NAMES: Record<OverviewKind, { da: string; en: string }> = {
-  usages: { da: 'it-systemer', en: 'it-systems' },
-  contracts: { da: 'kontrakter', en: 'contracts' },
-  dataProcessing: { da: 'databehandling', en: 'data-processing' },
-  projects: { da: 'projekter', en: 'projects' },
-  catalogue: { da: 'systemkatalog', en: 'system-catalogue' },
-};

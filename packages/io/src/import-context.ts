@@ -4,14 +4,17 @@
  *
  * @module
  */
-import type { Actor } from '../access/actor.js';
-import type { ItSystem } from '../catalogue/it-system.schema.js';
-import type { OptionType } from '../options/option-type.js';
-import type { OrganizationUnit } from '../organisation/unit.schema.js';
-import type { ItSystemUsage } from '../usage/usage.schema.js';
+import {
+  type Actor,
+  type ItSystem,
+  type ItSystemUsage,
+  listAll,
+  type OptionType,
+  type OrganizationUnit,
+  type UnitOfWorkServices,
+} from '@os2kitos/core';
 import { type Lookups, type Named, nameIndex, nameKey } from './cells.js';
 import type { ImportColumn } from './templates.js';
-import type { UnitOfWorkServices } from './unit-of-work.js';
 
 /** Lookups plus the raw lists the kinds need. */
 export interface ImportContext extends Lookups {
@@ -37,11 +40,13 @@ export async function loadImportContext(
   organizationUuid: string,
   columns: readonly ImportColumn[],
 ): Promise<ImportContext> {
+  // Every record, not the first page of each list: a reference to the 101st unit is as good as
+  // one to the first.
   const [units, orgs, systems, usages] = await Promise.all([
-    s.units.list(actor, { organizationUuid }).then((p) => p.items),
-    s.organizations.list(actor).then((p) => p.items),
-    s.systems.list(actor).then((p) => p.items),
-    s.usages.list(actor, { organizationUuid }).then((p) => p.items),
+    listAll((q) => s.units.list(actor, q), { organizationUuid }),
+    listAll((q) => s.organizations.list(actor, q)),
+    listAll((q) => s.systems.list(actor, q)),
+    listAll((q) => s.usages.list(actor, q), { organizationUuid }),
   ]);
   const optionTypes = [
     ...new Set(columns.flatMap((c) => (c.type.t === 'option' ? [c.type.optionType] : []))),

@@ -6,14 +6,17 @@
  *
  * @module
  */
+import {
+  ContractCreateSchema,
+  type ImportIssue,
+  importIssue,
+  ItSystemCreateSchema,
+  ItSystemUsageCreateSchema,
+  OrganizationUnitCreateSchema,
+} from '@os2kitos/core';
 import type { z } from 'zod';
-import { ItSystemCreateSchema } from '../catalogue/it-system.schema.js';
-import { ContractCreateSchema } from '../contract/contract.schema.js';
-import { OrganizationUnitCreateSchema } from '../organisation/unit.schema.js';
-import { ItSystemUsageCreateSchema } from '../usage/usage.schema.js';
 import { isBlank, type Named, nameKey, readCell } from './cells.js';
 import type { ImportContext } from './import-context.js';
-import { type ImportIssue, issue } from './issues.js';
 import { MAX_CELL_LENGTH, type Table } from './table.js';
 import type { ImportColumn, ImportKind, ImportTemplate } from './templates.js';
 
@@ -74,7 +77,7 @@ function mapHeader(table: Table, template: ImportTemplate, issues: ImportIssue[]
     if (!c) {
       const known = template.columns.map((x) => x.da).join(', ');
       issues.push(
-        issue(
+        importIssue(
           'unknown_column',
           at,
           `ukendt kolonne; kendte kolonner: ${known}`,
@@ -83,7 +86,7 @@ function mapHeader(table: Table, template: ImportTemplate, issues: ImportIssue[]
       );
     } else if (seen.has(c.key)) {
       issues.push(
-        issue(
+        importIssue(
           'duplicate_column',
           at,
           `kolonnen står to gange (kolonne ${i + 1})`,
@@ -97,7 +100,7 @@ function mapHeader(table: Table, template: ImportTemplate, issues: ImportIssue[]
   });
   for (const c of template.columns.filter((x) => x.required && !seen.has(x.key))) {
     issues.push(
-      issue(
+      importIssue(
         'missing_column',
         { sheet: table.sheet, row: 1, column: c.da },
         `kolonnen "${c.da}" mangler`,
@@ -196,7 +199,7 @@ export function planRows(input: PlanInput): { plan: PlannedRow[]; issues: Import
       const at = { sheet: table.sheet, row: r.number, column: table.header[i] ?? c.da, value: cell };
       if (typeof cell === 'string' && cell.length > MAX_CELL_LENGTH) {
         rowIssues.push(
-          issue(
+          importIssue(
             'cell_too_long',
             { ...at, value: `${cell.length} tegn/characters` },
             `cellen har ${cell.length} tegn; Excel tillader højst ${MAX_CELL_LENGTH}`,
@@ -207,7 +210,7 @@ export function planRows(input: PlanInput): { plan: PlannedRow[]; issues: Import
       }
       const read = readCell(c.type, cell, ctx);
       if (read.ok) values.set(c.key, read.value);
-      else rowIssues.push(issue(read.code, at, read.message.da, read.message.en));
+      else rowIssues.push(importIssue(read.code, at, read.message.da, read.message.en));
     });
     const at = (key: string) => {
       const i = columns.findIndex((c) => c?.key === key);
@@ -221,7 +224,7 @@ export function planRows(input: PlanInput): { plan: PlannedRow[]; issues: Import
     // A row naming an existing record by UUID may leave the other identifying columns empty.
     for (const c of template.columns.filter((x) => x.required && !values.has(x.key) && !values.has('uuid'))) {
       if (!rowIssues.some((x) => x.column === at(c.key).column))
-        rowIssues.push(issue('required', at(c.key), 'feltet skal udfyldes', 'the field is required'));
+        rowIssues.push(importIssue('required', at(c.key), 'feltet skal udfyldes', 'the field is required'));
     }
     const planned =
       rowIssues.length === 0
@@ -233,7 +236,7 @@ export function planRows(input: PlanInput): { plan: PlannedRow[]; issues: Import
       if (key && first !== undefined) {
         const idColumn = template.kind === 'usages' ? 'system' : 'name';
         rowIssues.push(
-          issue(
+          importIssue(
             'duplicate_in_file',
             at(values.has(idColumn) ? idColumn : 'uuid'),
             `samme ${template.kind === 'usages' ? 'IT-system' : 'navn'} står også i række ${first}`,
@@ -278,7 +281,7 @@ function planRow(
   const current = uuid ? existing.byUuid.get(uuid) : existing.byKey(values);
   if (current === 'ambiguous') {
     issues.push(
-      issue(
+      importIssue(
         'ambiguous_reference',
         at(kind === 'usages' ? 'system' : 'name'),
         'flere eksisterende poster passer; angiv UUID',
@@ -289,7 +292,7 @@ function planRow(
   }
   if (uuid && !current && kind !== 'systems') {
     issues.push(
-      issue(
+      importIssue(
         'unknown_reference',
         at('uuid'),
         'ingen post med dette UUID i organisationen; lad feltet stå tomt for nye rækker',
@@ -300,7 +303,7 @@ function planRow(
   }
   if (uuid && current && kind === 'systems' && current.organizationUuid !== organizationUuid) {
     issues.push(
-      issue(
+      importIssue(
         'forbidden',
         at('uuid'),
         'systemet er oprettet af en anden organisation og kan ikke ændres herfra',
@@ -311,7 +314,7 @@ function planRow(
   }
   if (kind === 'usages' && current && values.has('system') && values.get('system') !== current.systemUuid) {
     issues.push(
-      issue(
+      importIssue(
         'invalid_value',
         at('system'),
         'en anvendelse kan ikke skifte IT-system',
@@ -324,7 +327,7 @@ function planRow(
     const other = existing.byKey(values);
     if (other && (other === 'ambiguous' || other.uuid !== current.uuid)) {
       issues.push(
-        issue(
+        importIssue(
           'duplicate_in_store',
           at('name'),
           'navnet bruges allerede af en anden post',
@@ -400,7 +403,7 @@ function validate(template: ImportTemplate, record: Fields, at: At, issues: Impo
       template.columns.find((c) => c.path && path.length > 0 && c.path[0] === path[0]);
     const where = column ? at(column.key) : at('uuid');
     issues.push(
-      issue(
+      importIssue(
         'invalid_value',
         column ? where : { ...where, column: path.join('.') || null },
         `ugyldig værdi: ${i.message}`,

@@ -6,16 +6,23 @@
  *
  * @module
  */
-import type { Actor } from '../access/actor.js';
-import type { Kitos } from '../kitos.js';
-import { KitosError, KitosValidationError } from '../shared/errors.js';
+import {
+  type Actor,
+  type ImportIssue,
+  importIssue,
+  type Kitos,
+  KitosError,
+  KitosValidationError,
+  listAll,
+  type UnitOfWorkServices,
+  unitOfWork,
+} from '@os2kitos/core';
 import { choiceIssue, describeValue, refuseOptions } from './choice.js';
 import { type ImportContext, loadImportContext } from './import-context.js';
 import { type Fields, type PlannedRow, planRows } from './import-rows.js';
-import { type ImportIssue, issue, SpreadsheetReadError } from './issues.js';
 import { readTable, type SpreadsheetFormat, type Table } from './table.js';
 import { IMPORT_KINDS, type ImportKind, type ImportTemplate, importTemplateOf } from './templates.js';
-import { type UnitOfWorkServices, unitOfWork } from './unit-of-work.js';
+import { SpreadsheetReadError } from './read-error.js';
 
 /**
  * A progress event: which phase, and how many of how many rows are done.
@@ -100,7 +107,7 @@ function refused(kind: ImportKind, dryRun: boolean, issues: readonly ImportIssue
 
 async function existingRecords(s: UnitOfWorkServices, actor: Actor, kind: ImportKind, org: string, ctx: ImportContext) {
   if (kind === 'usages') return ctx.usages;
-  if (kind === 'contracts') return (await s.contracts.list(actor, { organizationUuid: org })).items;
+  if (kind === 'contracts') return listAll((q) => s.contracts.list(actor, q), { organizationUuid: org });
   if (kind === 'units') return ctx.units;
   return ctx.systems;
 }
@@ -195,7 +202,7 @@ function writeFailure(table: Table, p: PlannedRow, e: unknown): ImportIssue[] {
   const at = { sheet: table.sheet, row: p.row };
   if (e instanceof KitosValidationError)
     return e.issues.map((i) =>
-      issue(
+      importIssue(
         'invalid_value',
         { ...at, column: i.path.join('.') || null },
         `rækken blev afvist: ${i.message}`,
@@ -204,7 +211,7 @@ function writeFailure(table: Table, p: PlannedRow, e: unknown): ImportIssue[] {
     );
   const message = e instanceof Error ? e.message : String(e);
   const code = e instanceof KitosError && e.code === 'forbidden' ? 'forbidden' : 'write_failed';
-  return [issue(code, at, `rækken kunne ikke gemmes: ${message}`, `the row could not be stored: ${message}`)];
+  return [importIssue(code, at, `rækken kunne ikke gemmes: ${message}`, `the row could not be stored: ${message}`)];
 }
 
 /**
@@ -218,7 +225,7 @@ function writeFailure(table: Table, p: PlannedRow, e: unknown): ImportIssue[] {
  *
  * @example
  * ```ts
- * import { importSpreadsheet } from '@os2kitos/core/io';
+ * import { importSpreadsheet } from '@os2kitos/io';
  * const report = await importSpreadsheet(kitos, actor, {
  *   kind: 'usages', organizationUuid, file: bytes, dryRun: true,
  *   onProgress: (e) => console.log(e.phase, e.done, e.total),
@@ -262,7 +269,7 @@ export async function importSpreadsheet(
       const ordered = kind === 'units' ? unitOrder(plan) : plan;
       if (!ordered)
         issues.push(
-          issue(
+          importIssue(
             'invalid_value',
             { sheet: table.sheet },
             'de overordnede enheder danner en ring',
@@ -309,7 +316,7 @@ export async function importSpreadsheet(
     const message = e instanceof Error ? e.message : String(e);
     const code = e instanceof KitosError && e.code === 'forbidden' ? 'forbidden' : 'write_failed';
     return refused(kind, dryRun, [
-      issue(code, {}, `importen blev afbrudt: ${message}`, `the import was stopped: ${message}`),
+      importIssue(code, {}, `importen blev afbrudt: ${message}`, `the import was stopped: ${message}`),
     ]);
   }
 }

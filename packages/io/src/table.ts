@@ -6,7 +6,8 @@
  * @module
  */
 import { parseCsv } from './csv.js';
-import { issue, SpreadsheetReadError } from './issues.js';
+import { importIssue } from '@os2kitos/core';
+import { SpreadsheetReadError } from './read-error.js';
 import { looksLikeZip, MAX_CELLS, MAX_UNPACKED_BYTES, type ReadCell, readFirstSheet } from './xlsx.js';
 
 /**
@@ -58,7 +59,7 @@ const SIGNATURES: readonly [number[], string][] = [
 
 function notASpreadsheet(what: string): SpreadsheetReadError {
   return new SpreadsheetReadError([
-    issue(
+    importIssue(
       'not_a_spreadsheet',
       {},
       `filen er ikke et regneark (${what}); brug XLSX eller CSV`,
@@ -71,11 +72,11 @@ function notASpreadsheet(what: string): SpreadsheetReadError {
 export function sniffFormat(bytes: Uint8Array): SpreadsheetFormat {
   if (looksLikeZip(bytes)) return 'xlsx';
   if (bytes.length === 0)
-    throw new SpreadsheetReadError([issue('empty_file', {}, 'filen er tom', 'the file is empty')]);
+    throw new SpreadsheetReadError([importIssue('empty_file', {}, 'filen er tom', 'the file is empty')]);
   for (const [magic, name] of SIGNATURES) if (magic.every((b, i) => bytes[i] === b)) throw notASpreadsheet(name);
   if ([0xd0, 0xcf, 0x11, 0xe0].every((b, i) => bytes[i] === b)) {
     throw new SpreadsheetReadError([
-      issue(
+      importIssue(
         'unsupported_format',
         {},
         'det gamle Excel-format (.xls) understøttes ikke; gem filen som .xlsx',
@@ -97,7 +98,7 @@ function decodeText(bytes: Uint8Array): string {
 
 function tooManyRows(sheet: string, rows: number, max: number): SpreadsheetReadError {
   return new SpreadsheetReadError([
-    issue(
+    importIssue(
       'too_many_rows',
       { sheet },
       `filen har ${rows} rækker; højst ${max} kan importeres ad gangen`,
@@ -110,12 +111,17 @@ function toTable(sheet: string, raw: readonly (readonly ReadCell[])[], maxColumn
   const [head, ...body] = raw;
   if (!head || head.every((c) => c === null || c === '')) {
     throw new SpreadsheetReadError([
-      issue('empty_file', { sheet }, 'arket har ingen overskriftsrække', 'the sheet has no header row'),
+      importIssue('empty_file', { sheet }, 'arket har ingen overskriftsrække', 'the sheet has no header row'),
     ]);
   }
   if (head.length > maxColumns) {
     throw new SpreadsheetReadError([
-      issue('too_many_columns', { sheet }, `for mange kolonner (${head.length})`, `too many columns (${head.length})`),
+      importIssue(
+        'too_many_columns',
+        { sheet },
+        `for mange kolonner (${head.length})`,
+        `too many columns (${head.length})`,
+      ),
     ]);
   }
   const rows = body
@@ -146,7 +152,7 @@ export async function readTable(
   const actual = typeof file === 'string' ? 'csv' : sniffFormat(file);
   if (format && format !== actual) {
     throw new SpreadsheetReadError([
-      issue(
+      importIssue(
         'unsupported_format',
         {},
         `filen er ${actual.toUpperCase()}, men der blev bedt om ${format.toUpperCase()}`,

@@ -4,10 +4,10 @@
  *
  * @module
  */
-import type { OptionType } from '../options/option-type.js';
-import { seedGlobalOptions } from '../options/seed/index.js';
+import { type OptionType, seedGlobalOptions } from '@os2kitos/core';
+import { enumChoices, yesNo } from './cells.js';
 import { choiceIssue, refuseOptions } from './choice.js';
-import { type ImportKind, importTemplateOf } from './templates.js';
+import { type ImportColumn, type ImportKind, importTemplateOf } from './templates.js';
 import { type WriteCell, writeWorkbook } from './xlsx.js';
 
 /**
@@ -28,6 +28,13 @@ export interface SpreadsheetTemplateOptions {
   readonly optionNames?: (type: OptionType) => readonly string[];
 }
 
+/** A column's example in the template's language: choices by their label, yes/no in words. */
+function example(c: ImportColumn, language: 'da' | 'en'): WriteCell {
+  if (c.type.t === 'enum') return enumChoices(c.type.enum).find((x) => x.value === c.example)?.[language] ?? c.example;
+  if (c.type.t === 'bool' && typeof c.example === 'boolean') return yesNo(c.example, language);
+  return c.example;
+}
+
 function seedNames(type: OptionType): string[] {
   return seedGlobalOptions()
     .filter((o) => o.type === type && o.isEnabled)
@@ -40,7 +47,7 @@ function seedNames(type: OptionType): string[] {
  *
  * @example
  * ```ts
- * import { spreadsheetTemplate } from '@os2kitos/core/io';
+ * import { spreadsheetTemplate } from '@os2kitos/io';
  * const bytes = await spreadsheetTemplate('usages', {
  *   optionNames: (type) => [], // or names from kitos.options.available(actor, type, organizationUuid)
  * });
@@ -55,18 +62,16 @@ export async function spreadsheetTemplate(
   const template = importTemplateOf(kind);
   const names = options.optionNames ?? seedNames;
   const header = template.columns.map((c) => `${c[language]}${c.required ? ' *' : ''}`);
-  const example: WriteCell[] = template.columns.map((c) => c.example);
+  const examples: WriteCell[] = template.columns.map((c) => example(c, language));
   const lists: { title: string; values: readonly string[] }[] = [];
   for (const c of template.columns) {
     const values =
       c.type.t === 'enum'
-        ? c.type.choices.map((x) => x[language])
+        ? enumChoices(c.type.enum).map((x) => x[language])
         : c.type.t === 'option'
           ? names(c.type.optionType)
           : c.type.t === 'bool'
-            ? language === 'da'
-              ? ['Ja', 'Nej']
-              : ['Yes', 'No']
+            ? [yesNo(true, language), yesNo(false, language)]
             : c.type.t === 'date'
               ? [language === 'da' ? 'dd-mm-åååå' : 'dd-mm-yyyy']
               : c.type.t === 'units' || c.type.t === 'usages'
@@ -77,7 +82,7 @@ export async function spreadsheetTemplate(
   const depth = Math.max(0, ...lists.map((l) => l.values.length));
   const choices: WriteCell[][] = Array.from({ length: depth }, (_, i) => lists.map((l) => l.values[i] ?? null));
   return writeWorkbook([
-    { name: template.sheet[language], header, rows: [example], widths: header.map((h) => Math.max(14, h.length + 4)) },
+    { name: template.sheet[language], header, rows: [examples], widths: header.map((h) => Math.max(14, h.length + 4)) },
     { name: language === 'da' ? 'Valgmuligheder' : 'Choices', header: lists.map((l) => l.title), rows: choices },
   ]);
 }

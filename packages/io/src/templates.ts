@@ -1,18 +1,14 @@
 /**
  * The import templates: per kind, the columns with Danish and English headers, how each cell is
  * read, where the value goes in the record, and an example value. `spreadsheetTemplate` turns them
- * into a workbook people fill in.
+ * into a workbook people fill in. Choice columns name one of the core's enumerations: the values
+ * and their Danish and English labels come from the core's vocabulary (`ENUM_LABELS`).
  *
  * @module
  */
-import { ArchiveDutyRecommendation } from '../catalogue/it-system.schema.js';
-import type { OptionType } from '../options/option-type.js';
-import { YearSegment, YesNoDontKnow } from '../shared/enums.js';
-import { LifeCycleStatus, UsageArchiveDuty, UsageHostedAt, UsageUserCount } from '../usage/usage-enums.js';
-import type { CellType, Choice } from './cells.js';
-import { KitosValidationError } from '../shared/errors.js';
+import { type EnumName, KitosValidationError, type Label, type OptionType } from '@os2kitos/core';
+import type { CellType } from './cells.js';
 import { invalidChoice } from './choice.js';
-import type { BilingualText } from './issues.js';
 import type { WriteCell } from './xlsx.js';
 
 /**
@@ -52,6 +48,7 @@ export interface ImportColumn {
   /** Where the value goes in the create input / record; `null` for the identity (UUID) column. */
   readonly path: readonly string[] | null;
   readonly required?: boolean;
+  /** An example value; for `enum` columns the value's name, shown as its label in the template's language. */
   readonly example: WriteCell;
 }
 
@@ -66,75 +63,8 @@ export interface ImportColumn {
  */
 export interface ImportTemplate {
   readonly kind: ImportKind;
-  readonly sheet: BilingualText;
+  readonly sheet: Label;
   readonly columns: readonly ImportColumn[];
-}
-
-const choices = (labels: Record<string, [string, string]>): readonly Choice[] =>
-  Object.entries(labels).map(([value, [da, en]]) => ({ value, da, en }));
-
-/** Danish and English labels of the fixed choices the templates use. */
-export const CHOICES = {
-  lifeCycle: choices({
-    Undecided: ['Ikke besluttet', 'Undecided'],
-    NotInUse: ['Ikke i drift', 'Not in use'],
-    PhasingIn: ['Under indfasning', 'Phasing in'],
-    Operational: ['I drift', 'Operational'],
-    PhasingOut: ['Under udfasning', 'Phasing out'],
-  }),
-  userCount: choices({
-    BelowTen: ['<10', 'Below 10'],
-    TenToFifty: ['10-50', '10 to 50'],
-    FiftyToHundred: ['50-100', '50 to 100'],
-    HundredPlus: ['>100', 'Over 100'],
-    Undecided: ['Ikke besluttet', 'Undecided'],
-  }),
-  yesNoDontKnow: choices({
-    Yes: ['Ja', 'Yes'],
-    No: ['Nej', 'No'],
-    DontKnow: ['Ved ikke', "Don't know"],
-    Undecided: ['Ikke besluttet', 'Undecided'],
-  }),
-  hostedAt: choices({
-    Undecided: ['Ikke besluttet', 'Undecided'],
-    OnPremise: ['On-premise', 'On premise'],
-    External: ['Eksternt', 'External'],
-    Hybrid: ['Hybrid', 'Hybrid'],
-  }),
-  usageArchiveDuty: choices({
-    Undecided: ['Ikke besluttet', 'Undecided'],
-    B: ['B', 'B'],
-    K: ['K', 'K'],
-    Unknown: ['Ved ikke', 'Unknown'],
-    PreserveDataCanDiscardDocuments: ['Bevar data, kassér dokumenter', 'Preserve data, discard documents'],
-  }),
-  archiveRecommendation: choices({
-    Undecided: ['Ikke besluttet', 'Undecided'],
-    B: ['B', 'B'],
-    K: ['K', 'K'],
-    NoRecommendation: ['Ingen anbefaling', 'No recommendation'],
-    PreserveDataCanDiscardDocuments: ['Bevar data, kassér dokumenter', 'Preserve data, discard documents'],
-  }),
-  yearSegment: choices({
-    EndOfMonth: ['Månedsskifte', 'End of month'],
-    EndOfQuarter: ['Kvartalsskifte', 'End of quarter'],
-    EndOfCalendarYear: ['Årsskifte', 'End of year'],
-  }),
-  scope: choices({ Public: ['Offentlig', 'Public'], Local: ['Lokal', 'Local'] }),
-} as const;
-
-// The choice lists must cover the schemas' enums exactly; a new enum value fails here at load time.
-for (const [list, values] of [
-  [CHOICES.lifeCycle, LifeCycleStatus.values],
-  [CHOICES.userCount, UsageUserCount.values],
-  [CHOICES.yesNoDontKnow, YesNoDontKnow.values],
-  [CHOICES.hostedAt, UsageHostedAt.values],
-  [CHOICES.usageArchiveDuty, UsageArchiveDuty.values],
-  [CHOICES.archiveRecommendation, ArchiveDutyRecommendation.values],
-  [CHOICES.yearSegment, YearSegment.values],
-] as const) {
-  if (list.length !== values.length || !values.every((v) => list.some((c) => c.value === v)))
-    throw new Error('[kitos] [io] an import choice list is out of date with its enum');
 }
 
 const col = (
@@ -147,6 +77,7 @@ const col = (
   required = false,
 ): ImportColumn => ({ key, da, en, type, path: path ? path.split('.') : null, example, required });
 const option = (optionType: OptionType): CellType => ({ t: 'option', optionType });
+const choice = (name: EnumName): CellType => ({ t: 'enum', enum: name });
 
 const UUID_COLUMN = col('uuid', 'UUID', 'UUID', { t: 'uuid' }, null, null);
 
@@ -183,17 +114,17 @@ export const IMPORT_TEMPLATES: Readonly<Record<ImportKind, ImportTemplate>> = {
         'lifeCycle',
         'Livscyklus',
         'Life cycle',
-        { t: 'enum', choices: CHOICES.lifeCycle },
+        choice('LifeCycleStatus'),
         'general.validity.lifeCycleStatus',
-        'I drift',
+        'Operational',
       ),
       col(
         'users',
         'Antal brugere',
         'Number of users',
-        { t: 'enum', choices: CHOICES.userCount },
+        choice('UsageUserCount'),
         'general.numberOfExpectedUsers',
-        '10-50',
+        'TenToFifty',
       ),
       col(
         'dataClassification',
@@ -224,26 +155,12 @@ export const IMPORT_TEMPLATES: Readonly<Record<ImportKind, ImportTemplate>> = {
         'businessCritical',
         'Forretningskritisk',
         'Business critical',
-        { t: 'enum', choices: CHOICES.yesNoDontKnow },
+        choice('YesNoDontKnow'),
         'gdpr.businessCritical',
-        'Ja',
+        'Yes',
       ),
-      col(
-        'hostedAt',
-        'IT systemet driftes',
-        'Hosted',
-        { t: 'enum', choices: CHOICES.hostedAt },
-        'gdpr.hostedAt',
-        'Eksternt',
-      ),
-      col(
-        'archiveDuty',
-        'Arkiveringspligt',
-        'Archive duty',
-        { t: 'enum', choices: CHOICES.usageArchiveDuty },
-        'archiving.archiveDuty',
-        'B',
-      ),
+      col('hostedAt', 'IT systemet driftes', 'Hosted', choice('UsageHostedAt'), 'gdpr.hostedAt', 'External'),
+      col('archiveDuty', 'Arkiveringspligt', 'Archive duty', choice('UsageArchiveDuty'), 'archiving.archiveDuty', 'B'),
       col('notes', 'Noter', 'Notes', { t: 'text' }, 'general.notes', null),
     ],
   },
@@ -280,7 +197,7 @@ export const IMPORT_TEMPLATES: Readonly<Record<ImportKind, ImportTemplate>> = {
       ),
       col('validFrom', 'Gyldig fra', 'Valid from', { t: 'date' }, 'general.validity.validFrom', { date: '2020-01-01' }),
       col('validTo', 'Gyldig til', 'Valid to', { t: 'date' }, 'general.validity.validTo', { date: '2027-12-31' }),
-      col('isContinuous', 'Løbende', 'Continuous', { t: 'bool' }, 'agreementPeriod.isContinuous', 'Nej'),
+      col('isContinuous', 'Løbende', 'Continuous', { t: 'bool' }, 'agreementPeriod.isContinuous', false),
       col(
         'durationYears',
         'Varighed (år)',
@@ -317,9 +234,9 @@ export const IMPORT_TEMPLATES: Readonly<Record<ImportKind, ImportTemplate>> = {
         'noticeByEndOf',
         'Opsigelse til',
         'Notice by end of',
-        { t: 'enum', choices: CHOICES.yearSegment },
+        choice('YearSegment'),
         'termination.terms.noticeByEndOf',
-        'Kvartalsskifte',
+        'EndOfQuarter',
       ),
       col('terminatedAt', 'Opsagt', 'Terminated', { t: 'date' }, 'termination.terminatedAt', null),
       col('systems', 'IT Systemer', 'IT systems', { t: 'usages' }, 'systemUsageUuids', 'Acadre ESDH'),
@@ -362,13 +279,13 @@ export const IMPORT_TEMPLATES: Readonly<Record<ImportKind, ImportTemplate>> = {
       ),
       col('businessType', 'Forretningstype', 'Business type', option('business-types'), 'businessTypeUuid', null),
       col('parent', 'Overordnet IT System', 'Parent system', { t: 'system' }, 'parentUuid', null),
-      col('scope', 'Synlighed', 'Scope', { t: 'enum', choices: CHOICES.scope }, 'accessModifier', 'Offentlig'),
-      col('deactivated', 'Deaktiveret', 'Deactivated', { t: 'bool' }, 'deactivated', 'Nej'),
+      col('scope', 'Synlighed', 'Scope', choice('AccessModifier'), 'accessModifier', 'Public'),
+      col('deactivated', 'Deaktiveret', 'Deactivated', { t: 'bool' }, 'deactivated', false),
       col(
         'archiveDuty',
         'Arkiveringspligt (anbefaling)',
         'Archive duty recommendation',
-        { t: 'enum', choices: CHOICES.archiveRecommendation },
+        choice('ArchiveDutyRecommendation'),
         'archiveDuty',
         'B',
       ),

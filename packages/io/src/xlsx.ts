@@ -12,7 +12,8 @@
 import { type Zippable, zipSync } from 'fflate';
 import { readSheet } from 'read-excel-file/universal';
 import writeXlsxFile, { type Feature } from 'write-excel-file/universal';
-import { issue, SpreadsheetReadError } from './issues.js';
+import { importIssue } from '@os2kitos/core';
+import { SpreadsheetReadError } from './read-error.js';
 import { attributesOf, ReadBudget, refuse, scanXml } from './xml-scan.js';
 import { listZip, unpackEntry, type ZipEntry } from './zip.js';
 
@@ -338,7 +339,7 @@ export function scanWorksheet(
   if (open) unclosed(open);
   if (maxRow - 1 > limits.maxRows) {
     throw new SpreadsheetReadError([
-      issue(
+      importIssue(
         'too_many_rows',
         { sheet, row: maxRow },
         `arket har ${maxRow - 1} rækker; højst ${limits.maxRows} kan importeres ad gangen`,
@@ -348,7 +349,7 @@ export function scanWorksheet(
   }
   if (maxColumn > limits.maxColumns) {
     throw new SpreadsheetReadError([
-      issue(
+      importIssue(
         'too_many_columns',
         { sheet },
         `arket har ${maxColumn} kolonner; højst ${limits.maxColumns} er tilladt`,
@@ -360,7 +361,7 @@ export function scanWorksheet(
     throw new SpreadsheetReadError(
       formulas.map((cell) => {
         const [, column = '', row = '0'] = /^([A-Z]*)(\d*)$/.exec(cell) ?? [];
-        return issue(
+        return importIssue(
           'formula',
           { sheet, row: Number(row) || null, column: column || null, value: cell },
           `cellen ${cell} indeholder en formel; kopiér og indsæt den som værdi`,

@@ -8,11 +8,12 @@
  *
  * @module
  */
-import { type ImportIssueCode, type IssueLocation, issue, SpreadsheetReadError } from './issues.js';
+import { type ImportIssueCode, type IssueLocation, importIssue } from '@os2kitos/core';
+import { SpreadsheetReadError } from './read-error.js';
 
 /** Throws a {@link SpreadsheetReadError} with one issue. */
 export function refuse(code: ImportIssueCode, at: IssueLocation, da: string, en: string): never {
-  throw new SpreadsheetReadError([issue(code, at, da, en)]);
+  throw new SpreadsheetReadError([importIssue(code, at, da, en)]);
 }
 
 /** How often (in examined characters) the clock is looked at. */

@@ -8,7 +8,7 @@
  * @module
  */
 import { Inflate } from 'fflate';
-import { SpreadsheetReadError } from './issues.js';
+import { SpreadsheetReadError } from './read-error.js';
 import { type ReadBudget, refuse } from './xml-scan.js';
 
 /** One entry of the central directory. */

@@ -1,8 +1,8 @@
 import { strFromU8, unzipSync } from 'fflate';
 import readXlsxFile from 'read-excel-file/universal';
 import { describe, expect, it } from 'vitest';
-import { exportOverview, parseCsv, spreadsheetTemplate, toCsv } from '../../src/io/index.js';
-import { optionSeedUuid } from '../../src/index.js';
+import { ENUM_LABELS, enumLabel, LifeCycleStatus, optionSeedUuid, YesNoDontKnow } from '@os2kitos/core';
+import { exportOverview, IMPORT_TEMPLATES, parseCsv, spreadsheetTemplate, toCsv } from '../src/index.js';
 import { world } from './setup.js';
 
 const buffer = (b: Uint8Array) => b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
@@ -48,7 +48,7 @@ describe('exportOverview', () => {
         link: 'https://kitos.example.dk/contracts/{uuid}',
       },
     );
-    expect(file).toMatchObject({ fileName: 'kontrakter.xlsx' });
+    expect(file).toMatchObject({ fileName: 'it-kontrakter.xlsx' });
     const files = unzipSync(file.data);
     const sheet = strFromU8(files['xl/worksheets/sheet1.xml'] as Uint8Array);
     const styles = strFromU8(files['xl/styles.xml'] as Uint8Array);
@@ -60,6 +60,7 @@ describe('exportOverview', () => {
     const [contract] = (await w.kitos.contracts.list(w.admin, { organizationUuid: w.org })).items;
     expect(rels).toContain(`Target="https://kitos.example.dk/contracts/${contract?.uuid}" TargetMode="External"`);
     const [read] = await readXlsxFile(buffer(file.data));
+    expect(read?.sheet).toBe('IT-kontrakter');
     expect(read?.data).toEqual([
       ['IT-kontrakt', 'Leverandør', 'Gyldig til', 'Drift pr. år', 'Status', 'IT-systemer'],
       ['ESDH drift', 'Formpipe Software A/S', new Date('2027-12-31T00:00:00Z'), 45500, 'Ja', null],
@@ -119,6 +120,52 @@ describe('exportOverview', () => {
     expect(row?.[2]).toBe('ole@nordby.dk');
   });
 
+  it('shows enum values, yes/no and lists of enum values with the core’s labels, in Danish or English', async () => {
+    const w = await world();
+    await w.kitos.contracts.create(w.admin, {
+      organizationUuid: w.org,
+      name: 'Udløbet',
+      general: { validity: { validFrom: '2020-01-01', validTo: '2021-12-31' } },
+    });
+    await w.kitos.usages.create(w.admin, {
+      organizationUuid: w.org,
+      systemUuid: w.systems.esdh,
+      general: { validity: { lifeCycleStatus: 'Undecided' } },
+    } as never);
+    const contracts = (language: 'da' | 'en') =>
+      exportOverview(
+        w.kitos,
+        w.admin,
+        'contracts',
+        { organizationUuid: w.org },
+        { format: 'csv', language, columns: ['name', 'active', 'inactiveReasons'] },
+      );
+    expect(parseCsv((await contracts('da')).text as string)[1]).toEqual(['Udløbet', 'Nej', 'Slutdato passeret']);
+    expect(parseCsv((await contracts('en')).text as string)[1]).toEqual(['Udløbet', 'No', 'End date passed']);
+    const usages = await exportOverview(
+      w.kitos,
+      w.admin,
+      'usages',
+      { organizationUuid: w.org },
+      { format: 'csv', columns: ['systemName', 'lifeCycleStatus'] },
+    );
+    expect(usages.fileName).toBe('it-systemer-i-organisationen.csv');
+    expect(parseCsv(usages.text as string)[1]).toEqual(['Acadre ESDH', 'Ikke besluttet']);
+  });
+
+  it('leaves text that happens to be an enum value’s name as it is', async () => {
+    const w = await world();
+    await w.kitos.contracts.create(w.admin, { organizationUuid: w.org, name: 'Undecided' });
+    const file = await exportOverview(
+      w.kitos,
+      w.admin,
+      'contracts',
+      { organizationUuid: w.org },
+      { format: 'csv', columns: ['name'] },
+    );
+    expect(parseCsv(file.text as string)[1]).toEqual(['Undecided']);
+  });
+
   it('refuses unknown column ids', async () => {
     const w = await world();
     await expect(
@@ -138,7 +185,34 @@ describe('spreadsheetTemplate and CSV', () => {
     const headers = choices?.data[0] as string[];
     const notice = headers.indexOf('Opsigelse (måneder)');
     expect(choices?.data.map((r) => r[notice])).toContain('3');
-    expect(choices?.data.map((r) => r[headers.indexOf('Opsigelse til')])).toContain('Kvartalsskifte');
+    expect(choices?.data.map((r) => r[headers.indexOf('Opsigelse til')])).toContain('Kvartal');
+  });
+
+  it('lists and exemplifies choices with the core’s labels, in the template’s language', async () => {
+    for (const language of ['da', 'en'] as const) {
+      const [data, choices] = await readXlsxFile(buffer(await spreadsheetTemplate('usages', { language })));
+      const header = (data?.data[0] ?? []) as string[];
+      const example = (title: string) => data?.data[1]?.[header.indexOf(title)];
+      const listed = (title: string) => {
+        const at = ((choices?.data[0] ?? []) as string[]).indexOf(title);
+        return choices?.data.slice(1).flatMap((r) => (r[at] === null ? [] : [r[at]]));
+      };
+      const lifeCycle = IMPORT_TEMPLATES.usages.columns.find((c) => c.key === 'lifeCycle');
+      const users = IMPORT_TEMPLATES.usages.columns.find((c) => c.key === 'users');
+      const critical = IMPORT_TEMPLATES.usages.columns.find((c) => c.key === 'businessCritical');
+      expect(example(lifeCycle?.[language] as string)).toBe(enumLabel('LifeCycleStatus', 'Operational', language));
+      expect(example(users?.[language] as string)).toBe(ENUM_LABELS.UsageUserCount.TenToFifty[language]);
+      expect(listed(lifeCycle?.[language] as string)).toEqual(
+        LifeCycleStatus.values.map((v) => enumLabel('LifeCycleStatus', v, language)),
+      );
+      expect(listed(critical?.[language] as string)).toEqual(
+        YesNoDontKnow.values.map((v) => enumLabel('YesNoDontKnow', v, language)),
+      );
+    }
+    const [contracts] = await readXlsxFile(buffer(await spreadsheetTemplate('contracts', { language: 'en' })));
+    const header = (contracts?.data[0] ?? []) as string[];
+    expect(contracts?.data[1]?.[header.indexOf('Continuous')]).toBe('No');
+    expect(contracts?.data[1]?.[header.indexOf('Notice by end of')]).toBe('End of quarter');
   });
 
   it('round-trips RFC 4180 quoting, line breaks and the byte order mark', () => {

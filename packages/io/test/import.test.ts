@@ -1,7 +1,9 @@
+import { DEFAULT_LIST_LIMIT, ENUM_LABELS, ENUMS, enumLabel, type Label, YearSegment } from '@os2kitos/core';
 import { describe, expect, it } from 'vitest';
 import writeXlsxFile from 'write-excel-file/universal';
-import { type ImportProgress, importSpreadsheet } from '../../src/io/index.js';
-import { writeWorkbook } from '../../src/io/xlsx.js';
+import { type Lookups, readCell } from '../src/cells.js';
+import { IMPORT_KINDS, IMPORT_TEMPLATES, type ImportProgress, importSpreadsheet } from '../src/index.js';
+import { writeWorkbook } from '../src/xlsx.js';
 import { csv, type World, world } from './setup.js';
 
 const HEADER = [
@@ -366,5 +368,125 @@ describe('importSpreadsheet: XLSX, contracts, units and systems', () => {
       ]),
     });
     expect(bad.issues).toEqual([expect.objectContaining({ code: 'duplicate_in_store', column: 'IT System' })]);
+  });
+});
+
+describe('importSpreadsheet: choices in the core’s vocabulary', () => {
+  const enumColumns = IMPORT_KINDS.flatMap((kind) =>
+    IMPORT_TEMPLATES[kind].columns.flatMap((c) =>
+      c.type.t === 'enum' ? [{ kind, column: c, name: c.type.enum }] : [],
+    ),
+  );
+  const noLookups = {} as Lookups;
+
+  it('has choice columns (the list below is not empty)', () => {
+    expect(enumColumns.map((c) => c.name)).toContain('UsageUserCount');
+  });
+
+  it.each(enumColumns)('$kind $column.key accepts each value by its name, Danish or English label', ({ name }) => {
+    const labels: Readonly<Record<string, Label>> = ENUM_LABELS[name];
+    for (const value of ENUMS[name].values as readonly string[]) {
+      for (const text of [value, labels[value]?.da, labels[value]?.en, ` ${labels[value]?.da.toUpperCase()} `]) {
+        expect(readCell({ t: 'enum', enum: name }, text as string, noLookups), `${name} ${text}`).toEqual({
+          ok: true,
+          value,
+        });
+      }
+    }
+  });
+
+  it.each(enumColumns)('$kind $column.key: no label of one value is the name or label of another', ({ name }) => {
+    const owners = new Map<string, Set<string>>();
+    const labels: Readonly<Record<string, Label>> = ENUM_LABELS[name];
+    for (const value of ENUMS[name].values as readonly string[]) {
+      for (const text of [value, labels[value]?.da, labels[value]?.en]) {
+        const key = (text as string)
+          .normalize('NFC')
+          .trim()
+          .toLowerCase()
+          .replace(/[\u2010-\u2015\u2212]/g, '-');
+        owners.set(key, new Set([...(owners.get(key) ?? []), value]));
+      }
+    }
+    expect([...owners].filter(([, values]) => values.size > 1)).toEqual([]);
+  });
+
+  it('stores the values of labels written in Danish or English, with a hyphen for a dash', async () => {
+    const w = await world();
+    const report = await importSpreadsheet(w.kitos, w.admin, {
+      kind: 'usages',
+      organizationUuid: w.org,
+      file: csv([
+        ['IT System', 'Livscyklus', 'Antal brugere', 'IT systemet driftes', 'Forretningskritisk'],
+        ['Acadre ESDH', 'Ikke besluttet', '10-50', 'Externally', "Don't know"],
+      ]),
+    });
+    expect(report.issues).toEqual([]);
+    const [usage] = (await w.kitos.usages.list(w.admin, { organizationUuid: w.org })).items;
+    expect(usage?.general.validity.lifeCycleStatus).toBe('Undecided');
+    expect(usage?.general.numberOfExpectedUsers).toBe('TenToFifty');
+    expect(usage?.gdpr.hostedAt).toBe('External');
+    expect(usage?.gdpr.businessCritical).toBe('DontKnow');
+  });
+
+  it('names the allowed values with the core’s labels when a value is unknown', async () => {
+    const w = await world();
+    const report = await importSpreadsheet(w.kitos, w.admin, {
+      kind: 'contracts',
+      organizationUuid: w.org,
+      file: csv([
+        ['IT Kontrakt', 'Opsigelse til'],
+        ['Drift', 'Kvartalsskifte'],
+      ]),
+    });
+    expect(report.issues).toEqual([
+      expect.objectContaining({
+        code: 'unknown_value',
+        column: 'Opsigelse til',
+        message: {
+          da: `ukendt værdi; vælg en af: ${YearSegment.values.map((v) => enumLabel('YearSegment', v, 'da')).join(', ')}`,
+          en: `unknown value; choose one of: ${YearSegment.values.map((v) => enumLabel('YearSegment', v, 'en')).join(', ')}`,
+        },
+      }),
+    ]);
+  });
+});
+
+describe('importSpreadsheet: more records than one page of a list', () => {
+  // One `list` call returns one page (DEFAULT_LIST_LIMIT records); an import must see them all.
+  const n = DEFAULT_LIST_LIMIT + 5;
+  const names = (prefix: string) => Array.from({ length: n }, (_, i) => `${prefix} ${String(i).padStart(3, '0')}`);
+
+  it('resolves references to catalogue systems beyond the first page, and matches the usages again', async () => {
+    const w = await world();
+    const systems = names('System');
+    for (const name of systems) await w.kitos.systems.create(w.admin, { organizationUuid: w.org, name });
+    const file = csv([['IT System'], ...systems.map((s) => [s])]);
+    const first = await importSpreadsheet(w.kitos, w.admin, { kind: 'usages', organizationUuid: w.org, file });
+    expect(first.issues).toEqual([]);
+    expect(first.counts).toEqual({ create: n, change: 0, unchanged: 0 });
+    const again = await importSpreadsheet(w.kitos, w.admin, { kind: 'usages', organizationUuid: w.org, file });
+    expect(again.counts).toEqual({ create: 0, change: 0, unchanged: n });
+  });
+
+  it('matches contracts and responsible units beyond the first page', async () => {
+    const w = await world();
+    const units = names('Enhed');
+    const file = csv([['Navn', 'Overordnet enhed'], ...units.map((u) => [u, 'Nordby Kommune'])]);
+    expect((await importSpreadsheet(w.kitos, w.admin, { kind: 'units', organizationUuid: w.org, file })).ok).toBe(true);
+    const contracts = csv([['IT Kontrakt', 'Ansvarlig org. enhed'], ...units.map((u) => [`Kontrakt ${u}`, u])]);
+    const first = await importSpreadsheet(w.kitos, w.admin, {
+      kind: 'contracts',
+      organizationUuid: w.org,
+      file: contracts,
+    });
+    expect(first.issues).toEqual([]);
+    expect(first.counts.create).toBe(n);
+    const again = await importSpreadsheet(w.kitos, w.admin, {
+      kind: 'contracts',
+      organizationUuid: w.org,
+      file: contracts,
+    });
+    expect(again.counts).toEqual({ create: 0, change: 0, unchanged: n });
   });
 });

@@ -5,7 +5,7 @@ import {
   fixedClock,
   type Kitos,
   type MemoryStorageOptions,
-} from '../../src/index.js';
+} from '@os2kitos/core';
 
 export const CLOCK = fixedClock('2025-06-15T10:00:00Z');
 
