@@ -112,7 +112,7 @@ const WIDGET_ENTRIES = [
 ];
 
 export default [
-  library('core', { index: 'index.ts', io: 'io/index.ts' }, { markPure: true }),
+  library('core', { index: 'index.ts' }, { markPure: true }),
   library(
     'storage-adapters',
     {
@@ -134,6 +134,7 @@ export default [
     index: 'index.ts',
     ...Object.fromEntries(WIDGET_ENTRIES.map((name) => [name, `entries/${name}.ts`])),
   }),
+  library('io', { index: 'index.ts' }),
   {
     // The one-script-tag embed: every widget with Lit, core and zod, minified. Core's sources get
     // the same pure markers as its library build (only core's: the widget modules define elements),

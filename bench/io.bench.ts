@@ -4,10 +4,10 @@
 // The import is measured as a dry run: it does all the work of a real import (plan, then every
 // write through the services in one transaction) and rolls back, so each iteration starts equal.
 import { createKitos, createMemoryStorage, fixedClock } from '@os2kitos/core';
-import { exportOverview, importSpreadsheet, toCsv } from '@os2kitos/core/io';
+import { exportOverview, importSpreadsheet, toCsv } from '@os2kitos/io';
 import { bench, describe } from 'vitest';
-import { readTable } from '../packages/core/src/io/table.js';
-import { writeWorkbook } from '../packages/core/src/io/xlsx.js';
+import { readTable } from '../packages/io/src/table.js';
+import { writeWorkbook } from '../packages/io/src/xlsx.js';
 import { benchOptions } from './options.js';
 
 const clock = fixedClock('2025-06-15T10:00:00Z');
@@ -47,7 +47,7 @@ await seed(
     `01-0${1 + (i % 9)}-20${20 + (i % 5)}`,
     String(1 + (i % 5)),
     '3',
-    'Kvartalsskifte',
+    'Kvartal',
   ]),
   exportOrg,
 );

@@ -24,7 +24,7 @@ function libraryFiles(dir) {
 /** Sizes of the built files and of the app pages; run `npm run build` first. */
 export async function measureSizes() {
   const out = [];
-  for (const pkg of ['core', 'storage-adapters', 'widgets']) {
+  for (const pkg of ['core', 'storage-adapters', 'io', 'widgets']) {
     const dir = join('packages', pkg, 'dist');
     if (!existsSync(dir)) continue;
     const total = libraryFiles(dir).reduce(

@@ -6,6 +6,9 @@
  *   project, options.
  * - Rules are pure: they take `today` as a parameter and return values or typed results.
  * - The storage port and the reference memory adapter.
+ * - The portfolio exchange format (JSON) and iCalendar deadline feeds. Spreadsheet import and
+ *   export are a package of their own, `@os2kitos/io`, so only apps that use them install the
+ *   spreadsheet libraries.
  *
  * @example
  * ```ts
@@ -28,7 +31,8 @@ export * from './storage/index.js';
 export * from './overview/index.js';
 export * from './integrity/index.js';
 export * from './vocabulary/index.js';
-export { createKitos, type Kitos, type KitosOptions } from './kitos.js';
+export * from './exchange/index.js';
+export { createKitos, type Kitos, type KitosOptions, type UnitOfWorkServices } from './kitos.js';
 export { type Clock, DEFAULT_TIME_ZONE, fixedClock, systemClock, todayBy } from './engine/clock.js';
 export { type AuditChange, AuditChangeSchema, type AuditEntry, AuditEntrySchema, auditDiff } from './engine/audit.js';
 export { CORE_STORAGE_SCHEMA } from './services/kinds.js';
@@ -37,6 +41,7 @@ export {
   type EntityService,
   type ListPage,
   type ListQuery,
+  listAll,
   MAX_LIST_LIMIT,
 } from './engine/service.js';
 export { DEFAULT_FEED_LIMIT, MAX_FEED_LIMIT } from './services/feed.service.js';
@@ -50,5 +55,10 @@ export type {
 } from './services/overview.service.js';
 export type { KleService } from './services/kle.service.js';
 export type { OptionsService } from './services/options.service.js';
-export type { MembershipService, UnitRoleService, UnitService } from './services/organisation.service.js';
+export type {
+  MembershipService,
+  OrganizationService,
+  UnitRoleService,
+  UnitService,
+} from './services/organisation.service.js';
 export { type BulkLoadOptions, type BulkRecords, bulkLoad } from './services/bulk.js';

@@ -70,7 +70,7 @@ export interface KitosOptions {
  * Every service, on one call runner: the facade builds them on the runtime, a unit of work on a
  * runner bound to one transaction. One list, so the two can never offer different services.
  */
-function buildServices(runner: CallRunner, storage: StorageAdapter, runtime?: Runtime) {
+function buildServices(runner: CallRunner, storage: StorageAdapter, runtime?: Runtime): UnitOfWorkServices {
   const catalogue = catalogueServices(runner);
   return {
     organizations: organizationService(runner, runtime),
@@ -127,8 +127,11 @@ class Rollback extends Error {
   }
 }
 
-/** The services of a unit of work: the facade's services, bound to one transaction. */
-export type UnitOfWorkServices = ReturnType<typeof buildServices>;
+/**
+ * The services of a unit of work: the facade's services, bound to one transaction (named by the
+ * facade's own interface, so a service added to {@link Kitos} must be built for both).
+ */
+export type UnitOfWorkServices = Omit<Kitos, 'storage' | 'unitOfWork'>;
 
 type In<S extends z.ZodType> = z.input<S>;
 

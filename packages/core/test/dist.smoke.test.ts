@@ -1,5 +1,6 @@
 // Smoke test against the BUILT files (everything else runs from source): proves the rollup output
 // and the package `exports` work for a consumer without the `development` condition.
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -19,6 +20,16 @@ describe('built packages (dist)', () => {
     const sqljs = await import(`${root}storage-adapters/dist/sqljs.js`);
     expect(adapters.ADAPTER_NAMES).toContain('sqljs');
     expect(typeof sqljs.loadSqlJs).toBe('function');
+  });
+  it('io dist loads through the package exports in plain Node, on the core’s dist', () => {
+    // A child process without the `development` condition resolves both packages as an app does.
+    const script = [
+      "import { enumLabel } from '@os2kitos/core';",
+      "import { parseCsv, toCsv } from '@os2kitos/io';",
+      "console.log(JSON.stringify(parseCsv(toCsv([[enumLabel('LifeCycleStatus', 'Undecided', 'da'), 'a;b']]))));",
+    ].join('\n');
+    const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: root, encoding: 'utf8' });
+    expect(JSON.parse(out)).toEqual([['Ikke besluttet', 'a;b']]);
   });
   it('the built better-sqlite3 subpath opens an in-memory database', async () => {
     const native = await import(`${root}storage-adapters/dist/better-sqlite3.js`);

@@ -32,7 +32,7 @@ export function valuesAt(record: unknown, path: string): PathValue[] {
     const next: PathValue[] = [];
     for (const { value, path: p } of at) {
       if (step === '*') {
-        if (Array.isArray(value)) value.forEach((item, i) => next.push({ value: item, path: [...p, i] }));
+        if (Array.isArray(value)) for (const [i, item] of value.entries()) next.push({ value: item, path: [...p, i] });
       } else if (isRecord(value) && Object.hasOwn(value, step)) {
         next.push({ value: value[step], path: [...p, step] });
       }

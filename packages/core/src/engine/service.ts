@@ -110,6 +110,30 @@ export interface ListPage<T> {
   readonly total: number;
 }
 
+/**
+ * Every item a paged `list` call finds, read page by page at {@link MAX_LIST_LIMIT} (one call
+ * returns one page, {@link DEFAULT_LIST_LIMIT} items unless asked for more). For work that needs
+ * all of an organisation's records, such as imports and exports. Inside a unit of work the pages
+ * are one consistent view; outside it, records written between two pages may be missed or seen
+ * twice, as with any paging.
+ *
+ * @example
+ * ```ts
+ * const units = await listAll((q) => kitos.units.list(actor, q), { organizationUuid });
+ * ```
+ */
+export async function listAll<T>(
+  list: (query: ListQuery) => Promise<ListPage<T>>,
+  query: Omit<ListQuery, 'offset' | 'limit'> = {},
+): Promise<T[]> {
+  const items: T[] = [];
+  for (;;) {
+    const page = await list({ ...query, offset: items.length, limit: MAX_LIST_LIMIT });
+    items.push(...page.items);
+    if (page.items.length === 0 || items.length >= page.total) return items;
+  }
+}
+
 /** The CRUD surface every entity service offers (`C`/`P`: the create and patch input types). */
 export interface EntityService<E extends EntityMeta, C, P> {
   /** Creates an entity; returns it at version 1. */

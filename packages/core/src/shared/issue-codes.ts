@@ -86,6 +86,27 @@ export const ISSUE_CODES = {
   'invalid-version': v('Ugyldigt versionsnummer', 'Invalid version number'),
   'invalid-field': v('Ugyldigt felt', 'Invalid field'),
   'invalid-options': v('Ugyldige indstillinger', 'Invalid options'),
+  // Reading and importing files (spreadsheets and portfolio documents).
+  'not-a-spreadsheet': v('Filen er ikke et regneark', 'The file is not a spreadsheet'),
+  'unsupported-format': v('Filformatet understøttes ikke', 'The file format is not supported'),
+  'malformed-file': v('Filen er beskadiget eller ufuldstændig', 'The file is damaged or incomplete'),
+  'empty-file': v('Filen er tom', 'The file is empty'),
+  formula: v('Cellen indeholder en formel', 'The cell holds a formula'),
+  'cell-too-long': v('Cellen er for lang', 'The cell is too long'),
+  'too-many-rows': v('For mange rækker', 'Too many rows'),
+  'too-many-columns': v('For mange kolonner', 'Too many columns'),
+  'too-many-cells': v('For mange celler', 'Too many cells'),
+  'unpacked-too-large': v('Filen fylder for meget udpakket', 'The file is too large unpacked'),
+  'read-timeout': v('Det tog for lang tid at læse filen', 'Reading the file took too long'),
+  'missing-column': v('En påkrævet kolonne mangler', 'A required column is missing'),
+  'duplicate-column': v('Kolonnen står der to gange', 'The column appears twice'),
+  'wrong-type': v('Forkert type', 'Wrong type'),
+  'unknown-value': v('Ukendt værdi', 'Unknown value'),
+  'unknown-option': v('Ukendt valgmulighed', 'Unknown option'),
+  'unknown-reference': v('Det nævnte findes ikke', 'The named record does not exist'),
+  'ambiguous-reference': v('Navnet passer på flere', 'The name matches several records'),
+  'duplicate-in-file': v('Står der to gange i filen', 'Appears twice in the file'),
+  'invalid-document': v('Dokumentet har ikke det forventede format', 'The document does not have the expected format'),
   // References to records that do not exist (or that the actor may not know exist).
   'not-found': v('Findes ikke', 'Does not exist'),
   'parent-not-found': v('Den overordnede findes ikke', 'The parent does not exist'),
@@ -158,9 +179,13 @@ export const ISSUE_CODES = {
   'has-children': c('Har underordnede og kan ikke slettes', 'Has children and cannot be deleted'),
   'has-interface-exhibits': c('Udstiller snitflader og kan ikke slettes', 'Exposes interfaces and cannot be deleted'),
   'exposed-by-system': c('Udstilles af et system og kan ikke slettes', 'Is exposed by a system and cannot be deleted'),
+  'duplicate-in-store': c('Findes allerede', 'Already exists'),
   'version-mismatch': c('En anden har gemt en nyere udgave', 'Someone else saved a newer version'),
   deadlock: c('Samtidige ændringer stødte sammen; prøv igen', 'Concurrent changes collided; try again'),
   serialization: c('Samtidige ændringer stødte sammen; prøv igen', 'Concurrent changes collided; try again'),
+  // Permission and storage, as reported per row by imports.
+  forbidden: { class: 'forbidden', da: 'Du har ikke lov', en: 'You are not allowed' },
+  'write-failed': { class: 'storage', da: 'Kunne ikke gemmes', en: 'Could not be saved' },
 } as const satisfies Readonly<Record<string, IssueCodeInfo>>;
 
 /** A code of the catalogue. */
