@@ -91,6 +91,7 @@ export default [
     testing: 'testing/index.ts',
   }),
   library('widgets', { index: 'index.ts' }),
+  library('server', { index: 'index.ts', cli: 'cli.ts' }),
   {
     // The one-script-tag embed: every widget with Lit, core and zod, minified.
     input: 'packages/widgets/src/index.ts',
