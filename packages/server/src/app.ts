@@ -189,9 +189,11 @@ export function createApp(options: AppOptions): OpenAPIHono<ServerEnv> {
   app.get('/ready', async (c) => {
     let ok = false;
     try {
-      ok = options.ready
-        ? await options.ready()
-        : (await kitos.storage.query({ kind: 'organization', limit: 1 }), true);
+      if (options.ready) ok = await options.ready();
+      else {
+        await kitos.storage.query({ kind: 'organization', limit: 1 });
+        ok = true;
+      }
     } catch (e) {
       c.get('log').warn({ err: (e as Error).message }, 'store not ready');
     }
