@@ -67,6 +67,30 @@ export interface ResourceSpec<E extends EntityMeta, Out> {
   readonly param: string;
 }
 
+/** The schema inside `.optional()`/`.nullable()`/`.nullish()`. */
+function unwrap(schema: z.ZodType): z.ZodType {
+  let s = schema;
+  while (s instanceof z.ZodOptional || s instanceof z.ZodNullable) s = s.unwrap() as z.ZodType;
+  return s;
+}
+
+/**
+ * A PUT body with every property of the request schema present, at every depth: what the body
+ * leaves out becomes `null`, which the mappings turn into "empty" — KITOS's full replacement.
+ */
+export function fillMissing(schema: AnyObject, body: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(schema.shape as Record<string, z.ZodType>)) {
+    const value = body[key];
+    const inner = unwrap(field);
+    if (value === undefined) out[key] = null;
+    else if (inner instanceof z.ZodObject && value !== null && typeof value === 'object' && !Array.isArray(value))
+      out[key] = fillMissing(inner as AnyObject, value as Record<string, unknown>);
+    else out[key] = value;
+  }
+  return out;
+}
+
 /** Registers the standard routes of a resource. */
 export function registerResource<E extends EntityMeta, Out>(
   app: OpenAPIHono<ServerEnv>,
@@ -202,7 +226,7 @@ export function registerResource<E extends EntityMeta, Out>(
         // A full replacement is a patch in which every writable property is present: missing ones
         // are sent as absent-means-empty, so they are reset exactly as KITOS's PUT resets them.
         const body = c.req.valid('json') as Record<string, unknown>;
-        const full = Object.fromEntries(Object.keys(spec.updateRequest.shape).map((k) => [k, body[k] ?? null]));
+        const full = fillMissing(spec.updateRequest, body);
         const patch = await spec.patchIn(full, current, kitos, actor);
         return respond(c, await service.patch(actor, uuid, patch as never, options), 200);
       },
