@@ -164,7 +164,7 @@ export type ItContractResponse = z.infer<typeof ItContractResponse>;
 const empty = () =>
   z.null().optional().openapi({ description: 'Not stored by this server yet: only null is accepted.' });
 const emptyList = () =>
-  z.array(z.never()).max(0).nullish().openapi({ description: 'Not stored by this server yet: only [] is accepted.' });
+  z.array(z.unknown()).max(0).nullish().openapi({ description: 'Not stored by this server yet: only [] is accepted.' });
 
 const GeneralIn = z.strictObject({
   contractId: z.string().max(200).nullish(),

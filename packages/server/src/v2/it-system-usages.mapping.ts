@@ -187,7 +187,7 @@ const notStored = () =>
   z.null().optional().openapi({ description: 'Not stored by this server yet: only null is accepted.' });
 const notStoredList = () =>
   z
-    .array(z.never())
+    .array(z.unknown())
     .max(0)
     .nullish()
     .openapi({ description: 'Not stored by this server yet: only an empty list is accepted.' });
