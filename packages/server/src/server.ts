@@ -4,7 +4,8 @@
  *
  * @module
  */
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createKitos, type Kitos, type StorageAdapter } from '@os2kitos/core';
 import type { Logger } from 'pino';
@@ -53,19 +54,12 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const log = options.logger ?? createLogger(config.logLevel);
   const kitos = await createKitos({ storage: options.storage, extraKinds: SERVER_KINDS });
   const app = createApp({ kitos, config, logger: log, now: options.now, oidcVerifier: options.oidcVerifier });
+  // In flight means: from the request's arrival until its response is written out (the app's
+  // fetch resolves earlier, when the Response exists but is not yet sent).
   let inFlight = 0;
   let drained: (() => void) | undefined;
-  const fetch = async (request: Request, env: unknown) => {
-    inFlight++;
-    try {
-      return await app.fetch(request, env as never);
-    } finally {
-      inFlight--;
-      if (inFlight === 0) drained?.();
-    }
-  };
   const { server, port } = await new Promise<{ server: ReturnType<typeof serve>; port: number }>((resolve, reject) => {
-    const s = serve({ fetch, hostname: config.host, port: config.port }, (info: AddressInfo) =>
+    const s = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info: AddressInfo) =>
       resolve({ server: s, port: info.port }),
     );
     s.once('error', reject);
@@ -74,13 +68,31 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const url = `http://${host}:${port}`;
   log.info({ url, storage: options.storage.name }, 'listening');
 
+  // Requests in progress per connection, so shutdown closes idle keep-alive connections at once
+  // and busy ones as soon as their response is sent.
+  const busy = new Map<Socket, number>();
   let closing: Promise<void> | undefined;
+  server.on('connection', (socket: Socket) => {
+    busy.set(socket, 0);
+    socket.once('close', () => busy.delete(socket));
+  });
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    const socket = req.socket;
+    busy.set(socket, (busy.get(socket) ?? 0) + 1);
+    inFlight++;
+    res.once('close', () => {
+      inFlight--;
+      if (inFlight === 0) drained?.();
+      const left = (busy.get(socket) ?? 1) - 1;
+      busy.set(socket, left);
+      if (closing && left === 0) socket.destroySoon();
+    });
+  });
   const close = () => {
     closing ??= (async () => {
       log.info({ inFlight }, 'shutting down');
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
-      // Idle keep-alive connections would hold close() open; in-flight ones finish first.
-      (server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();
+      for (const [socket, n] of busy) if (n === 0) socket.destroySoon();
       if (inFlight > 0) {
         await new Promise<void>((resolve) => {
           const timer = setTimeout(resolve, config.shutdownGraceMs);
@@ -90,7 +102,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
           };
         });
       }
-      (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+      for (const socket of busy.keys()) socket.destroy();
       await stopped;
       await options.storage.close();
       log.info('stopped');

@@ -1,6 +1,7 @@
 /**
  * Opening the store a `database` setting names: `memory`, `file:<path>` (better-sqlite3, the
- * embedded default) or `postgres://…` (a pg.Pool). Drivers load only when used.
+ * embedded default) or `postgres://…` (a pg.Pool; `schema` picks the PostgreSQL schema, default
+ * `kitos`). Drivers load only when used.
  *
  * @module
  */
@@ -15,7 +16,10 @@ import type { StorageAdapter } from '@os2kitos/core';
  * const pg = await openStorage('postgres://kitos:secret@db.kommune.dk/kitos', { poolSize: 20 });
  * ```
  */
-export async function openStorage(database: string, options: { poolSize?: number } = {}): Promise<StorageAdapter> {
+export async function openStorage(
+  database: string,
+  options: { poolSize?: number; schema?: string } = {},
+): Promise<StorageAdapter> {
   if (database === 'memory') {
     const { createMemoryStorage } = await import('@os2kitos/core');
     return createMemoryStorage();
@@ -25,7 +29,11 @@ export async function openStorage(database: string, options: { poolSize?: number
     const { createPostgresStorage } = await import('@os2kitos/storage-adapters/postgres');
     const pool = new pg.Pool({ connectionString: database, max: options.poolSize ?? 10 });
     // A transaction needs its own connection from the pool; closing the store ends the pool too.
-    const storage = await createPostgresStorage({ client: pool, connect: () => pool.connect() });
+    const storage = await createPostgresStorage({
+      client: pool,
+      connect: () => pool.connect(),
+      schema: options.schema,
+    });
     return Object.assign(Object.create(storage) as StorageAdapter, {
       close: async () => {
         await storage.close();

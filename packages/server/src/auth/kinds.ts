@@ -8,9 +8,9 @@
 import type { KindDefinition } from '@os2kitos/core';
 
 /** A user's password hash (one record per user; the record uuid is the user's uuid). */
-export const CREDENTIAL_KIND = 'server.credential';
+export const CREDENTIAL_KIND = 'serverCredential';
 /** An API token or a cookie session: only its SHA-256 hash is stored. */
-export const TOKEN_KIND = 'server.token';
+export const TOKEN_KIND = 'serverToken';
 
 /** Stored password of a user. */
 export interface StoredCredential {
