@@ -42,5 +42,10 @@ export type {
 } from './services/overview.service.js';
 export type { KleService } from './services/kle.service.js';
 export type { OptionsService } from './services/options.service.js';
-export type { MembershipService, UnitRoleService, UnitService } from './services/organisation.service.js';
+export type {
+  MembershipService,
+  OrganizationService,
+  UnitRoleService,
+  UnitService,
+} from './services/organisation.service.js';
 export { type BulkLoadOptions, type BulkRecords, bulkLoad } from './engine/bulk.js';

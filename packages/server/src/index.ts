@@ -37,6 +37,6 @@ export {
 } from './auth/credentials.js';
 export { createOidcVerifier, type OidcVerifier } from './auth/oidc.js';
 export { hashPassword, verifyPassword } from './auth/secrets.js';
-export { type Problem, ProblemSchema, problemOf, serverProblem } from './problem.js';
+export { type Problem, ProblemSchema, problemOf, type ServerProblemCode, serverProblem } from './problem.js';
 export { EXTENSION_PREFIX } from './x/routes.js';
 export { openStorage } from './storage.js';
