@@ -7,7 +7,10 @@
 // Subject: <kitos-overview kind="usages"> over createStaticClient with generated usage rows.
 // Baseline: a plain <table> with every row in its tbody, built with DOM calls; re-sorted by
 // sorting the rows with the same Danish collator and rebuilding the tbody.
-import type { OverviewRow } from '@os2kitos/core';
+import type { CellValue, LifeCycleStatus, UsageRow } from '@os2kitos/core';
+
+/** The bench grid's rows: usage rows with the columns the page shows. */
+type OverviewRow = Partial<UsageRow> & { uuid: string };
 import type { KitosClient } from '@os2kitos/widgets';
 
 type Widgets = typeof import('@os2kitos/widgets');
@@ -59,7 +62,15 @@ const SYSTEMS = [
 ];
 const SUPPLIERS = ['KMD', 'Netcompany', 'Fujitsu', 'EG A/S', 'Systematic', 'Schultz', 'Visma', 'Atea', 'Ørsted IT'];
 const BUSINESS = ['Fagsystem', 'Administration', 'Infrastruktur', 'Selvbetjening', 'Kommunikation'];
-const LIFECYCLE = ['Undecided', 'NotInUse', 'PhasingIn', 'Operational', 'Operational', 'Operational', 'PhasingOut'];
+const LIFECYCLE: LifeCycleStatus[] = [
+  'Undecided',
+  'NotInUse',
+  'PhasingIn',
+  'Operational',
+  'Operational',
+  'Operational',
+  'PhasingOut',
+];
 const UNITS = ['Borgerservice', 'Teknik og Miljø', 'Børn og Unge', 'Social og Sundhed', 'IT og Digitalisering'];
 
 /** mulberry32: seeded, so every run and both sides render the same rows. */
@@ -234,7 +245,7 @@ async function gridResort(column: string): Promise<{ ms: number; domRows: number
 const collator = new Intl.Collator('da', { usage: 'sort' });
 let table: HTMLTableElement | undefined;
 
-function cell(value: OverviewRow[string] | undefined): string {
+function cell(value: CellValue | undefined): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'boolean') return value ? 'Aktiv' : 'Ikke aktiv';
   return Array.isArray(value) ? value.join(', ') : String(value);
@@ -285,7 +296,8 @@ async function tableResort(column: string): Promise<{ ms: number; domRows: numbe
   if (!t || !old) throw new Error('no table rendered');
   await settle();
   const t0 = performance.now();
-  const sorted = [...rows].sort((a, b) => collator.compare(cell(a[column]), cell(b[column])));
+  const at = (r: OverviewRow) => cell((r as Record<string, CellValue>)[column]);
+  const sorted = [...rows].sort((a, b) => collator.compare(at(a), at(b)));
   t.replaceChild(tbodyOf(sorted), old);
   void t.offsetHeight;
   return { ms: performance.now() - t0, domRows: t.tBodies[0]?.rows.length ?? 0 };

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import type { Contract, EconomyStream, RoleAssignment, TrafficLight } from '@os2kitos/core';
+import type { Contract, EconomyStream, TrafficLight } from '@os2kitos/core';
 import { type GeneratedTerms, generateTerms, parentBoundTerms } from './contract-terms.js';
 import { type GeneratorContext, dayAround, kroner, maybe, meta } from './context.js';
 import { type Municipality, type Supplier, personName } from './organisation.js';
@@ -94,6 +94,7 @@ function buildContract(ctx: GeneratorContext, rng: Random, m: Municipality, d: D
     ...meta(ctx, rng.uuid()),
     organizationUuid: m.org.uuid,
     name: d.name,
+    roles: [],
     general: {
       contractId: `K-${year}-${String(d.seq + 1).padStart(4, '0')}`,
       contractTypeUuid: options.uuid('it-contract-contract-types', d.type),
@@ -158,7 +159,7 @@ export function generateContracts(
   usages: readonly UsageFacts[],
   suppliers: readonly Supplier[],
   count: number,
-): { contracts: ContractFacts[]; roles: RoleAssignment[] } {
+): ContractFacts[] {
   const rng = m.rng.fork('contracts');
   const supplierOf = new Map(suppliers.map((s) => [s.org.uuid, s]));
   const supplierPicker = weightedPicker(suppliers.map((s) => [s, s.weight] as const));
@@ -220,27 +221,24 @@ export function generateContracts(
     };
     out.push({ contract: buildContract(ctx, rng, m, draft), usages: covered, supplier: parent.supplier });
   }
-  return { contracts: out, roles: contractRoles(ctx, rng, m, out) };
+  return withRoles(ctx, rng, m, out);
 }
 
-function contractRoles(
-  ctx: GeneratorContext,
-  rng: Random,
-  m: Municipality,
-  contracts: readonly ContractFacts[],
-): RoleAssignment[] {
-  const roles: RoleAssignment[] = [];
-  const add = (contract: Contract, role: string, p: number) => {
-    if (!rng.chance(p)) return;
-    const roleUuid = ctx.options.uuid('it-contract-role-types', role);
-    roles.push({ objectKind: 'itContract', objectUuid: contract.uuid, roleUuid, userUuid: rng.pick(m.users).uuid });
-  };
-  for (const { contract } of contracts) {
-    add(contract, 'Kontraktejer', 0.7);
-    add(contract, 'Kontraktmanager', 0.4);
-    add(contract, 'Fakturamodtager', 0.15);
-  }
-  return roles;
+/** Contract roles (KITOS's contract role types), held by members of the municipality, on the contracts. */
+function withRoles(ctx: GeneratorContext, rng: Random, m: Municipality, contracts: ContractFacts[]): ContractFacts[] {
+  return contracts.map((facts) => {
+    const roles: Contract['roles'] = [];
+    const add = (role: string, p: number) => {
+      if (!rng.chance(p)) return;
+      const roleUuid = ctx.options.uuid('it-contract-role-types', role);
+      const userUuid = rng.pick(m.users).uuid;
+      if (!roles.some((r) => r.roleUuid === roleUuid && r.userUuid === userUuid)) roles.push({ roleUuid, userUuid });
+    };
+    add('Kontraktejer', 0.7);
+    add('Kontraktmanager', 0.4);
+    add('Fakturamodtager', 0.15);
+    return { ...facts, contract: { ...facts.contract, roles } };
+  });
 }
 
 /**

@@ -190,7 +190,7 @@ export function generatePortfolio(options: GenerateOptions): SampleData {
   for (const m of municipalities) {
     const usages = generateUsages(ctx, m, catalogue, SAMPLE_SIZES.usagesPerMunicipality);
     addRelations(ctx, m, usages, catalogue);
-    const { contracts, roles } = generateContracts(ctx, m, usages, suppliers, SAMPLE_SIZES.contractsPerMunicipality);
+    const contracts = generateContracts(ctx, m, usages, suppliers, SAMPLE_SIZES.contractsPerMunicipality);
     linkUsagesToContracts(m, usages, contracts);
     const dprs = generateDprs(
       ctx,
@@ -205,7 +205,7 @@ export function generatePortfolio(options: GenerateOptions): SampleData {
     data.units.push(...m.units);
     data.users.push(...m.users);
     data.memberships.push(...municipalityMemberships(m));
-    data.roleAssignments.push(...unitRoleAssignments(ctx, m), ...roles);
+    data.roleAssignments.push(...unitRoleAssignments(ctx, m));
     data.localOptions.push(...municipalityLocalOptions(ctx, m));
     for (const u of usages) data.usages.push(u.usage);
     for (const c of contracts) data.contracts.push(c.contract);

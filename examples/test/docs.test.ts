@@ -1,18 +1,30 @@
-// The guides cannot rot: every ```ts block in docs/guides/*.md is type-checked against the sources,
-// and run (its node:assert lines are the checks) unless its fence says `ts compile`. A block marked
-// `ts setup` is also put in front of every later block of the same guide, so a guide can build its
-// example data once and continue from it.
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+// The guides and READMEs cannot rot: every ```ts block in docs/guides/*.md, the root README.md and
+// each package's README.md is type-checked against the sources, and run (its node:assert lines are
+// the checks) unless its fence says `ts compile`. A block marked `ts setup` is also put in front of
+// every later block of the same file, so a guide can build its example data once and continue from it.
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import ts from 'typescript';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 const root = resolve(import.meta.dirname, '../..');
-const guides = join(root, 'docs/guides');
 const out = join(root, '.kitos-test/docs');
 
+/** The checked Markdown files, relative to the repository root. */
+function documents(): string[] {
+  const guides = readdirSync(join(root, 'docs/guides'))
+    .filter((f) => f.endsWith('.md'))
+    .sort()
+    .map((f) => `docs/guides/${f}`);
+  const readmes = readdirSync(join(root, 'packages'))
+    .sort()
+    .map((p) => `packages/${p}/README.md`)
+    .filter((f) => existsSync(join(root, f)));
+  return [...guides, 'README.md', ...readmes];
+}
+
 interface Block {
-  guide: string;
+  doc: string;
   index: number;
   file: string;
   run: boolean;
@@ -23,19 +35,17 @@ function extract(): Block[] {
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
   const blocks: Block[] = [];
-  for (const guide of readdirSync(guides)
-    .filter((f) => f.endsWith('.md'))
-    .sort()) {
-    const text = readFileSync(join(guides, guide), 'utf8');
+  for (const doc of documents()) {
+    const text = readFileSync(join(root, doc), 'utf8');
     let index = 0;
     let setup = '';
     for (const m of text.matchAll(/^```ts([^\n]*)\n([\s\S]*?)^```/gm)) {
       const flags = (m[1] ?? '').trim().split(/\s+/);
-      const file = join(out, `${guide.replace(/\.md$/, '')}-${++index}.ts`);
+      const file = join(out, `${doc.replace(/\.md$/, '').replaceAll('/', '-')}-${++index}.ts`);
       writeFileSync(file, `${setup}${m[2]}\nexport {};\n`);
       if (flags.includes('setup')) setup += `${m[2]}\n`;
       blocks.push({
-        guide,
+        doc,
         index,
         file,
         run: !flags.includes('compile'),
@@ -75,11 +85,19 @@ beforeAll(() => {
   }
 }, 120_000);
 
-describe('code blocks in docs/guides', () => {
+describe('code blocks in the guides and READMEs', () => {
   it('exist', () => {
     expect(blocks.length).toBeGreaterThan(5);
   });
-  describe.each(blocks)('$guide block $index (line $line)', (block) => {
+  it('are found in every package README', () => {
+    for (const p of readdirSync(join(root, 'packages'))) {
+      expect(
+        blocks.some((b) => b.doc === `packages/${p}/README.md`),
+        `packages/${p}/README.md`,
+      ).toBe(true);
+    }
+  });
+  describe.each(blocks)('$doc block $index (line $line)', (block) => {
     it('type-checks', () => {
       expect(diagnostics.get(block.file) ?? []).toEqual([]);
     });

@@ -27,18 +27,26 @@ export * from './access/index.js';
 export * from './storage/index.js';
 export * from './overview/index.js';
 export * from './integrity/index.js';
+export * from './vocabulary/index.js';
 export { createKitos, type Kitos, type KitosOptions } from './kitos.js';
 export { type Clock, DEFAULT_TIME_ZONE, fixedClock, systemClock, todayBy } from './engine/clock.js';
 export { type AuditChange, AuditChangeSchema, type AuditEntry, AuditEntrySchema, auditDiff } from './engine/audit.js';
 export { CORE_STORAGE_SCHEMA } from './engine/kinds.js';
-export type { EntityService, ListPage, ListQuery } from './engine/service.js';
+export {
+  DEFAULT_LIST_LIMIT,
+  type EntityService,
+  type ListPage,
+  type ListQuery,
+  MAX_LIST_LIMIT,
+} from './engine/service.js';
+export { DEFAULT_FEED_LIMIT, MAX_FEED_LIMIT } from './services/feed.service.js';
 export type { WriteOptions } from './engine/repository.js';
 export type { FeedChange, FeedDeletion, FeedPage, FeedService } from './services/feed.service.js';
 export type {
+  CardService,
   DeadlineListItem,
   DeadlineListQuery,
   OverviewService,
-  UnitResponsibility,
 } from './services/overview.service.js';
 export type { KleService } from './services/kle.service.js';
 export type { OptionsService } from './services/options.service.js';

@@ -19,7 +19,7 @@ import type { User, UserCreateSchema, UserPatchSchema } from './organisation/use
 import type { Project, ProjectCreateSchema, ProjectPatchSchema } from './project/project.schema.js';
 import type { FeedService } from './services/feed.service.js';
 import type { OptionsService } from './services/options.service.js';
-import type { OverviewService } from './services/overview.service.js';
+import type { CardService, OverviewService } from './services/overview.service.js';
 import type { MembershipService, UnitRoleService, UnitService } from './services/organisation.service.js';
 import type { ItSystemUsage, ItSystemUsageCreateSchema, ItSystemUsagePatchSchema } from './usage/usage.schema.js';
 import { type Clock, DEFAULT_TIME_ZONE, systemClock } from './engine/clock.js';
@@ -42,7 +42,7 @@ import {
   userService,
 } from './services/organisation.service.js';
 import { optionsService } from './services/options.service.js';
-import { overviewService } from './services/overview.service.js';
+import { cardService, overviewService } from './services/overview.service.js';
 import { projectService } from './services/project.service.js';
 import { usageService } from './services/usage.service.js';
 import type { StorageAdapter } from './storage/port.js';
@@ -84,6 +84,7 @@ function buildServices(runner: CallRunner, storage: StorageAdapter, runtime?: Ru
     projects: projectService(runner),
     options: optionsService(runner),
     overviews: overviewService(runner, storage),
+    cards: cardService(runner),
     feed: feedService(runner),
     kle: kleService(runner),
   };
@@ -155,6 +156,8 @@ export interface Kitos {
   readonly projects: EntityService<Project, In<typeof ProjectCreateSchema>, In<typeof ProjectPatchSchema>>;
   readonly options: OptionsService;
   readonly overviews: OverviewService;
+  /** Everything a detail view shows about one record: usages, contracts, registrations, projects. */
+  readonly cards: CardService;
   readonly feed: FeedService;
   readonly kle: KleService;
   /**

@@ -47,12 +47,11 @@ export type {
   UnitRef,
   UnitTreeNode,
   UsageCardData,
-  UsageGdprSummary,
 } from './data/client.js';
 export { type KitosContextValue, kitosContext } from './data/context.js';
 export { KitosWidgetError, type KitosWidgetErrorCode } from './data/errors.js';
 export { createInPageClient } from './data/in-page-client.js';
-export { createStaticClient, type StaticClientData, type StaticUnit } from './data/fake-client.js';
+export { createStaticClient, type StaticClientData, type StaticRow, type StaticUnit } from './data/fake-client.js';
 export { decodeView, encodeView, type OverviewView, parseView } from './data/view.js';
 export type * from './events/events.js';
 export type { KitosEventDetail, KitosEventName } from './internal/emit.js';

@@ -10,3 +10,4 @@ export * from './it-system.rules.js';
 export * from './it-system-hierarchy.rules.js';
 export * from './it-interface.schema.js';
 export * from './it-interface.rules.js';
+export * from './it-system.read-model.js';

@@ -18,8 +18,14 @@ import {
   YesNoUndecided,
   nameSchema,
 } from '../shared/index.js';
+import { RoleAssignmentSchema } from '../organisation/role-assignment.schema.js';
 import { ContractPaymentsSchema } from './economy.schema.js';
 import { boundedText, distinctList, LIMITS } from '../shared/limits.js';
+
+/** A role assignment on a contract: which role, held by which user. */
+export const ContractRoleAssignmentSchema = RoleAssignmentSchema.pick({ roleUuid: true, userUuid: true }).strict();
+/** A role assignment on a contract. */
+export type ContractRoleAssignment = z.infer<typeof ContractRoleAssignmentSchema>;
 
 /** Longest contract name KITOS accepts (`ItContractConstraints.MaxNameLength`). */
 export const CONTRACT_NAME_MAX_LENGTH = 200;
@@ -163,6 +169,16 @@ export const ContractFieldsSchema = z.strictObject({
   agreementPeriod: ContractAgreementPeriodSchema,
   termination: ContractTerminationSchema,
   payments: ContractPaymentsSchema,
+  /**
+   * Role assignments (KITOS `ItContractRight`: Kontraktejer, Kontraktmanager, …): a role option of
+   * the contract role type, available in the organisation, held by a member of it; a role with
+   * write access lets its holder edit the contract.
+   */
+  roles: distinctList(ContractRoleAssignmentSchema, {
+    max: LIMITS.items,
+    key: (r) => `${r.roleUuid}/${r.userUuid}`.toLowerCase(),
+    what: 'a role assignment',
+  }),
 });
 /** The editable fields of a contract. */
 export type ContractFields = z.infer<typeof ContractFieldsSchema>;

@@ -14,3 +14,4 @@ export * from './contract-overview.rules.js';
 export * from './terms.rules.js';
 export * from './notice.rules.js';
 export * from './deadlines.rules.js';
+export * from './contract.read-model.js';

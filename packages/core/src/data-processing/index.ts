@@ -18,3 +18,4 @@ export * from './dpr-gates.js';
 export * from './dpr.schema.js';
 export * from './dpr.rules.js';
 export * from './dpr-patch.rules.js';
+export * from './dpr.read-model.js';

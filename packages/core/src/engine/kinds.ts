@@ -145,10 +145,12 @@ export const SYSTEM: EntityDefinition<ItSystem> = {
     f('deactivated', 'boolean'),
     f('accessModifier', 'text'),
     ownerField,
+    f('uuid', 'text'),
   ],
   unique: [unique('name', ['nameKey'])],
   organizationOf: (s) => s.organizationUuid,
   index: (s) => ({
+    uuid: s.uuid,
     organizationUuid: s.organizationUuid,
     name: s.name,
     nameKey: catalogueNameKey(s.name),
@@ -239,6 +241,7 @@ export const CONTRACT: EntityDefinition<Contract> = {
     f('dprUuids', 'textList'),
     f('validTo', 'date'),
     f('paymentUnitUuids', 'textList'),
+    f('roleUserUuids', 'textList'),
     ownerField,
   ],
   unique: [unique('name', ['nameKey'])],
@@ -254,6 +257,7 @@ export const CONTRACT: EntityDefinition<Contract> = {
     dprUuids: c.dataProcessingRegistrationUuids,
     validTo: c.general.validity.validTo,
     paymentUnitUuids: present([...c.payments.external, ...c.payments.internal].map((p) => p.organizationUnitUuid)),
+    roleUserUuids: roleUsers(c.roles),
   }),
 };
 
@@ -322,9 +326,9 @@ export const GLOBAL_OPTION: EntityDefinition<StoredGlobalOption> = {
   module: 'options',
   protectedKind: 'globalOption',
   schema: StoredGlobalOptionSchema,
-  fields: [f('name', 'text'), f('type', 'text'), f('priority', 'number')],
+  fields: [f('name', 'text'), f('type', 'text'), f('priority', 'number'), f('uuid', 'text')],
   organizationOf: () => null,
-  index: (o) => ({ name: o.name, type: o.type, priority: o.priority }),
+  index: (o) => ({ name: o.name, type: o.type, priority: o.priority, uuid: o.uuid }),
 };
 
 /** Local options. */
@@ -345,9 +349,9 @@ export const KLE: EntityDefinition<StoredKleTask> = {
   module: 'organisation',
   protectedKind: 'kle',
   schema: StoredKleTaskSchema,
-  fields: [f('name', 'text'), f('taskKey', 'text'), f('parentUuid', 'text')],
+  fields: [f('name', 'text'), f('taskKey', 'text'), f('parentUuid', 'text'), f('uuid', 'text')],
   organizationOf: () => null,
-  index: (k) => ({ name: k.description, taskKey: k.taskKey, parentUuid: k.parentUuid }),
+  index: (k) => ({ name: k.description, taskKey: k.taskKey, parentUuid: k.parentUuid, uuid: k.uuid }),
 };
 
 /** Every entity definition, by kind. */
@@ -370,7 +374,7 @@ export const ENTITY_DEFINITIONS = [
 
 /** The storage schema of the core: every kind with its index fields, plus the audit log. */
 export const CORE_STORAGE_SCHEMA: StorageSchema = {
-  version: 3,
+  version: 4,
   kinds: [
     ...ENTITY_DEFINITIONS.map((d) => ({ kind: d.kind, fields: d.fields, unique: d.unique })),
     {

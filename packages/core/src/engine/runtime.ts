@@ -13,7 +13,7 @@ import type { StorageAdapter, StorageReader, StorageTransaction } from '../stora
 import { PositionCache } from './cache.js';
 import type { CallContext } from './call.js';
 import { type Clock, todayBy } from './clock.js';
-import { DPR, GLOBAL_OPTION, MEMBERSHIP, ORGANIZATION, UNIT, UNIT_ROLE, USAGE, USER } from './kinds.js';
+import { CONTRACT, DPR, GLOBAL_OPTION, MEMBERSHIP, ORGANIZATION, UNIT, UNIT_ROLE, USAGE, USER } from './kinds.js';
 import { withEqualityIndex } from './indexed-tx.js';
 import type { CallRunner } from './service.js';
 
@@ -57,7 +57,7 @@ async function writableObjects(
   const out = new Set<string>();
   if (organizationUuids.length === 0) return out;
   const writeRoles = await writableRoleUuids(tx);
-  for (const def of [USAGE, DPR]) {
+  for (const def of [USAGE, CONTRACT, DPR]) {
     const held = await tx.query<{ uuid: string; roles: { roleUuid: string; userUuid: string }[] }>({
       kind: def.kind,
       organizationUuids,

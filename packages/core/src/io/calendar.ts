@@ -7,6 +7,7 @@
  *
  * @module
  */
+import type { ContractRow } from '../contract/contract.read-model.js';
 import type { Actor } from '../access/actor.js';
 import type { ContractDeadline } from '../contract/deadlines.rules.js';
 import type { Kitos } from '../kitos.js';
@@ -136,7 +137,7 @@ function event(c: ContractFacts, d: ContractDeadline, alarms: readonly number[],
   return lines;
 }
 
-function termsText(row: Record<string, unknown>): string {
+function termsText(row: ContractRow): string {
   const parts: string[] = [];
   if (row.duration) parts.push(`varighed ${String(row.duration)}`);
   if (typeof row.noticePeriodMonths === 'number') parts.push(`opsigelse ${row.noticePeriodMonths} måneder`);
@@ -173,7 +174,7 @@ export async function deadlineCalendar(kitos: Kitos, actor: Actor, options: Dead
   const rows = page.rows.filter(
     (r) =>
       (!options.contractUuid || r.uuid === options.contractUuid) &&
-      (!units || (typeof r.responsibleUnitUuid === 'string' && units.has(r.responsibleUnitUuid))),
+      (!units || (r.responsibleUnitUuid !== null && units.has(r.responsibleUnitUuid))),
   );
   const dtstamp = stamp(options.now ?? new Date());
   const lines = [
@@ -188,8 +189,8 @@ export async function deadlineCalendar(kitos: Kitos, actor: Actor, options: Dead
     const d = await kitos.overviews.contractDeadlines(actor, r.uuid, page.today);
     const facts = {
       uuid: r.uuid,
-      name: String(r.name),
-      supplier: (r.supplier as string | null) ?? null,
+      name: r.name,
+      supplier: r.supplier,
       terms: termsText(r),
     };
     const deadlines = [...d.deadlines];

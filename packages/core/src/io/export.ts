@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { cellOf } from '../overview/query.js';
 import type { Actor } from '../access/actor.js';
 import type { Kitos } from '../kitos.js';
 import { OVERVIEW_COLUMNS } from '../overview/columns.js';
@@ -195,7 +196,7 @@ export async function exportOverview(
   const extra = options.roleEmails ? await roleEmailColumns(kitos, actor, kind, query.organizationUuid) : [];
   const header = [...columns.map((c) => c.label[language]), ...extra.map((e) => e.header[language])];
   const rows = page.rows.map((r) => [
-    ...columns.map((c) => cell(r[c.id], c, language)),
+    ...columns.map((c) => cell(cellOf(r, c.id), c, language)),
     ...extra.map((e) => e.value(r.uuid)),
   ]);
   const base = FILE_NAMES[kind][language];

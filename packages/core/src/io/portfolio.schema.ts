@@ -179,6 +179,8 @@ export const PORTFOLIO_UUID_FIELDS: Readonly<
     ['payments.external.*.organizationUnitUuid', 'units'],
     ['payments.internal.*.uuid', 'self'],
     ['payments.internal.*.organizationUnitUuid', 'units'],
+    ['roles.*.roleUuid', 'option'],
+    ['roles.*.userUuid', 'user'],
   ],
   dataProcessingRegistrations: [
     ['uuid', 'self'],

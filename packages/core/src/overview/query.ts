@@ -13,6 +13,8 @@ import type { IsoDate } from '../shared/dates.js';
 import { KitosValidationError, type ValidationIssue } from '../shared/errors.js';
 import { IsoDateSchema, parse, UuidSchema } from '../shared/schema.js';
 import { danishCollator } from '../storage/evaluate.js';
+import { ENUMS, type EnumName } from '../vocabulary/enums.js';
+import type { Label } from '../vocabulary/label.js';
 
 /** The overviews. */
 export type OverviewKind = 'usages' | 'contracts' | 'dataProcessing' | 'projects' | 'catalogue';
@@ -20,30 +22,100 @@ export type OverviewKind = 'usages' | 'contracts' | 'dataProcessing' | 'projects
 /** A cell value: scalars, or a list shown joined. Dates are `YYYY-MM-DD` strings. */
 export type CellValue = string | number | boolean | null | readonly string[];
 
-/** One overview row: always a uuid, then a value per column id. */
+/**
+ * The shape every overview row has: its uuid and one cell per column. Each overview has its own
+ * row schema (`UsageRowSchema`, `ContractRowSchema`, …) with exact types; this is what code that
+ * handles any overview (the grid, CSV export) may rely on.
+ */
 export interface OverviewRow {
   readonly uuid: string;
-  readonly [column: string]: CellValue;
 }
 
 /** How a column's values are typed, filtered and shown. */
 export type ColumnType = 'text' | 'number' | 'amount' | 'date' | 'boolean' | 'enum' | 'unit' | 'list';
 
-/** A column of an overview's column catalogue. */
-export interface OverviewColumn {
+/** The sections of the column chooser (KITOS groups columns by tab). */
+export type ColumnGroup =
+  | 'status'
+  | 'system'
+  | 'organisation'
+  | 'kle'
+  | 'gdpr'
+  | 'archiving'
+  | 'dataProcessing'
+  | 'relations'
+  | 'contracts'
+  | 'roles'
+  | 'audit'
+  | 'core'
+  | 'links'
+  | 'economy'
+  | 'deadlines'
+  | 'oversight';
+
+/** A column of an overview's column catalogue; `Id` is a key of the overview's row. */
+export interface OverviewColumn<Id extends string = string> {
   /** Column id, the key in each row. */
-  readonly id: string;
+  readonly id: Id;
   readonly type: ColumnType;
-  /** Section the column belongs to in the column chooser (KITOS groups columns by tab). */
-  readonly group: string;
+  /** Section the column belongs to in the column chooser. */
+  readonly group: ColumnGroup;
   /** Header text in Danish and English. */
-  readonly label: { readonly da: string; readonly en: string };
+  readonly label: Label;
   /** Shown before the user chooses columns. */
   readonly defaultVisible: boolean;
-  /** For `enum` columns: the possible values. */
+  /**
+   * For `enum` columns (one value or a list of values): the enumeration whose labels the cells
+   * show (see `ENUM_LABELS`); cells and filters hold the names.
+   */
+  readonly enum?: EnumName;
+  /** For `enum` columns: the possible values, in the enumeration's order. */
   readonly values?: readonly string[];
   /** For `unit` columns: the column holding the unit uuid (filters match it and its sub-units). */
-  readonly unitUuidColumn?: string;
+  readonly unitUuidColumn?: Id;
+}
+
+/** How a read model declares one column: everything but the id, which is the row key. */
+export interface ColumnSpec<Id extends string> {
+  readonly type: ColumnType;
+  readonly group: ColumnGroup;
+  readonly label: Label;
+  /** Shown before the user chooses columns (default false). */
+  readonly visible?: boolean;
+  readonly enum?: EnumName;
+  readonly unitUuidColumn?: Id;
+}
+
+/** The column ids of a row type: every key but the uuid. */
+export type ColumnIdOf<Row> = Exclude<keyof Row & string, 'uuid'>;
+
+/**
+ * Declares the columns of a row type: one spec per row key (except `uuid`), in display order. A
+ * row field without a column, or a column without a row field, does not compile.
+ *
+ * @example
+ * ```ts
+ * type Row = { uuid: string; name: string; validTo: string | null };
+ * const columns = defineColumns<Row>({
+ *   name: { type: 'text', group: 'core', label: { da: 'Navn', en: 'Name' }, visible: true },
+ *   validTo: { type: 'date', group: 'core', label: { da: 'Gyldig til', en: 'Valid to' } },
+ * });
+ * ```
+ */
+export function defineColumns<Row>(
+  specs: {
+    readonly [K in ColumnIdOf<Row>]: ColumnSpec<ColumnIdOf<Row>>;
+  },
+): readonly OverviewColumn<ColumnIdOf<Row>>[] {
+  return (Object.entries(specs) as [ColumnIdOf<Row>, ColumnSpec<ColumnIdOf<Row>>][]).map(([id, spec]) => ({
+    id,
+    type: spec.type,
+    group: spec.group,
+    label: spec.label,
+    defaultVisible: spec.visible ?? false,
+    ...(spec.enum ? { enum: spec.enum, values: ENUMS[spec.enum].values } : {}),
+    ...(spec.unitUuidColumn ? { unitUuidColumn: spec.unitUuidColumn } : {}),
+  }));
 }
 
 /** A typed filter on one column. Dates compare as whole days, inclusive ("on or before"). */
@@ -88,6 +160,14 @@ export interface OverviewPage<R extends OverviewRow = OverviewRow> {
   readonly today: IsoDate;
 }
 
+/**
+ * A row's cell by column id. Rows are typed per overview; the generic query code only knows the
+ * id is one of the row's keys, so it reads through this one accessor.
+ */
+export function cellOf(row: OverviewRow, column: string): CellValue | undefined {
+  return (row as unknown as Readonly<Record<string, CellValue>>)[column];
+}
+
 /** Resolves "this unit and everything below it" for unit filters. */
 export type SubUnitResolver = (unitUuid: string) => ReadonlySet<string>;
 
@@ -108,7 +188,7 @@ function matchFilter(
   columns: ReadonlyMap<string, OverviewColumn>,
   subUnits?: SubUnitResolver,
 ): boolean {
-  const v = row[f.column];
+  const v = cellOf(row, f.column);
   switch (f.op) {
     case 'contains':
       return fold(asText(v)).includes(fold(f.value));
@@ -130,7 +210,7 @@ function matchFilter(
       return isEmpty(v);
     case 'unit': {
       const idColumn = columns.get(f.column)?.unitUuidColumn ?? f.column;
-      const unit = row[idColumn];
+      const unit = cellOf(row, idColumn);
       if (typeof unit !== 'string') return false;
       return f.includeSubUnits && subUnits ? subUnits(f.unitUuid).has(unit) : unit === f.unitUuid;
     }
@@ -179,13 +259,15 @@ export function applyOverviewQuery<R extends OverviewRow>(
   const matches = rows.filter(
     (row) =>
       filters.every((f) => matchFilter(row, f, byId, subUnits)) &&
-      words.every((w) => searchable.some((c) => fold(asText(row[c])).includes(w))),
+      words.every((w) => searchable.some((c) => fold(asText(cellOf(row, c))).includes(w))),
   );
   const sort = query.sort ?? [];
   matches.sort((a, b) => {
     for (const s of sort) {
-      const c = compareCells(a[s.column], b[s.column], byId.get(s.column)?.type);
-      if (c !== 0) return s.direction === 'desc' && !isEmpty(a[s.column]) && !isEmpty(b[s.column]) ? -c : c;
+      const ca = cellOf(a, s.column);
+      const cb = cellOf(b, s.column);
+      const c = compareCells(ca, cb, byId.get(s.column)?.type);
+      if (c !== 0) return s.direction === 'desc' && !isEmpty(ca) && !isEmpty(cb) ? -c : c;
     }
     return a.uuid < b.uuid ? -1 : a.uuid > b.uuid ? 1 : 0;
   });

@@ -11,3 +11,4 @@ export * from './project-phase.rules.js';
 export * from './project-status.rules.js';
 export * from './project-economy.rules.js';
 export * from './project-links.rules.js';
+export * from './project.read-model.js';

@@ -46,7 +46,8 @@ export const KITOS_ERROR_CLASSES: Readonly<Record<KitosErrorCode, KitosErrorClas
   validation: {
     status: 400,
     title: { da: 'Ugyldigt input', en: 'Invalid input' },
-    meaning: 'The request is malformed: a field is missing, of the wrong type, too long, unknown, or breaks a rule of its own value.',
+    meaning:
+      'The request is malformed: a field is missing, of the wrong type, too long, unknown, or breaks a rule of its own value.',
   },
   state: {
     status: 422,

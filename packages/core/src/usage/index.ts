@@ -30,3 +30,4 @@ export * from './usage-patch.rules.js';
 export * from './usage-relation.rules.js';
 export * from './usage-validity.rules.js';
 export type { UsagePatchShape, WithoutDefault } from './schema-helpers.js';
+export * from './usage.read-model.js';

@@ -3,22 +3,23 @@
  *
  * @module
  */
-import { z } from 'zod';
-import { KitosError, type IsoDate } from '../shared/index.js';
+import { type EnumValue, type IsoDate, KitosError, kitosEnum } from '../shared/index.js';
 import type { UsageGeneral } from './usage-general.schema.js';
 
 /**
- * Why a usage is not valid, in the order {@link usageValidity} reports them (KITOS
- * `UsageValidationError` names).
+ * Why a usage is not valid, as KITOS reports it: StartDateNotPassed=0, EndDatePassed=1,
+ * NotOperationalAccordingToLifeCycle=2, MainContractNotActive=3 (in checking order).
  */
-export const UsageValidityErrorSchema = z.enum([
-  'StartDateNotPassed',
-  'EndDatePassed',
-  'NotOperationalAccordingToLifeCycle',
-  'MainContractNotActive',
-]);
+export const UsageValidityError = kitosEnum({
+  StartDateNotPassed: 0,
+  EndDatePassed: 1,
+  NotOperationalAccordingToLifeCycle: 2,
+  MainContractNotActive: 3,
+});
+/** Accepts exactly the names of {@link UsageValidityError}. */
+export const UsageValidityErrorSchema = UsageValidityError.schema;
 /** Why a usage is not valid. */
-export type UsageValidityError = z.infer<typeof UsageValidityErrorSchema>;
+export type UsageValidityError = EnumValue<typeof UsageValidityError>;
 
 /** Outcome of {@link usageValidity}. */
 export interface UsageValidityResult {

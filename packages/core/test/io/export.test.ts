@@ -61,7 +61,7 @@ describe('exportOverview', () => {
     expect(rels).toContain(`Target="https://kitos.example.dk/contracts/${contract?.uuid}" TargetMode="External"`);
     const [read] = await readXlsxFile(buffer(file.data));
     expect(read?.data).toEqual([
-      ['IT Kontrakt', 'Leverandør', 'Gyldig til', 'Drift/år', 'Status', 'IT Systemer'],
+      ['IT-kontrakt', 'Leverandør', 'Gyldig til', 'Drift pr. år', 'Status', 'IT-systemer'],
       ['ESDH drift', 'Formpipe Software A/S', new Date('2027-12-31T00:00:00Z'), 45500, 'Ja', null],
     ]);
   });
@@ -79,9 +79,9 @@ describe('exportOverview', () => {
         columns: ['name', 'validFrom', 'operation'],
       },
     );
-    expect(file.text?.startsWith('\uFEFFIT Kontrakt;Gyldig fra;Drift/år\r\n')).toBe(true);
+    expect(file.text?.startsWith('\uFEFFIT-kontrakt;Gyldig fra;Drift pr. år\r\n')).toBe(true);
     expect(parseCsv(file.text as string)).toEqual([
-      ['IT Kontrakt', 'Gyldig fra', 'Drift/år'],
+      ['IT-kontrakt', 'Gyldig fra', 'Drift pr. år'],
       ['\'=HYPERLINK("x")', '', '0'],
       ['ESDH drift', '01-01-2020', '45500'],
     ]);
@@ -113,7 +113,7 @@ describe('exportOverview', () => {
       { format: 'csv', columns: ['systemName', 'usingUnits'], roleEmails: true },
     );
     const [header, row] = parseCsv(file.text as string);
-    expect(header).toEqual(['IT System', 'Relevante organisationsenheder', `${role?.name} (e-mail)`]);
+    expect(header).toEqual(['IT-system', 'Relevante organisationsenheder', `${role?.name} (e-mail)`]);
     expect(row?.[0]).toBe('Acadre ESDH');
     expect(row?.[1]?.split(', ').sort()).toEqual(['Borgerservice', 'Skoler']);
     expect(row?.[2]).toBe('ole@nordby.dk');

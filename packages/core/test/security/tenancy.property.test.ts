@@ -413,8 +413,11 @@ async function run(ops: Op[]): Promise<void> {
   };
   let before = await all(w.storage);
   for (const [i, op] of ops.entries()) {
-    const { actor, org } = actors[op.actor % actors.length] as (typeof actors)[number];
-    const global = org === null;
+    const { actor } = actors[op.actor % actors.length] as (typeof actors)[number];
+    // Whether the actor is a global admin as the store says now (a global admin may have made them one).
+    const global = before.some(
+      (r) => r.kind === 'user' && r.uuid === actor.userUuid && (r.data as { isGlobalAdmin: boolean }).isGlobalAdmin,
+    );
     // The actor's organisations as the store says now (a global admin may have granted more).
     const myOrgs = new Set(
       before

@@ -13,7 +13,7 @@ import {
   type IsoDate,
   type OverviewColumn,
   type OverviewKind,
-  type OverviewRow,
+  type OverviewRowOf,
 } from '@os2kitos/core';
 import type {
   ContractCardData,
@@ -37,12 +37,18 @@ export interface StaticUnit {
   readonly counts?: Partial<UnitCounts>;
 }
 
+/** A row of a static overview: the uuid and any of the overview's cells. */
+export type StaticRow<K extends OverviewKind> = Partial<OverviewRowOf<K>> & { readonly uuid: string };
+
 /** The data behind {@link createStaticClient}. Everything is optional. */
 export interface StaticClientData {
   /** The day derived values are computed for; default: today in Copenhagen. */
   readonly today?: IsoDate;
-  /** Overview rows per kind (one organisation's portfolio; `organizationUuid` in queries is ignored). */
-  readonly rows?: Partial<Record<OverviewKind, readonly OverviewRow[]>>;
+  /**
+   * Overview rows per kind (one organisation's portfolio; `organizationUuid` in queries is
+   * ignored). A row needs its uuid; cells left out show as empty.
+   */
+  readonly rows?: { readonly [K in OverviewKind]?: readonly StaticRow<K>[] };
   /** Column catalogues per kind; default: core's `OVERVIEW_COLUMNS`. */
   readonly columns?: Partial<Record<OverviewKind, readonly OverviewColumn[]>>;
   readonly usageCards?: readonly UsageCardData[];
@@ -84,7 +90,7 @@ function deadlinesFromCards(cards: readonly ContractCardData[]): DeadlineItem[] 
   );
 }
 
-function countBy(rows: readonly OverviewRow[] | undefined, unitUuid: string): number {
+function countBy(rows: readonly { responsibleUnitUuid?: string | null }[] | undefined, unitUuid: string): number {
   return (rows ?? []).filter((r) => r.responsibleUnitUuid === unitUuid).length;
 }
 
@@ -102,6 +108,7 @@ function buildTree(data: StaticClientData, organizationUuid: string): UnitTreeNo
       counts: {
         usages: u.counts?.usages ?? countBy(data.rows?.usages, u.uuid),
         contracts: u.counts?.contracts ?? countBy(data.rows?.contracts, u.uuid),
+        registrations: u.counts?.registrations ?? countBy(data.rows?.dataProcessing, u.uuid),
         roles: u.counts?.roles ?? 0,
       },
     };
@@ -151,7 +158,8 @@ export function createStaticClient(data: StaticClientData): KitosClient {
     overview: (kind, query) =>
       answer(() => {
         const page = applyOverviewQuery(data.rows?.[kind] ?? [], columnsOf(kind), query, subUnits);
-        return { rows: page.rows, total: page.total, today: query.today ?? today };
+        // Static rows may leave cells out; the widgets show a missing cell as empty.
+        return { rows: page.rows as OverviewRowOf<typeof kind>[], total: page.total, today: query.today ?? today };
       }),
     usageCard: (uuid) => answer(() => card(data.usageCards, uuid, 'usage')),
     contractCard: (uuid) => answer(() => card(data.contractCards, uuid, 'contract')),

@@ -52,7 +52,7 @@ describe('createInPageClient over the core facade', () => {
     expect(deadlines.map((d) => `${d.kind} ${d.date}`)).to.deep.equal(['tender-start 2025-01-01', 'expiry 2025-12-31']);
     const tree = await client.unitTree(org);
     expect(tree[0]?.children[0]).to.deep.include({ name: 'IT' });
-    expect(tree[0]?.children[0]?.counts).to.deep.equal({ usages: 1, contracts: 1, roles: 0 });
+    expect(tree[0]?.children[0]?.counts).to.deep.equal({ usages: 1, contracts: 1, registrations: 0, roles: 0 });
   });
 
   it('drives <kitos-overview> and <kitos-contract-card> with hostile names kept inert', async () => {

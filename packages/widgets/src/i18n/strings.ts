@@ -15,7 +15,6 @@ export { da, en };
 export interface Strings {
   readonly active: string;
   readonly inactive: string;
-  readonly statusLabel: string;
   readonly loading: string;
   readonly loadFailed: string;
   readonly noClient: string;
@@ -23,8 +22,6 @@ export interface Strings {
   readonly no: string;
   readonly notSet: string;
 
-  /** Titles of the overviews. */
-  readonly kindTitles: Readonly<Record<OverviewKind, string>>;
   /** The live result count, e.g. `1.234 systemer`. */
   readonly count: (n: number, kind: OverviewKind) => string;
   readonly search: string;
@@ -74,13 +71,6 @@ export interface Strings {
   readonly linkColumn: string;
   readonly noResults: string;
   readonly rowLoading: string;
-  readonly sortedAscending: string;
-  readonly sortedDescending: string;
-
-  /** Column section names of the column chooser, by group id. */
-  readonly groups: Readonly<Record<string, string>>;
-  /** Words for enum values (life cycle, hosting, project status, …), by KITOS name. */
-  readonly values: Readonly<Record<string, string>>;
 
   readonly reasonStartDateNotPassed: (date: string) => string;
   readonly reasonEndDatePassed: (date: string) => string;
@@ -93,54 +83,20 @@ export interface Strings {
   readonly noReadAccessUsage: string;
   readonly noReadAccessContract: string;
   readonly edit: string;
-  readonly usageCard: string;
-  readonly contractCard: string;
-  readonly localCallName: string;
-  readonly localSystemId: string;
-  readonly lifeCycle: string;
-  readonly usageValidFrom: string;
-  readonly usageValidTo: string;
   readonly responsibleUnit: string;
-  readonly usingUnits: string;
-  readonly mainContract: string;
-  readonly supplier: string;
   readonly gdpr: string;
-  readonly dataSensitivity: string;
-  readonly purpose: string;
-  readonly dpaConcluded: string;
-  readonly riskAssessment: string;
-  readonly plannedRiskAssessment: string;
-  readonly dpia: string;
   readonly roles: string;
   readonly role: string;
   readonly user: string;
   readonly email: string;
   readonly noRoles: string;
-  readonly contractId: string;
-  readonly contractType: string;
-  readonly contractValidFrom: string;
-  readonly contractValidTo: string;
-  readonly parentContract: string;
-  readonly systems: string;
   readonly economy: string;
-  readonly acquisition: string;
-  readonly operation: string;
-  readonly other: string;
   readonly deadlines: string;
   readonly contractState: string;
   readonly noticePeriod: string;
   readonly months: (n: number) => string;
-  readonly latestNoticeDay: string;
-  readonly earliestEnd: string;
-  readonly expiry: string;
   readonly finalExpiry: string;
-  readonly tenderStart: string;
-  readonly terminatedAt: string;
   readonly endsOn: string;
-  readonly nextDeadline: string;
-  readonly continuous: string;
-  readonly contractStates: Readonly<Record<ContractLifecycleState, string>>;
-  readonly deadlineKinds: Readonly<Record<ContractDeadlineKind, string>>;
   /** Relative days: `om 5 dage`, `i dag`, `for 3 dage siden`. */
   readonly daysLeft: (n: number) => string;
 

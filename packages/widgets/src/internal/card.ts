@@ -17,7 +17,7 @@ export function fact(label: string, value: unknown, t: Strings, part = 'fact'): 
  * ("Ikke aktiv: slutdato 31-12-2025 er passeret") with a cross, so colour is never the only signal.
  */
 export function statusBlock(validity: CardValidity, t: Strings, lang: Lang): TemplateResult {
-  const sentences = reasonSentences(validity, t);
+  const sentences = reasonSentences(validity, t, lang);
   if (validity.valid) {
     return html`<div part="status">
       <kitos-status-badge .active=${true} lang=${lang}></kitos-status-badge>

@@ -1,6 +1,6 @@
 import type { CellValue, OverviewColumn } from '@os2kitos/core';
 import { formatDate } from '../i18n/format.js';
-import type { Strings } from '../i18n/strings.js';
+import type { Lang, Strings } from '../i18n/strings.js';
 import { valueLabel } from './cells.js';
 
 /**
@@ -21,13 +21,14 @@ export function csvCell(value: string, kind: 'text' | 'number' = 'text'): string
 }
 
 /** One value as CSV text (before quoting). */
-export function csvValue(value: CellValue | undefined, column: OverviewColumn, t: Strings): string {
+export function csvValue(value: CellValue | undefined, column: OverviewColumn, t: Strings, lang: Lang): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'boolean') return value ? t.yes : t.no;
   if (typeof value === 'number') return String(value).replace('.', ',');
-  if (typeof value !== 'string') return value.map((v) => (column.type === 'enum' ? valueLabel(v, t) : v)).join(', ');
+  if (typeof value !== 'string')
+    return value.map((v) => (column.type === 'enum' ? valueLabel(v, column.enum, lang) : v)).join(', ');
   if (column.type === 'date') return formatDate(value);
-  if (column.type === 'enum') return valueLabel(value, t);
+  if (column.type === 'enum') return valueLabel(value, column.enum, lang);
   return value;
 }
 

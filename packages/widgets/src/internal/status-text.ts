@@ -1,7 +1,8 @@
-import type { CellValue, OverviewRow } from '@os2kitos/core';
+import { type CellValue, ENUM_LABELS, type OverviewRow } from '@os2kitos/core';
 import type { CardValidity, StatusReason, StatusReasonCode } from '../data/client.js';
 import { formatDate } from '../i18n/format.js';
-import type { Strings } from '../i18n/strings.js';
+import type { Lang, Strings } from '../i18n/strings.js';
+import { cell } from './cells.js';
 
 const REASON_CODES: readonly StatusReasonCode[] = [
   'StartDateNotPassed',
@@ -16,13 +17,15 @@ const REASON_CODES: readonly StatusReasonCode[] = [
  * One reason in words, e.g. `slutdato 31-12-2025 er passeret`. A reason that lacks the date its
  * sentence needs falls back to the short label, so nothing reads "slutdato  er passeret".
  */
-export function reasonText(reason: StatusReason, t: Strings): string {
+export function reasonText(reason: StatusReason, t: Strings, lang: Lang): string {
   const date = reason.date ? formatDate(reason.date) : '';
+  const short = (code: 'StartDateNotPassed' | 'EndDatePassed' | 'TerminationPeriodExceeded') =>
+    ENUM_LABELS.ContractValidityError[code][lang];
   switch (reason.code) {
     case 'StartDateNotPassed':
-      return date ? t.reasonStartDateNotPassed(date) : (t.values[reason.code] ?? reason.code);
+      return date ? t.reasonStartDateNotPassed(date) : short(reason.code);
     case 'EndDatePassed':
-      return date ? t.reasonEndDatePassed(date) : (t.values[reason.code] ?? reason.code);
+      return date ? t.reasonEndDatePassed(date) : short(reason.code);
     case 'NotOperationalAccordingToLifeCycle':
       return t.reasonNotOperational;
     case 'MainContractNotActive':
@@ -30,7 +33,7 @@ export function reasonText(reason: StatusReason, t: Strings): string {
     case 'TerminationPeriodExceeded':
       return reason.terminatedAt && date
         ? t.reasonTerminationPeriodExceeded(formatDate(reason.terminatedAt), date)
-        : (t.values[reason.code] ?? reason.code);
+        : short(reason.code);
     case 'InvalidParentContract':
       return t.reasonInvalidParentContract(reason.contractName ?? null);
     default:
@@ -39,8 +42,8 @@ export function reasonText(reason: StatusReason, t: Strings): string {
 }
 
 /** One full sentence per reason: `Ikke aktiv: slutdato 31-12-2025 er passeret`. */
-export function reasonSentences(validity: CardValidity, t: Strings): string[] {
-  return validity.reasons.map((r) => `${t.inactive}: ${reasonText(r, t)}`);
+export function reasonSentences(validity: CardValidity, t: Strings, lang: Lang): string[] {
+  return validity.reasons.map((r) => `${t.inactive}: ${reasonText(r, t, lang)}`);
 }
 
 const text = (v: CellValue | undefined): string | null => (typeof v === 'string' && v !== '' ? v : null);
@@ -50,22 +53,29 @@ const text = (v: CellValue | undefined): string | null => (typeof v === 'string'
  * (`validFrom`, `validTo`, `terminatedAt`, `mainContract`, `parentContract`).
  */
 export function rowReasons(row: OverviewRow): StatusReason[] {
-  const raw = row.inactiveReasons;
+  const raw = cell(row, 'inactiveReasons');
   const codes = Array.isArray(raw) ? raw : typeof raw === 'string' && raw ? [raw] : [];
+  const reason = (code: StatusReasonCode, fields: Partial<StatusReason>): StatusReason => ({
+    code,
+    date: null,
+    terminatedAt: null,
+    contractName: null,
+    ...fields,
+  });
   return codes
     .filter((c): c is StatusReasonCode => (REASON_CODES as readonly string[]).includes(c))
     .map((code) => {
       switch (code) {
         case 'StartDateNotPassed':
-          return { code, date: text(row.validFrom) };
+          return reason(code, { date: text(cell(row, 'validFrom')) });
         case 'EndDatePassed':
-          return { code, date: text(row.validTo) };
+          return reason(code, { date: text(cell(row, 'validTo')) });
         case 'MainContractNotActive':
-          return { code, contractName: text(row.mainContract) };
+          return reason(code, { contractName: text(cell(row, 'mainContract')) });
         case 'InvalidParentContract':
-          return { code, contractName: text(row.parentContract) };
+          return reason(code, { contractName: text(cell(row, 'parentContract')) });
         default:
-          return { code };
+          return reason(code, {});
       }
     });
 }

@@ -1,8 +1,10 @@
+import { CONTRACT_STATE_LABELS, CONTRACT_TERM_LABELS } from '@os2kitos/core';
 import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { ContractCardData, EntityRef, KitosClient } from '../../data/client.js';
 import { formatAmount, formatDate } from '../../i18n/format.js';
 import { fact, heading, rolesTable, statusBlock } from '../../internal/card.js';
+import { fieldLabel, valueLabel } from '../../internal/cells.js';
 import { KitosCardElement } from '../../internal/kitos-card-element.js';
 import { fillLinkTemplate, isPlainClick } from '../../internal/links.js';
 import { contractCardStyles } from './contract-card.styles.js';
@@ -15,6 +17,9 @@ import { contractCardStyles } from './contract-card.styles.js';
  *
  * @summary Read-only contract card with computed deadlines.
  * @tagname kitos-contract-card
+ * @attr uuid - The contract to show.
+ * @attr edit-link-template - Link for editing the contract in KITOS, shown only with modify permission, e.g.
+ *   `/contracts/{uuid}/edit`.
  * @fires {KitosSelectEvent} kitos-select - A system or parent contract link was followed (cancelable).
  * @fires {KitosErrorEvent} kitos-error - The card could not be loaded.
  * @csspart card - The card.
@@ -83,35 +88,35 @@ export class KitosContractCard extends KitosCardElement<ContractCardData> {
     const { t } = this;
     const dl = d.deadlines;
     const next = dl.nextDeadline;
+    const lang = this.language;
+    const label = (id: Parameters<typeof fieldLabel<'contracts'>>[1]) => fieldLabel('contracts', id, lang);
     const date = (label: string, value: string | null) => fact(label, formatDate(value), t, 'fact deadline');
     return html`<section part="deadlines" aria-labelledby="deadlines-title">
       ${heading(this.headingLevel + 1, t.deadlines, 'section-title', 'deadlines-title')}
       ${
         next
           ? html`<p part="next-deadline">
-              <strong>${t.nextDeadline}:</strong> ${t.deadlineKinds[next.kind]} ${formatDate(next.date)}
+              <strong>${label('nextDeadline')}:</strong> ${valueLabel(next.kind, 'ContractDeadlineKind', lang)}
+              ${formatDate(next.date)}
               (${t.daysLeft(next.daysLeft)})
             </p>`
           : nothing
       }
       <dl part="facts">
-        ${fact(t.contractState, t.contractStates[dl.state], t)} ${fact(t.noticePeriod, d.noticePeriodMonths === null ? null : t.months(d.noticePeriodMonths), t)}
-        ${date(t.latestNoticeDay, dl.latestNoticeDay)} ${date(t.earliestEnd, dl.nextPossibleTermination)}
-        ${dl.term === 'continuous' ? fact(t.expiry, t.continuous, t, 'fact deadline') : date(t.expiry, dl.expiry)}
+        ${fact(t.contractState, CONTRACT_STATE_LABELS[dl.state][lang], t)} ${fact(t.noticePeriod, d.noticePeriodMonths === null ? null : t.months(d.noticePeriodMonths), t)}
+        ${date(label('latestNoticeDay'), dl.latestNoticeDay)} ${date(label('earliestEnd'), dl.nextPossibleTermination)}
+        ${dl.term === 'continuous' ? fact(label('expiry'), CONTRACT_TERM_LABELS.continuous[lang], t, 'fact deadline') : date(label('expiry'), dl.expiry)}
         ${dl.finalExpiry && dl.finalExpiry !== dl.expiry ? date(t.finalExpiry, dl.finalExpiry) : nothing}
-        ${date(t.tenderStart, dl.tenderStart)}
-        ${dl.terminatedAt ? html`${date(t.terminatedAt, dl.terminatedAt)} ${date(t.endsOn, dl.endsOn)}` : nothing}
+        ${date(label('tenderStart'), dl.tenderStart)}
+        ${dl.terminatedAt ? html`${date(label('terminatedAt'), dl.terminatedAt)} ${date(t.endsOn, dl.endsOn)}` : nothing}
       </dl>
     </section>`;
   }
 
   private renderCard(d: ContractCardData): TemplateResult {
     const { t } = this;
-    const hidden = new Set(d.hiddenFields ?? []);
-    const show = (field: string) => !hidden.has(field);
-    const subtitle = [show('contractId') ? d.contractId : null, show('contractType') ? d.contractType : null]
-      .filter(Boolean)
-      .join(' · ');
+    const label = (id: Parameters<typeof fieldLabel<'contracts'>>[1]) => fieldLabel('contracts', id, this.language);
+    const subtitle = [d.contractId, d.contractType].filter(Boolean).join(' · ');
     const edit = d.permissions.modify ? fillLinkTemplate(this.editLinkTemplate, d.uuid) : undefined;
     const systems = d.systemUsages.length
       ? html`<ul part="list">
@@ -122,36 +127,27 @@ export class KitosContractCard extends KitosCardElement<ContractCardData> {
       ${heading(this.headingLevel, d.name, 'title', 'title')}
       ${subtitle ? html`<p part="subtitle">${subtitle}</p>` : nothing} ${statusBlock(d.validity, t, this.language)}
       <dl part="facts">
-        ${show('validFrom') ? fact(t.contractValidFrom, formatDate(d.validFrom), t) : nothing}
-        ${show('validTo') ? fact(t.contractValidTo, formatDate(d.validTo), t) : nothing}
-        ${show('responsibleUnit') ? fact(t.responsibleUnit, d.responsibleUnit?.name, t) : nothing}
-        ${show('supplier') ? fact(t.supplier, d.supplier, t) : nothing}
+        ${fact(label('validFrom'), formatDate(d.validFrom), t)} ${fact(label('validTo'), formatDate(d.validTo), t)}
+        ${fact(label('responsibleUnit'), d.responsibleUnit?.name, t)} ${fact(label('supplier'), d.supplier, t)}
         ${
-          show('parentContract') && d.parentContract
-            ? fact(t.parentContract, this.link(d.parentContract, this.contractLinkTemplate, 'contracts'), t)
+          d.parentContract
+            ? fact(label('parentContract'), this.link(d.parentContract, this.contractLinkTemplate, 'contracts'), t)
             : nothing
         }
-        ${show('systemUsages') ? fact(t.systems, systems, t) : nothing}
+        ${fact(label('systemUsages'), systems, t)}
       </dl>
-      ${show('deadlines') ? this.renderDeadlines(d) : nothing}
-      ${
-        show('economy')
-          ? html`<section part="economy" aria-labelledby="economy-title">
-              ${heading(this.headingLevel + 1, t.economy, 'section-title', 'economy-title')}
-              <dl part="facts">
-                ${fact(t.acquisition, formatAmount(d.economy.acquisition), t)}
-                ${fact(t.operation, formatAmount(d.economy.operation), t)} ${fact(t.other, formatAmount(d.economy.other), t)}
-              </dl>
-            </section>`
-          : nothing
-      }
-      ${
-        show('roles')
-          ? html`<section part="roles" aria-labelledby="roles-title">
-              ${heading(this.headingLevel + 1, t.roles, 'section-title', 'roles-title')} ${rolesTable(d.roles, t)}
-            </section>`
-          : nothing
-      }
+      ${this.renderDeadlines(d)}
+      <section part="economy" aria-labelledby="economy-title">
+        ${heading(this.headingLevel + 1, t.economy, 'section-title', 'economy-title')}
+        <dl part="facts">
+          ${fact(label('acquisition'), formatAmount(d.economy.acquisition), t)}
+          ${fact(label('operation'), formatAmount(d.economy.operation), t)}
+          ${fact(label('other'), formatAmount(d.economy.other), t)}
+        </dl>
+      </section>
+      <section part="roles" aria-labelledby="roles-title">
+        ${heading(this.headingLevel + 1, t.roles, 'section-title', 'roles-title')} ${rolesTable(d.roles, t)}
+      </section>
       ${edit ? html`<a part="edit-link" href=${edit}>${t.edit}</a>` : nothing}
     </article>`;
   }

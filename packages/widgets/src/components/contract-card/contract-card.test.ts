@@ -45,7 +45,9 @@ describe('<kitos-contract-card>', () => {
       validity: {
         valid: false,
         today: TODAY,
-        reasons: [{ code: 'TerminationPeriodExceeded', terminatedAt: '2025-01-15', date: '2025-04-15' }],
+        reasons: [
+          { code: 'TerminationPeriodExceeded', terminatedAt: '2025-01-15', date: '2025-04-15', contractName: null },
+        ],
       },
     });
     expect(text(await card('contract-card-1', client))).to.contain(

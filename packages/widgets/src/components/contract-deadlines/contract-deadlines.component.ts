@@ -1,5 +1,6 @@
 import { addDays, CONTRACT_DEADLINE_KINDS, type ContractDeadlineKind, toIsoDate } from '@os2kitos/core';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { valueLabel } from '../../internal/cells.js';
 import { property, state } from 'lit/decorators.js';
 import type { DeadlineItem, DeadlineQuery, KitosClient, UnitTreeNode } from '../../data/client.js';
 import { formatDate, formatMonth } from '../../i18n/format.js';
@@ -221,7 +222,7 @@ export class KitosContractDeadlines extends KitosElement {
     return html`<li part="item" data-urgency=${urgency}>
       <span part="urgency"><span aria-hidden="true" part="icon">${URGENCY_ICON[urgency]}</span> ${urgencyText(urgency, t)}</span>
       <time part="date" datetime=${item.date}>${formatDate(item.date)}</time>
-      <span part="kind">${t.deadlineKinds[item.kind] ?? item.kind}</span>
+      <span part="kind">${valueLabel(item.kind, 'ContractDeadlineKind', this.language)}</span>
       ${
         href
           ? html`<a part="contract" href=${href} @click=${pick}>${item.contractName}</a>`

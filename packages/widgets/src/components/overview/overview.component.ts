@@ -8,6 +8,7 @@ import type {
   OverviewRow,
   OverviewSort,
 } from '@os2kitos/core';
+import { OVERVIEW_LABELS } from '@os2kitos/core';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
@@ -645,7 +646,7 @@ export class KitosOverview extends KitosElement {
         onSave: (name) => this.saveView(name),
         onDelete: (name) => this.deleteView(name),
       })}
-      <div part="grid" role="table" aria-label=${t.kindTitles[this.kind]} aria-rowcount=${(total ?? 0) + 1}
+      <div part="grid" role="table" aria-label=${OVERVIEW_LABELS[this.kind][this.language]} aria-rowcount=${(total ?? 0) + 1}
         aria-colcount=${columns.length} aria-busy=${phase === 'loading'}
         style=${styleMap({ '--_columns': layout.template, '--_width': layout.width })}>
         ${gridHeader(columns, ctx)}

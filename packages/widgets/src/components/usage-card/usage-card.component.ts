@@ -3,7 +3,7 @@ import { property } from 'lit/decorators.js';
 import type { EntityRef, KitosClient, UsageCardData } from '../../data/client.js';
 import { formatDate } from '../../i18n/format.js';
 import { fact, heading, rolesTable, statusBlock } from '../../internal/card.js';
-import { valueLabel } from '../../internal/cells.js';
+import { fieldLabel, valueLabel } from '../../internal/cells.js';
 import { KitosCardElement } from '../../internal/kitos-card-element.js';
 import { fillLinkTemplate, isPlainClick } from '../../internal/links.js';
 import { usageCardStyles } from './usage-card.styles.js';
@@ -16,6 +16,9 @@ import { usageCardStyles } from './usage-card.styles.js';
  *
  * @summary Read-only IT-system usage card that explains its status.
  * @tagname kitos-usage-card
+ * @attr uuid - The usage to show.
+ * @attr edit-link-template - Link for editing the usage in KITOS, shown only with modify permission, e.g.
+ *   `/usages/{uuid}/edit`.
  * @fires {KitosSelectEvent} kitos-select - The main contract link was followed (cancelable).
  * @fires {KitosErrorEvent} kitos-error - The card could not be loaded.
  * @csspart card - The card.
@@ -76,11 +79,8 @@ export class KitosUsageCard extends KitosCardElement<UsageCardData> {
   private renderCard(d: UsageCardData): TemplateResult {
     const { t } = this;
     const lang = this.language;
-    const hidden = new Set(d.hiddenFields ?? []);
-    const show = (field: string) => !hidden.has(field);
-    const subtitle = [show('localCallName') ? d.localCallName : null, show('localSystemId') ? d.localSystemId : null]
-      .filter(Boolean)
-      .join(' · ');
+    const label = (id: Parameters<typeof fieldLabel<'usages'>>[1]) => fieldLabel('usages', id, lang);
+    const subtitle = [d.localCallName, d.localSystemId].filter(Boolean).join(' · ');
     const main = d.mainContract;
     const edit = d.permissions.modify ? fillLinkTemplate(this.editLinkTemplate, d.uuid) : undefined;
     return html`<article part="card" aria-labelledby="title">
@@ -88,46 +88,40 @@ export class KitosUsageCard extends KitosCardElement<UsageCardData> {
       ${subtitle ? html`<p part="subtitle">${subtitle}</p>` : nothing}
       ${statusBlock(d.validity, t, lang)}
       <dl part="facts">
-        ${show('lifeCycleStatus') ? fact(t.lifeCycle, d.lifeCycleStatus ? valueLabel(d.lifeCycleStatus, t) : null, t) : nothing}
-        ${show('validFrom') ? fact(t.usageValidFrom, formatDate(d.validFrom), t) : nothing}
-        ${show('validTo') ? fact(t.usageValidTo, formatDate(d.validTo), t) : nothing}
-        ${show('responsibleUnit') ? fact(t.responsibleUnit, d.responsibleUnit?.name, t) : nothing}
-        ${show('usingUnits') ? fact(t.usingUnits, d.usingUnits.map((u) => u.name).join(', '), t) : nothing}
-        ${
-          show('mainContract')
-            ? fact(
-                t.mainContract,
-                main ? html`${this.contractLink(main)} (${main.active ? t.active : t.inactive})` : null,
-                t,
-              )
-            : nothing
-        }
-        ${show('supplier') ? fact(t.supplier, d.supplier, t) : nothing}
+        ${fact(label('lifeCycleStatus'), d.lifeCycleStatus ? valueLabel(d.lifeCycleStatus, 'LifeCycleStatus', lang) : null, t)}
+        ${fact(label('validFrom'), formatDate(d.validFrom), t)}
+        ${fact(label('validTo'), formatDate(d.validTo), t)}
+        ${fact(label('responsibleUnit'), d.responsibleUnit?.name, t)}
+        ${fact(label('usingUnits'), d.usingUnits.map((u) => u.name).join(', '), t)}
+        ${fact(
+          label('mainContract'),
+          main ? html`${this.contractLink(main)} (${main.active ? t.active : t.inactive})` : null,
+          t,
+        )}
+        ${fact(label('supplier'), d.supplier, t)} ${d.kle.length ? fact(label('kle'), d.kle.join(', '), t) : nothing}
       </dl>
-      ${show('gdpr') ? this.renderGdpr(d) : nothing}
-      ${
-        show('roles')
-          ? html`<section part="roles" aria-labelledby="roles-title">
-              ${heading(this.headingLevel + 1, t.roles, 'section-title', 'roles-title')} ${rolesTable(d.roles, t)}
-            </section>`
-          : nothing
-      }
+      ${this.renderGdpr(d)}
+      <section part="roles" aria-labelledby="roles-title">
+        ${heading(this.headingLevel + 1, t.roles, 'section-title', 'roles-title')} ${rolesTable(d.roles, t)}
+      </section>
       ${edit ? html`<a part="edit-link" href=${edit}>${t.edit}</a>` : nothing}
     </article>`;
   }
 
   private renderGdpr(d: UsageCardData): TemplateResult {
     const { t } = this;
+    const lang = this.language;
+    const label = (id: Parameters<typeof fieldLabel<'usages'>>[1]) => fieldLabel('usages', id, lang);
     const g = d.gdpr;
-    const yesNo = (v: boolean | null) => (v === null ? null : v ? t.yes : t.no);
     return html`<section part="gdpr" aria-labelledby="gdpr-title">
       ${heading(this.headingLevel + 1, t.gdpr, 'section-title', 'gdpr-title')}
       <dl part="facts">
-        ${fact(t.dataSensitivity, g.dataSensitivity.map((v) => valueLabel(v, t)).join(', '), t)}
-        ${fact(t.purpose, g.purpose, t)} ${fact(t.dpaConcluded, yesNo(g.dataProcessingAgreementConcluded), t)}
-        ${fact(t.riskAssessment, formatDate(g.riskAssessmentDate), t)}
-        ${fact(t.plannedRiskAssessment, formatDate(g.plannedRiskAssessmentDate), t)}
-        ${fact(t.dpia, g.dpiaConducted ? valueLabel(g.dpiaConducted, t) : null, t)}
+        ${fact(label('dataSensitivity'), g.dataSensitivity.map((v) => valueLabel(v, 'SensitiveDataLevel', lang)).join(', '), t)}
+        ${fact(label('purpose'), g.purpose, t)}
+        ${fact(label('dataProcessingAgreementConcluded'), g.dataProcessingAgreementConcluded ? t.yes : t.no, t)}
+        ${fact(label('riskAssessmentDate'), formatDate(g.riskAssessmentDate), t)}
+        ${fact(label('plannedRiskAssessmentDate'), formatDate(g.plannedRiskAssessmentDate), t)}
+        ${fact(label('dpiaConducted'), g.dpiaConducted ? valueLabel(g.dpiaConducted, 'YesNoDontKnow', lang) : null, t)}
       </dl>
     </section>`;
   }

@@ -1,4 +1,4 @@
-import type { OverviewColumn } from '@os2kitos/core';
+import { COLUMN_GROUP_LABELS, type ColumnGroup, type OverviewColumn } from '@os2kitos/core';
 import { html, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
@@ -95,7 +95,7 @@ export function columnChooser(ctx: ColumnChooserContext): TemplateResult {
       ${columnGroups(ctx.catalogue).map(
         ([group, columns]) =>
           html`<fieldset>
-            <legend>${t.groups[group] ?? group}</legend>
+            <legend>${COLUMN_GROUP_LABELS[group as ColumnGroup]?.[lang] ?? group}</legend>
             ${columns.map(
               (c) =>
                 html`<label

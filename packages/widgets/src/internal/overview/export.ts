@@ -1,6 +1,6 @@
 import type { OverviewColumn, OverviewRow } from '@os2kitos/core';
 import type { Lang, Strings } from '../../i18n/strings.js';
-import { columnLabel } from '../cells.js';
+import { cell, columnLabel } from '../cells.js';
 import { csvCell, csvDocument, csvValue } from '../csv.js';
 import { fillLinkTemplate } from '../links.js';
 
@@ -17,9 +17,9 @@ export function overviewCsv(
   const header = [...columns.map((c) => columnLabel(c, lang)), ...(linkTemplate ? [t.linkColumn] : [])];
   const lines = rows.map((row) => {
     const cells = columns.map((c) => {
-      const v = row[c.id];
+      const v = cell(row, c.id);
       if (c.id === 'active' && typeof v === 'boolean') return csvCell(v ? t.active : t.inactive);
-      return csvCell(csvValue(v, c, t), typeof v === 'number' ? 'number' : 'text');
+      return csvCell(csvValue(v, c, t, lang), typeof v === 'number' ? 'number' : 'text');
     });
     const href = fillLinkTemplate(linkTemplate, row.uuid);
     if (href) cells.push(csvCell(new URL(href, document.baseURI).href));

@@ -164,7 +164,7 @@ function controls(column: OverviewColumn, ctx: FilterEditorContext): TemplateRes
       return html`${(column.values ?? []).map(
         (v) =>
           html`<label part="filter-option"
-            ><input type="checkbox" name=${`in:${v}`} .checked=${live(chosen.includes(v))} /> ${valueLabel(v, t)}</label
+            ><input type="checkbox" name=${`in:${v}`} .checked=${live(chosen.includes(v))} /> ${valueLabel(v, column.enum, ctx.lang)}</label
           >`,
       )}`;
     }
@@ -225,7 +225,7 @@ export function describeFilter(
     case 'onOrBefore':
       return `${label} ${t.opOnOrBefore} ${formatDate(f.date)}`;
     case 'in':
-      return `${label} ${t.opIn} ${f.values.map((v) => valueLabel(v, t)).join(', ')}`;
+      return `${label} ${t.opIn} ${f.values.map((v) => valueLabel(v, column?.enum, ctx.lang)).join(', ')}`;
     case 'is':
       return `${label} ${t.opIs} ${f.value ? t.yes : t.no}`;
     case 'has':

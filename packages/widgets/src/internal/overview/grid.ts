@@ -2,7 +2,7 @@ import type { OverviewColumn, OverviewKind, OverviewRow, OverviewSort } from '@o
 import { html, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Lang, Strings } from '../../i18n/strings.js';
-import { cellText, columnLabel } from '../cells.js';
+import { cell, cellText, columnLabel } from '../cells.js';
 import { fillLinkTemplate } from '../links.js';
 import { reasonText, rowReasons } from '../status-text.js';
 
@@ -46,7 +46,7 @@ function statusCell(row: OverviewRow, active: boolean, ctx: GridContext): Templa
   const reason = active
     ? ''
     : rowReasons(row)
-        .map((r) => reasonText(r, ctx.t))
+        .map((r) => reasonText(r, ctx.t, ctx.lang))
         .join('; ');
   return html`<div role="cell" part="cell status-cell" title=${reason}>
     <kitos-status-badge .active=${active} reason=${reason} lang=${ctx.lang}></kitos-status-badge>
@@ -87,7 +87,7 @@ export function gridRow(
   }
   return html`<div role="row" part="row" aria-rowindex=${index + 2} data-index=${index}>
     ${columns.map((c) => {
-      const value = row[c.id];
+      const value = cell(row, c.id);
       if (c.id === 'active' && typeof value === 'boolean') return statusCell(row, value, ctx);
       const text = cellText(value, c, ctx.t, ctx.lang);
       if (c.id === linkColumn) return linkCell(row, text, index, ctx);

@@ -1,0 +1,3 @@
+export * from './enums.js';
+export * from './label.js';
+export * from './terms.js';
