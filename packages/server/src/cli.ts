@@ -74,6 +74,7 @@ export async function main(
     process.stdout.write(USAGE);
     return command ? 0 : 2;
   }
+  if (!['serve', 'migrate', 'create-admin', 'token'].includes(command)) return usageError(`unknown command ${command}`);
   const overrides: ServerConfigInput = {};
   if (values.database) overrides.database = values.database;
   if (values.host) overrides.host = values.host;

@@ -1,22 +1,23 @@
 /**
- * The rows of the overviews, as the API documents them. For now a permissive row (a uuid and any
- * cell values); when the core publishes typed row schemas per overview, they replace these here
- * and nowhere else.
+ * The rows of the overviews, as the API documents them: the core's typed row schema of each
+ * overview (`OVERVIEW_ROW_SCHEMAS`). This file is the one place that decides how rows appear in
+ * the OpenAPI document.
  *
  * @module
  */
 import { z } from '@hono/zod-openapi';
+import { OVERVIEW_ROW_SCHEMAS } from '@os2kitos/core';
 
-/** A cell: scalars, or a list shown joined; dates are `YYYY-MM-DD`. */
-const Cell = z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.string())]);
+const page = (row: z.ZodType, name: string) =>
+  z.object({ rows: z.array(row), total: z.number().int(), today: z.string() }).openapi(name);
 
-/** One overview row: always a uuid, then a value per column id. */
-export const OverviewRowSchema = z
-  .object({ uuid: z.string() })
-  .catchall(Cell)
-  .openapi('OverviewRow', { description: 'A flat row keyed by column id (see the column catalogue of the overview).' });
-
-/** A page of an overview with the total before paging and the day derived columns were computed for. */
+/** A page of an overview: the rows, the total before paging and the day derived columns were computed for. */
 export const OverviewPageSchema = z
-  .object({ rows: z.array(OverviewRowSchema), total: z.number().int(), today: z.string() })
-  .openapi('OverviewPage');
+  .union([
+    page(OVERVIEW_ROW_SCHEMAS.usages, 'UsageOverviewPage'),
+    page(OVERVIEW_ROW_SCHEMAS.contracts, 'ContractOverviewPage'),
+    page(OVERVIEW_ROW_SCHEMAS.dataProcessing, 'DataProcessingOverviewPage'),
+    page(OVERVIEW_ROW_SCHEMAS.projects, 'ProjectOverviewPage'),
+    page(OVERVIEW_ROW_SCHEMAS.catalogue, 'CatalogueOverviewPage'),
+  ])
+  .openapi('OverviewPage', { description: 'The page of the overview named in the path.' });
