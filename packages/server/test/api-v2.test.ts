@@ -277,6 +277,35 @@ describe('it-system-usages, contracts and registrations', () => {
     expect(mine.data).toEqual({ read: true, modify: true, delete: true });
   });
 
+  it('adds and removes usage roles, refuses a duplicate with 409, and answers combined permissions', async () => {
+    const system = await h.call('POST', '/api/v2/it-systems', {
+      body: { organizationUuid: m.nordby, name: 'Rollesystem' },
+    });
+    const usage = await h.call('POST', '/api/v2/it-system-usages', {
+      token: m.anna.token,
+      body: { systemUuid: system.data.uuid, organizationUuid: m.nordby },
+    });
+    const [role] = (
+      await h.call('GET', `/api/v2/it-system-usage-role-types?organizationUuid=${m.nordby}`, { token: m.anna.token })
+    ).data;
+    const assignment = { roleUuid: role.uuid, userUuid: m.carl.uuid };
+    const path = `/api/v2/it-system-usages/${usage.data.uuid}`;
+    const added = await h.call('PATCH', `${path}/roles/add`, { token: m.anna.token, body: assignment });
+    expect(added.status, JSON.stringify(added.data)).toBe(200);
+    expect(added.data.roles).toEqual([
+      { user: { uuid: m.carl.uuid, name: 'Carl Test' }, role: { uuid: role.uuid, name: role.name } },
+    ]);
+    expectProblem(
+      await h.call('PATCH', `${path}/roles/add`, { token: m.anna.token, body: assignment }),
+      409,
+      'conflict',
+    );
+    const removed = await h.call('PATCH', `${path}/roles/remove`, { token: m.anna.token, body: assignment });
+    expect(removed.data.roles).toEqual([]);
+    const probe = await h.call('GET', `${path}/permissions`, { token: m.anna.token });
+    expect(probe.data).toEqual({ fieldPermissions: { fields: [] }, read: true, modify: true, delete: true });
+  });
+
   it('maps contract sections and answers a duplicate name with 409', async () => {
     const c = await h.call('POST', '/api/v2/it-contracts', {
       token: m.anna.token,

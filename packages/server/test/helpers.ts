@@ -4,6 +4,7 @@
  */
 import { type Actor, createMemoryStorage, type StorageAdapter } from '@os2kitos/core';
 import { type RunningServer, type ServerConfigInput, loadConfig, setPassword, startServer } from '../src/index.js';
+import type { Logger } from 'pino';
 import type { OidcVerifier } from '../src/auth/oidc.js';
 
 /** Parsed response bodies: tests read them by path, so a loose type keeps them short. */
@@ -33,7 +34,7 @@ export interface CallOptions {
 }
 
 export async function startHarness(
-  options: { config?: ServerConfigInput; storage?: StorageAdapter; oidcVerifier?: OidcVerifier } = {},
+  options: { config?: ServerConfigInput; storage?: StorageAdapter; oidcVerifier?: OidcVerifier; logger?: Logger } = {},
 ): Promise<Harness> {
   const clock = { now: new Date() };
   const server = await startServer({
@@ -43,6 +44,7 @@ export async function startHarness(
     storage: options.storage ?? createMemoryStorage(),
     now: () => clock.now,
     oidcVerifier: options.oidcVerifier,
+    logger: options.logger,
   });
   const kitos = server.kitos;
   const admin = await kitos.organizations.bootstrap({ firstName: 'Ada', lastName: 'Admin', email: ADMIN_EMAIL });

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../src/cli.js';
-import { loadConfig, openStorage, startServer } from '../src/index.js';
+import { createLogger, loadConfig, openStorage, startServer } from '../src/index.js';
 import { ADMIN_EMAIL, PASSWORD, startHarness } from './helpers.js';
 
 /** Polls `check` until it holds (at most ~5 s), instead of sleeping a fixed time. */
@@ -68,6 +68,33 @@ describe('graceful shutdown', () => {
     await until(() => h.server.inFlight() === 1);
     await h.server.close();
     await expect(slow.response).rejects.toThrow();
+  });
+});
+
+describe('logs and headers', () => {
+  it('log one line per request with its id, and never a token, cookie or password', async () => {
+    const lines: string[] = [];
+    const logger = createLogger('info', { write: (line: string) => lines.push(line) });
+    const h = await startHarness({ logger });
+    try {
+      const session = await h.call('POST', '/api/session', {
+        token: null,
+        body: { email: ADMIN_EMAIL, password: PASSWORD },
+      });
+      const cookie = (session.headers.get('set-cookie') ?? '').split(';')[0] as string;
+      const r = await h.call('GET', '/api/v2/kle-options', { headers: { 'x-request-id': 'trace-me-123' } });
+      expect(r.headers.get('x-request-id')).toBe('trace-me-123');
+      expect(r.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(r.headers.get('strict-transport-security')).toContain('max-age=');
+      await h.call('GET', '/api/session', { token: null, headers: { cookie } });
+      const log = lines.join('');
+      const entry = lines.map((l) => JSON.parse(l)).find((e) => e.reqId === 'trace-me-123' && e.msg === 'request');
+      expect(entry).toMatchObject({ method: 'GET', path: '/api/v2/kle-options', status: 200, auth: 'token' });
+      for (const secret of [h.token, PASSWORD, cookie.split('=')[1] as string, session.data.csrfToken as string])
+        expect(log).not.toContain(secret);
+    } finally {
+      await h.close();
+    }
   });
 });
 

@@ -28,6 +28,7 @@ export function registerDprRoutes(app: OpenAPIHono<ServerEnv>): void {
     service: (k) => k.dataProcessing as never,
     response: DprResponse,
     put: true,
+    combinedPermissions: true,
     listQuery: {
       organizationUuid: WireUuid.optional(),
       systemUuid: WireUuid.optional(),

@@ -4,7 +4,14 @@
  * @module
  */
 import { type OpenAPIHono, z } from '@hono/zod-openapi';
-import { DEFAULT_TIME_ZONE, type Filter, type ItSystem, type ItSystemUsage, toIsoDate } from '@os2kitos/core';
+import {
+  DEFAULT_TIME_ZONE,
+  type Filter,
+  KitosConflictError,
+  type ItSystem,
+  type ItSystemUsage,
+  toIsoDate,
+} from '@os2kitos/core';
 import type { ServerEnv } from '../env.js';
 import { ETAG_HEADER, IfMatchHeader, json, jsonBody, route, WRITE_PROBLEMS } from '../openapi.js';
 import { listAll, RoleAssignmentIn, WireUuid } from './common.js';
@@ -32,6 +39,7 @@ export function registerItSystemUsageRoutes(app: OpenAPIHono<ServerEnv>): void {
     service: (k) => k.usages as never,
     response: ItSystemUsageResponse,
     put: true,
+    combinedPermissions: true,
     listQuery: {
       organizationUuid: WireUuid.optional(),
       relatedToSystemUuid: WireUuid.optional(),
@@ -105,6 +113,8 @@ export function registerItSystemUsageRoutes(app: OpenAPIHono<ServerEnv>): void {
         const current = await kitos.usages.get(actor, systemUsageUuid);
         const same = (r: { roleUuid: string; userUuid: string }) =>
           r.roleUuid.toLowerCase() === role.roleUuid && r.userUuid.toLowerCase() === role.userUuid;
+        if (action === 'add' && current.roles.some(same))
+          throw new KitosConflictError('usage', 'the user already has this role on the usage', { code: 'duplicate' });
         const roles = action === 'add' ? [...current.roles, role] : current.roles.filter((r) => !same(r));
         const saved = await kitos.usages.patch(actor, systemUsageUuid, { roles }, options);
         setEtag(c, saved.version);

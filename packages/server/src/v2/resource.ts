@@ -59,13 +59,29 @@ export interface ResourceSpec<E extends EntityMeta, Out> {
     kitos: Kitos,
     actor: Actor,
   ): Promise<Record<string, unknown>> | Record<string, unknown>;
-  /** The response of the per-record permission probe (default `{ read, modify, delete }`). */
-  readonly permissionsResponse?: z.ZodType;
+  /**
+   * KITOS's newer probes for usages and registrations answer `CombinedPermissionsResponseDTO`:
+   * `{ fieldPermissions: { fields: [] }, read, modify, delete }`. The core has no field-level
+   * permissions, so the list is empty (every field follows `modify`).
+   */
+  readonly combinedPermissions?: boolean;
   /** Whether the resource has PUT (KITOS: usages, contracts, registrations). */
   readonly put: boolean;
   /** Path parameter name in KITOS's document (`systemUsageUuid`, `contractUuid`, …). */
   readonly param: string;
 }
+
+/** KITOS `CombinedPermissionsResponseDTO`. */
+const CombinedPermissions = z
+  .object({
+    fieldPermissions: z
+      .object({ fields: z.array(z.object({ key: z.string().nullable(), enabled: z.boolean() })) })
+      .openapi('ModuleFieldPermissionsResponseDTO'),
+    read: z.boolean(),
+    modify: z.boolean(),
+    delete: z.boolean(),
+  })
+  .openapi('CombinedPermissionsResponseDTO');
 
 /** The schema inside `.optional()`/`.nullable()`/`.nullish()`. */
 function unwrap(schema: z.ZodType): z.ZodType {
@@ -254,7 +270,10 @@ export function registerResource<E extends EntityMeta, Out>(
       tags,
       summary: `What the caller may do with one ${spec.noun}`,
       request: { params: Params },
-      responses: { 200: json(spec.permissionsResponse ?? ResourcePermissions, 'The answer.'), ...COMMON_PROBLEMS },
+      responses: {
+        200: json(spec.combinedPermissions ? CombinedPermissions : ResourcePermissions, 'The answer.'),
+        ...COMMON_PROBLEMS,
+      },
     }),
     async (c) => {
       const kitos = c.get('kitos');
@@ -263,7 +282,8 @@ export function registerResource<E extends EntityMeta, Out>(
       // KITOS answers 404 for an unknown uuid; the core's probe answers "no" for anything unreadable.
       await spec.service(kitos).get(actor, uuid);
       const p = await spec.service(kitos).permissions(actor, uuid);
-      return c.json({ read: p.read, modify: p.modify, delete: p.delete }, 200);
+      const answer = { read: p.read, modify: p.modify, delete: p.delete };
+      return c.json(spec.combinedPermissions ? { fieldPermissions: { fields: [] }, ...answer } : answer, 200);
     },
   );
 }
