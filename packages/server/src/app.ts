@@ -19,6 +19,7 @@ import { createOidcVerifier, type OidcVerifier } from './auth/oidc.js';
 import { registerAuthRoutes } from './auth/routes.js';
 import type { ServerConfig } from './config.js';
 import type { ServerEnv } from './env.js';
+import { canonicalQuery, declaredQueryNames } from './http/query-names.js';
 import { RateLimiter } from './http/rate-limit.js';
 import { ProblemError, problemOf, problemResponse, serverProblem, validationProblem } from './problem.js';
 import { registerV2Routes } from './v2/routes.js';
@@ -233,6 +234,10 @@ export function createApp(options: AppOptions): OpenAPIHono<ServerEnv> {
     },
   });
   app.get('/api/docs', Scalar({ url: '/api/openapi.json', pageTitle: 'OS2KITOS API' }));
+
+  const queryNames = declaredQueryNames(app as never);
+  const route = app.fetch.bind(app);
+  app.fetch = (request, ...rest) => route(canonicalQuery(request, queryNames), ...rest);
 
   app.notFound((c) =>
     problemResponse(serverProblem('route-not-found', `no route ${c.req.method} ${c.req.path}`), c.get('requestId')),

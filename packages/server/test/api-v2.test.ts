@@ -125,6 +125,9 @@ describe('it-systems', () => {
     const p1 = await h.call('GET', '/api/v2/it-systems?nameContains=Page&pageSize=2&page=1');
     expect(p0.data.map((s: Json) => s.name)).toEqual(['Page A', 'Page B']);
     expect(p1.data.map((s: Json) => s.name)).toEqual(['Page C']);
+    // KITOS binds query names case-insensitively; its generated client sends Page and PageSize.
+    const capitalised = await h.call('GET', '/api/v2/it-systems?NameContains=Page&PageSize=2&Page=1');
+    expect(capitalised.data.map((s: Json) => s.name)).toEqual(['Page C']);
     const byName = await h.call('GET', '/api/v2/it-systems?nameContains=Page&orderByProperty=Name');
     expect(byName.data.map((s: Json) => s.name)).toEqual(['Page A', 'Page B', 'Page C']);
   });
