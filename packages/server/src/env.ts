@@ -18,6 +18,10 @@ export interface RequestAuth {
   readonly method: AuthMethod;
   /** For sessions: the session record's uuid (sign-out revokes it). */
   readonly sessionUuid?: string;
+  /** For sessions: the CSRF token writes must send in `X-CSRF-Token`. */
+  readonly csrfToken?: string;
+  /** For sessions: when the session ends. */
+  readonly expiresAt?: string;
   /** A key that identifies the credential for rate limiting (never the secret itself). */
   readonly rateKey: string;
 }

@@ -151,6 +151,9 @@ describe('cookie sessions', () => {
     expect(setCookie).not.toContain('Secure'); // this harness listens on loopback with insecureCookies
     const me = await h.call('GET', '/api/session', { token: null, headers: { cookie } });
     expect(me.data.user.email).toBe(m.anna.email);
+    // After a reload the page asks again for the CSRF token: the same one, derived from the session.
+    expect(me.data.csrfToken).toBe(r.data.csrfToken);
+    expect(me.data.expires).toBe(r.data.expires);
     const list = await h.call('GET', `/api/v2/it-contracts?organizationUuid=${m.nordby}`, {
       token: null,
       headers: { cookie },

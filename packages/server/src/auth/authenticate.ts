@@ -3,8 +3,9 @@
  * token from the municipal identity provider (a JWT in the same header), or a session cookie. Only
  * health, readiness, the API documents and the sign-in endpoints are open to anonymous callers.
  *
- * Cookie-authenticated writes must carry the session's CSRF token in `X-CSRF-Token` (a token the
- * page got at sign-in and a cross-site form cannot know), and a browser's `Origin`, when sent,
+ * Cookie-authenticated writes must carry the session's CSRF token in `X-CSRF-Token` (derived from
+ * the session secret; the page gets it at sign-in or from `GET /api/session`, which CORS lets only
+ * allowed origins read; a cross-site form cannot know it), and a browser's `Origin`, when sent,
  * must be this server's own or one of the configured CORS origins.
  *
  * @module
@@ -15,7 +16,7 @@ import type { ServerEnv } from '../env.js';
 import { problemResponse, serverProblem } from '../problem.js';
 import { type StoredUser, findUser, findUserByEmail, findValidToken } from './credentials.js';
 import type { OidcVerifier } from './oidc.js';
-import { secretHash } from './secrets.js';
+import { csrfTokenOf } from './secrets.js';
 import { timingSafeEqual } from 'node:crypto';
 
 /** Paths anyone may call. */
@@ -122,13 +123,15 @@ export function authenticate(options: AuthenticateOptions): MiddlewareHandler<Se
           if (origin && !originAllowed(origin, c.req.url, config.corsOrigins))
             return refuse('forbidden', 'the request comes from an origin that is not allowed', 'origin_refused');
           const csrf = c.req.header('x-csrf-token');
-          if (!csrf || !session.csrfHash || !same(secretHash(csrf), session.csrfHash))
+          if (!csrf || !same(csrf, csrfTokenOf(cookie)))
             return refuse('forbidden', 'a write with a session cookie needs the X-CSRF-Token of the session', 'csrf');
         }
         c.set('auth', {
           actor: { userUuid: session.userUuid },
           method: 'session',
           sessionUuid: session.uuid,
+          csrfToken: csrfTokenOf(cookie),
+          expiresAt: session.expiresAt,
           rateKey: `session:${session.uuid}`,
         });
         return next();

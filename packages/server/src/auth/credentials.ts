@@ -7,7 +7,7 @@
 import type { Kitos, StoredRecord, User } from '@os2kitos/core';
 import { KitosNotFoundError, KitosValidationError } from '@os2kitos/core';
 import { CREDENTIAL_KIND, type StoredCredential, type StoredToken, TOKEN_KIND, type TokenPurpose } from './kinds.js';
-import { hashPassword, MIN_PASSWORD_LENGTH, newSecret, secretHash, verifyPassword } from './secrets.js';
+import { csrfTokenOf, hashPassword, MIN_PASSWORD_LENGTH, newSecret, secretHash, verifyPassword } from './secrets.js';
 
 /** A user as stored by the core (read for authentication, before there is an actor). */
 export type StoredUser = User;
@@ -100,7 +100,7 @@ export async function issueToken(
 ): Promise<IssuedToken> {
   const now = input.now ?? new Date();
   const secret = newSecret();
-  const csrfToken = input.purpose === 'session' ? newSecret() : null;
+  const csrfToken = input.purpose === 'session' ? csrfTokenOf(secret) : null;
   const record: StoredToken = {
     uuid: globalThis.crypto.randomUUID(),
     purpose: input.purpose,
@@ -109,7 +109,7 @@ export async function issueToken(
     createdAt: now.toISOString(),
     expiresAt: new Date(now.getTime() + input.ttlSeconds * 1000).toISOString(),
     revokedAt: null,
-    csrfHash: csrfToken ? secretHash(csrfToken) : null,
+    csrfHash: null,
     label: input.label ?? null,
   };
   await kitos.storage.transaction((tx) =>

@@ -33,7 +33,10 @@ export interface StoredToken {
   readonly createdAt: string;
   readonly expiresAt: string;
   readonly revokedAt: string | null;
-  /** Sessions: SHA-256 of the CSRF token the page must echo in `X-CSRF-Token`. */
+  /**
+   * Unused (always `null`): a session's CSRF token is derived from its secret (`csrfTokenOf`).
+   * Kept so records written by earlier versions still read.
+   */
   readonly csrfHash: string | null;
   /** Free text (e.g. what the token is for), shown by `os2kitos token list`. */
   readonly label: string | null;

@@ -39,9 +39,9 @@ const SessionInfo = z
   .object({
     user: z.object({ uuid: z.string(), name: z.string(), email: z.string() }),
     csrfToken: z.string().nullable().openapi({
-      description: 'Send it in X-CSRF-Token on every write with the session cookie (only returned at sign-in).',
+      description: 'Send it in X-CSRF-Token on every write with the session cookie (null for bearer tokens).',
     }),
-    expires: z.string(),
+    expires: z.string().nullable().openapi({ description: 'When the session ends (null for bearer tokens).' }),
   })
   .openapi('SessionInfo');
 
@@ -172,8 +172,8 @@ export function registerAuthRoutes(app: OpenAPIHono<ServerEnv>, now: () => Date)
       return c.json(
         {
           user: { uuid: user.uuid, name: `${user.firstName} ${user.lastName}`.trim(), email: user.email },
-          csrfToken: null,
-          expires: '',
+          csrfToken: auth.csrfToken ?? null,
+          expires: auth.expiresAt ? instantOut(auth.expiresAt) : null,
         },
         200,
       );

@@ -59,3 +59,12 @@ export function secretHash(secret: string): string {
 
 /** Minimum length of a password set through the CLI or the API. */
 export const MIN_PASSWORD_LENGTH = 12;
+
+/**
+ * The CSRF token of a session, derived from the session's secret (the cookie value): a page can
+ * ask for it again after a reload, nothing has to be stored for it, and a page that cannot read
+ * the HttpOnly cookie cannot compute it.
+ */
+export function csrfTokenOf(sessionSecret: string): string {
+  return createHash('sha256').update(`kitos-csrf\u0000${sessionSecret}`).digest('base64url');
+}
