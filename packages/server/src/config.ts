@@ -19,6 +19,17 @@ export const OidcConfigSchema = z.strictObject({
   clockToleranceSeconds: z.number().int().min(0).max(300).default(30),
   /** Allow an `http:` issuer (only for loopback test providers; default false). */
   allowInsecureIssuer: z.boolean().default(false),
+  /** Sign-in with the provider (authorization code + PKCE) for cookie sessions: this server's client id. */
+  clientId: z.string().min(1).optional(),
+  /** The client's secret, if the provider issued one (confidential client). */
+  clientSecret: z.string().min(1).optional(),
+  /**
+   * This server's callback as registered at the provider (default: `publicUrl`, else the request's
+   * origin, + `/api/session/oidc/callback`).
+   */
+  redirectUri: z.url().optional(),
+  /** Scopes asked for at sign-in (default `openid email`). */
+  scope: z.string().min(1).default('openid email'),
 });
 /** OpenID Connect settings. */
 export type OidcConfig = z.infer<typeof OidcConfigSchema>;
@@ -90,9 +101,7 @@ export type ServerConfig = z.infer<typeof ServerConfigSchema>;
 export type ServerConfigInput = z.input<typeof ServerConfigSchema>;
 
 /** Environment variables and the setting each one sets. */
-export const CONFIG_ENVIRONMENT: Readonly<
-  Record<string, keyof ServerConfig | 'oidc.issuer' | 'oidc.audience' | 'oidc.userClaim'>
-> = {
+export const CONFIG_ENVIRONMENT: Readonly<Record<string, keyof ServerConfig | `oidc.${keyof OidcConfig}`>> = {
   KITOS_HOST: 'host',
   KITOS_PORT: 'port',
   KITOS_DATABASE: 'database',
@@ -112,6 +121,9 @@ export const CONFIG_ENVIRONMENT: Readonly<
   KITOS_OIDC_ISSUER: 'oidc.issuer',
   KITOS_OIDC_AUDIENCE: 'oidc.audience',
   KITOS_OIDC_USER_CLAIM: 'oidc.userClaim',
+  KITOS_OIDC_CLIENT_ID: 'oidc.clientId',
+  KITOS_OIDC_CLIENT_SECRET: 'oidc.clientSecret',
+  KITOS_OIDC_REDIRECT_URI: 'oidc.redirectUri',
 };
 
 const NUMBERS = new Set<string>([

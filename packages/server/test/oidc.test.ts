@@ -24,22 +24,43 @@ let idp: Server;
 let h: Harness;
 let m: Municipalities;
 
-async function startProvider(): Promise<void> {
+/** Listens first, so the issuer URL is known before the server under test starts. */
+async function listenProvider(): Promise<void> {
   idp = createServer();
   await new Promise<void>((resolve) => idp.listen(0, '127.0.0.1', resolve));
   issuer = `http://127.0.0.1:${(idp.address() as AddressInfo).port}`;
+}
+
+/** The provider, once the server under test's callback URL is known. */
+async function startProvider(callback: string): Promise<void> {
   const { privateKey } = await generateKeyPair('RS256', { extractable: true });
   providerKey = privateKey;
   const jwk = { ...(await exportJWK(privateKey)), kid: 'test-key', alg: 'RS256', use: 'sig' };
   const provider = new Provider(issuer, {
     jwks: { keys: [jwk] },
-    clients: Object.keys(CLIENTS).map((client_id) => ({
-      client_id,
-      client_secret: 'a-client-secret-for-tests',
-      grant_types: ['client_credentials'],
-      redirect_uris: [],
-      response_types: [],
-    })),
+    clients: [
+      ...Object.keys(CLIENTS).map((client_id) => ({
+        client_id,
+        client_secret: 'a-client-secret-for-tests',
+        grant_types: ['client_credentials'],
+        redirect_uris: [],
+        response_types: [],
+      })),
+      {
+        client_id: 'kitos-web',
+        client_secret: 'a-web-client-secret',
+        grant_types: ['authorization_code'],
+        response_types: ['code'],
+        redirect_uris: [callback],
+      },
+    ],
+    cookies: { keys: ['a-cookie-signing-key-for-tests'] },
+    claims: { openid: ['sub'], email: ['email'] },
+    // The sign-in name typed at the provider is the account id, and its e-mail.
+    findAccount: (_ctx: unknown, id: string) => ({
+      accountId: id,
+      claims: () => ({ sub: id, email: id }),
+    }),
     features: {
       clientCredentials: { enabled: true },
       resourceIndicators: {
@@ -74,14 +95,102 @@ async function accessToken(clientId: string, resource = AUDIENCE): Promise<strin
   return body.access_token;
 }
 
+const PAGE = 'https://intranet.nordby.dk';
+
 beforeAll(async () => {
-  await startProvider();
-  h = await startHarness({ config: { oidc: { issuer, audience: AUDIENCE, allowInsecureIssuer: true } } });
+  await listenProvider();
+  h = await startHarness({
+    config: {
+      corsOrigins: [PAGE],
+      oidc: {
+        issuer,
+        audience: AUDIENCE,
+        allowInsecureIssuer: true,
+        clientId: 'kitos-web',
+        clientSecret: 'a-web-client-secret',
+      },
+    },
+  });
+  await startProvider(`${h.url}/api/session/oidc/callback`);
   m = await twoMunicipalities(h);
 });
+
+/**
+ * A browser, as far as the sign-in needs one: follows redirects by hand, keeps the provider's
+ * cookies, and submits the provider's login and consent forms. Returns the last redirect target
+ * outside the provider and the session cookie the server set.
+ */
+async function browserSignIn(
+  start: string,
+  login: string,
+): Promise<{ landedOn: string; cookie: string | undefined; callback: string | undefined }> {
+  const jar = new Map<string, string>();
+  let sessionCookie: string | undefined;
+  let callback: string | undefined;
+  let url = start;
+  let method = 'GET';
+  let body: string | undefined;
+  for (let hop = 0; hop < 20; hop++) {
+    const onProvider = url.startsWith(issuer);
+    if (url.startsWith(`${h.url}/api/session/oidc/callback`)) callback = url;
+    const headers: Record<string, string> = {};
+    if (onProvider && jar.size) headers.cookie = [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
+    if (body) headers['content-type'] = 'application/x-www-form-urlencoded';
+    const r = await fetch(url, { method, headers, body, redirect: 'manual' });
+    for (const c of r.headers.getSetCookie()) {
+      const [pair] = c.split(';');
+      const [k, v] = (pair as string).split('=');
+      if (onProvider) jar.set(k as string, v ?? '');
+      else if (k === 'kitos_session') sessionCookie = pair;
+    }
+    method = 'GET';
+    body = undefined;
+    if (r.status >= 300 && r.status < 400) {
+      url = new URL(r.headers.get('location') as string, url).href;
+      if (!url.startsWith(issuer) && !url.startsWith(h.url)) return { landedOn: url, cookie: sessionCookie, callback };
+      continue;
+    }
+    const html = await r.text();
+    const prompt = /name="prompt" value="(\w+)"/.exec(html)?.[1];
+    if (!onProvider || !prompt) throw new Error(`unexpected page ${r.status} at ${url}: ${html.slice(0, 300)}`);
+    method = 'POST';
+    body = new URLSearchParams(prompt === 'login' ? { prompt, login, password: 'any' } : { prompt }).toString();
+  }
+  throw new Error('too many redirects');
+}
 afterAll(async () => {
   await h?.close();
   await new Promise<void>((resolve) => (idp ? idp.close(() => resolve()) : resolve()));
+});
+
+describe('sign-in through the identity provider (authorization code with PKCE)', () => {
+  it('signs a known user in to a cookie session and returns to the page', async () => {
+    const { landedOn, cookie, callback } = await browserSignIn(
+      `${h.url}/api/session/oidc?returnTo=${encodeURIComponent(`${PAGE}/portfolio`)}`,
+      'anna@nordby.dk',
+    );
+    expect(landedOn).toBe(`${PAGE}/portfolio`);
+    expect(cookie).toMatch(/^kitos_session=/);
+    const me = await h.call('GET', '/api/session', { token: null, headers: { cookie: cookie as string } });
+    expect(me.data.user.uuid).toBe(m.anna.uuid);
+    // The provider's answer is good for one sign-in only.
+    const replay = await fetch(callback as string, { redirect: 'manual' });
+    expect(replay.status).toBe(401);
+    expect(((await replay.json()) as { specificCode: string }).specificCode).toBe('invalid_state');
+  });
+
+  it('refuses an unknown user, an unknown state and a foreign returnTo', async () => {
+    await expect(
+      browserSignIn(`${h.url}/api/session/oidc?returnTo=${encodeURIComponent(PAGE)}`, 'ghost@nordby.dk'),
+    ).rejects.toThrow(/unknown_user/);
+    const foreign = await h.call('GET', `/api/session/oidc?returnTo=${encodeURIComponent('https://evil.example/')}`, {
+      token: null,
+    });
+    expect(foreign.status).toBe(400);
+    const unknown = await h.call('GET', `/api/session/oidc/callback?code=abc&state=${'A'.repeat(43)}`, { token: null });
+    expect(unknown.status).toBe(401);
+    expect(unknown.data.specificCode).toBe('invalid_state');
+  });
 });
 
 describe('OIDC bearer tokens', () => {

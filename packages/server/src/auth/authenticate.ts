@@ -23,6 +23,7 @@ import { timingSafeEqual } from 'node:crypto';
 export function isPublicPath(method: string, path: string): boolean {
   if (path === '/health' || path === '/ready' || path === '/api/openapi.json' || path === '/api/docs') return true;
   if (method === 'POST' && (path === '/api/authorize/GetToken' || path === '/api/session')) return true;
+  if (method === 'GET' && (path === '/api/session/oidc' || path === '/api/session/oidc/callback')) return true;
   return false;
 }
 

@@ -6,7 +6,14 @@
  */
 import type { Kitos, StoredRecord, User } from '@os2kitos/core';
 import { KitosNotFoundError, KitosValidationError } from '@os2kitos/core';
-import { CREDENTIAL_KIND, type StoredCredential, type StoredToken, TOKEN_KIND, type TokenPurpose } from './kinds.js';
+import {
+  CREDENTIAL_KIND,
+  type PendingSignIn,
+  type StoredCredential,
+  type StoredToken,
+  TOKEN_KIND,
+  type TokenPurpose,
+} from './kinds.js';
 import { csrfTokenOf, hashPassword, MIN_PASSWORD_LENGTH, newSecret, secretHash, verifyPassword } from './secrets.js';
 
 /** A user as stored by the core (read for authentication, before there is an actor). */
@@ -96,7 +103,14 @@ export interface IssuedToken {
  */
 export async function issueToken(
   kitos: Kitos,
-  input: { userUuid: string; purpose: TokenPurpose; ttlSeconds: number; label?: string | null; now?: Date },
+  input: {
+    userUuid: string;
+    purpose: TokenPurpose;
+    ttlSeconds: number;
+    label?: string | null;
+    now?: Date;
+    pending?: PendingSignIn;
+  },
 ): Promise<IssuedToken> {
   const now = input.now ?? new Date();
   const secret = newSecret();
@@ -111,6 +125,7 @@ export async function issueToken(
     revokedAt: null,
     csrfHash: null,
     label: input.label ?? null,
+    ...(input.pending ? { pending: input.pending } : {}),
   };
   await kitos.storage.transaction((tx) =>
     tx.put({

@@ -20,8 +20,15 @@ export interface StoredCredential {
   readonly changedAt: string;
 }
 
-/** What a stored token is for. */
-export type TokenPurpose = 'api' | 'session';
+/** What a stored token is for: an API token, a cookie session, or a pending OIDC sign-in (its `state`). */
+export type TokenPurpose = 'api' | 'session' | 'oidc-state';
+
+/** What a pending OIDC sign-in must remember until the provider sends the user back. */
+export interface PendingSignIn {
+  readonly codeVerifier: string;
+  readonly nonce: string;
+  readonly returnTo: string;
+}
 
 /** A stored API token or session. */
 export interface StoredToken {
@@ -40,6 +47,8 @@ export interface StoredToken {
   readonly csrfHash: string | null;
   /** Free text (e.g. what the token is for), shown by `os2kitos token list`. */
   readonly label: string | null;
+  /** Pending OIDC sign-ins only. */
+  readonly pending?: PendingSignIn;
 }
 
 /**

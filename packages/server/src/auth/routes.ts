@@ -6,13 +6,14 @@
  * @module
  */
 import { type OpenAPIHono, z } from '@hono/zod-openapi';
-import { deleteCookie, setCookie } from 'hono/cookie';
+import { deleteCookie } from 'hono/cookie';
 import type { ServerEnv } from '../env.js';
 import { COMMON_PROBLEMS, json, jsonBody, route } from '../openapi.js';
 import { ProblemError, serverProblem } from '../problem.js';
 import { instantOut } from '../v2/common.js';
 import { originAllowed } from './authenticate.js';
 import { checkPassword, findUser, issueToken, revokeToken } from './credentials.js';
+import { registerOidcSignIn, setSessionCookie } from './oidc-signin.js';
 
 const Credentials = z
   .strictObject({
@@ -50,6 +51,7 @@ const GET_TOKEN_REFUSED = 'Du har ikke adgang til denne funktion log ind med en 
 
 /** Registers the sign-in routes. */
 export function registerAuthRoutes(app: OpenAPIHono<ServerEnv>, now: () => Date): void {
+  registerOidcSignIn(app, now);
   app.openapi(
     route({
       method: 'post',
@@ -135,13 +137,7 @@ export function registerAuthRoutes(app: OpenAPIHono<ServerEnv>, now: () => Date)
         label: 'session',
         now: now(),
       });
-      setCookie(c, config.sessionCookieName, issued.secret, {
-        httpOnly: true,
-        secure: !config.insecureCookies,
-        sameSite: config.sessionSameSite,
-        path: '/',
-        maxAge: config.sessionTtlSeconds,
-      });
+      setSessionCookie(c, issued.secret);
       c.get('log').info(
         { event: 'session_started', sessionUuid: issued.record.uuid, userUuid: user.uuid },
         'signed in',
