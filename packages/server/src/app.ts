@@ -87,6 +87,8 @@ export function createApp(options: AppOptions): OpenAPIHono<ServerEnv> {
   const limiter = new RateLimiter(config.rateLimitPerMinute, () => now().getTime());
   if (config.insecureCookies && !['127.0.0.1', 'localhost', '::1'].includes(config.host))
     throw new Error('[kitos] [server] insecureCookies is only allowed when listening on a loopback address');
+  if (config.sessionSameSite === 'None' && config.insecureCookies)
+    throw new Error('[kitos] [server] sessionSameSite None needs Secure cookies: browsers drop it otherwise');
 
   const app = new OpenAPIHono<ServerEnv>({
     // Every refused request part becomes a validation problem naming the field (path starts with

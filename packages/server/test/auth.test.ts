@@ -238,6 +238,28 @@ describe('cookie sessions', () => {
 });
 
 describe('limits', () => {
+  it('answers a request that takes too long with 503', async () => {
+    const slow = await startHarness({ config: { requestTimeoutMs: 1000 } });
+    try {
+      // A body that never ends keeps the handler waiting; the timeout answers instead.
+      const body = new ReadableStream<Uint8Array>({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode('{"organizationUuid":'));
+        },
+      });
+      const r = await fetch(`${slow.url}/api/v2/it-systems`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${slow.token}`, 'content-type': 'application/json' },
+        body,
+        duplex: 'half',
+      } as RequestInit);
+      expect(r.status).toBe(503);
+      expect(((await r.json()) as { code: string }).code).toBe('timeout');
+    } finally {
+      await slow.close();
+    }
+  });
+
   it('refuses oversized bodies with 413 and counts requests per credential', async () => {
     const small = await startHarness({ config: { bodyLimitBytes: 2048, rateLimitPerMinute: 5 } });
     try {
