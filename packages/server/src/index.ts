@@ -25,7 +25,13 @@ export {
 } from './config.js';
 export type { AuthMethod, RequestAuth, ServerEnv } from './env.js';
 export { type RunningServer, type StartOptions, startServer } from './server.js';
-export { SERVER_KINDS, type StoredCredential, type StoredToken, type TokenPurpose } from './auth/kinds.js';
+export {
+  type PendingSignIn,
+  SERVER_KINDS,
+  type StoredCredential,
+  type StoredToken,
+  type TokenPurpose,
+} from './auth/kinds.js';
 export {
   checkPassword,
   findUserByEmail,

@@ -80,7 +80,8 @@ let decoy: Promise<string> | undefined;
 export async function checkPassword(kitos: Kitos, email: string, password: string): Promise<StoredUser | undefined> {
   const user = await findUserByEmail(kitos, email);
   const credential = user ? (await kitos.storage.get<StoredCredential>(CREDENTIAL_KIND, user.uuid))?.data : undefined;
-  const stored = credential?.passwordHash ?? (await (decoy ??= hashPassword(newSecret())));
+  if (!credential) decoy ??= hashPassword(newSecret());
+  const stored = credential?.passwordHash ?? (await (decoy as Promise<string>));
   const ok = await verifyPassword(password, stored);
   return ok && credential ? user : undefined;
 }
