@@ -256,6 +256,7 @@ describe('it-system-usages, contracts and registrations', () => {
     for (const path of paths) {
       expectProblem(await h.call('GET', path, { token: m.bo.token }), 404, 'not-found');
       expectProblem(await h.call('PATCH', path, { token: m.bo.token, body: {} }), 404, 'not-found');
+      expectProblem(await h.call('PUT', path, { token: m.bo.token, body: {} }), 404, 'not-found');
       expectProblem(await h.call('DELETE', path, { token: m.bo.token }), 404, 'not-found');
       expectProblem(await h.call('GET', `${path}/permissions`, { token: m.bo.token }), 404, 'not-found');
       expect((await h.call('GET', path, { token: m.anna.token })).status).toBe(200);
