@@ -5,12 +5,13 @@
 // Type declarations come from `tsc -b` (npm run build:types), not from rollup.
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import commonjs from '@rollup/plugin-commonjs';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
+import { pureTopLevel } from './scripts/pure-top-level.mjs';
 
 const require = createRequire(import.meta.url);
 const ts = () => esbuild({ target: 'es2022', tsconfig: 'tsconfig.base.json', sourceMap: true });
@@ -23,12 +24,32 @@ function onwarn(warning, warn) {
   warn(warning);
 }
 
-/** A library build of one package: its entries → packages/<pkg>/dist/<name>.js. */
-function library(pkg, entries) {
+/**
+ * Removes a package's dist/chunks before its library build. Chunk names carry a content hash, so
+ * without this every change would leave the old chunks behind, and `npm pack` would ship them.
+ */
+function cleanChunks(pkg) {
   return {
-    input: Object.fromEntries(Object.entries(entries).map(([name, src]) => [name, `packages/${pkg}/src/${src}`])),
+    name: 'clean-chunks',
+    buildStart() {
+      rmSync(`packages/${pkg}/dist/chunks`, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * A library build of one package: its entries → packages/<pkg>/dist/<name>.js.
+ * `markPure`: mark the code that runs at load time (zod schemas, constant tables) as free of side
+ * effects, so that an app's bundler drops what the app does not use (docs/decisions/0018). Only for
+ * packages whose modules register nothing when loaded: core and storage-adapters, not widgets,
+ * whose modules define custom elements.
+ */
+function library(pkg, entries, { markPure = false } = {}) {
+  const src = resolve(`packages/${pkg}/src`);
+  return {
+    input: Object.fromEntries(Object.entries(entries).map(([name, file]) => [name, `packages/${pkg}/src/${file}`])),
     external: isBare,
-    plugins: [ts()],
+    plugins: [cleanChunks(pkg), ts(), ...(markPure ? [pureTopLevel({ include: [`${src}/`] })] : [])],
     output: {
       dir: `packages/${pkg}/dist`,
       format: 'es',
@@ -79,23 +100,53 @@ export function sqlWasmAsset() {
   };
 }
 
+/** The per-element subpaths of @os2kitos/widgets (package.json `exports`, src/entries/<name>.ts). */
+const WIDGET_ENTRIES = [
+  'overview',
+  'usage-card',
+  'contract-card',
+  'contract-deadlines',
+  'org-tree',
+  'provider',
+  'status-badge',
+];
+
 export default [
-  library('core', { index: 'index.ts', io: 'io/index.ts' }),
-  library('storage-adapters', {
+  library('core', { index: 'index.ts', io: 'io/index.ts' }, { markPure: true }),
+  library(
+    'storage-adapters',
+    {
+      index: 'index.ts',
+      memory: 'memory/index.ts',
+      sqljs: 'sqljs/index.ts',
+      'sqljs-node': 'sqljs/node.ts',
+      'better-sqlite3': 'better-sqlite3/index.ts',
+      postgres: 'postgres/index.ts',
+      testing: 'testing/index.ts',
+    },
+    { markPure: true },
+  ),
+  // The all-in-one entry plus one entry per element (`@os2kitos/widgets/overview`, …): a page that
+  // imports one subpath defines only that element and loads only what it uses. Code shared by
+  // several entries lands in dist/chunks/, which package.json lists under "sideEffects" because
+  // the element definitions (customElements.define) may end up there.
+  library('widgets', {
     index: 'index.ts',
-    memory: 'memory/index.ts',
-    sqljs: 'sqljs/index.ts',
-    'sqljs-node': 'sqljs/node.ts',
-    'better-sqlite3': 'better-sqlite3/index.ts',
-    postgres: 'postgres/index.ts',
-    testing: 'testing/index.ts',
+    ...Object.fromEntries(WIDGET_ENTRIES.map((name) => [name, `entries/${name}.ts`])),
   }),
-  library('widgets', { index: 'index.ts' }),
   library('server', { index: 'index.ts', cli: 'cli.ts' }),
   {
-    // The one-script-tag embed: every widget with Lit, core and zod, minified.
+    // The one-script-tag embed: every widget with Lit, core and zod, minified. Core's sources get
+    // the same pure markers as its library build (only core's: the widget modules define elements),
+    // so the schemas the widgets never use are dropped here too.
     input: 'packages/widgets/src/index.ts',
-    plugins: [workspaceSources(), nodeResolve({ browser: true, exportConditions: ['browser'] }), ts(), terser()],
+    plugins: [
+      workspaceSources(),
+      nodeResolve({ browser: true, exportConditions: ['browser'] }),
+      ts(),
+      pureTopLevel({ include: [`${resolve('packages/core/src')}/`] }),
+      terser(),
+    ],
     output: { file: 'packages/widgets/dist/kitos-widgets.bundle.js', format: 'es', sourcemap: true },
     onwarn,
   },

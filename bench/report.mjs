@@ -73,6 +73,9 @@ export function rowsFromResult(json) {
   return [...rowsFromVitest(json), ...rowsFromExtra(json.extra ?? [])];
 }
 
+/** Whether a row has timings; tinybench records a benchmark that throws with no samples at all. */
+export const hasResult = (row) => typeof row.median === 'number';
+
 function budgetFor(row) {
   return BUDGETS.find(
     (b) =>
@@ -125,10 +128,16 @@ export function writeReport({ rows, sizes = [], quick, date, machine, domRows = 
     '| --- | --- | --- | ---: | ---: | ---: | --- |',
   ];
   for (const r of rows) {
+    if (!hasResult(r)) {
+      lines.push(
+        `| ${r.measurement} | ${r.scale ? `${r.scale}×` : ''} | ${r.name} | no result: the benchmark threw (see the run's log) | | | |`,
+      );
+      continue;
+    }
     const budget = budgetFor(r);
     const verdict = budget ? `${r.median <= budget.limit ? '✅ met' : '❌ not met'} (${budget.label})` : '';
     lines.push(
-      `| ${r.measurement} | ${r.scale ? `${r.scale}×` : ''} | ${r.isBaseline ? `*${r.name}*` : r.name} | ${fmt(r.median)} | ${fmt(r.p75)} / ${fmt(r.p99)} | ${r.ratio === null ? '' : `${r.ratio.toFixed(2)}×`} | ${verdict} |`,
+      `| ${r.measurement} | ${r.scale ? `${r.scale}×` : ''} | ${r.isBaseline ? `*${r.name}*` : r.name} | ${fmt(r.median)} | ${fmt(r.p75)} / ${fmt(r.p99)} | ${Number.isFinite(r.ratio) ? `${r.ratio.toFixed(2)}×` : ''} | ${verdict} |`,
     );
   }
   const growth = growthRows(rows);
@@ -160,7 +169,7 @@ function growthRows(rows) {
   const out = [];
   const key = (r) => `${r.measurement}\u0000${r.name}`;
   const byKey = new Map();
-  for (const r of rows.filter((x) => x.scale !== null && !x.isBaseline)) {
+  for (const r of rows.filter((x) => x.scale !== null && !x.isBaseline && hasResult(x))) {
     const list = byKey.get(key(r)) ?? [];
     list.push(r);
     byKey.set(key(r), list);

@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import { rowsFromResult, writeReport } from './report.mjs';
+import { hasResult, rowsFromResult, writeReport } from './report.mjs';
 import { measureSizes } from './sizes.mjs';
 
 const quick = process.argv.includes('--quick');
@@ -53,11 +53,12 @@ const result = {
   quick,
   date: new Date().toISOString().slice(0, 10),
   machine: `${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
-  sizes: measureSizes(),
+  sizes: await measureSizes(),
 };
 writeFileSync('bench/results/latest.json', JSON.stringify(result, null, 2));
+const rows = rowsFromResult(result);
 const md = writeReport({
-  rows: rowsFromResult(result),
+  rows,
   sizes: result.sizes,
   quick,
   date: result.date,
@@ -68,4 +69,8 @@ const md = writeReport({
 writeFileSync(quick ? 'bench/results/benchmarks-quick.md' : 'docs/benchmarks.md', md);
 console.log(md);
 console.log(`[bench] done in ${Math.round((Date.now() - started) / 1000)} s`);
-if (browserFailed) process.exit(1);
+// A benchmark that throws still lets vitest finish (tinybench keeps it without samples); the report
+// marks it, and the run fails so that CI notices.
+const failed = rows.filter((r) => !hasResult(r));
+for (const r of failed) console.error(`[bench] no result, the benchmark threw: ${r.measurement} > ${r.name}`);
+if (browserFailed || failed.length) process.exit(1);

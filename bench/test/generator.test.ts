@@ -117,7 +117,7 @@ describe('invariants', () => {
       contracts: [contract, ...one.contracts.slice(1)],
     };
     const codes = validateSampleData(broken).map((p) => p.code);
-    expect(codes).toContain('gate_closed');
+    expect(codes).toContain('gate-closed');
     expect(codes).toContain('not-found');
   });
 

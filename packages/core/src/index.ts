@@ -31,7 +31,7 @@ export * from './vocabulary/index.js';
 export { createKitos, type Kitos, type KitosOptions } from './kitos.js';
 export { type Clock, DEFAULT_TIME_ZONE, fixedClock, systemClock, todayBy } from './engine/clock.js';
 export { type AuditChange, AuditChangeSchema, type AuditEntry, AuditEntrySchema, auditDiff } from './engine/audit.js';
-export { CORE_STORAGE_SCHEMA } from './engine/kinds.js';
+export { CORE_STORAGE_SCHEMA } from './services/kinds.js';
 export {
   DEFAULT_LIST_LIMIT,
   type EntityService,
@@ -56,4 +56,4 @@ export type {
   UnitRoleService,
   UnitService,
 } from './services/organisation.service.js';
-export { type BulkLoadOptions, type BulkRecords, bulkLoad } from './engine/bulk.js';
+export { type BulkLoadOptions, type BulkRecords, bulkLoad } from './services/bulk.js';

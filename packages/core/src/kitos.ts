@@ -23,8 +23,9 @@ import type { CardService, OverviewService } from './services/overview.service.j
 import type { MembershipService, UnitRoleService, UnitService } from './services/organisation.service.js';
 import type { ItSystemUsage, ItSystemUsageCreateSchema, ItSystemUsagePatchSchema } from './usage/usage.schema.js';
 import { type Clock, DEFAULT_TIME_ZONE, systemClock } from './engine/clock.js';
-import { CORE_STORAGE_SCHEMA } from './engine/kinds.js';
+import { CORE_STORAGE_SCHEMA } from './services/kinds.js';
 import { createRuntime, type Runtime } from './engine/runtime.js';
+import { resolveActor } from './services/actors.js';
 import type { CallRunner } from './engine/service.js';
 import type { IsoDate } from './shared/dates.js';
 import type { KindDefinition } from './storage/port.js';
@@ -96,6 +97,7 @@ function makeFacade(options: KitosOptions): Kitos {
     clock: options.clock ?? systemClock,
     timeZone: options.timeZone ?? DEFAULT_TIME_ZONE,
     newUuid: options.newUuid ?? (() => globalThis.crypto.randomUUID()),
+    resolveActor,
   });
   return {
     storage: options.storage,
@@ -108,6 +110,7 @@ function makeFacade(options: KitosOptions): Kitos {
           return result;
         });
       } catch (e) {
+        // The work's own result, thrown past the transaction so that it rolls back.
         if (e instanceof Rollback) return e.result as never;
         throw e;
       }

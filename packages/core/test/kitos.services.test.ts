@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
+  KitosStateError,
   type Actor,
   createKitos,
   createMemoryStorage,
@@ -154,7 +155,7 @@ describe('usages', () => {
     const u = await kitos.usages.create(localAdmin, { organizationUuid: org, systemUuid: s.uuid });
     await expect(
       kitos.usages.patch(localAdmin, u.uuid, { gdpr: { dpiaDate: '2025-01-01' } } as never),
-    ).rejects.toBeInstanceOf(KitosValidationError);
+    ).rejects.toBeInstanceOf(KitosStateError);
     const yes = await kitos.usages.patch(localAdmin, u.uuid, {
       gdpr: { dpiaConducted: 'Yes', dpiaDate: '2025-01-01' },
     } as never);
@@ -166,7 +167,7 @@ describe('usages', () => {
     const off = await kitos.systems.create(admin, { organizationUuid: org, name: 'Off', deactivated: true });
     await expect(
       kitos.usages.create(localAdmin, { organizationUuid: org, systemUuid: off.uuid }),
-    ).rejects.toBeInstanceOf(KitosValidationError);
+    ).rejects.toBeInstanceOf(KitosStateError);
     const local = await kitos.systems.create(admin, {
       organizationUuid: other,
       name: 'Lokal',
@@ -188,7 +189,7 @@ describe('usages', () => {
     const c = await kitos.contracts.create(localAdmin, { organizationUuid: org, name: 'Ikke dækkende' });
     await expect(
       kitos.usages.patch(localAdmin, u.uuid, { general: { mainContractUuid: c.uuid } } as never),
-    ).rejects.toBeInstanceOf(KitosValidationError);
+    ).rejects.toBeInstanceOf(KitosStateError);
   });
 });
 
@@ -239,7 +240,7 @@ describe('data processing registrations', () => {
     ).rejects.toBeInstanceOf(KitosConflictError);
     await expect(
       kitos.dataProcessing.patch(localAdmin, d.uuid, { general: { agreementConcludedAt: '2025-01-01' } } as never),
-    ).rejects.toBeInstanceOf(KitosValidationError);
+    ).rejects.toBeInstanceOf(KitosStateError);
     const yes = await kitos.dataProcessing.patch(localAdmin, d.uuid, {
       general: { isAgreementConcluded: 'Yes', agreementConcludedAt: '2025-01-01' },
     } as never);

@@ -78,7 +78,16 @@ function isRightsHolder(ctx: ActorContext, e: ProtectedEntity): boolean {
   return CATALOGUE.has(e.kind) && !!e.rightsHolderUuid && hasRole(ctx, e.rightsHolderUuid, 'RightsHolderAccess');
 }
 
-function hasModuleWrite(ctx: ActorContext, e: ProtectedEntity): boolean {
+/**
+ * Whether the actor's organisation roles let them write records of the kind in the organisation:
+ * LocalAdmin, or the module admin role that matches the kind.
+ *
+ * @example
+ * ```ts
+ * hasModuleWrite(ctx, { kind: 'itContract', uuid: '', organizationUuid: aarhus }); // LocalAdmin or ContractModuleAdmin
+ * ```
+ */
+export function hasModuleWrite(ctx: ActorContext, e: ProtectedEntity): boolean {
   if (hasRole(ctx, e.organizationUuid, 'LocalAdmin')) return true;
   return MODULE_ADMINS[e.kind].some((role) => hasRole(ctx, e.organizationUuid, role));
 }

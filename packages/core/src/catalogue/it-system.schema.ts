@@ -100,7 +100,7 @@ function archiveDutyGate(
     code: 'custom',
     path: ['archiveDutyComment'],
     message: 'a comment is only allowed with a real archive duty recommendation (not empty or Undecided)',
-    params: { code: 'gate_closed' },
+    params: { code: 'gate-closed' },
   });
 }
 

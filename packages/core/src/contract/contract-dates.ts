@@ -56,7 +56,7 @@ export function endOfYearSegment(date: IsoDate, segment: YearSegment): IsoDate {
 export function assertContractDate(value: unknown, name: string): asserts value is IsoDate {
   if (!isIsoDate(value)) {
     throw new KitosValidationError('contract', [
-      { path: [name], code: 'invalid_date', message: `${name} must be a real calendar date written YYYY-MM-DD` },
+      { path: [name], code: 'invalid-date', message: `${name} must be a real calendar date written YYYY-MM-DD` },
     ]);
   }
 }
@@ -65,7 +65,7 @@ export function assertContractDate(value: unknown, name: string): asserts value 
 export function assertContractInteger(value: unknown, name: string, min: number, max: number): asserts value is number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
     throw new KitosValidationError('contract', [
-      { path: [name], code: 'invalid_number', message: `${name} must be a whole number from ${min} to ${max}` },
+      { path: [name], code: 'invalid-number', message: `${name} must be a whole number from ${min} to ${max}` },
     ]);
   }
 }

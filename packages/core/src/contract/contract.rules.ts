@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { type EnumValue, type IsoDate, type RuleViolation, type Uuid, kitosEnum } from '../shared/index.js';
+import { type EnumValue, type IsoDate, type Uuid, kitosEnum } from '../shared/index.js';
 import { addMonthsWithinRange, assertContractDate, assertContractInteger } from './contract-dates.js';
 import type { Contract } from './contract.schema.js';
 
@@ -55,13 +55,21 @@ export interface ContractValidity {
   /** Every problem found, in KITOS order, also when it does not decide `valid`. */
   readonly errors: readonly ContractValidityError[];
   /** The same problems with readable explanations (`code` = the error name), in the same order. */
-  readonly reasons: readonly RuleViolation[];
+  readonly reasons: readonly ContractValidityReason[];
+}
+
+/** One reason a contract is not valid: the KITOS error name, an explanation and the field it concerns. */
+export interface ContractValidityReason {
+  readonly code: ContractValidityError;
+  readonly message: string;
+  readonly path: readonly (string | number)[];
+  readonly context?: Readonly<Record<string, unknown>>;
 }
 
 /** The date checks (errors 1–3) in KITOS order. */
-function dateReasons(subject: ContractValiditySubject, today: IsoDate, months: number): RuleViolation[] {
+function dateReasons(subject: ContractValiditySubject, today: IsoDate, months: number): ContractValidityReason[] {
   const { validFrom, validTo } = subject.general.validity;
-  const reasons: RuleViolation[] = [];
+  const reasons: ContractValidityReason[] = [];
   if (validFrom !== null && today < validFrom) {
     const message = `valid from ${validFrom}, which is after ${today}`;
     reasons.push({ code: 'StartDateNotPassed', message, path: ['general', 'validity', 'validFrom'] });

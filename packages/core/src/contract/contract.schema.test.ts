@@ -37,22 +37,22 @@ describe('ContractSchema cross-field rules', () => {
     c.general.validity.validFrom = '2025-12-31';
     expect(issues(ContractSchema, c)).toEqual([]);
   });
-  it('rejects validFrom after validTo with invalid_period on validTo', () => {
+  it('rejects validFrom after validTo with invalid-period on validTo', () => {
     expect(issues(ContractSchema, load('ContractSchema', 'invalid', 'valid-from-after-valid-to.json'))).toEqual([
-      { path: 'general.validity.validTo', code: 'invalid_period' },
+      { path: 'general.validity.validTo', code: 'invalid-period' },
     ]);
   });
   it('rejects requireValidParent without a parent', () => {
     expect(
       issues(ContractSchema, load('ContractSchema', 'invalid', 'require-valid-parent-without-parent.json')),
-    ).toEqual([{ path: 'general.validity.requireValidParent', code: 'gate_closed' }]);
+    ).toEqual([{ path: 'general.validity.requireValidParent', code: 'gate-closed' }]);
   });
   it('rejects years and months on a continuous period, naming each field', () => {
     const c = validContract();
     c.agreementPeriod = { ...c.agreementPeriod, isContinuous: true, durationYears: 2, durationMonths: 6 };
     expect(issues(ContractSchema, c)).toEqual([
-      { path: 'agreementPeriod.durationYears', code: 'gate_closed' },
-      { path: 'agreementPeriod.durationMonths', code: 'gate_closed' },
+      { path: 'agreementPeriod.durationYears', code: 'gate-closed' },
+      { path: 'agreementPeriod.durationMonths', code: 'gate-closed' },
     ]);
   });
   it('rejects months outside 0–11 and negative years or extensions used', () => {
@@ -114,7 +114,7 @@ describe('ContractCreateSchema and ContractPatchSchema', () => {
   it('treats a missing parent on create as none, so requireValidParent is refused', () => {
     const input = { organizationUuid, name: 'A', general: { validity: { requireValidParent: true } } };
     expect(issues(ContractCreateSchema, input)).toEqual([
-      { path: 'general.validity.requireValidParent', code: 'gate_closed' },
+      { path: 'general.validity.requireValidParent', code: 'gate-closed' },
     ]);
   });
   it('lets a patch change one field inside a group without the rest of the group', () => {
@@ -126,11 +126,11 @@ describe('ContractCreateSchema and ContractPatchSchema', () => {
   it('refuses a patch that clears the parent and turns requireValidParent on', () => {
     const patch = { parentContractUuid: null, general: { validity: { requireValidParent: true } } };
     expect(issues(ContractPatchSchema, patch)).toEqual([
-      { path: 'general.validity.requireValidParent', code: 'gate_closed' },
+      { path: 'general.validity.requireValidParent', code: 'gate-closed' },
     ]);
   });
   it('checks validFrom ≤ validTo when a patch carries both dates', () => {
     const patch = { general: { validity: { validFrom: '2025-02-01', validTo: '2025-01-31' } } };
-    expect(issues(ContractPatchSchema, patch)).toEqual([{ path: 'general.validity.validTo', code: 'invalid_period' }]);
+    expect(issues(ContractPatchSchema, patch)).toEqual([{ path: 'general.validity.validTo', code: 'invalid-period' }]);
   });
 });

@@ -216,14 +216,14 @@ function checkContractFields(mode: 'whole' | 'patch') {
   return (value: ContractFieldsInput, ctx: z.RefinementCtx): void => {
     const validity = value.general?.validity;
     if (validity?.validFrom && validity.validTo && validity.validFrom > validity.validTo) {
-      addIssue(ctx, ['general', 'validity', 'validTo'], 'invalid_period', 'validTo must be on or after validFrom');
+      addIssue(ctx, ['general', 'validity', 'validTo'], 'invalid-period', 'validTo must be on or after validFrom');
     }
     const parentKnown = mode === 'whole' || value.parentContractUuid !== undefined;
     if (validity?.requireValidParent === true && parentKnown && !value.parentContractUuid) {
       addIssue(
         ctx,
         ['general', 'validity', 'requireValidParent'],
-        'gate_closed',
+        'gate-closed',
         'requireValidParent is only allowed when the contract has a parent contract',
       );
     }
@@ -234,7 +234,7 @@ function checkContractFields(mode: 'whole' | 'patch') {
     if (period?.isContinuous === true) {
       for (const key of ['durationYears', 'durationMonths'] as const) {
         if (period[key] !== undefined && period[key] !== null) {
-          addIssue(ctx, ['agreementPeriod', key], 'gate_closed', `${key} must be empty when the period is continuous`);
+          addIssue(ctx, ['agreementPeriod', key], 'gate-closed', `${key} must be empty when the period is continuous`);
         }
       }
     }

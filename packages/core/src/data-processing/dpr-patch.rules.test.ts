@@ -55,7 +55,7 @@ describe('applyDprPatch: agreement gate (YesNoIrrelevant)', () => {
       const r = applyDprPatch(base(), {
         general: { isAgreementConcluded: answer, agreementConcludedAt: '2025-01-01' },
       });
-      expect(paths(r)).toEqual(['gate_closed:general.agreementConcludedAt']);
+      expect(paths(r)).toEqual(['gate-closed:general.agreementConcludedAt']);
     });
 
     it(`clears the conclusion date when the answer becomes ${answer ?? 'none'}`, () => {
@@ -105,7 +105,7 @@ describe('applyDprPatch: YesNoUndecided gates', () => {
   for (const c of cases) {
     for (const answer of ['No', 'Undecided', null] as const) {
       it(`refuses ${c.name} when the answer is ${answer ?? 'missing'}`, () => {
-        expect(paths(applyDprPatch(base(), c.patch(answer)))).toEqual([`gate_closed:${c.path}`]);
+        expect(paths(applyDprPatch(base(), c.patch(answer)))).toEqual([`gate-closed:${c.path}`]);
       });
     }
   }
@@ -138,7 +138,7 @@ describe('applyDprPatch: YesNoUndecided gates', () => {
       insecureCountryUuid: C,
     };
     const r = applyDprPatch(full, { general: { subDataProcessors: [sub] } });
-    expect(paths(r)).toEqual(['gate_closed:general.subDataProcessors.0.insecureCountryUuid']);
+    expect(paths(r)).toEqual(['gate-closed:general.subDataProcessors.0.insecureCountryUuid']);
     const ok = applyDprPatch(full, { general: { subDataProcessors: [{ ...sub, transferToInsecureCountry: 'Yes' }] } });
     expect(value(ok).general.subDataProcessors[0]?.insecureCountryUuid).toBe(C);
   });
@@ -155,7 +155,7 @@ describe('applyDprPatch: main contract', () => {
 
   it('refuses a main contract that is not associated after the patch', () => {
     expect(paths(applyDprPatch(full, { general: { mainContractUuid: C } }))).toEqual([
-      'main_contract_not_associated:general.mainContractUuid',
+      'main-contract-not-associated:general.mainContractUuid',
     ]);
     expect(
       value(applyDprPatch(full, { contractUuids: [A, B, C], general: { mainContractUuid: C } })).general
@@ -171,15 +171,15 @@ describe('applyDprPatch: several problems', () => {
       general: { mainContractUuid: A, agreementConcludedAt: '2025-01-01', insecureCountryUuids: [C] },
     });
     expect(paths(r)).toEqual([
-      'gate_closed:general.agreementConcludedAt',
-      'gate_closed:general.insecureCountryUuids',
-      'main_contract_not_associated:general.mainContractUuid',
-      'gate_closed:oversight.oversightDates',
+      'gate-closed:general.agreementConcludedAt',
+      'gate-closed:general.insecureCountryUuids',
+      'main-contract-not-associated:general.mainContractUuid',
+      'gate-closed:oversight.oversightDates',
     ]);
   });
 
   it('reports schema problems of the result, such as a blank name', () => {
-    expect(paths(applyDprPatch(base(), { name: '' }))[0]).toBe('too_small:name');
+    expect(paths(applyDprPatch(base(), { name: '' }))[0]).toBe('too-small:name');
   });
 
   it('does not change the registration it was given', () => {

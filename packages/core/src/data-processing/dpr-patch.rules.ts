@@ -30,7 +30,7 @@ function merge<T extends object>(current: T, patch: object | undefined): T {
 }
 
 const gateViolation = (b: DprGateBreach, prefix: (string | number)[]): RuleViolation => ({
-  code: 'gate_closed',
+  code: 'gate-closed',
   message: b.message,
   path: [...prefix, ...b.path],
   context: { gate: b.gate },
@@ -77,12 +77,12 @@ function closeOversight(oversight: DprOversight): DprOversight {
 /**
  * Applies `patch` to `current` as KITOS does, returning the new registration or every violation:
  *
- * 1. `gate_closed` for a detail the patch sets behind a gate that is closed after the patch:
+ * 1. `gate-closed` for a detail the patch sets behind a gate that is closed after the patch:
  *    `general.agreementConcludedAt` (needs `isAgreementConcluded` = Yes; No, Irrelevant and
  *    Undecided close it), `general.insecureCountryUuids` (transfer = Yes),
  *    `general.subDataProcessors` (`hasSubDataProcessors` = Yes), each sub-processor's
  *    `insecureCountryUuid` (its transfer = Yes), then `oversight.oversightDates` (completed = Yes);
- * 2. `main_contract_not_associated` when the patch names a main contract that is not among the
+ * 2. `main-contract-not-associated` when the patch names a main contract that is not among the
  *    registration's contracts after the patch;
  * 3. every problem of the result against {@link DataProcessingRegistrationSchema} (e.g. a blank name).
  *
@@ -108,7 +108,7 @@ export function applyDprPatch(
   const main = patch.general?.mainContractUuid;
   if (main && !contractUuids.includes(main)) {
     violations.push({
-      code: 'main_contract_not_associated',
+      code: 'main-contract-not-associated',
       message: `contract ${main} is not associated with the registration`,
       path: ['general', 'mainContractUuid'],
     });

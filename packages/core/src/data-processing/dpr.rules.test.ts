@@ -64,7 +64,7 @@ describe('main contract and associated contracts', () => {
     const r = setDprMainContract(dpr, C2);
     expect(r.ok && r.value.general.mainContractUuid).toBe(C2);
     const bad = setDprMainContract(removeDprContract(dpr, C2), C2);
-    expect(bad.ok ? null : bad.violations[0]?.code).toBe('main_contract_not_associated');
+    expect(bad.ok ? null : bad.violations[0]?.code).toBe('main-contract-not-associated');
     expect(setDprMainContract(dpr, null).ok).toBe(true);
   });
 });

@@ -51,7 +51,7 @@ export function dprValidity(
 
 /**
  * Sets (or with `null` clears) the main contract, which must be one of the registration's
- * `contractUuids` (`main_contract_not_associated`).
+ * `contractUuids` (`main-contract-not-associated`).
  *
  * @example
  * ```ts
@@ -64,7 +64,7 @@ export function setDprMainContract(
 ): RuleResult<DataProcessingRegistration> {
   if (contractUuid !== null && !dpr.contractUuids.includes(contractUuid)) {
     return fail({
-      code: 'main_contract_not_associated',
+      code: 'main-contract-not-associated',
       message: `contract ${contractUuid} is not associated with the registration`,
       path: ['general', 'mainContractUuid'],
       context: { contractUuid },

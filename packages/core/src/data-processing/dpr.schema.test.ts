@@ -63,7 +63,7 @@ describe('DataProcessingRegistrationSchema gates', () => {
     expect(issues({ general: { isAgreementConcluded: 'Yes', agreementConcludedAt: '2025-01-01' } })).toEqual([]);
     for (const answer of ['No', 'Irrelevant', 'Undecided', null]) {
       expect(issues({ general: { isAgreementConcluded: answer, agreementConcludedAt: '2025-01-01' } })).toEqual([
-        { code: 'gate_closed', path: 'general.agreementConcludedAt' },
+        { code: 'gate-closed', path: 'general.agreementConcludedAt' },
       ]);
     }
   });
@@ -71,7 +71,7 @@ describe('DataProcessingRegistrationSchema gates', () => {
   it('accepts insecure countries only with a transfer answered Yes', () => {
     expect(issues({ general: { transferToInsecureThirdCountries: 'Yes', insecureCountryUuids: [A] } })).toEqual([]);
     expect(issues({ general: { transferToInsecureThirdCountries: 'No', insecureCountryUuids: [A] } })).toEqual([
-      { code: 'gate_closed', path: 'general.insecureCountryUuids' },
+      { code: 'gate-closed', path: 'general.insecureCountryUuids' },
     ]);
   });
 
@@ -79,7 +79,7 @@ describe('DataProcessingRegistrationSchema gates', () => {
     const subs = [{ organizationUuid: A }];
     expect(issues({ general: { hasSubDataProcessors: 'Yes', subDataProcessors: subs } })).toEqual([]);
     expect(issues({ general: { hasSubDataProcessors: 'Undecided', subDataProcessors: subs } })).toEqual([
-      { code: 'gate_closed', path: 'general.subDataProcessors' },
+      { code: 'gate-closed', path: 'general.subDataProcessors' },
     ]);
   });
 
@@ -90,9 +90,9 @@ describe('DataProcessingRegistrationSchema gates', () => {
     });
     expect(issues({ general: general('Yes') })).toEqual([]);
     expect(issues({ general: general('No') })).toEqual([
-      { code: 'gate_closed', path: 'general.subDataProcessors.0.insecureCountryUuid' },
+      { code: 'gate-closed', path: 'general.subDataProcessors.0.insecureCountryUuid' },
     ]);
-    expect(issues({ general: general(null) })[0]?.code).toBe('gate_closed');
+    expect(issues({ general: general(null) })[0]?.code).toBe('gate-closed');
   });
 
   it('refuses the same sub-processor organisation twice', () => {
@@ -106,14 +106,14 @@ describe('DataProcessingRegistrationSchema gates', () => {
     const dates = [{ uuid: A, date: '2025-03-01' }];
     expect(issues({ oversight: { isOversightCompleted: 'Yes', oversightDates: dates } })).toEqual([]);
     expect(issues({ oversight: { isOversightCompleted: 'No', oversightDates: dates } })).toEqual([
-      { code: 'gate_closed', path: 'oversight.oversightDates' },
+      { code: 'gate-closed', path: 'oversight.oversightDates' },
     ]);
   });
 
   it('refuses a main contract outside the associated contracts', () => {
     expect(issues({ general: { mainContractUuid: A }, contractUuids: [A] })).toEqual([]);
     expect(issues({ general: { mainContractUuid: A }, contractUuids: [] })).toEqual([
-      { code: 'main_contract_not_associated', path: 'general.mainContractUuid' },
+      { code: 'main-contract-not-associated', path: 'general.mainContractUuid' },
     ]);
   });
 });

@@ -7,7 +7,7 @@
  * `Yes`, insecure countries need a transfer answered `Yes`, sub-processors need
  * `hasSubDataProcessors` = `Yes`, a sub-processor's country needs its own transfer answered `Yes`,
  * and oversight dates need the oversight answered as completed. Details behind a closed gate are
- * rejected with the code `gate_closed`.
+ * rejected with the code `gate-closed`.
  *
  * @module
  */
@@ -45,7 +45,7 @@ const text = (max: number = LIMITS.text) => boundedText(max).nullable().default(
 
 /**
  * A sub-processor: any organisation, with its own basis for transfer and, only when its transfer
- * to an insecure country is answered `Yes`, that country (`gate_closed` otherwise).
+ * to an insecure country is answered `Yes`, that country (`gate-closed` otherwise).
  */
 export const SubDataProcessorSchema = z
   .strictObject({
@@ -59,7 +59,7 @@ export const SubDataProcessorSchema = z
   .superRefine((sub, ctx) => {
     const breach = findSubDataProcessorGateBreach(sub);
     if (breach)
-      ctx.addIssue({ code: 'custom', path: breach.path, message: breach.message, params: { code: 'gate_closed' } });
+      ctx.addIssue({ code: 'custom', path: breach.path, message: breach.message, params: { code: 'gate-closed' } });
   });
 /** A sub-processor. */
 export type SubDataProcessor = z.infer<typeof SubDataProcessorSchema>;
@@ -91,11 +91,11 @@ const dprGeneralObject = z.strictObject({
   responsibleUnitUuid: UuidSchema.nullable().default(null),
 });
 
-/** Adds one `gate_closed` issue per breach found by `find`. */
+/** Adds one `gate-closed` issue per breach found by `find`. */
 function gateRefinement<T>(find: (value: T) => { path: (string | number)[]; message: string }[]) {
   return (value: T, ctx: z.RefinementCtx) => {
     for (const b of find(value)) {
-      ctx.addIssue({ code: 'custom', path: b.path, message: b.message, params: { code: 'gate_closed' } });
+      ctx.addIssue({ code: 'custom', path: b.path, message: b.message, params: { code: 'gate-closed' } });
     }
   };
 }
@@ -154,7 +154,7 @@ const references = distinctList(ExternalReferenceSchema, {
 }).superRefine((refs, ctx) => {
   if (refs.filter((r) => r.masterReference).length > 1) {
     const message = 'at most one reference can be the master reference';
-    ctx.addIssue({ code: 'custom', message, params: { code: 'multiple_master_references' } });
+    ctx.addIssue({ code: 'custom', message, params: { code: 'multiple-master-references' } });
   }
 });
 
@@ -187,13 +187,13 @@ function mainContractAssociated(
     code: 'custom',
     path: ['general', 'mainContractUuid'],
     message: 'the main contract must be one of the associated contracts',
-    params: { code: 'main_contract_not_associated' },
+    params: { code: 'main-contract-not-associated' },
   });
 }
 
 /**
  * A stored data processing registration. Besides the gates, the main contract must be one of
- * `contractUuids` (code `main_contract_not_associated`).
+ * `contractUuids` (code `main-contract-not-associated`).
  *
  * @example
  * ```ts

@@ -2,8 +2,8 @@
  * The data processing (GDPR) module: data processing registrations with processors,
  * sub-processors, transfers and oversight, their gates, their main contract and their validity.
  *
- * Rule violations use these stable codes: `gate_closed`, `main_contract_not_associated`,
- * `name-taken`, `duplicate`, `multiple_master_references`.
+ * Rule violations use these stable codes: `gate-closed`, `main-contract-not-associated`,
+ * `name-taken`, `duplicate`, `multiple-master-references`.
  *
  * @example
  * ```ts

@@ -10,7 +10,7 @@
  *
  * @module
  */
-import type { Filter, Query, QueryResult, StorageTransaction, StoredRecord } from '../storage/port.js';
+import type { Filter, PutRecord, Query, QueryResult, StorageTransaction, StoredRecord } from '../storage/port.js';
 
 type Index = Map<string, Map<string, StoredRecord>>;
 /** `eq` matches a text value, `hasAny` an element of a text list (as the reference semantics do). */
@@ -91,7 +91,7 @@ export function withEqualityIndex(tx: StorageTransaction): StorageTransaction {
       return { records: records as StoredRecord<T>[] };
     },
     async put<T>(record: Parameters<StorageTransaction['put']>[0]): Promise<StoredRecord<T>> {
-      const stored = await tx.put<T>(record as never);
+      const stored = await tx.put<T>(record as PutRecord<T>);
       if (indexes.has(scope(stored.kind, stored.organizationUuid))) {
         forget(stored.uuid);
         remember(stored as StoredRecord);

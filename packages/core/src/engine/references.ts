@@ -80,6 +80,6 @@ export async function detachReferrers(
   }
   for (const { def, current, next } of byRecord.values()) {
     if (next.uuid === target.uuid && def.kind === target.kind) continue; // the record itself is gone
-    await writeEntity(call.tx, def, call.write, next as never, current);
+    await writeEntity(call.tx, def, call.write, next, current);
   }
 }

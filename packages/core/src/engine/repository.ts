@@ -34,8 +34,11 @@ export interface EntityDefinition<E extends EntityMeta = EntityMeta> {
   readonly fields: readonly IndexFieldDefinition[];
   /** Uniqueness the storage guarantees on top of the services' checks (see the port). */
   readonly unique?: readonly UniqueConstraint[];
-  /** Owning organisation (creating organisation for catalogue entries); `null` for global data. */
-  organizationOf(entity: E): string | null;
+  /**
+   * Owning organisation (creating organisation for catalogue entries); `null` for global data.
+   * Reads only the editable fields and the uuid, so it answers for a record about to be written.
+   */
+  organizationOf(entity: Omit<E, keyof EntityMeta> & { uuid: string }): string | null;
   /** Values of {@link EntityDefinition.fields} for an entity. */
   index(entity: E): IndexValues;
 }

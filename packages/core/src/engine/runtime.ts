@@ -1,19 +1,15 @@
 /**
- * The runtime behind the facade: transactions per call, actor resolution from stored users,
- * memberships and role assignments, and the write stamp (time, uuid, actor).
+ * The runtime behind the facade: transactions per call, the actor resolved once per call (by the
+ * resolver the services give it), and the write stamp (time, uuid, actor). It knows no concrete
+ * kind of record.
  *
  * @module
  */
 import { type Actor, type ActorContext, actorContext } from '../access/actor.js';
-import { organizationCategory } from '../organisation/organization.schema.js';
-import { unitDescendants } from '../organisation/unit-tree.rules.js';
-import type { OrganizationUnit } from '../organisation/unit.schema.js';
-import { KitosForbiddenError, KitosValidationError } from '../shared/errors.js';
 import type { StorageAdapter, StorageReader, StorageTransaction } from '../storage/port.js';
 import { PositionCache } from './cache.js';
 import type { CallContext } from './call.js';
 import { type Clock, todayBy } from './clock.js';
-import { CONTRACT, DPR, GLOBAL_OPTION, MEMBERSHIP, ORGANIZATION, UNIT, UNIT_ROLE, USAGE, USER } from './kinds.js';
 import { withEqualityIndex } from './indexed-tx.js';
 import type { CallRunner } from './service.js';
 
@@ -23,6 +19,11 @@ export interface RuntimeOptions {
   readonly clock: Clock;
   readonly timeZone: string;
   readonly newUuid: () => string;
+  /**
+   * Turns the caller's actor into the facts the permission rules need, from storage (the services
+   * say how: the engine knows no concrete kind).
+   */
+  readonly resolveActor: (reader: StorageReader, actor: Actor) => Promise<ActorContext>;
 }
 
 /** A transaction view that refuses writes: read calls run on it. */
@@ -38,87 +39,6 @@ function readOnly(reader: StorageReader): StorageTransaction {
     put: refuse,
     delete: refuse,
   };
-}
-
-async function writableRoleUuids(tx: StorageReader): Promise<Set<string>> {
-  const roles = await tx.query<{ uuid: string; hasWriteAccess?: boolean }>({ kind: GLOBAL_OPTION.kind });
-  return new Set(roles.records.filter((r) => r.data.hasWriteAccess).map((r) => r.uuid));
-}
-
-/**
- * Objects on which the user holds a role with write access; unit roles reach every sub-unit. Roles
- * only count inside organisations the user is a member of, so only those are searched.
- */
-async function writableObjects(
-  tx: StorageReader,
-  userUuid: string,
-  organizationUuids: readonly string[],
-): Promise<Set<string>> {
-  const out = new Set<string>();
-  if (organizationUuids.length === 0) return out;
-  const writeRoles = await writableRoleUuids(tx);
-  for (const def of [USAGE, CONTRACT, DPR]) {
-    const held = await tx.query<{ uuid: string; roles: { roleUuid: string; userUuid: string }[] }>({
-      kind: def.kind,
-      organizationUuids,
-      filter: { op: 'hasAny', field: 'roleUserUuids', values: [userUuid] },
-    });
-    for (const r of held.records) {
-      if (r.data.roles.some((x) => x.userUuid === userUuid && writeRoles.has(x.roleUuid))) out.add(r.uuid);
-    }
-  }
-  const unitRoles = await tx.query<{ objectUuid: string; roleUuid: string; organizationUuid: string }>({
-    kind: UNIT_ROLE.kind,
-    organizationUuids,
-    filter: { op: 'eq', field: 'userUuid', value: userUuid },
-  });
-  for (const r of unitRoles.records.filter((x) => writeRoles.has(x.data.roleUuid))) {
-    const units = await tx.query<OrganizationUnit>({
-      kind: UNIT.kind,
-      organizationUuids: [r.data.organizationUuid],
-    });
-    for (const u of unitDescendants(
-      units.records.map((x) => x.data),
-      r.data.objectUuid,
-      { includeSelf: true },
-    ))
-      out.add(u.uuid);
-  }
-  return out;
-}
-
-/** Resolves an actor from storage; unknown users are refused. */
-export async function resolveActor(tx: StorageReader, actor: Actor): Promise<ActorContext> {
-  if (!actor || typeof actor.userUuid !== 'string') {
-    throw new KitosValidationError('access', [
-      { path: ['actor', 'userUuid'], code: 'required', message: 'an actor with a userUuid is required' },
-    ]);
-  }
-  const user = await tx.get<{ isGlobalAdmin: boolean; hasStakeHolderAccess: boolean; isSystemIntegrator: boolean }>(
-    USER.kind,
-    actor.userUuid,
-  );
-  if (!user) throw new KitosForbiddenError('access', 'unknown user', { userUuid: actor.userUuid });
-  const memberships = await tx.query<{ organizationUuid: string; role: never }>({
-    kind: MEMBERSHIP.kind,
-    filter: { op: 'eq', field: 'userUuid', value: actor.userUuid },
-  });
-  const orgUuids = [...new Set(memberships.records.map((m) => m.data.organizationUuid))];
-  const municipal: string[] = [];
-  for (const uuid of orgUuids) {
-    const org = await tx.get<{ type: Parameters<typeof organizationCategory>[0] }>(ORGANIZATION.kind, uuid);
-    if (org && organizationCategory(org.data.type) === 'Municipality') municipal.push(uuid);
-  }
-  return actorContext({
-    userUuid: actor.userUuid,
-    isGlobalAdmin: user.data.isGlobalAdmin,
-    hasStakeHolderAccess: user.data.hasStakeHolderAccess,
-    isSystemIntegrator: user.data.isSystemIntegrator,
-    memberships: memberships.records.map((m) => m.data),
-    municipalityOrganizationUuids: municipal,
-    // Global admins may write everything; their per-object roles add nothing.
-    writableObjects: user.data.isGlobalAdmin ? [] : await writableObjects(tx, actor.userUuid, orgUuids),
-  });
 }
 
 /**
@@ -141,7 +61,7 @@ export interface Runtime extends CallRunner {
 
 /** Builds the call runner the services use. */
 export function createRuntime(options: RuntimeOptions): Runtime {
-  const { storage, clock, timeZone, newUuid } = options;
+  const { storage, clock, timeZone, newUuid, resolveActor } = options;
   // Actor facts for reads are reused until the store changes; writes always resolve afresh inside
   // their transaction.
   const actors = new PositionCache<ActorContext>(storage, 256);

@@ -19,7 +19,12 @@ import {
   type ReadScope,
   readFilter,
 } from '../access/policy.js';
-import { KitosForbiddenError, KitosNotFoundError, KitosValidationError } from '../shared/errors.js';
+import {
+  KitosForbiddenError,
+  KitosNotFoundError,
+  KitosValidationError,
+  type ValidationIssue,
+} from '../shared/errors.js';
 import type { EntityMeta } from '../shared/schema.js';
 import { toValidationIssues } from '../shared/schema.js';
 import type { Filter, SortKey } from '../storage/port.js';
@@ -34,8 +39,11 @@ export type FieldsOf<E extends EntityMeta> = Omit<E, keyof EntityMeta>;
 /** Kind-specific behaviour of an entity service. */
 export interface EntityServiceSpec<E extends EntityMeta, C, P, CI = C, PI = P> {
   readonly def: EntityDefinition<E>;
-  /** Schema of the editable fields (used for `replace`). */
-  readonly fieldsSchema: z.ZodType<FieldsOf<E>>;
+  /**
+   * Schema of the editable fields (used for `replace`). It may leave out the organisation, which
+   * never changes and is taken from the stored record.
+   */
+  readonly fieldsSchema: z.ZodType<Omit<FieldsOf<E>, 'organizationUuid'>>;
   readonly createSchema: z.ZodType<C, CI>;
   readonly patchSchema: z.ZodType<P, PI>;
   /** Facts for the permission rules. */
@@ -211,7 +219,7 @@ export async function saveEntity<E extends EntityMeta>(
 ): Promise<E> {
   const def = spec.def as unknown as EntityDefinition<never>;
   if (current) {
-    if (spec.def.organizationOf(next as never) !== spec.def.organizationOf(current))
+    if (spec.def.organizationOf(next) !== spec.def.organizationOf(current))
       throw immutableViolation(def, 'organizationUuid', current.uuid);
     for (const field of spec.immutable ?? []) {
       const before = (current as Record<string, unknown>)[field];
@@ -220,7 +228,7 @@ export async function saveEntity<E extends EntityMeta>(
   }
   await spec.guard?.(call, next, current);
   await spec.check?.(call, next, current);
-  const saved = await writeEntity(call.tx, spec.def, call.write, next as never, current, options);
+  const saved = await writeEntity(call.tx, spec.def, call.write, next, current, options);
   await spec.afterWrite?.(call, saved, current);
   return saved;
 }
@@ -242,13 +250,13 @@ export function pageOf(
 ): { offset: number; limit: number } {
   const offset = query.offset ?? 0;
   const limit = query.limit ?? defaults.limit;
-  const issues = [];
+  const issues: ValidationIssue[] = [];
   if (typeof offset !== 'number' || !Number.isSafeInteger(offset) || offset < 0)
-    issues.push({ path: ['offset'], code: 'invalid_number', message: 'offset must be a non-negative integer' });
+    issues.push({ path: ['offset'], code: 'invalid-number', message: 'offset must be a non-negative integer' });
   if (typeof limit !== 'number' || !Number.isSafeInteger(limit) || limit < 0 || limit > defaults.max)
     issues.push({
       path: ['limit'],
-      code: 'invalid_number',
+      code: 'invalid-number',
       message: `limit must be an integer from 0 to ${defaults.max}`,
     });
   if (issues.length) throw new KitosValidationError(module, issues);
@@ -329,7 +337,9 @@ export function createEntityService<E extends EntityMeta, C, P, CI = C, PI = P>(
         }
         const known = Object.fromEntries(Object.entries(kept).filter(([k]) => hasKey(spec.fieldsSchema, k)));
         const parsed = parseInput(s, spec.fieldsSchema, isRecord(body) ? { ...body, ...known } : body);
-        return saveEntity(call, spec, { ...parsed, ...kept, uuid: current.uuid } as never, current, options);
+        // The parsed editable fields plus the stored ones that never change make the whole record.
+        const next = { ...parsed, ...kept, uuid: current.uuid } as FieldsOf<E> & { uuid: string };
+        return saveEntity(call, spec, next, current, options);
       }),
     delete: (actor, uuid, options) =>
       runner.write(actor, async (call) => {

@@ -17,6 +17,7 @@ import {
   CONTRACT,
   DPR,
   INTERFACE,
+  KLE,
   LOCAL_OPTION,
   MEMBERSHIP,
   ORGANIZATION,
@@ -29,11 +30,14 @@ import {
   UNIT_ROLE,
   USAGE,
   USER,
-} from '../engine/kinds.js';
+} from '../services/kinds.js';
+import { kleTreeConsistency } from '../organisation/kle.rules.js';
+import type { KleTask } from '../organisation/kle.schema.js';
 import type { Organization } from '../organisation/organization.schema.js';
 import type { OrganizationUnit } from '../organisation/unit.schema.js';
 import type { User } from '../organisation/user.schema.js';
 import type { Project } from '../project/project.schema.js';
+import type { IssueCode } from '../shared/issue-codes.js';
 import type { StorageReader } from '../storage/port.js';
 import type { ItSystemUsage } from '../usage/usage.schema.js';
 
@@ -43,8 +47,11 @@ export interface IntegrityViolation {
   readonly uuid: string;
   /** Field path inside the record, e.g. `general.mainContractUuid`. */
   readonly field: string;
-  /** Stable code: `dangling`, `other-organisation`, `cycle`, `duplicate`, `root`, `main-contract-not-linked`. */
-  readonly code: string;
+  /**
+   * Stable code from {@link ISSUE_CODES}: `reference-not-found`, `not-same-organisation`, `cycle`,
+   * `duplicate`, `no-root`, `multiple-roots`, `main-contract-not-associated`, or a KLE tree code.
+   */
+  readonly code: IssueCode;
   readonly message: string;
 }
 
@@ -86,7 +93,7 @@ function cyclic(nodes: readonly { uuid: string }[], parentOf: (uuid: string) => 
  */
 export async function checkPortfolioIntegrity(reader: StorageReader): Promise<IntegrityViolation[]> {
   const out: IntegrityViolation[] = [];
-  const add = (kind: string, uuid: string, field: string, code: string, message: string) =>
+  const add = (kind: string, uuid: string, field: string, code: IssueCode, message: string) =>
     out.push({ kind, uuid, field, code, message });
 
   const organizations = await everything<Organization>(reader, ORGANIZATION.kind);
@@ -120,9 +127,9 @@ export async function checkPortfolioIntegrity(reader: StorageReader): Promise<In
       if (!ref) return;
       const org = orgOf.get(target)?.get(ref);
       if (org === undefined)
-        add(kind, owner.uuid, field, 'dangling', `${field} points at a ${target} that does not exist`);
+        add(kind, owner.uuid, field, 'reference-not-found', `${field} points at a ${target} that does not exist`);
       else if (org !== owner.organizationUuid)
-        add(kind, owner.uuid, field, 'other-organisation', `${field} points at a ${target} of another organisation`);
+        add(kind, owner.uuid, field, 'not-same-organisation', `${field} points at a ${target} of another organisation`);
     };
   };
   const duplicates = <T>(
@@ -154,7 +161,7 @@ export async function checkPortfolioIntegrity(reader: StorageReader): Promise<In
   ] as const) {
     for (const x of list as readonly { uuid: string; organizationUuid: string }[])
       if (!orgUuids.has(x.organizationUuid))
-        add(kind, x.uuid, 'organizationUuid', 'dangling', 'the owning organisation does not exist');
+        add(kind, x.uuid, 'organizationUuid', 'reference-not-found', 'the owning organisation does not exist');
   }
 
   // Unit trees: one root per organisation, parents in the organisation, no cycles.
@@ -166,7 +173,13 @@ export async function checkPortfolioIntegrity(reader: StorageReader): Promise<In
   for (const u of units) if (!u.parentUuid) roots.set(u.organizationUuid, (roots.get(u.organizationUuid) ?? 0) + 1);
   for (const org of new Set(units.map((u) => u.organizationUuid)))
     if ((roots.get(org) ?? 0) !== 1)
-      add(ORGANIZATION.kind, org, 'units', 'root', `the organisation's units have ${roots.get(org) ?? 0} roots, not 1`);
+      add(
+        ORGANIZATION.kind,
+        org,
+        'units',
+        (roots.get(org) ?? 0) === 0 ? 'no-root' : 'multiple-roots',
+        `the organisation's units have ${roots.get(org) ?? 0} roots, not 1`,
+      );
 
   // Users, memberships and unit roles.
   duplicates(
@@ -176,7 +189,8 @@ export async function checkPortfolioIntegrity(reader: StorageReader): Promise<In
     (u) => u.uuid,
   );
   for (const m of memberships)
-    if (!userUuids.has(m.userUuid)) add(MEMBERSHIP.kind, m.uuid, 'userUuid', 'dangling', 'the user does not exist');
+    if (!userUuids.has(m.userUuid))
+      add(MEMBERSHIP.kind, m.uuid, 'userUuid', 'reference-not-found', 'the user does not exist');
   duplicates(
     MEMBERSHIP.kind,
     memberships,
@@ -191,7 +205,7 @@ export async function checkPortfolioIntegrity(reader: StorageReader): Promise<In
         UNIT_ROLE.kind,
         r.uuid,
         'userUuid',
-        'other-organisation',
+        'not-same-organisation',
         'the role holder is not a member of the organisation',
       );
   }
@@ -211,7 +225,7 @@ export async function checkPortfolioIntegrity(reader: StorageReader): Promise<In
   // Catalogue: parents exist and form no cycles, exposing systems exist, names unique per creator.
   for (const s of systems)
     if (s.parentUuid && !systemByUuid.has(s.parentUuid))
-      add(SYSTEM.kind, s.uuid, 'parentUuid', 'dangling', 'the parent system does not exist');
+      add(SYSTEM.kind, s.uuid, 'parentUuid', 'reference-not-found', 'the parent system does not exist');
   for (const uuid of cyclic(systems, (x) => systemByUuid.get(x)?.parentUuid))
     add(SYSTEM.kind, uuid, 'parentUuid', 'cycle', 'the system is in or under a cycle of parents');
   duplicates(
@@ -222,7 +236,7 @@ export async function checkPortfolioIntegrity(reader: StorageReader): Promise<In
   );
   for (const i of interfaces)
     if (i.exposedBySystemUuid && !systemByUuid.has(i.exposedBySystemUuid))
-      add(INTERFACE.kind, i.uuid, 'exposedBySystemUuid', 'dangling', 'the exposing system does not exist');
+      add(INTERFACE.kind, i.uuid, 'exposedBySystemUuid', 'reference-not-found', 'the exposing system does not exist');
 
   // Usages.
   const interfaceByUuid = new Map(interfaces.map((i) => [i.uuid, i]));
@@ -237,7 +251,8 @@ export async function checkPortfolioIntegrity(reader: StorageReader): Promise<In
     (u) => u.uuid,
   );
   for (const u of usages) {
-    if (!systemByUuid.has(u.systemUuid)) add(USAGE.kind, u.uuid, 'systemUuid', 'dangling', 'the system does not exist');
+    if (!systemByUuid.has(u.systemUuid))
+      add(USAGE.kind, u.uuid, 'systemUuid', 'reference-not-found', 'the system does not exist');
     link(USAGE.kind, u, 'organizationUsage.responsibleUnitUuid', UNIT.kind)(u.organizationUsage.responsibleUnitUuid);
     for (const x of u.organizationUsage.usingUnitUuids)
       link(USAGE.kind, u, 'organizationUsage.usingUnitUuids', UNIT.kind)(x);
@@ -248,7 +263,7 @@ export async function checkPortfolioIntegrity(reader: StorageReader): Promise<In
         USAGE.kind,
         u.uuid,
         'general.mainContractUuid',
-        'main-contract-not-linked',
+        'main-contract-not-associated',
         'the main contract does not cover the usage',
       );
     for (const r of u.outgoingSystemRelations) {
@@ -261,7 +276,7 @@ export async function checkPortfolioIntegrity(reader: StorageReader): Promise<In
           USAGE.kind,
           u.uuid,
           'outgoingSystemRelations.interfaceUuid',
-          'dangling',
+          'reference-not-found',
           'the interface is not exposed by the target system',
         );
     }
@@ -304,7 +319,7 @@ export async function checkPortfolioIntegrity(reader: StorageReader): Promise<In
         DPR.kind,
         d.uuid,
         'general.mainContractUuid',
-        'main-contract-not-linked',
+        'main-contract-not-associated',
         'the main contract is not one of its contracts',
       );
   }
@@ -320,5 +335,11 @@ export async function checkPortfolioIntegrity(reader: StorageReader): Promise<In
   }
   for (const uuid of cyclic(projects, (x) => projectByUuid.get(x)?.parentProjectUuid))
     add(PROJECT.kind, uuid, 'parentProjectUuid', 'cycle', 'the project is in or under a cycle of parents');
+
+  // The KLE tree: unique keys, types that match the keys, parents one level up.
+  const kle = kleTreeConsistency(await everything<KleTask>(reader, KLE.kind));
+  if (!kle.ok)
+    for (const v of kle.violations)
+      add(KLE.kind, String(v.context?.uuid ?? ''), v.path?.join('.') ?? 'taskKey', v.code, v.message);
   return out;
 }

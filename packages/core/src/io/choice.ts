@@ -20,7 +20,7 @@ export function describeValue(value: unknown): string {
  *
  * @example
  * ```ts
- * choiceIssue('xls', ['xlsx', 'csv'], 'format', 'file format'); // { path: ['format'], code: 'invalid_value', … }
+ * choiceIssue('xls', ['xlsx', 'csv'], 'format', 'file format'); // { path: ['format'], code: 'invalid-value', … }
  * ```
  */
 export function choiceIssue(
@@ -44,7 +44,7 @@ export function choiceIssue(
 export function invalidChoice(value: unknown, allowed: readonly string[], path: string, what: string): ValidationIssue {
   return {
     path: [path],
-    code: 'invalid_value',
+    code: 'invalid-value',
     message: `unknown ${what} ${describeValue(value)}; allowed: ${allowed.join(', ')}`,
   };
 }

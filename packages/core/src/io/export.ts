@@ -117,7 +117,7 @@ function pickColumns(kind: OverviewKind, choice: OverviewExportOptions['columns'
       'core',
       unknown.map((id) => ({
         path: ['columns', id],
-        code: 'unknown_column',
+        code: 'unknown-column',
         message: `the ${kind} overview has no column ${id}`,
       })),
     );

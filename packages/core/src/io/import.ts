@@ -176,14 +176,14 @@ function checkOptions(options: SpreadsheetImportOptions): ImportTemplate {
       ? undefined
       : {
           path: ['maxRows'],
-          code: 'invalid_value',
+          code: 'invalid-value',
           message: `maxRows must be a positive whole number, not ${describeValue(maxRows)}`,
         },
     typeof file === 'string' || file instanceof Uint8Array
       ? undefined
       : {
           path: ['file'],
-          code: 'invalid_type',
+          code: 'invalid-type',
           message: `file must be a Uint8Array or a string, not ${describeValue(file)}`,
         },
   ]);

@@ -43,7 +43,7 @@ describe('GlobalOptionSchema', () => {
   it('requires the description to be given, as text or null', () => {
     expect(GlobalOptionSchema.parse(base).description).toBeNull();
     const { description: _, ...withoutDescription } = base;
-    expect(codes(GlobalOptionSchema, withoutDescription)).toEqual([['description', 'invalid_type']]);
+    expect(codes(GlobalOptionSchema, withoutDescription)).toEqual([['description', 'invalid-type']]);
   });
   it('rejects role flags on a non-role type and requires both on a role type', () => {
     expect(codes(GlobalOptionSchema, { ...base, hasWriteAccess: true })).toEqual([
@@ -54,10 +54,10 @@ describe('GlobalOptionSchema', () => {
     ]);
   });
   it('rejects a blank or 151-character name and a priority below 1', () => {
-    expect(codes(GlobalOptionSchema, { ...base, name: '  ' })).toEqual([['name', 'too_small']]);
-    expect(codes(GlobalOptionSchema, { ...base, name: 'x'.repeat(151) })).toEqual([['name', 'too_big']]);
+    expect(codes(GlobalOptionSchema, { ...base, name: '  ' })).toEqual([['name', 'too-small']]);
+    expect(codes(GlobalOptionSchema, { ...base, name: 'x'.repeat(151) })).toEqual([['name', 'too-big']]);
     expect(GlobalOptionSchema.safeParse({ ...base, name: 'x'.repeat(150) }).success).toBe(true);
-    expect(codes(GlobalOptionSchema, { ...base, priority: 0 })).toEqual([['priority', 'too_small']]);
+    expect(codes(GlobalOptionSchema, { ...base, priority: 0 })).toEqual([['priority', 'too-small']]);
   });
 });
 

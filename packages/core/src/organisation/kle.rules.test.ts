@@ -76,7 +76,9 @@ describe('kleTreeConsistency', () => {
     expect(kleTreeConsistency([main, group, topic]).ok).toBe(true);
   });
   it('refuses a topic hung directly under a main group (key prefix mismatch)', () => {
-    expect(codes(kleTreeConsistency([main, group, { ...topic, parentUuid: id(1) }]))).toEqual(['parent-key-mismatch']);
+    expect(codes(kleTreeConsistency([main, group, { ...topic, parentUuid: id(1) }]))).toEqual([
+      'kle-parent-key-mismatch',
+    ]);
   });
   it('refuses a topic under a group of another main group', () => {
     const otherGroup = { ...group, uuid: id(4), taskKey: '01.03' };
@@ -91,7 +93,7 @@ describe('kleTreeConsistency', () => {
           { ...topic, parentUuid: id(4) },
         ]),
       ),
-    ).toEqual(['parent-key-mismatch']);
+    ).toEqual(['kle-parent-key-mismatch']);
   });
   it('reports type mismatch, missing and unknown parents, and duplicates', () => {
     const r = kleTreeConsistency([
@@ -104,10 +106,10 @@ describe('kleTreeConsistency', () => {
     ]);
     expect(codes(r)).toEqual([
       'kle-type-mismatch',
-      'parent-missing',
+      'kle-parent-missing',
       'parent-not-found',
-      'duplicate-task-key',
-      'unexpected-parent',
+      'kle-duplicate-task-key',
+      'kle-unexpected-parent',
     ]);
   });
 });
@@ -156,9 +158,9 @@ describe('parseKleFeed', () => {
         expect.arrayContaining([
           '1.taskKey:duplicate',
           '1.uuid:duplicate',
-          '2.taskKey:kle_parent_missing',
-          '3.taskKey:invalid_format',
-          '3.activeFrom:invalid_date',
+          '2.taskKey:kle-parent-missing',
+          '3.taskKey:invalid-format',
+          '3.activeFrom:invalid-date',
         ]),
       );
     }

@@ -4,11 +4,20 @@
  *
  * @module
  */
-import { type IsoDate, type RuleResult, type RuleViolation, type Uuid, fail, ok, parse } from '../shared/index.js';
+import {
+  type IsoDate,
+  type IssueCode,
+  type RuleResult,
+  type RuleViolation,
+  type Uuid,
+  fail,
+  ok,
+  parse,
+} from '../shared/index.js';
 import { kleParentKey, kleTaskTypeForKey } from './kle-key.js';
 import { KleFeedSchema, type KleTask } from './kle.schema.js';
 
-function kleViolation(code: string, message: string, task: KleTask): RuleViolation {
+function kleViolation(code: IssueCode, message: string, task: KleTask): RuleViolation {
   return { code, message, context: { uuid: task.uuid, taskKey: task.taskKey } };
 }
 
@@ -19,23 +28,25 @@ function kleParentProblem(task: KleTask, byUuid: ReadonlyMap<Uuid, KleTask>): Ru
   }
   const parentKey = kleParentKey(task.taskKey);
   if (parentKey === null) {
-    return task.parentUuid === null ? undefined : kleViolation('unexpected-parent', 'a main group has no parent', task);
+    return task.parentUuid === null
+      ? undefined
+      : kleViolation('kle-unexpected-parent', 'a main group has no parent', task);
   }
-  if (task.parentUuid === null) return kleViolation('parent-missing', 'a group or topic needs a parent', task);
+  if (task.parentUuid === null) return kleViolation('kle-parent-missing', 'a group or topic needs a parent', task);
   const parent = byUuid.get(task.parentUuid);
   if (!parent) return kleViolation('parent-not-found', 'the parent task does not exist', task);
   if (parent.taskKey !== parentKey) {
-    return kleViolation('parent-key-mismatch', `the parent must be ${parentKey}, not ${parent.taskKey}`, task);
+    return kleViolation('kle-parent-key-mismatch', `the parent must be ${parentKey}, not ${parent.taskKey}`, task);
   }
   return undefined;
 }
 
 /**
  * Checks a loaded set of KLE tasks: uuids and keys are unique (`duplicate-uuid`,
- * `duplicate-task-key`), each type matches its key's depth (`kle-type-mismatch`), main groups
- * have no parent (`unexpected-parent`), and every group or topic points at an existing task
- * (`parent-missing`, `parent-not-found`) whose key is its own key minus the last level
- * (`parent-key-mismatch`: `00.03.01` must hang under `00.03`). Violations come in list order.
+ * `kle-duplicate-task-key`), each type matches its key's depth (`kle-type-mismatch`), main groups
+ * have no parent (`kle-unexpected-parent`), and every group or topic points at an existing task
+ * (`kle-parent-missing`, `parent-not-found`) whose key is its own key minus the last level
+ * (`kle-parent-key-mismatch`: `00.03.01` must hang under `00.03`). Violations come in list order.
  *
  * @example
  * ```ts
@@ -50,7 +61,8 @@ export function kleTreeConsistency(tasks: readonly KleTask[]): RuleResult<void> 
   const violations: RuleViolation[] = [];
   for (const task of tasks) {
     if (seenUuids.has(task.uuid)) violations.push(kleViolation('duplicate-uuid', 'the uuid appears twice', task));
-    if (seenKeys.has(task.taskKey)) violations.push(kleViolation('duplicate-task-key', 'the key appears twice', task));
+    if (seenKeys.has(task.taskKey))
+      violations.push(kleViolation('kle-duplicate-task-key', 'the key appears twice', task));
     seenUuids.add(task.uuid);
     seenKeys.add(task.taskKey);
     const problem = kleParentProblem(task, byUuid);

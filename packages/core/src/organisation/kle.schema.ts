@@ -19,7 +19,7 @@ function checkPeriod(
       code: 'custom',
       path: [...path, 'activeTo'],
       message: 'must not be before activeFrom',
-      params: { code: 'invalid_period' },
+      params: { code: 'invalid-period' },
     });
   }
 }
@@ -55,7 +55,7 @@ export const KleTaskSchema = z
         code: 'custom',
         path: ['type'],
         message: `a key with ${level} level(s) must have type ${expected}`,
-        params: { code: 'kle_type_mismatch' },
+        params: { code: 'kle-type-mismatch' },
       });
     }
     if (level === 1 && task.parentUuid !== null) {
@@ -63,7 +63,7 @@ export const KleTaskSchema = z
         code: 'custom',
         path: ['parentUuid'],
         message: 'a main group has no parent',
-        params: { code: 'kle_unexpected_parent' },
+        params: { code: 'kle-unexpected-parent' },
       });
     }
     if (level > 1 && task.parentUuid === null) {
@@ -71,7 +71,7 @@ export const KleTaskSchema = z
         code: 'custom',
         path: ['parentUuid'],
         message: 'a group or topic must have a parent',
-        params: { code: 'kle_parent_missing' },
+        params: { code: 'kle-parent-missing' },
       });
     }
     checkPeriod(task, ctx, []);
@@ -126,7 +126,7 @@ export const KleFeedSchema = z
           code: 'custom',
           path: [i, 'taskKey'],
           message: `the parent level ${parentKey} is not in the feed`,
-          params: { code: 'kle_parent_missing' },
+          params: { code: 'kle-parent-missing' },
         });
       }
       checkPeriod(row, ctx, [i]);

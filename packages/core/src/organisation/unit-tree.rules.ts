@@ -8,7 +8,7 @@
  *
  * @module
  */
-import { type RuleResult, type RuleViolation, type Uuid, fail, ok } from '../shared/index.js';
+import { type IssueCode, type RuleResult, type RuleViolation, type Uuid, fail, ok } from '../shared/index.js';
 import type { UnitNode } from './unit.schema.js';
 
 /** Units by uuid and children by parent uuid, built once per call. */
@@ -184,6 +184,6 @@ export function unitTreeValidity(units: readonly UnitNode[], organizationUuid: U
   return violations.length ? fail(...violations) : ok(undefined);
 }
 
-function unitViolation(code: string, message: string, unit: UnitNode): RuleViolation {
+function unitViolation(code: IssueCode, message: string, unit: UnitNode): RuleViolation {
   return { code, message, context: { unitUuid: unit.uuid, name: unit.name } };
 }

@@ -340,17 +340,17 @@ export function parseOverviewQuery(query: unknown, columns: readonly OverviewCol
   (parsed.filters ?? []).forEach((f, i) => {
     const column = byId.get(f.column);
     if (!column)
-      issues.push({ path: ['filters', i, 'column'], code: 'unknown_column', message: `no column "${f.column}"` });
+      issues.push({ path: ['filters', i, 'column'], code: 'unknown-column', message: `no column "${f.column}"` });
     else if (!OPS_BY_TYPE[column.type].includes(f.op))
       issues.push({
         path: ['filters', i, 'op'],
-        code: 'invalid_operator',
+        code: 'invalid-operator',
         message: `a ${column.type} column does not take "${f.op}" (it takes ${OPS_BY_TYPE[column.type].join(', ')})`,
       });
   });
   (parsed.sort ?? []).forEach((s, i) => {
     if (!byId.has(s.column))
-      issues.push({ path: ['sort', i, 'column'], code: 'unknown_column', message: `no column "${s.column}"` });
+      issues.push({ path: ['sort', i, 'column'], code: 'unknown-column', message: `no column "${s.column}"` });
   });
   if (issues.length) throw new KitosValidationError('core', issues);
   return parsed;

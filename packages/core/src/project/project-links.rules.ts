@@ -8,7 +8,7 @@
  *
  * @module
  */
-import { type RuleResult, type RuleViolation, fail, ok } from '../shared/index.js';
+import { type IssueCode, type RuleResult, type RuleViolation, fail, ok } from '../shared/index.js';
 import type { Project } from './project.schema.js';
 
 /**
@@ -55,7 +55,7 @@ export function projectParentValidity(
   const byUuid = new Map(projects.map((p) => [p.uuid, p]));
   const parent = byUuid.get(parentUuid);
   const context = { projectUuid: project.uuid, parentUuid };
-  const violation = (code: string, message: string): RuleResult<string | null> =>
+  const violation = (code: IssueCode, message: string): RuleResult<string | null> =>
     fail({ code, message, path: ['parentProjectUuid'], context });
   if (parentUuid !== project.uuid && !parent) return violation('parent-not-found', 'the parent project does not exist');
   if (parent && parent.organizationUuid !== project.organizationUuid) {

@@ -48,12 +48,12 @@ describe('ProjectSchema', () => {
   it('checks dates strictly: 29 February only in leap years', () => {
     expect(issues(testProject({ phases: testPhases(['2024-02-29', '2024-02-29']) }))).toEqual([]);
     expect(issues(testProject({ phases: testPhases(['2025-02-29', null]) }))).toEqual([
-      ['phases.0.startDate', 'invalid_date'],
+      ['phases.0.startDate', 'invalid-date'],
     ]);
   });
   it('limits the current phase to 1–5 and risk ratings to 1–5', () => {
-    expect(issues({ ...testProject(), currentPhase: 6 })).toEqual([['currentPhase', 'invalid_value']]);
-    expect(issues({ ...testProject(), currentPhase: 2.5 })).toEqual([['currentPhase', 'invalid_value']]);
+    expect(issues({ ...testProject(), currentPhase: 6 })).toEqual([['currentPhase', 'invalid-value']]);
+    expect(issues({ ...testProject(), currentPhase: 2.5 })).toEqual([['currentPhase', 'invalid-value']]);
     const risk = {
       uuid: U1,
       name: 'Forsinkelse',
@@ -63,8 +63,8 @@ describe('ProjectSchema', () => {
       responsibleUserUuid: null,
     };
     expect(issues(testProject({ risks: [risk] }))).toEqual([
-      ['risks.0.probability', 'too_small'],
-      ['risks.0.consequence', 'too_big'],
+      ['risks.0.probability', 'too-small'],
+      ['risks.0.consequence', 'too-big'],
     ]);
   });
   it('rejects repeated links, milestone uuids and economy years', () => {
@@ -98,7 +98,7 @@ describe('ProjectSchema', () => {
   });
   it('accepts a 200-character name and rejects 201', () => {
     expect(issues(testProject({ name: 'x'.repeat(200) }))).toEqual([]);
-    expect(issues(testProject({ name: 'x'.repeat(201) }))).toEqual([['name', 'too_big']]);
+    expect(issues(testProject({ name: 'x'.repeat(201) }))).toEqual([['name', 'too-big']]);
   });
 });
 

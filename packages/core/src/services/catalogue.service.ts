@@ -26,7 +26,7 @@ import {
 } from '../catalogue/it-system.schema.js';
 import { catalogueNameKey } from '../catalogue/catalogue-name.js';
 import type { CallContext } from '../engine/call.js';
-import { INTERFACE, SYSTEM, USAGE } from '../engine/kinds.js';
+import { INTERFACE, SYSTEM, USAGE } from './kinds.js';
 import { writeEntity } from '../engine/repository.js';
 import { type CallRunner, createEntityService } from '../engine/service.js';
 import type { ItSystemUsage } from '../usage/usage.schema.js';

@@ -11,12 +11,13 @@ import {
 import {
   type Contract,
   ContractCreateSchema,
+  type ContractFields,
   ContractFieldsSchema,
   ContractPatchSchema,
 } from '../contract/contract.schema.js';
 import { catalogueNameKey } from '../catalogue/catalogue-name.js';
 import type { CallContext } from '../engine/call.js';
-import { CONTRACT, DPR, UNIT, USAGE } from '../engine/kinds.js';
+import { CONTRACT, DPR, UNIT, USAGE } from './kinds.js';
 import { blankFor, mergePatch } from '../engine/defaults.js';
 import { writeEntity } from '../engine/repository.js';
 import { type CallRunner, createEntityService } from '../engine/service.js';
@@ -63,14 +64,17 @@ async function checkLinks(call: CallContext, next: Contract): Promise<void> {
 export function contractService(runner: CallRunner) {
   return createEntityService(runner, {
     def: CONTRACT,
-    fieldsSchema: ContractFieldsSchema as never,
+    fieldsSchema: ContractFieldsSchema,
     createSchema: ContractCreateSchema,
     patchSchema: ContractPatchSchema,
     protect: (_call, c) => ({ kind: 'itContract' as const, uuid: c.uuid, organizationUuid: c.organizationUuid }),
     createOrganization: (i) => i.organizationUuid,
     prepareCreate: (_call, input) => {
-      const blank = mergePatch(blankFor(ContractFieldsSchema), { agreementPeriod: { extensionOptionsUsed: 0 } });
-      return mergePatch(blank, input) as never;
+      // Every field empty but the count of extensions used, which starts at 0, then the input.
+      const blank = mergePatch(blankFor(ContractFieldsSchema) as ContractFields, {
+        agreementPeriod: { extensionOptionsUsed: 0 },
+      });
+      return { ...mergePatch(blank, input), organizationUuid: input.organizationUuid };
     },
     check: async (call, next) => {
       const same = await allOf<Contract>(call.tx, CONTRACT.kind, next.organizationUuid, {

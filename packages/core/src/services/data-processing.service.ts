@@ -11,7 +11,7 @@ import {
   DataProcessingRegistrationFieldsSchema,
   DataProcessingRegistrationPatchSchema,
 } from '../data-processing/dpr.schema.js';
-import { CONTRACT, DPR, UNIT, USAGE } from '../engine/kinds.js';
+import { CONTRACT, DPR, UNIT, USAGE } from './kinds.js';
 import { type CallRunner, createEntityService } from '../engine/service.js';
 import { enforce, sameOrganisation } from './enforce.js';
 import { allOf, uuidsInOrganization } from './lookup.js';

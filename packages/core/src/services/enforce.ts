@@ -3,26 +3,15 @@
  *
  * @module
  */
-import { KitosConflictError, type KitosModule, KitosValidationError } from '../shared/errors.js';
+import { KitosConflictError, type KitosModule, KitosStateError, KitosValidationError } from '../shared/errors.js';
+import { ISSUE_CODES, isIssueCode } from '../shared/issue-codes.js';
 import type { RuleResult, RuleViolation } from '../shared/result.js';
 
-/** Violation codes that mean "the data is fine but clashes with what exists": reported as conflicts. */
-const CONFLICT_CODES = new Set([
-  'duplicate-name',
-  'duplicate-name-and-interface-id',
-  'usage-exists',
-  'name-taken',
-  'duplicate-email',
-  'duplicate-membership',
-  'duplicate-role-assignment',
-  'in-use',
-  'has-children',
-  'has-interface-exhibits',
-  'exposed-by-system',
-  'root-unit',
-]);
-
-/** Throws for a failed rule result (conflict codes → `KitosConflictError`, others → `KitosValidationError`). */
+/**
+ * Throws for a failed rule result, as the error class the first violation's code has in the
+ * catalogue ({@link ISSUE_CODES}): a conflict with what is stored, a state the record is in, or
+ * (for everything else) invalid input.
+ */
 export function enforce<T>(result: RuleResult<T>, module: KitosModule): T {
   if (result.ok) return result.value;
   throw violationError(result.violations, module);
@@ -31,8 +20,12 @@ export function enforce<T>(result: RuleResult<T>, module: KitosModule): T {
 /** The typed error for a list of violations. */
 export function violationError(violations: readonly RuleViolation[], module: KitosModule): Error {
   const first = violations[0];
-  if (first && CONFLICT_CODES.has(first.code)) {
+  const kind = first && isIssueCode(first.code) ? ISSUE_CODES[first.code].class : 'validation';
+  if (first && kind === 'conflict') {
     return new KitosConflictError(module, first.message, { code: first.code, violations, ...(first.context ?? {}) });
+  }
+  if (first && kind === 'state') {
+    return new KitosStateError(module, first.message, { code: first.code, violations, ...(first.context ?? {}) });
   }
   return new KitosValidationError(
     module,

@@ -7,7 +7,7 @@ import type { Actor } from '../access/actor.js';
 import { canRead, type ProtectedEntity } from '../access/policy.js';
 import type { AuditEntry } from '../engine/audit.js';
 import type { CallContext } from '../engine/call.js';
-import { ENTITY_DEFINITIONS } from '../engine/kinds.js';
+import { ENTITY_DEFINITIONS } from './kinds.js';
 import { AUDIT_KIND } from '../engine/repository.js';
 import type { CallRunner } from '../engine/service.js';
 import { KitosValidationError } from '../shared/errors.js';
@@ -116,7 +116,10 @@ const PRIVATE_KINDS = new Set<ProtectedEntity['kind']>([
 async function readFeed(call: CallContext, since: number, kinds: readonly string[] | undefined, limit: number) {
   const wanted = kinds ?? [...KINDS.keys()];
   if (call.actor.isGlobalAdmin) return call.tx.changesSince(since, { kinds: wanted, limit });
-  const privateKinds = wanted.filter((k) => PRIVATE_KINDS.has(KINDS.get(k)?.protectedKind as never));
+  const privateKinds = wanted.filter((k) => {
+    const kind = KINDS.get(k)?.protectedKind;
+    return kind !== undefined && PRIVATE_KINDS.has(kind);
+  });
   const otherKinds = wanted.filter((k) => KINDS.has(k) && !privateKinds.includes(k));
   const orgs = [...call.actor.roles.keys()];
   const empty: ChangeSet = { changed: [], deleted: [], next: since };
@@ -146,7 +149,7 @@ export function feedService(runner: CallRunner): FeedService {
           throw new KitosValidationError('core', [
             {
               path: ['limit'],
-              code: 'invalid_number',
+              code: 'invalid-number',
               message: `limit must be an integer from 1 to ${MAX_FEED_LIMIT}`,
             },
           ]);

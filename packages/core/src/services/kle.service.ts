@@ -5,7 +5,7 @@
  * @module
  */
 import type { Actor } from '../access/actor.js';
-import { KLE, type StoredKleTask } from '../engine/kinds.js';
+import { KLE, type StoredKleTask } from './kinds.js';
 import { writeEntity } from '../engine/repository.js';
 import type { CallRunner } from '../engine/service.js';
 import { kleIsActive, parseKleFeed } from '../organisation/kle.rules.js';

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import type { Actor } from '../access/actor.js';
 import { hasRole, isMemberOf } from '../access/actor.js';
 import type { CallContext } from '../engine/call.js';
-import { GLOBAL_OPTION, LOCAL_OPTION, type StoredGlobalOption, type StoredLocalOption } from '../engine/kinds.js';
+import { GLOBAL_OPTION, LOCAL_OPTION, type StoredGlobalOption, type StoredLocalOption } from './kinds.js';
 import { writeEntity } from '../engine/repository.js';
 import { type CallRunner, organizationLock } from '../engine/service.js';
 import { optionsAvailableInOrganization, type OptionSortOrder } from '../options/option.rules.js';
@@ -58,7 +58,7 @@ export async function seedOptions(call: CallContext): Promise<number> {
   let added = 0;
   for (const option of seedGlobalOptions()) {
     if (await call.tx.get(GLOBAL_OPTION.kind, option.uuid)) continue;
-    await writeEntity(call.tx, GLOBAL_OPTION, call.write, option as never, undefined);
+    await writeEntity(call.tx, GLOBAL_OPTION, call.write, option, undefined);
     added++;
   }
   return added;

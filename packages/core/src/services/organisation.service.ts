@@ -20,7 +20,7 @@ import {
   CONTRACT,
   DPR,
   PROJECT,
-} from '../engine/kinds.js';
+} from './kinds.js';
 import { deleteEntity, readEntity, writeEntity } from '../engine/repository.js';
 import type { Runtime } from '../engine/runtime.js';
 import {
@@ -571,7 +571,7 @@ export function unitRoleService(runner: CallRunner): UnitRoleService {
             roleUuid: i.roleUuid,
             userUuid: i.userUuid,
             organizationUuid: entity.organizationUuid,
-          } as never,
+          },
           undefined,
         );
       }),

@@ -18,7 +18,7 @@ import { type DprCard, dprCard, dprRows } from '../data-processing/dpr.read-mode
 import type { DataProcessingRegistration } from '../data-processing/dpr.schema.js';
 import { PositionCache } from '../engine/cache.js';
 import type { CallContext } from '../engine/call.js';
-import { CONTRACT, DPR, ORGANIZATION, PROJECT, SYSTEM, UNIT_ROLE, USAGE } from '../engine/kinds.js';
+import { CONTRACT, DPR, ORGANIZATION, PROJECT, SYSTEM, UNIT_ROLE, USAGE } from './kinds.js';
 import { readEntity } from '../engine/repository.js';
 import type { EntityDefinition } from '../engine/repository.js';
 import type { CallRunner } from '../engine/service.js';
@@ -189,7 +189,7 @@ export function overviewService(runner: CallRunner, storage?: Pick<StorageAdapte
       runner.read(actor, async (call) => {
         if (!Object.hasOwn(OVERVIEW_COLUMNS, kind))
           throw new KitosValidationError('core', [
-            { path: ['kind'], code: 'invalid_enum_value', message: `no overview "${String(kind)}"` },
+            { path: ['kind'], code: 'invalid-enum-value', message: `no overview "${String(kind)}"` },
           ]);
         const query = parseOverviewQuery(input, OVERVIEW_COLUMNS[kind]);
         const today = query.today ?? call.today;

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { CONTRACT, PROJECT, UNIT, USAGE } from '../engine/kinds.js';
+import { CONTRACT, PROJECT, UNIT, USAGE } from './kinds.js';
 import { type CallRunner, createEntityService } from '../engine/service.js';
 import { newProjectFields } from '../project/project-defaults.js';
 import { ProjectCreateSchema, ProjectFieldsSchema, ProjectPatchSchema } from '../project/project.schema.js';

@@ -22,7 +22,7 @@ import {
   UNIT,
   USAGE,
   USER,
-} from '../engine/kinds.js';
+} from './kinds.js';
 import type { Organization } from '../organisation/organization.schema.js';
 import type { OrganizationUnit } from '../organisation/unit.schema.js';
 import type { User } from '../organisation/user.schema.js';

@@ -8,7 +8,7 @@
  */
 import type { Contract } from '../contract/contract.schema.js';
 import type { DataProcessingRegistration } from '../data-processing/dpr.schema.js';
-import { CONTRACT, DPR, INTERFACE, PROJECT, UNIT, UNIT_ROLE, USAGE, type StoredUnitRole } from '../engine/kinds.js';
+import { CONTRACT, DPR, INTERFACE, PROJECT, UNIT, UNIT_ROLE, USAGE, type StoredUnitRole } from './kinds.js';
 import type { Reference } from '../engine/references.js';
 import type { Project } from '../project/project.schema.js';
 import {

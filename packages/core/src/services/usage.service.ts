@@ -9,8 +9,9 @@ import type { ItSystem } from '../catalogue/it-system.schema.js';
 import { canRead } from '../access/policy.js';
 import type { Contract } from '../contract/contract.schema.js';
 import type { CallContext } from '../engine/call.js';
-import { CONTRACT, INTERFACE, SYSTEM, UNIT, USAGE } from '../engine/kinds.js';
-import { type CallRunner, createEntityService } from '../engine/service.js';
+import { CONTRACT, INTERFACE, SYSTEM, UNIT, USAGE } from './kinds.js';
+import { blankFor, mergePatch } from '../engine/defaults.js';
+import { type CallRunner, createEntityService, type FieldsOf } from '../engine/service.js';
 import { systemLock } from './catalogue.service.js';
 import { DETACHING_REFERENCES } from './references.js';
 import { KitosValidationError } from '../shared/errors.js';
@@ -98,7 +99,7 @@ export function usageService(runner: CallRunner) {
         ]);
       }
       enforce(canCreateUsage(system, input.organizationUuid), 'usage');
-      return input as never;
+      return mergePatch(blankFor(ItSystemUsageFieldsSchema) as FieldsOf<ItSystemUsage>, input);
     },
     applyPatch: async (call, current, patch) =>
       enforce(

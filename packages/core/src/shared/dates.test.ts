@@ -57,10 +57,10 @@ describe('period ends and day arithmetic', () => {
 });
 
 describe('IsoDateSchema', () => {
-  it('reports an impossible date with the stable code invalid_date', async () => {
+  it('reports an impossible date with the stable code invalid-date', async () => {
     const { safeParse, IsoDateSchema } = await import('./schema.js');
     const r = safeParse(IsoDateSchema, '2025-02-30', 'core');
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.error.issues[0]?.code).toBe('invalid_date');
+    if (!r.ok) expect(r.error.issues[0]?.code).toBe('invalid-date');
   });
 });

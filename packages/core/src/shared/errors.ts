@@ -5,6 +5,7 @@
  *
  * @module
  */
+import type { IssueCode } from './issue-codes.js';
 
 /** The modules an error can come from; used in the `[kitos] [<module>]` message prefix. */
 export type KitosModule =
@@ -130,8 +131,8 @@ export class KitosError extends Error {
 export interface ValidationIssue {
   /** Path into the input, e.g. `['agreementPeriod', 'durationMonths']`. Empty for the whole input. */
   readonly path: readonly (string | number)[];
-  /** Stable code, e.g. `too_small`, `invalid_date`, `gate_closed`, `duplicate`. */
-  readonly code: string;
+  /** Stable code from {@link ISSUE_CODES}, e.g. `too-small`, `invalid-date`, `gate-closed`, `duplicate`. */
+  readonly code: IssueCode;
   /** Human-readable message (English). */
   readonly message: string;
 }

@@ -4,3 +4,4 @@ export * from './dates.js';
 export * from './schema.js';
 export * from './enums.js';
 export * from './limits.js';
+export * from './issue-codes.js';

@@ -5,10 +5,12 @@
  * @module
  */
 
+import type { IssueCode } from './issue-codes.js';
+
 /** A broken business rule: a stable code, a readable message and the path it concerns. */
 export interface RuleViolation {
-  /** Stable code, e.g. `cycle`, `not-same-organisation`, `in-use`. */
-  readonly code: string;
+  /** Stable code from {@link ISSUE_CODES}, e.g. `cycle`, `not-same-organisation`, `in-use`. */
+  readonly code: IssueCode;
   /** Human-readable explanation (English). */
   readonly message: string;
   /** Field path the violation concerns, if any. */

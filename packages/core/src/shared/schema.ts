@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { type KitosModule, KitosValidationError, type ValidationIssue } from './errors.js';
 import { isIsoDate } from './dates.js';
+import { catalogueCode, kebabCode } from './issue-codes.js';
 
 /** A UUID (any version; KITOS uses v4, imports may carry others). Lower- or upper-case hex. */
 export const UuidSchema = z.uuid({ version: undefined }).describe('UUID');
@@ -17,7 +18,7 @@ export type Uuid = z.infer<typeof UuidSchema>;
 export const IsoDateSchema = z
   .string()
   .max(10, { message: 'must be a real calendar date written YYYY-MM-DD' })
-  .refine(isIsoDate, { message: 'must be a real calendar date written YYYY-MM-DD', params: { code: 'invalid_date' } })
+  .refine(isIsoDate, { message: 'must be a real calendar date written YYYY-MM-DD', params: { code: 'invalid-date' } })
   .describe('Calendar date (YYYY-MM-DD)');
 
 /** An instant as an ISO 8601 UTC timestamp, e.g. `2025-03-01T12:00:00.000Z`. */
@@ -63,11 +64,12 @@ export type EntityMeta = z.infer<typeof EntityMetaSchema>;
 /** Converts zod issues to the library's `{ path, code, message }` form. */
 export function toValidationIssues(error: z.ZodError): ValidationIssue[] {
   return error.issues.map((i) => {
-    // Custom refinements may name their own stable code through `params.code` (e.g. `gate_closed`).
+    // Custom refinements may name their own stable code through `params.code` (e.g. `gate-closed`).
     const custom = i.code === 'custom' ? (i.params as { code?: unknown } | undefined)?.code : undefined;
     return {
       path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
-      code: typeof custom === 'string' ? custom : i.code,
+      // One casing for every code (zod's `invalid_type` becomes `invalid-type`, like ours).
+      code: catalogueCode(kebabCode(typeof custom === 'string' ? custom : i.code)),
       message: i.message,
     };
   });

@@ -7,6 +7,7 @@
  * @module
  */
 import { KitosValidationError, type ValidationIssue } from '../shared/errors.js';
+import type { IssueCode } from '../shared/issue-codes.js';
 import type { ChangesOptions, IndexFieldType, Query, UniqueConstraint } from './port.js';
 
 /** Index field types of one kind, by field name (what `migrate` declared). */
@@ -22,7 +23,7 @@ export const MAX_FILTER_VALUES = 100_000;
 
 type Path = (string | number)[];
 
-function issue(path: Path, code: string, message: string): ValidationIssue {
+function issue(path: Path, code: IssueCode, message: string): ValidationIssue {
   return { path, code, message };
 }
 
@@ -48,21 +49,21 @@ function valueFits(type: IndexFieldType, value: unknown): boolean {
 function checkField(filter: Record<string, unknown>, path: Path, types: KindFieldTypes, out: ValidationIssue[]) {
   const field = filter.field;
   if (typeof field !== 'string') {
-    out.push(issue([...path, 'field'], 'invalid_type', 'field must be the name of an index field'));
+    out.push(issue([...path, 'field'], 'invalid-type', 'field must be the name of an index field'));
     return undefined;
   }
   const type = Object.hasOwn(types, field) ? types[field] : undefined;
-  if (!type) out.push(issue([...path, 'field'], 'unknown_field', `"${field}" is not an index field of this kind`));
+  if (!type) out.push(issue([...path, 'field'], 'unknown-field', `"${field}" is not an index field of this kind`));
   return type;
 }
 
 function checkFilter(f: unknown, path: Path, types: KindFieldTypes, depth: number, out: ValidationIssue[]): void {
   if (depth > MAX_FILTER_DEPTH) {
-    out.push(issue(path, 'too_deep', `filters may nest at most ${MAX_FILTER_DEPTH} levels`));
+    out.push(issue(path, 'too-deep', `filters may nest at most ${MAX_FILTER_DEPTH} levels`));
     return;
   }
   if (!isRecord(f)) {
-    out.push(issue(path, 'invalid_type', 'a filter must be an object with an op'));
+    out.push(issue(path, 'invalid-type', 'a filter must be an object with an op'));
     return;
   }
   const op = f.op;
@@ -79,7 +80,7 @@ function checkFilter(f: unknown, path: Path, types: KindFieldTypes, depth: numbe
     return;
   }
   if (typeof op !== 'string' || !OPERATORS.has(op)) {
-    out.push(issue([...path, 'op'], 'unknown_operator', `unknown filter operator ${JSON.stringify(op)}`));
+    out.push(issue([...path, 'op'], 'unknown-operator', `unknown filter operator ${JSON.stringify(op)}`));
     return;
   }
   const type = checkField(f, path, types, out);
@@ -90,18 +91,18 @@ function checkFilter(f: unknown, path: Path, types: KindFieldTypes, depth: numbe
       return;
     }
     if (f.values.length > MAX_FILTER_VALUES)
-      out.push(issue([...path, 'values'], 'too_big', `at most ${MAX_FILTER_VALUES} values`));
+      out.push(issue([...path, 'values'], 'too-big', `at most ${MAX_FILTER_VALUES} values`));
     if (op === 'hasAny' && type && type !== 'textList')
-      out.push(issue([...path, 'op'], 'invalid_operator', `hasAny needs a textList field, "${f.field}" is ${type}`));
+      out.push(issue([...path, 'op'], 'invalid-operator', `hasAny needs a textList field, "${f.field}" is ${type}`));
     const elementType: IndexFieldType | undefined = type === 'textList' || op === 'hasAny' ? 'text' : type;
     f.values.forEach((v, i) => {
       if (elementType && !valueFits(elementType, v))
-        out.push(issue([...path, 'values', i], 'invalid_type', `needs a ${elementType} value`));
+        out.push(issue([...path, 'values', i], 'invalid-type', `needs a ${elementType} value`));
     });
     return;
   }
   if (op === 'contains' || op === 'startsWith') {
-    if (typeof f.value !== 'string') out.push(issue([...path, 'value'], 'invalid_type', `${op} needs a string value`));
+    if (typeof f.value !== 'string') out.push(issue([...path, 'value'], 'invalid-type', `${op} needs a string value`));
     return;
   }
   // Comparisons: on a list only `ne` means something (true when the list is empty); the value is
@@ -109,7 +110,7 @@ function checkFilter(f: unknown, path: Path, types: KindFieldTypes, depth: numbe
   const valueType: IndexFieldType | undefined = type === 'textList' ? 'text' : type;
   if (!('value' in f)) out.push(issue([...path, 'value'], 'required', `${op} needs a value`));
   else if (valueType && !valueFits(valueType, f.value))
-    out.push(issue([...path, 'value'], 'invalid_type', `${op} on a ${type} field needs a ${valueType} value`));
+    out.push(issue([...path, 'value'], 'invalid-type', `${op} on a ${type} field needs a ${valueType} value`));
 }
 
 /**
@@ -124,33 +125,33 @@ function checkFilter(f: unknown, path: Path, types: KindFieldTypes, depth: numbe
  */
 export function assertValidQuery(query: Query, types: KindFieldTypes | undefined): void {
   const out: ValidationIssue[] = [];
-  if (!isRecord(query)) throw new KitosValidationError('storage', [issue([], 'invalid_type', 'a query is an object')]);
-  if (typeof query.kind !== 'string') out.push(issue(['kind'], 'invalid_type', 'kind must be a string'));
+  if (!isRecord(query)) throw new KitosValidationError('storage', [issue([], 'invalid-type', 'a query is an object')]);
+  if (typeof query.kind !== 'string') out.push(issue(['kind'], 'invalid-type', 'kind must be a string'));
   if (query.offset !== undefined && !isNonNegativeInteger(query.offset))
-    out.push(issue(['offset'], 'invalid_number', 'offset must be a non-negative integer'));
+    out.push(issue(['offset'], 'invalid-number', 'offset must be a non-negative integer'));
   if (query.limit !== undefined && !isNonNegativeInteger(query.limit))
-    out.push(issue(['limit'], 'invalid_number', 'limit must be a non-negative integer'));
+    out.push(issue(['limit'], 'invalid-number', 'limit must be a non-negative integer'));
   if (query.count !== undefined && typeof query.count !== 'boolean')
-    out.push(issue(['count'], 'invalid_type', 'count must be a boolean'));
+    out.push(issue(['count'], 'invalid-type', 'count must be a boolean'));
   checkOrganizations(query.organizationUuids, ['organizationUuids'], out);
   const fieldTypes = types ?? {};
   if (query.filter !== undefined) {
     // Unknown kinds have no fields: their filters cannot be checked and match nothing anyway.
     if (types) checkFilter(query.filter, ['filter'], fieldTypes, 0, out);
-    else if (!isRecord(query.filter)) out.push(issue(['filter'], 'invalid_type', 'a filter must be an object'));
+    else if (!isRecord(query.filter)) out.push(issue(['filter'], 'invalid-type', 'a filter must be an object'));
   }
   if (query.sort !== undefined) {
-    if (!Array.isArray(query.sort)) out.push(issue(['sort'], 'invalid_type', 'sort must be a list'));
+    if (!Array.isArray(query.sort)) out.push(issue(['sort'], 'invalid-type', 'sort must be a list'));
     else
       query.sort.forEach((s: unknown, i: number) => {
         if (!isRecord(s) || typeof s.field !== 'string') {
-          out.push(issue(['sort', i], 'invalid_type', 'a sort key is { field, direction? }'));
+          out.push(issue(['sort', i], 'invalid-type', 'a sort key is { field, direction? }'));
           return;
         }
         if (types && !Object.hasOwn(fieldTypes, s.field))
-          out.push(issue(['sort', i, 'field'], 'unknown_field', `"${s.field}" is not an index field of this kind`));
+          out.push(issue(['sort', i, 'field'], 'unknown-field', `"${s.field}" is not an index field of this kind`));
         if (s.direction !== undefined && s.direction !== 'asc' && s.direction !== 'desc')
-          out.push(issue(['sort', i, 'direction'], 'invalid_enum_value', 'direction is asc or desc'));
+          out.push(issue(['sort', i, 'direction'], 'invalid-enum-value', 'direction is asc or desc'));
       });
   }
   if (out.length) throw new KitosValidationError('storage', out, { kind: query.kind });
@@ -159,12 +160,12 @@ export function assertValidQuery(query: Query, types: KindFieldTypes | undefined
 function checkOrganizations(orgs: unknown, path: Path, out: ValidationIssue[]) {
   if (orgs === undefined) return;
   if (!Array.isArray(orgs)) {
-    out.push(issue(path, 'invalid_type', 'organisations must be a list of uuids (or null for global data)'));
+    out.push(issue(path, 'invalid-type', 'organisations must be a list of uuids (or null for global data)'));
     return;
   }
   orgs.forEach((o, i) => {
     if (o !== null && typeof o !== 'string')
-      out.push(issue([...path, i], 'invalid_type', 'an organisation is a uuid string or null'));
+      out.push(issue([...path, i], 'invalid-type', 'an organisation is a uuid string or null'));
   });
 }
 
@@ -178,8 +179,8 @@ function checkOrganizations(orgs: unknown, path: Path, out: ValidationIssue[]) {
  */
 export function assertValidGet(kind: unknown, uuid: unknown): void {
   const out: ValidationIssue[] = [];
-  if (typeof kind !== 'string') out.push(issue(['kind'], 'invalid_type', 'kind must be a string'));
-  if (typeof uuid !== 'string') out.push(issue(['uuid'], 'invalid_type', 'uuid must be a string'));
+  if (typeof kind !== 'string') out.push(issue(['kind'], 'invalid-type', 'kind must be a string'));
+  if (typeof uuid !== 'string') out.push(issue(['uuid'], 'invalid-type', 'uuid must be a string'));
   if (out.length) throw new KitosValidationError('storage', out);
 }
 
@@ -195,17 +196,17 @@ export function assertValidGet(kind: unknown, uuid: unknown): void {
 export function assertValidChanges(since: unknown, options: ChangesOptions | undefined): void {
   const out: ValidationIssue[] = [];
   if (!isNonNegativeInteger(since))
-    out.push(issue(['since'], 'invalid_number', 'since must be a non-negative integer'));
+    out.push(issue(['since'], 'invalid-number', 'since must be a non-negative integer'));
   if (options !== undefined) {
-    if (!isRecord(options)) out.push(issue(['options'], 'invalid_type', 'options must be an object'));
+    if (!isRecord(options)) out.push(issue(['options'], 'invalid-type', 'options must be an object'));
     else {
       if (options.limit !== undefined && !(isNonNegativeInteger(options.limit) && options.limit > 0))
-        out.push(issue(['limit'], 'invalid_number', 'limit must be a positive integer'));
+        out.push(issue(['limit'], 'invalid-number', 'limit must be a positive integer'));
       if (
         options.kinds !== undefined &&
         !(Array.isArray(options.kinds) && options.kinds.every((k) => typeof k === 'string'))
       )
-        out.push(issue(['kinds'], 'invalid_type', 'kinds must be a list of strings'));
+        out.push(issue(['kinds'], 'invalid-type', 'kinds must be a list of strings'));
       checkOrganizations(options.organizationUuids, ['organizationUuids'], out);
     }
   }
@@ -222,7 +223,7 @@ export function assertValidChanges(since: unknown, options: ChangesOptions | und
  */
 export function assertValidLockKeys(keys: unknown): asserts keys is readonly string[] {
   if (!Array.isArray(keys) || !keys.every((k) => typeof k === 'string' && k.length > 0))
-    throw new KitosValidationError('storage', [issue(['keys'], 'invalid_type', 'lock keys are non-empty strings')]);
+    throw new KitosValidationError('storage', [issue(['keys'], 'invalid-type', 'lock keys are non-empty strings')]);
 }
 
 /**

@@ -2,11 +2,11 @@
  * The IT-system usage module: one organisation's use of one catalogue system, its GDPR fields with
  * their gates, archiving, relations, KLE deviations and validity.
  *
- * Rule violations use these stable codes: `gate_closed`, `duplicate`, `date_order`,
- * `invalid_interval`, `responsible_unit_not_using`, `unit-not-using`, `not-same-organisation`,
- * `kle_added_and_removed`, `kle-already-on-system`, `kle-not-on-system`,
- * `main_contract_not_associated`, `role-assignment-not-found`, `usage-exists`, `system-deactivated`,
- * `system-not-visible`, `relation_to_self`, `interface-not-exposed`, `multiple_master_references`.
+ * Rule violations use these stable codes: `gate-closed`, `duplicate`, `date-order`,
+ * `invalid-interval`, `responsible-unit-not-using`, `unit-not-using`, `not-same-organisation`,
+ * `kle-added-and-removed`, `kle-already-on-system`, `kle-not-on-system`,
+ * `main-contract-not-associated`, `role-assignment-not-found`, `usage-exists`, `system-deactivated`,
+ * `system-not-visible`, `relation-to-self`, `interface-not-exposed`, `multiple-master-references`.
  *
  * @example
  * ```ts

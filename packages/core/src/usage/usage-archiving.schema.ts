@@ -12,7 +12,7 @@ import { boundedText, distinctList, LIMITS } from '../shared/limits.js';
 
 /**
  * One journal period delivered to the archive. `startDate` must not be after `endDate` (code
- * `date_order`); both days are part of the period.
+ * `date-order`); both days are part of the period.
  *
  * @example
  * ```ts
@@ -37,7 +37,7 @@ export const UsageJournalPeriodSchema = z
         code: 'custom',
         path: ['endDate'],
         message: `endDate (${p.endDate}) is before startDate (${p.startDate})`,
-        params: { code: 'date_order' },
+        params: { code: 'date-order' },
       });
     }
   });

@@ -47,7 +47,7 @@ describe('applyUsageGdprPatch: each gate', () => {
         const r = applyUsageGdprPatch(empty(), { [answer]: closed, ...detailPatch });
         expect(r.ok).toBe(false);
         if (r.ok) return;
-        expect(r.violations.map((v) => v.code)).toEqual(details.map(() => 'gate_closed'));
+        expect(r.violations.map((v) => v.code)).toEqual(details.map(() => 'gate-closed'));
         expect(r.violations.map((v) => v.path)).toEqual(details.map((f) => ['gdpr', f]));
       });
     }
@@ -145,7 +145,7 @@ describe('applyUsageGdprPatch: specific personal data', () => {
       specificPersonalData: ['SocialProblems'],
     });
     expect(r.ok ? null : r.violations[0]).toMatchObject({
-      code: 'gate_closed',
+      code: 'gate-closed',
       path: ['gdpr', 'specificPersonalData'],
     });
   });
@@ -163,16 +163,16 @@ describe('applyUsageGdprPatch: specific personal data', () => {
 });
 
 describe('UsageGdprSchema gate refinement', () => {
-  it('rejects a stored value with details behind a closed gate, code gate_closed at the detail path', () => {
+  it('rejects a stored value with details behind a closed gate, code gate-closed at the detail path', () => {
     const r = safeParse(UsageGdprSchema, { riskAssessmentConducted: 'DontKnow', riskAssessmentResult: 'Low' }, 'usage');
     expect(r.ok ? [] : r.error.issues).toEqual([
-      expect.objectContaining({ code: 'gate_closed', path: ['riskAssessmentResult'] }),
+      expect.objectContaining({ code: 'gate-closed', path: ['riskAssessmentResult'] }),
     ]);
   });
 
   it('rejects specific personal data without the PersonalData level', () => {
     const r = safeParse(UsageGdprSchema, { specificPersonalData: ['CprNumber'] }, 'usage');
-    expect(r.ok ? null : r.error.issues[0]?.code).toBe('gate_closed');
+    expect(r.ok ? null : r.error.issues[0]?.code).toBe('gate-closed');
   });
 
   it('accepts a full value whose details sit behind open gates', () => {

@@ -41,7 +41,7 @@ function clearClosedGates(gdpr: UsageGdpr): UsageGdpr {
  *
  * - a detail field (e.g. `riskAssessmentResult`) given with a value while its question will not be
  *   `Yes` after the patch (No, DontKnow, Undecided or unanswered) is refused with the code
- *   `gate_closed` and the path `['gdpr', field]`; every refused detail is listed, in
+ *   `gate-closed` and the path `['gdpr', field]`; every refused detail is listed, in
  *   {@link UsageGdprGates} order, with `specificPersonalData` (needs the `PersonalData` level) last;
  * - otherwise the patch is merged, and every detail behind a closed gate is cleared (`null`, `[]`,
  *   and 0 for the retention frequency), so answering anything but `Yes` wipes the details, and
@@ -55,7 +55,7 @@ function clearClosedGates(gdpr: UsageGdpr): UsageGdpr {
  * if (r.ok) r.value.riskAssessmentResult; // null: the details went with the Yes
  *
  * applyUsageGdprPatch(gdpr, { dpiaConducted: 'DontKnow', dpiaDate: '2025-03-01' });
- * // { ok: false, violations: [{ code: 'gate_closed', path: ['gdpr', 'dpiaDate'], … }] }
+ * // { ok: false, violations: [{ code: 'gate-closed', path: ['gdpr', 'dpiaDate'], … }] }
  * ```
  */
 export function applyUsageGdprPatch(current: UsageGdpr, patch: UsageGdprPatch): RuleResult<UsageGdpr> {
@@ -71,7 +71,7 @@ export function applyUsageGdprPatch(current: UsageGdpr, patch: UsageGdprPatch): 
   patchedDetails.dataSensitivityLevels = merged.dataSensitivityLevels;
 
   const violations: RuleViolation[] = findUsageGdprGateBreaches(patchedDetails).map((breach) => ({
-    code: 'gate_closed',
+    code: 'gate-closed',
     message: describeUsageGdprBreach(breach, merged),
     path: ['gdpr', breach.field],
     context: { gate: breach.gate, value: merged[breach.gate] },

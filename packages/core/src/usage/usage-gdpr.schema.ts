@@ -185,7 +185,7 @@ export function describeUsageGdprBreach(breach: UsageGdprGateBreach, gdpr: Parti
 
 /**
  * The GDPR section of a usage. Details behind a closed gate are rejected with the issue code
- * `gate_closed` at the detail's path.
+ * `gate-closed` at the detail's path.
  *
  * @example
  * ```ts
@@ -199,7 +199,7 @@ export const UsageGdprSchema = usageGdprObject.superRefine((gdpr, ctx) => {
       code: 'custom',
       path: [breach.field],
       message: describeUsageGdprBreach(breach, gdpr),
-      params: { code: 'gate_closed' },
+      params: { code: 'gate-closed' },
     });
   }
 });

@@ -56,7 +56,7 @@ export function usageUserCountFromInterval(interval: ExpectedUsersInterval): Usa
 
 /**
  * Expected number of users: a {@link UsageUserCount} name, or one of the four KITOS intervals,
- * which is turned into its name. Any other interval is rejected with the code `invalid_interval`.
+ * which is turned into its name. Any other interval is rejected with the code `invalid-interval`.
  */
 export const UsageNumberOfExpectedUsersSchema = z
   .union([UsageUserCount.schema, ExpectedUsersIntervalSchema])
@@ -67,7 +67,7 @@ export const UsageNumberOfExpectedUsersSchema = z
     ctx.addIssue({
       code: 'custom',
       message: 'only the intervals 0–9, 10–50, 50–100 and 100+ (upperBound null) are accepted',
-      params: { code: 'invalid_interval' },
+      params: { code: 'invalid-interval' },
     });
     return z.NEVER;
   });
@@ -82,7 +82,7 @@ const usageValidityObject = z.strictObject({
 
 /**
  * Validity period and life cycle of a usage. `validFrom` must not be after `validTo` (code
- * `date_order`); the same day for both is a one-day period.
+ * `date-order`); the same day for both is a one-day period.
  *
  * @example
  * ```ts
@@ -95,7 +95,7 @@ export const UsageValiditySchema = usageValidityObject.superRefine((v, ctx) => {
       code: 'custom',
       path: ['validTo'],
       message: `validTo (${v.validTo}) is before validFrom (${v.validFrom})`,
-      params: { code: 'date_order' },
+      params: { code: 'date-order' },
     });
   }
 });

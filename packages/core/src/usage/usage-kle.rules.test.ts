@@ -36,7 +36,7 @@ describe('checkUsageKleDeviations', () => {
 
   it('refuses a KLE that is both added and removed', () => {
     const r = checkUsageKleDeviations(dev(['x'], ['x']), []);
-    expect(r.ok ? [] : r.violations.map((v) => v.code)).toContain('kle_added_and_removed');
+    expect(r.ok ? [] : r.violations.map((v) => v.code)).toContain('kle-added-and-removed');
   });
 
   it('refuses duplicates in either list', () => {
@@ -51,7 +51,7 @@ describe('checkUsageKleDeviations', () => {
     const r = checkUsageKleDeviations(dev(['a', 'b', 'b'], ['b', 'z']), ['a']);
     expect(r.ok ? [] : r.violations.map((v) => v.code)).toEqual([
       'duplicate',
-      'kle_added_and_removed',
+      'kle-added-and-removed',
       'kle-already-on-system',
       'kle-not-on-system',
       'kle-not-on-system',

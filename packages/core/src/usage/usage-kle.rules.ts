@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { fail, ok, type RuleResult, type RuleViolation } from '../shared/index.js';
+import { fail, type IssueCode, ok, type RuleResult, type RuleViolation } from '../shared/index.js';
 import type { UsageKleDeviations } from './usage.schema.js';
 
 /**
@@ -33,7 +33,7 @@ function duplicates(list: readonly string[], field: string): RuleViolation[] {
 
 /**
  * Checks the local KLE deviations against the catalogue system's KLE. Violations, in this order:
- * `duplicate` (a KLE listed twice in one list), `kle_added_and_removed`, `kle-already-on-system`
+ * `duplicate` (a KLE listed twice in one list), `kle-added-and-removed`, `kle-already-on-system`
  * (adding a KLE the system already has) and `kle-not-on-system` (removing one it does not have).
  *
  * @example
@@ -49,41 +49,26 @@ export function checkUsageKleDeviations(
   const { addedKleUuids: added, removedKleUuids: removed } = deviations;
   const onSystem = new Set(systemKleUuids);
   const at = (field: string, index: number) => ['localKleDeviations', field, index];
+  const violation = (code: IssueCode, message: string, field: string, index: number): RuleViolation[] => [
+    { code, message, path: at(field, index) },
+  ];
   const violations: RuleViolation[] = [
     ...duplicates(added, 'addedKleUuids'),
     ...duplicates(removed, 'removedKleUuids'),
     ...removed.flatMap((kle, i) =>
       added.includes(kle)
-        ? [
-            {
-              code: 'kle_added_and_removed',
-              message: `KLE ${kle} is both added and removed`,
-              path: at('removedKleUuids', i),
-            },
-          ]
+        ? violation('kle-added-and-removed', `KLE ${kle} is both added and removed`, 'removedKleUuids', i)
         : [],
     ),
     ...added.flatMap((kle, i) =>
       onSystem.has(kle)
-        ? [
-            {
-              code: 'kle-already-on-system',
-              message: `the system already has KLE ${kle}`,
-              path: at('addedKleUuids', i),
-            },
-          ]
+        ? violation('kle-already-on-system', `the system already has KLE ${kle}`, 'addedKleUuids', i)
         : [],
     ),
     ...removed.flatMap((kle, i) =>
       onSystem.has(kle)
         ? []
-        : [
-            {
-              code: 'kle-not-on-system',
-              message: `the system does not have KLE ${kle}`,
-              path: at('removedKleUuids', i),
-            },
-          ],
+        : violation('kle-not-on-system', `the system does not have KLE ${kle}`, 'removedKleUuids', i),
     ),
   ];
   return violations.length > 0 ? fail(...violations) : ok(deviations);

@@ -32,7 +32,7 @@ describe('applyUsagePatch', () => {
   it('refuses a validTo before the stored validFrom', () => {
     const r = applyUsagePatch(usage, { general: { validity: { validTo: '2024-12-31' } } });
     expect(r.ok ? null : r.violations).toEqual([
-      expect.objectContaining({ code: 'date_order', path: ['general', 'validity', 'validTo'] }),
+      expect.objectContaining({ code: 'date-order', path: ['general', 'validity', 'validTo'] }),
     ]);
   });
 
@@ -51,7 +51,7 @@ describe('applyUsagePatch', () => {
     expect(closed.ok && closed.value.gdpr.riskAssessmentResult).toBeNull();
     const refused = applyUsagePatch(usage, { gdpr: { dpiaDate: '2025-01-01' } });
     expect(refused.ok ? null : refused.violations[0]).toMatchObject({
-      code: 'gate_closed',
+      code: 'gate-closed',
       path: ['gdpr', 'dpiaDate'],
     });
   });
@@ -61,7 +61,7 @@ describe('applyUsagePatch', () => {
       gdpr: { dpiaDate: '2025-01-01' },
       general: { validity: { validTo: '2020-01-01' } },
     });
-    expect(r.ok ? [] : r.violations.map((v) => v.code)).toEqual(['gate_closed', 'date_order']);
+    expect(r.ok ? [] : r.violations.map((v) => v.code)).toEqual(['gate-closed', 'date-order']);
   });
 
   it('checks the main contract against the associated contracts when they are given', () => {
@@ -69,7 +69,7 @@ describe('applyUsagePatch', () => {
     expect(applyUsagePatch(usage, patch).ok).toBe(true);
     expect(applyUsagePatch(usage, patch, { associatedContractUuids: [C1] }).ok).toBe(true);
     const r = applyUsagePatch(usage, patch, { associatedContractUuids: [] });
-    expect(r.ok ? null : r.violations[0]?.code).toBe('main_contract_not_associated');
+    expect(r.ok ? null : r.violations[0]?.code).toBe('main-contract-not-associated');
   });
 
   it('does not change the usage it was given', () => {

@@ -52,10 +52,10 @@ export interface UsagePatchContext {
 /**
  * Applies `patch` to `current` and returns the new usage, or every violation found:
  *
- * 1. the GDPR gate violations of {@link applyUsageGdprPatch} (`gate_closed`);
- * 2. every problem of the merged usage against {@link ItSystemUsageSchema} (e.g. `date_order`
- *    for validFrom after validTo, `kle_added_and_removed`, `relation_to_self`), with its path;
- * 3. `main_contract_not_associated` when `context.associatedContractUuids` is given.
+ * 1. the GDPR gate violations of {@link applyUsageGdprPatch} (`gate-closed`);
+ * 2. every problem of the merged usage against {@link ItSystemUsageSchema} (e.g. `date-order`
+ *    for validFrom after validTo, `kle-added-and-removed`, `relation-to-self`), with its path;
+ * 3. `main-contract-not-associated` when `context.associatedContractUuids` is given.
  *
  * Merging: sections are merged field by field (`general.validity` and
  * `general.webAccessibility` too), lists are replaced whole. Naming a responsible unit that is not

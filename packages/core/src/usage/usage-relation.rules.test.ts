@@ -33,7 +33,7 @@ describe('checkSystemRelation', () => {
   });
 
   it('refuses a relation to the owning usage itself', () => {
-    expect(codes(checkSystemRelation(relation({ toUsageUuid: FROM }), context()))).toEqual(['relation_to_self']);
+    expect(codes(checkSystemRelation(relation({ toUsageUuid: FROM }), context()))).toEqual(['relation-to-self']);
   });
 
   it('refuses a target usage of another organisation', () => {
@@ -61,7 +61,7 @@ describe('checkSystemRelation', () => {
       context({ targetOrganizationUuid: 'x', contractOrganizationUuid: 'y' }),
     );
     expect(codes(r)).toEqual([
-      'relation_to_self',
+      'relation-to-self',
       'not-same-organisation',
       'interface-not-exposed',
       'not-same-organisation',
@@ -81,7 +81,7 @@ describe('retargetRelation', () => {
   });
 
   it('refuses to retarget a relation to its own usage', () => {
-    expect(codes(retargetRelation(relation(), FROM, context()))).toEqual(['relation_to_self']);
+    expect(codes(retargetRelation(relation(), FROM, context()))).toEqual(['relation-to-self']);
   });
 });
 

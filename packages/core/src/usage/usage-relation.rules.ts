@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { fail, KitosError, ok, type RuleResult, type RuleViolation } from '../shared/index.js';
+import { fail, type IssueCode, KitosError, ok, type RuleResult, type RuleViolation } from '../shared/index.js';
 import type { SystemRelationFields } from './usage-relation.schema.js';
 
 /** Facts about the two ends of a relation (and its contract) that the relation rules need. */
@@ -31,7 +31,7 @@ function contractOrganization(relation: SystemRelationFields, context: SystemRel
 }
 
 /**
- * Checks a relation against its context. Violations, in this order: `relation_to_self`,
+ * Checks a relation against its context. Violations, in this order: `relation-to-self`,
  * `not-same-organisation` (target usage of another organisation), `interface-not-exposed` (the
  * interface is not exposed by the target usage's system) and `not-same-organisation` (contract of
  * another organisation). Throws a `KitosError` (code `rule`) when the relation has a contract and
@@ -49,10 +49,10 @@ export function checkSystemRelation<T extends SystemRelationFields>(
   context: SystemRelationContext,
 ): RuleResult<T> {
   const violations: RuleViolation[] = [];
-  const add = (code: string, field: keyof SystemRelationFields, message: string) =>
+  const add = (code: IssueCode, field: keyof SystemRelationFields, message: string) =>
     violations.push({ code, message, path: [field] });
   if (relation.toUsageUuid === context.fromUsageUuid)
-    add('relation_to_self', 'toUsageUuid', 'a usage cannot relate to itself');
+    add('relation-to-self', 'toUsageUuid', 'a usage cannot relate to itself');
   if (context.targetOrganizationUuid !== context.organizationUuid) {
     add('not-same-organisation', 'toUsageUuid', 'the target usage belongs to another organisation');
   }

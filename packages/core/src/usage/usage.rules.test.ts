@@ -86,7 +86,7 @@ describe('main contract', () => {
   it('refuses a main contract that does not cover the usage', () => {
     const r = checkUsageMainContract(storedUsage(C1), [C2]);
     expect(r.ok ? null : r.violations[0]).toMatchObject({
-      code: 'main_contract_not_associated',
+      code: 'main-contract-not-associated',
       path: ['general', 'mainContractUuid'],
     });
   });

@@ -79,7 +79,7 @@ export function checkUsageUnitsInOrganization(
 
 /**
  * Checks that the main contract (if any) is one of the contracts associated with the usage
- * (`main_contract_not_associated` otherwise). Associations live on the contracts, so the caller
+ * (`main-contract-not-associated` otherwise). Associations live on the contracts, so the caller
  * passes the uuids of the contracts that cover this usage.
  *
  * @example
@@ -94,7 +94,7 @@ export function checkUsageMainContract(
   const main = usage.general.mainContractUuid;
   if (main === null || associatedContractUuids.includes(main)) return ok(main);
   return fail({
-    code: 'main_contract_not_associated',
+    code: 'main-contract-not-associated',
     message: `contract ${main} is not associated with the usage`,
     path: ['general', 'mainContractUuid'],
     context: { contractUuid: main },
@@ -103,7 +103,7 @@ export function checkUsageMainContract(
 
 /**
  * Sets (or with `null` clears) the main contract of a usage, which must be one of its associated
- * contracts (`main_contract_not_associated`).
+ * contracts (`main-contract-not-associated`).
  *
  * @example
  * ```ts

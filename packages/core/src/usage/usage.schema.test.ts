@@ -46,7 +46,7 @@ describe('ItSystemUsageSchema checks', () => {
   it('accepts validFrom equal to validTo and refuses validFrom after validTo', () => {
     expect(issues({ general: { validity: { validFrom: '2025-01-01', validTo: '2025-01-01' } } })).toEqual([]);
     expect(issues({ general: { validity: { validFrom: '2025-01-02', validTo: '2025-01-01' } } })).toEqual([
-      { code: 'date_order', path: 'general.validity.validTo' },
+      { code: 'date-order', path: 'general.validity.validTo' },
     ]);
   });
 
@@ -62,7 +62,7 @@ describe('ItSystemUsageSchema checks', () => {
 
   it('refuses a responsible unit that is not among the using units', () => {
     expect(issues({ organizationUsage: { usingUnitUuids: [U1], responsibleUnitUuid: U2 } })).toEqual([
-      { code: 'responsible_unit_not_using', path: 'organizationUsage.responsibleUnitUuid' },
+      { code: 'responsible-unit-not-using', path: 'organizationUsage.responsibleUnitUuid' },
     ]);
   });
 
@@ -74,7 +74,7 @@ describe('ItSystemUsageSchema checks', () => {
 
   it('refuses a KLE that is both added and removed', () => {
     expect(issues({ localKleDeviations: { addedKleUuids: [U1], removedKleUuids: [U1] } })[0]?.code).toBe(
-      'kle_added_and_removed',
+      'kle-added-and-removed',
     );
   });
 
@@ -82,25 +82,25 @@ describe('ItSystemUsageSchema checks', () => {
     const period = { uuid: U1, startDate: '2024-01-01', endDate: '2024-01-01' };
     expect(issues({ archiving: { journalPeriods: [period] } })).toEqual([]);
     expect(issues({ archiving: { journalPeriods: [{ ...period, endDate: '2023-12-31' }] } })).toEqual([
-      { code: 'date_order', path: 'archiving.journalPeriods.0.endDate' },
+      { code: 'date-order', path: 'archiving.journalPeriods.0.endDate' },
     ]);
   });
 
   it('refuses a relation from the usage to itself', () => {
     expect(issues({ outgoingSystemRelations: [{ uuid: U1, toUsageUuid: SELF }] })).toEqual([
-      { code: 'relation_to_self', path: 'outgoingSystemRelations.0.toUsageUuid' },
+      { code: 'relation-to-self', path: 'outgoingSystemRelations.0.toUsageUuid' },
     ]);
   });
 
-  it('refuses details behind a closed GDPR gate with gate_closed', () => {
+  it('refuses details behind a closed GDPR gate with gate-closed', () => {
     expect(issues({ gdpr: { dpiaConducted: 'No', dpiaDate: '2025-01-01' } })).toEqual([
-      { code: 'gate_closed', path: 'gdpr.dpiaDate' },
+      { code: 'gate-closed', path: 'gdpr.dpiaDate' },
     ]);
   });
 
   it('allows at most one master reference', () => {
     const ref = (uuid: string) => ({ uuid, title: 'Doc', documentId: null, url: null, masterReference: true });
-    expect(issues({ externalReferences: [ref(U1), ref(U2)] })[0]?.code).toBe('multiple_master_references');
+    expect(issues({ externalReferences: [ref(U1), ref(U2)] })[0]?.code).toBe('multiple-master-references');
   });
 });
 
@@ -159,9 +159,9 @@ describe('ItSystemUsagePatchSchema', () => {
 });
 
 describe('expected users: error code', () => {
-  it('names an unknown interval invalid_interval', () => {
+  it('names an unknown interval invalid-interval', () => {
     expect(issues({ general: { numberOfExpectedUsers: { lowerBound: 0, upperBound: 10 } } })).toEqual([
-      { code: 'invalid_interval', path: 'general.numberOfExpectedUsers' },
+      { code: 'invalid-interval', path: 'general.numberOfExpectedUsers' },
     ]);
   });
 });

@@ -27,7 +27,7 @@ const usageKleDeviationsObject = z.strictObject({ addedKleUuids: uuids(), remove
 
 /**
  * The organisation units that use the system ("relevante enheder") and the responsible one, which
- * must be among them (code `responsible_unit_not_using`; `assignResponsibleUnit` adds it).
+ * must be among them (code `responsible-unit-not-using`; `assignResponsibleUnit` adds it).
  *
  * @example
  * ```ts
@@ -40,7 +40,7 @@ export const UsageOrganizationUsageSchema = usageOrganizationUsageObject.superRe
       code: 'custom',
       path: ['responsibleUnitUuid'],
       message: 'the responsible unit must be one of the using units',
-      params: { code: 'responsible_unit_not_using' },
+      params: { code: 'responsible-unit-not-using' },
     });
   }
 });
@@ -50,7 +50,7 @@ export type UsageOrganizationUsage = z.infer<typeof UsageOrganizationUsageSchema
 /**
  * Local deviations from the catalogue system's KLE: tasks added and catalogue tasks removed for
  * this organisation. Each list is duplicate-free and a KLE cannot be both added and removed (code
- * `kle_added_and_removed`). Checks against the system's own KLE are in `checkUsageKleDeviations`.
+ * `kle-added-and-removed`). Checks against the system's own KLE are in `checkUsageKleDeviations`.
  */
 export const UsageKleDeviationsSchema = usageKleDeviationsObject.superRefine((d, ctx) => {
   d.removedKleUuids.forEach((kle, index) => {
@@ -59,7 +59,7 @@ export const UsageKleDeviationsSchema = usageKleDeviationsObject.superRefine((d,
       code: 'custom',
       path: ['removedKleUuids', index],
       message: `KLE ${kle} is both added and removed`,
-      params: { code: 'kle_added_and_removed' },
+      params: { code: 'kle-added-and-removed' },
     });
   });
 });
@@ -80,7 +80,7 @@ const usageReferences = () =>
     .superRefine((refs, ctx) => {
       if (refs.filter((r) => r.masterReference).length > 1) {
         const message = 'at most one reference can be the master reference';
-        ctx.addIssue({ code: 'custom', message, params: { code: 'multiple_master_references' } });
+        ctx.addIssue({ code: 'custom', message, params: { code: 'multiple-master-references' } });
       }
     })
     .default([]);
@@ -111,7 +111,7 @@ export const ItSystemUsageFieldsSchema = z.strictObject({
 
 /**
  * A stored IT-system usage. Besides the section checks, no outgoing relation may point at the
- * usage itself (code `relation_to_self`).
+ * usage itself (code `relation-to-self`).
  *
  * @example
  * ```ts
@@ -129,7 +129,7 @@ export const ItSystemUsageSchema = EntityMetaSchema.extend(ItSystemUsageFieldsSc
         code: 'custom',
         path: ['outgoingSystemRelations', index, 'toUsageUuid'],
         message: 'a usage cannot have a relation to itself',
-        params: { code: 'relation_to_self' },
+        params: { code: 'relation-to-self' },
       });
     });
   });

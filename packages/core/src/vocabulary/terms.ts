@@ -50,7 +50,7 @@ export const COLUMN_GROUP_LABELS: { readonly [G in ColumnGroup]: Label } = {
   roles: l('Roller', 'Roles'),
   audit: l('Sidst redigeret', 'Last changed'),
   core: l('Generelt', 'General'),
-  links: l('Relationer', 'Links'),
+  links: l('Tilknytninger', 'Links'),
   economy: l('Økonomi', 'Economy'),
   deadlines: l('Aftalefrister', 'Deadlines'),
   oversight: l('Tilsyn', 'Oversight'),

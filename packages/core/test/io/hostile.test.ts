@@ -392,7 +392,7 @@ describe('security: hostile import files', () => {
         expect(issues).toEqual([
           {
             path: ['kind'],
-            code: 'invalid_value',
+            code: 'invalid-value',
             message: expect.stringContaining('usages, contracts, units, systems'),
           },
         ]);

@@ -48,7 +48,7 @@ describe('security: typed errors for malformed input', () => {
         (err: unknown) => err,
       );
       expect(e).toBeInstanceOf(KitosValidationError);
-      expect((e as KitosValidationError).issues.some((i) => i.code === 'unrecognized_keys')).toBe(true);
+      expect((e as KitosValidationError).issues.some((i) => i.code === 'unrecognized-keys')).toBe(true);
       expect(await dump(w.storage)).toBe(before);
     });
   }

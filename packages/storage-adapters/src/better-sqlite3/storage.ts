@@ -138,7 +138,7 @@ export async function createBetterSqliteStorage(options: BetterSqliteStorageOpti
 async function openDatabase(options: BetterSqliteStorageOptions): Promise<BetterSqliteConnection> {
   if ((options.path === undefined) === (options.database === undefined)) {
     throw new KitosValidationError('storage', [
-      { path: ['path'], code: 'invalid_options', message: 'give exactly one of `path` and `database`' },
+      { path: ['path'], code: 'invalid-options', message: 'give exactly one of `path` and `database`' },
     ]);
   }
   if (options.database) return options.database;
@@ -188,7 +188,7 @@ function configure(db: BetterSqliteConnection, options: BetterSqliteStorageOptio
   const synchronous = options.synchronous ?? 'full';
   if (synchronous !== 'full' && synchronous !== 'normal') {
     throw new KitosValidationError('storage', [
-      { path: ['synchronous'], code: 'invalid_options', message: "synchronous must be 'full' or 'normal'" },
+      { path: ['synchronous'], code: 'invalid-options', message: "synchronous must be 'full' or 'normal'" },
     ]);
   }
   try {

@@ -278,7 +278,7 @@ export async function createPostgresStorage(options: PostgresStorageOptions): Pr
   const schema = options.schema ?? 'kitos';
   if (!SCHEMA_NAME.test(schema)) {
     const message = `"${schema}" is not a valid PostgreSQL schema name (a-z, 0-9, _; max 63)`;
-    throw new KitosValidationError('storage', [{ path: ['schema'], code: 'invalid_name', message }]);
+    throw new KitosValidationError('storage', [{ path: ['schema'], code: 'invalid-name', message }]);
   }
   const trigramSchema = await setUpTrigram(options.client, options.trigram !== false);
   const dialect: SqlDialect = postgresDialect(schema, trigramSchema);

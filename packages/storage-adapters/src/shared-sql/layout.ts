@@ -86,7 +86,7 @@ export function validateSchema(schema: StorageSchema): void {
   const issues: ValidationIssue[] = [];
   const kinds = new Set<string>();
   if (!Number.isInteger(schema.version) || schema.version < 0) {
-    issues.push({ path: ['version'], code: 'invalid_version', message: 'version must be a non-negative integer' });
+    issues.push({ path: ['version'], code: 'invalid-version', message: 'version must be a non-negative integer' });
   }
   schema.kinds.forEach((k: KindDefinition, i) => {
     if (!IDENTIFIER.test(k.kind)) issues.push(nameIssue(['kinds', i, 'kind'], k.kind));
@@ -100,7 +100,7 @@ export function validateSchema(schema: StorageSchema): void {
       if (!FIELD_TYPES.includes(f.type)) {
         issues.push({
           path: ['kinds', i, 'fields', j, 'type'],
-          code: 'invalid_type',
+          code: 'invalid-type',
           message: `unknown type ${f.type}`,
         });
       }
@@ -110,7 +110,7 @@ export function validateSchema(schema: StorageSchema): void {
 }
 
 function nameIssue(path: (string | number)[], name: string): ValidationIssue {
-  return { path, code: 'invalid_name', message: `"${name}" is not a valid name (letters, digits, _; max 48)` };
+  return { path, code: 'invalid-name', message: `"${name}" is not a valid name (letters, digits, _; max 48)` };
 }
 
 function duplicate(path: (string | number)[], name: string): ValidationIssue {
@@ -167,7 +167,7 @@ export function indexColumns(
   for (const f of layout.fields.values()) {
     const out = fieldValues(f, (index as Record<string, unknown>)[f.name], enc);
     if (typeof out === 'string') {
-      issues.push({ path: ['index', f.name], code: 'invalid_type', message: `${f.type} field needs ${out}` });
+      issues.push({ path: ['index', f.name], code: 'invalid-type', message: `${f.type} field needs ${out}` });
       continue;
     }
     columns.push(...fieldColumns(f));

@@ -256,7 +256,7 @@ function uniqueIndexes(d: SqlDialect, schema: StorageSchema): Map<string, string
           throw new KitosValidationError('storage', [
             {
               path: ['kinds', k.kind, 'unique', c.name],
-              code: 'invalid_field',
+              code: 'invalid-field',
               message: `unique constraint ${c.name} names "${name}", which is not a scalar index field`,
             },
           ]);

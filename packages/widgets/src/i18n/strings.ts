@@ -5,7 +5,7 @@
  *
  * @module
  */
-import type { ContractDeadlineKind, ContractLifecycleState, OverviewKind } from '@os2kitos/core';
+import type { OverviewKind } from '@os2kitos/core';
 import { da } from './da.js';
 import { en } from './en.js';
 

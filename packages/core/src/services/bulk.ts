@@ -5,7 +5,6 @@
  *
  * @module
  */
-import type { z } from 'zod';
 import type { ItInterface } from '../catalogue/it-interface.schema.js';
 import type { ItSystem } from '../catalogue/it-system.schema.js';
 import type { Contract } from '../contract/contract.schema.js';
@@ -18,9 +17,10 @@ import type { RoleAssignment } from '../organisation/role-assignment.schema.js';
 import type { OrganizationUnit } from '../organisation/unit.schema.js';
 import type { User } from '../organisation/user.schema.js';
 import type { Project } from '../project/project.schema.js';
+import { checkPortfolioIntegrity } from '../integrity/portfolio-integrity.js';
 import { KitosValidationError } from '../shared/errors.js';
-import { type EntityMetaSchema, toValidationIssues } from '../shared/schema.js';
-import type { StorageAdapter } from '../storage/port.js';
+import { type EntityMeta, toValidationIssues } from '../shared/schema.js';
+import type { StorageAdapter, StorageTransaction } from '../storage/port.js';
 import type { ItSystemUsage } from '../usage/usage.schema.js';
 import {
   CONTRACT,
@@ -39,7 +39,14 @@ import {
   USAGE,
   USER,
 } from './kinds.js';
-import type { EntityDefinition } from './repository.js';
+import type { EntityDefinition } from '../engine/repository.js';
+
+/** One kind's part of a bulk load. */
+interface Step {
+  readonly kind: string;
+  readonly count: number;
+  write(tx: StorageTransaction): Promise<void>;
+}
 
 /** Records to load, by kind. Memberships, options, KLE tasks and unit roles may come without meta. */
 export interface BulkRecords {
@@ -68,7 +75,12 @@ export interface BulkLoadOptions {
   readonly actorUuid?: string | null;
   /** Uuids for records that have none (memberships, unit roles); default `crypto.randomUUID`. */
   readonly newUuid?: () => string;
-  /** Parse every record with its schema first (default true). */
+  /**
+   * Check the input (default true): every record against its schema as it is written, then the
+   * whole store with {@link checkPortfolioIntegrity} before the transaction commits, so links,
+   * trees and unique keys across records hold as they do after service writes. `false` writes
+   * trusted input (the generator, a published snapshot) as given, for speed.
+   */
   readonly validate?: boolean;
   /** Called after each kind with how many records are written so far. */
   readonly onProgress?: (progress: { kind: string; done: number; total: number }) => void;
@@ -76,7 +88,9 @@ export interface BulkLoadOptions {
 
 /**
  * Writes every record in one transaction (all or nothing), after migrating the store. Existing
- * uuids are a conflict: bulk loading never overwrites.
+ * uuids are a conflict: bulk loading never overwrites. Input that breaks a schema or a cross-record
+ * invariant (a link to a missing or foreign record, a cycle, a second root, a duplicate key) is a
+ * {@link KitosValidationError} listing every problem, and nothing is written.
  *
  * @example
  * ```ts
@@ -102,36 +116,17 @@ export async function bulkLoad(
   });
   const withMeta = <T extends object>(list: readonly T[] | undefined) =>
     (list ?? []).map((r) => ({ ...meta((r as { uuid?: string }).uuid), ...r }));
-  const plan: [EntityDefinition<never>, readonly object[]][] = [
-    [ORGANIZATION as never, records.organizations ?? []],
-    [USER as never, records.users ?? []],
-    [MEMBERSHIP as never, withMeta(records.memberships)],
-    [GLOBAL_OPTION as never, withMeta(records.options)],
-    [LOCAL_OPTION as never, withMeta(records.localOptions)],
-    [KLE as never, withMeta(records.kleTasks)],
-    [UNIT as never, records.units ?? []],
-    [
-      UNIT_ROLE as never,
-      withMeta((records.roleAssignments ?? []).filter((r) => r.objectKind === 'organizationUnit')).map((r) => ({
-        ...r,
-        organizationUuid: (records.units ?? []).find((u) => u.uuid === r.objectUuid)?.organizationUuid,
-      })),
-    ],
-    [SYSTEM as never, records.itSystems ?? []],
-    [INTERFACE as never, records.itInterfaces ?? []],
-    [USAGE as never, records.usages ?? []],
-    [CONTRACT as never, records.contracts ?? []],
-    [DPR as never, records.dataProcessingRegistrations ?? []],
-    [PROJECT as never, records.projects ?? []],
-  ];
-  const total = plan.reduce((n, [, list]) => n + list.length, 0);
-  await storage.migrate(CORE_STORAGE_SCHEMA);
-  let done = 0;
-  await storage.transaction(async (tx) => {
-    for (const [def, list] of plan) {
+  /** One kind's records: parsed with the kind's schema (unless told not to), then put. */
+  const step = <E extends EntityMeta>(def: EntityDefinition<E>, list: readonly object[]): Step => ({
+    kind: def.kind,
+    count: list.length,
+    async write(tx) {
       for (const [i, raw] of list.entries()) {
-        let entity = raw as z.infer<typeof EntityMetaSchema>;
-        if (options.validate !== false) {
+        let entity: E;
+        if (options.validate === false) {
+          // Trusted input (the generator, a published snapshot): written as given, for speed.
+          entity = raw as E;
+        } else {
           const r = def.schema.safeParse(raw);
           if (!r.success) {
             throw new KitosValidationError(
@@ -139,21 +134,58 @@ export async function bulkLoad(
               toValidationIssues(r.error).map((issue) => ({ ...issue, path: [def.kind, i, ...issue.path] })),
             );
           }
-          entity = r.data as typeof entity;
+          entity = r.data;
         }
         await tx.put({
           kind: def.kind,
           uuid: entity.uuid,
-          organizationUuid: def.organizationOf(entity as never),
+          organizationUuid: def.organizationOf(entity),
           expectedVersion: 0,
           lastChanged: entity.lastChanged,
-          index: def.index(entity as never),
+          index: def.index(entity),
           data: entity,
         });
       }
-      done += list.length;
-      options.onProgress?.({ kind: def.kind, done, total });
+    },
+  });
+  const plan: Step[] = [
+    step(ORGANIZATION, records.organizations ?? []),
+    step(USER, records.users ?? []),
+    step(MEMBERSHIP, withMeta(records.memberships)),
+    step(GLOBAL_OPTION, withMeta(records.options)),
+    step(LOCAL_OPTION, withMeta(records.localOptions)),
+    step(KLE, withMeta(records.kleTasks)),
+    step(UNIT, records.units ?? []),
+    step(
+      UNIT_ROLE,
+      withMeta((records.roleAssignments ?? []).filter((r) => r.objectKind === 'organizationUnit')).map((r) => ({
+        ...r,
+        organizationUuid: (records.units ?? []).find((u) => u.uuid === r.objectUuid)?.organizationUuid,
+      })),
+    ),
+    step(SYSTEM, records.itSystems ?? []),
+    step(INTERFACE, records.itInterfaces ?? []),
+    step(USAGE, records.usages ?? []),
+    step(CONTRACT, records.contracts ?? []),
+    step(DPR, records.dataProcessingRegistrations ?? []),
+    step(PROJECT, records.projects ?? []),
+  ];
+  const total = plan.reduce((n, p) => n + p.count, 0);
+  await storage.migrate(CORE_STORAGE_SCHEMA);
+  let done = 0;
+  await storage.transaction(async (tx) => {
+    for (const p of plan) {
+      await p.write(tx);
+      done += p.count;
+      options.onProgress?.({ kind: p.kind, done, total });
     }
+    if (options.validate === false) return;
+    const problems = await checkPortfolioIntegrity(tx);
+    if (problems.length > 0)
+      throw new KitosValidationError(
+        'core',
+        problems.map((p) => ({ path: [p.kind, p.uuid, ...p.field.split('.')], code: p.code, message: p.message })),
+      );
   });
   return { written: done };
 }

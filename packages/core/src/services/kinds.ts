@@ -22,7 +22,7 @@ import { EntityMetaSchema } from '../shared/schema.js';
 import type { ItSystemUsage } from '../usage/usage.schema.js';
 import { ItSystemUsageSchema } from '../usage/usage.schema.js';
 import type { IndexFieldDefinition, StorageSchema, UniqueConstraint } from '../storage/port.js';
-import { AUDIT_KIND, type EntityDefinition } from './repository.js';
+import { AUDIT_KIND, type EntityDefinition } from '../engine/repository.js';
 
 /** A membership as stored: one role of one user in one organisation. */
 export const StoredMembershipSchema = EntityMetaSchema.extend(OrganizationMembershipSchema.shape);

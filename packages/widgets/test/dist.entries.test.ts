@@ -1,0 +1,71 @@
+// The per-element subpaths (`@os2kitos/widgets/overview`, …) against the BUILT files, as an app gets
+// them from npm: each subpath defines its own element (plus the status badge the overview and the
+// cards show) and no other, both when Node imports it and after an app's bundler has tree-shaken it.
+// The second half guards package.json "sideEffects": the definitions live in dist/chunks/, and a
+// bundler drops any file not listed there whose exports the page does not use.
+import { execFile } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+// @ts-expect-error plain ESM script without type declarations
+import { bundleForApp } from '../../../bench/consumer.mjs';
+
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+const pkg = JSON.parse(readFileSync(`${root}packages/widgets/package.json`, 'utf8')) as {
+  exports: Record<string, unknown>;
+};
+
+const ALL = [
+  'kitos-provider',
+  'kitos-status-badge',
+  'kitos-contract-card',
+  'kitos-contract-deadlines',
+  'kitos-org-tree',
+  'kitos-overview',
+  'kitos-usage-card',
+];
+/** What each subpath must define, and nothing more. */
+const EXPECTED: Record<string, string[]> = {
+  '.': ALL,
+  './overview': ['kitos-overview', 'kitos-status-badge'],
+  './usage-card': ['kitos-usage-card', 'kitos-status-badge'],
+  './contract-card': ['kitos-contract-card', 'kitos-status-badge'],
+  './contract-deadlines': ['kitos-contract-deadlines'],
+  './org-tree': ['kitos-org-tree'],
+  './provider': ['kitos-provider'],
+  './status-badge': ['kitos-status-badge'],
+};
+const specifier = (subpath: string) => `@os2kitos/widgets${subpath.slice(1)}`;
+const sorted = (tags: Iterable<string>) => [...new Set(tags)].sort();
+
+describe('@os2kitos/widgets subpaths (dist)', () => {
+  it('package.json exports exactly the expected subpaths, each with built files and types', () => {
+    const subpaths = Object.keys(pkg.exports).filter((s) => s !== './package.json');
+    expect(subpaths.sort()).toEqual(Object.keys(EXPECTED).sort());
+    for (const s of subpaths) {
+      const entry = pkg.exports[s] as { default: string; types: string };
+      expect(existsSync(`${root}packages/widgets/${entry.default}`), `${entry.default}: run npm run build`).toBe(true);
+      expect(existsSync(`${root}packages/widgets/${entry.types}`), entry.types).toBe(true);
+    }
+  });
+
+  // Node resolves the subpath through `exports` with its default conditions, so this imports dist/.
+  // Lit's Node build provides a `customElements` registry; each import runs in a fresh process, so
+  // one subpath's definitions cannot leak into another's result.
+  it.each(Object.keys(EXPECTED))('importing %s in Node defines its elements and no others', async (subpath) => {
+    const probe = `await import(${JSON.stringify(specifier(subpath))});
+      const tags = ${JSON.stringify(ALL)};
+      console.log(JSON.stringify(tags.filter((t) => customElements.get(t) !== undefined)));`;
+    const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', probe], { cwd: root });
+    expect(sorted(JSON.parse(stdout))).toEqual(sorted(EXPECTED[subpath] ?? []));
+  });
+
+  // Unminified, so the definitions can be read back from the output.
+  const bundles = Object.keys(EXPECTED).flatMap((s) => [[s, 'rollup'] as const, [s, 'esbuild'] as const]);
+  it.each(bundles)('an app bundle of %s (%s) keeps exactly its definitions', async (subpath, bundler) => {
+    const { code } = await bundleForApp(`import '${specifier(subpath)}';\n`, bundler, { minify: false });
+    const defined = [...code.matchAll(/customElements\.define\(\s*["'](kitos-[a-z-]+)["']/g)].map((m) => m[1] ?? '');
+    expect(sorted(defined)).toEqual(sorted(EXPECTED[subpath] ?? []));
+  });
+});
