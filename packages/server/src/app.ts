@@ -5,7 +5,8 @@
  * @module
  */
 import { OpenAPIHono } from '@hono/zod-openapi';
-import type { Kitos, ValidationIssue } from '@os2kitos/core';
+import { type Kitos, toValidationIssues, type ValidationIssue } from '@os2kitos/core';
+import type { z } from 'zod';
 import { Scalar } from '@scalar/hono-api-reference';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
@@ -21,7 +22,14 @@ import type { ServerConfig } from './config.js';
 import type { ServerEnv } from './env.js';
 import { canonicalQuery, declaredQueryNames } from './http/query-names.js';
 import { RateLimiter } from './http/rate-limit.js';
-import { ProblemError, problemOf, problemResponse, serverProblem, validationProblem } from './problem.js';
+import {
+  forbiddenProblem,
+  ProblemError,
+  problemOf,
+  problemResponse,
+  serverProblem,
+  validationProblem,
+} from './problem.js';
 import { registerV2Routes } from './v2/routes.js';
 import { registerExtensionRoutes } from './x/routes.js';
 
@@ -58,14 +66,9 @@ export function createLogger(level: ServerConfig['logLevel'], destination?: pino
   return pino({ level, redact: { paths: LOG_REDACT, censor: '[redacted]' } }, destination);
 }
 
-function zodIssues(error: {
-  issues: readonly { path: PropertyKey[]; code: string; message: string }[];
-}): ValidationIssue[] {
-  return error.issues.map((i) => ({
-    path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)) as (string | number)[],
-    code: i.code,
-    message: i.message,
-  }));
+/** Zod's issues in the core's form: catalogue codes in kebab-case (`unrecognized-keys`, …). */
+function zodIssues(error: z.ZodError): ValidationIssue[] {
+  return toValidationIssues(error);
 }
 
 /**
@@ -95,7 +98,7 @@ export function createApp(options: AppOptions): OpenAPIHono<ServerEnv> {
     // where it was: query, param, json, header).
     defaultHook: (result, c) => {
       if (!result.success) {
-        const issues = zodIssues(result.error).map((i) => ({ ...i, path: [result.target, ...i.path] }));
+        const issues = zodIssues(result.error as z.ZodError).map((i) => ({ ...i, path: [result.target, ...i.path] }));
         return problemResponse(validationProblem('the request is invalid', issues), c.get('requestId'));
       }
     },
@@ -137,12 +140,7 @@ export function createApp(options: AppOptions): OpenAPIHono<ServerEnv> {
     if (c.req.method === 'OPTIONS' && origin && c.req.header('access-control-request-method')) {
       if (!config.corsOrigins.includes(origin))
         return problemResponse(
-          {
-            ...serverProblem('unauthenticated', `origin ${origin} is not allowed`, { specificCode: 'origin_refused' }),
-            status: 403,
-            code: 'forbidden',
-            type: 'urn:os2kitos:problem:forbidden',
-          },
+          forbiddenProblem(`origin ${origin} is not allowed`, 'origin-refused'),
           c.get('requestId'),
         );
     }
@@ -249,7 +247,7 @@ export function createApp(options: AppOptions): OpenAPIHono<ServerEnv> {
     if (error instanceof HTTPException) {
       if (error.res) return error.res;
       const status = error.status;
-      const issues = [{ path: ['body'], code: 'malformed', message: error.message }];
+      const issues: ValidationIssue[] = [{ path: ['body'], code: 'invalid-format', message: error.message }];
       return status === 400
         ? problemResponse(validationProblem(error.message || 'malformed request', issues), c.get('requestId'))
         : problemResponse({ ...problemOf(error), status, detail: error.message }, c.get('requestId'));

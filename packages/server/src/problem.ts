@@ -7,6 +7,8 @@
  * @module
  */
 import {
+  ISSUE_CODES,
+  isIssueCode,
   KITOS_ERROR_CLASSES,
   KitosConflictError,
   KitosError,
@@ -42,6 +44,49 @@ const SERVER_CLASSES: Readonly<Record<ServerProblemCode, { status: number; title
   unavailable: { status: 503, title: { da: 'Tjenesten er ikke klar', en: 'Service unavailable' } },
 };
 
+/**
+ * The server's own specific codes (authentication and transport), with their meaning in Danish and
+ * English; the core's codes and meanings are in its `ISSUE_CODES` catalogue.
+ */
+export const SERVER_ISSUE_CODES = {
+  'missing-credentials': { da: 'Log ind, eller send et adgangstoken', en: 'Sign in, or send a bearer token' },
+  'malformed-authorization': {
+    da: 'Authorization-headeren skal være "Bearer <token>"',
+    en: 'The Authorization header must be "Bearer <token>"',
+  },
+  'invalid-token': {
+    da: 'Tokenet er ukendt, udløbet eller tilbagekaldt',
+    en: 'The token is unknown, expired or revoked',
+  },
+  'unknown-user': { da: 'Ingen KITOS-bruger passer til identiteten', en: 'No KITOS user matches the identity' },
+  'no-api-access': { da: 'Du har ikke tilladelse til at kalde API endpoints', en: 'The user has no API access' },
+  'oidc-not-configured': { da: 'OIDC-tokens modtages ikke her', en: 'OIDC tokens are not accepted here' },
+  csrf: {
+    da: 'En ændring med session-cookie kræver sessionens X-CSRF-Token',
+    en: 'A write with the session cookie needs the session’s X-CSRF-Token',
+  },
+  'origin-refused': { da: 'Domænet er ikke tilladt', en: 'The origin is not allowed' },
+  'bad-credentials': { da: 'Forkert e-mail eller adgangskode', en: 'Wrong e-mail or password' },
+  'invalid-state': {
+    da: 'Log-ind er ukendt, udløbet eller allerede brugt',
+    en: 'The sign-in is unknown, expired or already used',
+  },
+  'provider-refused': { da: 'Identitetsudbyderen afviste log-ind', en: 'The identity provider refused the sign-in' },
+  'invalid-grant': {
+    da: 'Identitetsudbyderens svar kunne ikke godkendes',
+    en: 'The identity provider’s answer could not be verified',
+  },
+} as const;
+/** A specific code of the server. */
+export type ServerIssueCode = keyof typeof SERVER_ISSUE_CODES;
+
+/** The meaning of a specific code in both languages, or the fallback (the class title). */
+function meaningOf(code: string | null, fallback: { da: string; en: string }): { da: string; en: string } {
+  if (code && isIssueCode(code)) return { da: ISSUE_CODES[code].da, en: ISSUE_CODES[code].en };
+  if (code && Object.hasOwn(SERVER_ISSUE_CODES, code)) return { ...SERVER_ISSUE_CODES[code as ServerIssueCode] };
+  return { ...fallback };
+}
+
 /** One problem in a validation failure: where, what kind, and a readable explanation. */
 export const ProblemIssueSchema = z
   .object({
@@ -64,6 +109,9 @@ export const ProblemSchema = z
       .nullable()
       .openapi({ description: 'The specific rule (e.g. `duplicate`, `stale_version`), when the error names one.' }),
     titles: z.object({ da: z.string(), en: z.string() }).openapi({ description: 'The title in Danish and English.' }),
+    messages: z
+      .object({ da: z.string(), en: z.string() })
+      .openapi({ description: 'What the specific code means, in Danish and English (else the title).' }),
     issues: z.array(ProblemIssueSchema).optional(),
     instance: z.string().optional().openapi({ description: 'The request id, to find the log lines.' }),
   })
@@ -96,7 +144,7 @@ function plainMessage(error: Error): string {
 export function serverProblem(
   code: ServerProblemCode,
   detail: string,
-  extra: { specificCode?: string; issues?: readonly ValidationIssue[] } = {},
+  extra: { specificCode?: ServerIssueCode | 'version-mismatch'; issues?: readonly ValidationIssue[] } = {},
 ): Problem {
   const info = SERVER_CLASSES[code];
   return {
@@ -107,6 +155,7 @@ export function serverProblem(
     code,
     specificCode: extra.specificCode ?? null,
     titles: { ...info.title },
+    messages: meaningOf(extra.specificCode ?? null, info.title),
     ...(extra.issues ? { issues: extra.issues.map((i) => ({ ...i, path: [...i.path] })) } : {}),
   };
 }
@@ -122,7 +171,23 @@ export function validationProblem(detail: string, issues: readonly ValidationIss
     code: 'validation',
     specificCode: issues[0]?.code ?? null,
     titles: { ...info.title },
+    messages: meaningOf(issues[0]?.code ?? null, info.title),
     issues: issues.map((i) => ({ ...i, path: [...i.path] })),
+  };
+}
+
+/** A forbidden problem (403) for the server's own refusals (API access, CSRF, origins). */
+export function forbiddenProblem(detail: string, specificCode: ServerIssueCode): Problem {
+  const info = KITOS_ERROR_CLASSES.forbidden;
+  return {
+    type: 'urn:os2kitos:problem:forbidden',
+    title: info.title.en,
+    status: info.status,
+    detail,
+    code: 'forbidden',
+    specificCode,
+    titles: { ...info.title },
+    messages: meaningOf(specificCode, info.title),
   };
 }
 
@@ -139,7 +204,7 @@ export function validationProblem(detail: string, issues: readonly ValidationIss
 export function problemOf(error: unknown): Problem {
   if (isVersionMismatch(error)) {
     const e = error as KitosConflictError;
-    return serverProblem('precondition-failed', plainMessage(e), { specificCode: 'stale_version' });
+    return serverProblem('precondition-failed', plainMessage(e), { specificCode: 'version-mismatch' });
   }
   if (error instanceof KitosError) {
     const code: KitosErrorCode = error.code;
@@ -160,6 +225,7 @@ export function problemOf(error: unknown): Problem {
       code,
       specificCode: internal ? null : specific,
       titles: { ...info.title },
+      messages: internal ? { ...info.title } : meaningOf(specific, info.title),
       ...(error instanceof KitosValidationError
         ? { issues: error.issues.map((i) => ({ path: [...i.path], code: i.code, message: i.message })) }
         : {}),
@@ -173,6 +239,7 @@ export function problemOf(error: unknown): Problem {
     code: 'internal',
     specificCode: null,
     titles: { ...KITOS_ERROR_CLASSES.rule.title },
+    messages: { ...KITOS_ERROR_CLASSES.rule.title },
   };
 }
 

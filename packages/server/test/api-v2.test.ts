@@ -3,6 +3,7 @@
  * paging bounds, `changedSinceGtEq`, the deleted-entities feed, permission probes and tenancy
  * across two municipalities.
  */
+import { ISSUE_CODES } from '@os2kitos/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Municipalities, twoMunicipalities } from './fixture.js';
 import { type Harness, type Json, startHarness } from './helpers.js';
@@ -24,6 +25,8 @@ function expectProblem(r: Response & { data: Json }, status: number, code: strin
   expect(r.data).toMatchObject({ status, code, type: expect.stringContaining(code) });
   expect(r.data.titles.da).toBeTruthy();
   expect(r.data.titles.en).toBeTruthy();
+  expect(r.data.messages.da).toBeTruthy();
+  expect(r.data.messages.en).toBeTruthy();
 }
 
 describe('it-systems', () => {
@@ -85,7 +88,11 @@ describe('it-systems', () => {
       headers: { 'if-match': '"1"' },
     });
     expectProblem(stale, 412, 'precondition-failed');
-    expect(stale.data.specificCode).toBe('stale_version');
+    expect(stale.data.specificCode).toBe('version-mismatch');
+    expect(stale.data.messages).toEqual({
+      da: ISSUE_CODES['version-mismatch'].da,
+      en: ISSUE_CODES['version-mismatch'].en,
+    });
     const unchanged = await h.call('GET', `/api/v2/it-systems/${uuid}`);
     expect(unchanged.data.description).toBe('Løn');
     const cleared = await h.call('PATCH', `/api/v2/it-systems/${uuid}`, { body: { description: null } });
@@ -99,7 +106,7 @@ describe('it-systems', () => {
   it('refuses unknown query parameters, unknown body properties and bad paging with a validation problem', async () => {
     const unknown = await h.call('GET', '/api/v2/it-systems?nameContains=x&foo=1');
     expectProblem(unknown, 400, 'validation');
-    expect(unknown.data.issues[0]).toMatchObject({ path: ['query'], code: 'unrecognized_keys' });
+    expect(unknown.data.issues[0]).toMatchObject({ path: ['query'], code: 'unrecognized-keys' });
     expectProblem(await h.call('GET', '/api/v2/it-systems?pageSize=251'), 400, 'validation');
     expectProblem(await h.call('GET', '/api/v2/it-systems?pageSize=0'), 400, 'validation');
     expectProblem(await h.call('GET', '/api/v2/it-systems?page=-1'), 400, 'validation');

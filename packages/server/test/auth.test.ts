@@ -106,7 +106,7 @@ describe('API tokens (GetToken)', () => {
     expect(await revokeToken(kitos, issued.record.uuid)).toBe(true);
     const r = await h.call('GET', '/api/v2/kle-options', { token: issued.secret });
     expect(r.status).toBe(401);
-    expect(r.data.specificCode).toBe('invalid_token');
+    expect(r.data.specificCode).toBe('invalid-token');
   });
 
   it('keeps only hashes of tokens and passwords in the store', async () => {
@@ -179,7 +179,7 @@ describe('cookie sessions', () => {
       body,
     });
     expect(foreign.status).toBe(403);
-    expect(foreign.data.specificCode).toBe('origin_refused');
+    expect(foreign.data.specificCode).toBe('origin-refused');
     const ok = await h.call('POST', '/api/v2/it-contracts', {
       token: null,
       headers: { cookie, 'x-csrf-token': csrf, origin: ALLOWED },

@@ -176,20 +176,20 @@ describe('sign-in through the identity provider (authorization code with PKCE)',
     // The provider's answer is good for one sign-in only.
     const replay = await fetch(callback as string, { redirect: 'manual' });
     expect(replay.status).toBe(401);
-    expect(((await replay.json()) as { specificCode: string }).specificCode).toBe('invalid_state');
+    expect(((await replay.json()) as { specificCode: string }).specificCode).toBe('invalid-state');
   });
 
   it('refuses an unknown user, an unknown state and a foreign returnTo', async () => {
     await expect(
       browserSignIn(`${h.url}/api/session/oidc?returnTo=${encodeURIComponent(PAGE)}`, 'ghost@nordby.dk'),
-    ).rejects.toThrow(/unknown_user/);
+    ).rejects.toThrow(/unknown-user/);
     const foreign = await h.call('GET', `/api/session/oidc?returnTo=${encodeURIComponent('https://evil.example/')}`, {
       token: null,
     });
     expect(foreign.status).toBe(400);
     const unknown = await h.call('GET', `/api/session/oidc/callback?code=abc&state=${'A'.repeat(43)}`, { token: null });
     expect(unknown.status).toBe(401);
-    expect(unknown.data.specificCode).toBe('invalid_state');
+    expect(unknown.data.specificCode).toBe('invalid-state');
   });
 });
 
@@ -212,13 +212,13 @@ describe('OIDC bearer tokens', () => {
     const token = await accessToken('anna-client', 'https://other.example/api');
     const r = await h.call('GET', '/api/session', { token });
     expect(r.status).toBe(401);
-    expect(r.data.specificCode).toBe('invalid_token');
+    expect(r.data.specificCode).toBe('invalid-token');
   });
 
   it('refuses a token whose user is unknown', async () => {
     const r = await h.call('GET', '/api/session', { token: await accessToken('ghost-client') });
     expect(r.status).toBe(401);
-    expect(r.data.specificCode).toBe('unknown_user');
+    expect(r.data.specificCode).toBe('unknown-user');
   });
 
   it('refuses a token signed with a key the provider does not publish, and an expired one', async () => {

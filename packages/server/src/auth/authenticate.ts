@@ -13,7 +13,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { ServerEnv } from '../env.js';
-import { problemResponse, serverProblem } from '../problem.js';
+import { forbiddenProblem, problemResponse, type ServerIssueCode, serverProblem } from '../problem.js';
 import { type StoredUser, findUser, findUserByEmail, findValidToken } from './credentials.js';
 import type { OidcVerifier } from './oidc.js';
 import { csrfTokenOf } from './secrets.js';
@@ -65,32 +65,22 @@ export function authenticate(options: AuthenticateOptions): MiddlewareHandler<Se
     const kitos = c.get('kitos');
     const config = c.get('config');
     const requestId = c.get('requestId');
-    const refuse = (status: 'unauthenticated' | 'forbidden', detail: string, specificCode: string) =>
+    const refuse = (status: 'unauthenticated' | 'forbidden', detail: string, specificCode: ServerIssueCode) =>
       status === 'unauthenticated'
         ? problemResponse(serverProblem('unauthenticated', detail, { specificCode }), requestId, {
             'www-authenticate': 'Bearer',
           })
-        : problemResponse(
-            {
-              ...serverProblem('unauthenticated', detail, { specificCode }),
-              type: 'urn:os2kitos:problem:forbidden',
-              status: 403,
-              code: 'forbidden',
-              title: 'Forbidden',
-              titles: { da: 'Ingen adgang', en: 'Forbidden' },
-            },
-            requestId,
-          );
+        : problemResponse(forbiddenProblem(detail, specificCode), requestId);
     const header = c.req.header('authorization');
     const bearer = header?.match(/^Bearer\s+(\S+)\s*$/i)?.[1];
     const isPublic = isPublicPath(c.req.method, c.req.path);
     if (header !== undefined && !bearer && !isPublic)
-      return refuse('unauthenticated', 'the Authorization header must be "Bearer <token>"', 'malformed_authorization');
+      return refuse('unauthenticated', 'the Authorization header must be "Bearer <token>"', 'malformed-authorization');
 
     if (bearer) {
       let user: StoredUser | undefined;
       if (bearer.split('.').length === 3) {
-        if (!options.oidc) return refuse('unauthenticated', 'OIDC tokens are not accepted here', 'oidc_not_configured');
+        if (!options.oidc) return refuse('unauthenticated', 'OIDC tokens are not accepted here', 'oidc-not-configured');
         let who: Awaited<ReturnType<OidcVerifier['verify']>>;
         try {
           who = await options.oidc.verify(bearer);
@@ -98,18 +88,18 @@ export function authenticate(options: AuthenticateOptions): MiddlewareHandler<Se
           c.get('log').warn({ err: (e as Error).message }, 'OIDC discovery failed');
           return problemResponse(serverProblem('unavailable', 'the identity provider cannot be reached'), requestId);
         }
-        if (!who) return refuse('unauthenticated', 'the OIDC token is not valid', 'invalid_token');
+        if (!who) return refuse('unauthenticated', 'the OIDC token is not valid', 'invalid-token');
         user = await findUserByEmail(kitos, who.userKey);
-        if (!user) return refuse('unauthenticated', 'no KITOS user matches the OIDC token', 'unknown_user');
+        if (!user) return refuse('unauthenticated', 'no KITOS user matches the OIDC token', 'unknown-user');
         c.set('auth', { actor: { userUuid: user.uuid }, method: 'oidc', rateKey: `oidc:${who.subject}` });
       } else {
         const token = await findValidToken(kitos, bearer, 'api', options.now());
-        if (!token) return refuse('unauthenticated', 'the token is unknown, expired or revoked', 'invalid_token');
+        if (!token) return refuse('unauthenticated', 'the token is unknown, expired or revoked', 'invalid-token');
         user = await findUser(kitos, token.userUuid);
-        if (!user) return refuse('unauthenticated', 'the token is unknown, expired or revoked', 'invalid_token');
+        if (!user) return refuse('unauthenticated', 'the token is unknown, expired or revoked', 'invalid-token');
         // KITOS: only API users may call with a token, also when API access was taken away later.
         if (!user.hasApiAccess)
-          return refuse('forbidden', 'Du har ikke tilladelse til at kalde API endpoints', 'no_api_access');
+          return refuse('forbidden', 'Du har ikke tilladelse til at kalde API endpoints', 'no-api-access');
         c.set('auth', { actor: { userUuid: user.uuid }, method: 'token', rateKey: `token:${token.uuid}` });
       }
       return next();
@@ -122,7 +112,7 @@ export function authenticate(options: AuthenticateOptions): MiddlewareHandler<Se
         if (UNSAFE.has(c.req.method) && !isPublic) {
           const origin = c.req.header('origin');
           if (origin && !originAllowed(origin, c.req.url, config.corsOrigins))
-            return refuse('forbidden', 'the request comes from an origin that is not allowed', 'origin_refused');
+            return refuse('forbidden', 'the request comes from an origin that is not allowed', 'origin-refused');
           const csrf = c.req.header('x-csrf-token');
           if (!csrf || !same(csrf, csrfTokenOf(cookie)))
             return refuse('forbidden', 'a write with a session cookie needs the X-CSRF-Token of the session', 'csrf');
@@ -139,6 +129,6 @@ export function authenticate(options: AuthenticateOptions): MiddlewareHandler<Se
       }
     }
     if (isPublic) return next();
-    return refuse('unauthenticated', 'sign in, or send a bearer token', 'missing_credentials');
+    return refuse('unauthenticated', 'sign in, or send a bearer token', 'missing-credentials');
   };
 }

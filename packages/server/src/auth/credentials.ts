@@ -50,7 +50,7 @@ export async function setPassword(kitos: Kitos, userUuid: string, password: stri
     throw new KitosValidationError('access', [
       {
         path: ['password'],
-        code: 'too_short',
+        code: 'too-small',
         message: `a password must be ${MIN_PASSWORD_LENGTH} to 1024 characters`,
       },
     ]);

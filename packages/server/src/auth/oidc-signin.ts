@@ -16,7 +16,7 @@ import * as client from 'openid-client';
 import type { OidcConfig, ServerConfig } from '../config.js';
 import type { ServerEnv } from '../env.js';
 import { COMMON_PROBLEMS, route } from '../openapi.js';
-import { ProblemError, serverProblem, validationProblem } from '../problem.js';
+import { ProblemError, type ServerIssueCode, serverProblem, validationProblem } from '../problem.js';
 import { originAllowed } from './authenticate.js';
 import { findUserByEmail, findValidToken, issueToken, revokeToken } from './credentials.js';
 
@@ -103,7 +103,7 @@ export function registerOidcSignIn(app: OpenAPIHono<ServerEnv>, now: () => Date)
           validationProblem('returnTo is not an allowed origin', [
             {
               path: ['query', 'returnTo'],
-              code: 'origin_refused',
+              code: 'invalid-value',
               message: 'returnTo must be this server or an allowed origin',
             },
           ]),
@@ -159,13 +159,13 @@ export function registerOidcSignIn(app: OpenAPIHono<ServerEnv>, now: () => Date)
       const flow = flowOf(c);
       const kitos = c.get('kitos');
       const q = c.req.valid('query');
-      const refused = (detail: string, specificCode: string) =>
+      const refused = (detail: string, specificCode: ServerIssueCode) =>
         new ProblemError(serverProblem('unauthenticated', detail, { specificCode }));
       const pending = q.state ? await findValidToken(kitos, q.state, 'oidc-state', now()) : undefined;
-      if (!pending?.pending) throw refused('the sign-in is unknown, expired or already used', 'invalid_state');
+      if (!pending?.pending) throw refused('the sign-in is unknown, expired or already used', 'invalid-state');
       // One use only: a replayed callback finds nothing.
       await revokeToken(kitos, pending.uuid, now());
-      if (q.error) throw refused(`the identity provider refused: ${q.error}`, 'provider_refused');
+      if (q.error) throw refused(`the identity provider refused: ${q.error}`, 'provider-refused');
       const config = await providerDown(() => configuration(flow));
       const callback = new URL(flow.redirectUri);
       callback.search = new URL(c.req.url).search;
@@ -180,11 +180,11 @@ export function registerOidcSignIn(app: OpenAPIHono<ServerEnv>, now: () => Date)
         claims = tokens.claims();
       } catch (e) {
         c.get('log').info({ err: (e as Error).message }, 'OIDC code exchange refused');
-        throw refused('the identity provider’s answer could not be verified', 'invalid_grant');
+        throw refused('the identity provider’s answer could not be verified', 'invalid-grant');
       }
       const key = claims?.[flow.userClaim];
       const user = typeof key === 'string' ? await findUserByEmail(kitos, key) : undefined;
-      if (!user) throw refused('no KITOS user matches the signed-in identity', 'unknown_user');
+      if (!user) throw refused('no KITOS user matches the signed-in identity', 'unknown-user');
       const session = await issueToken(kitos, {
         userUuid: user.uuid,
         purpose: 'session',

@@ -9,7 +9,7 @@ import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import { deleteCookie } from 'hono/cookie';
 import type { ServerEnv } from '../env.js';
 import { COMMON_PROBLEMS, json, jsonBody, route } from '../openapi.js';
-import { ProblemError, serverProblem } from '../problem.js';
+import { forbiddenProblem, ProblemError, serverProblem } from '../problem.js';
 import { instantOut } from '../v2/common.js';
 import { originAllowed } from './authenticate.js';
 import { checkPassword, findUser, issueToken, revokeToken } from './credentials.js';
@@ -117,18 +117,13 @@ export function registerAuthRoutes(app: OpenAPIHono<ServerEnv>, now: () => Date)
       const origin = c.req.header('origin');
       // A sign-in posted from a foreign page would log the visitor in as someone else (login CSRF).
       if (origin && !originAllowed(origin, c.req.url, config.corsOrigins))
-        throw new ProblemError({
-          ...serverProblem('unauthenticated', 'sign-in from this origin is not allowed'),
-          status: 403,
-          code: 'forbidden',
-          type: 'urn:os2kitos:problem:forbidden',
-        });
+        throw new ProblemError(forbiddenProblem('sign-in from this origin is not allowed', 'origin-refused'));
       const body = c.req.valid('json');
       const kitos = c.get('kitos');
       const user = await checkPassword(kitos, body.email, body.password);
       if (!user)
         throw new ProblemError(
-          serverProblem('unauthenticated', 'wrong e-mail or password', { specificCode: 'bad_credentials' }),
+          serverProblem('unauthenticated', 'wrong e-mail or password', { specificCode: 'bad-credentials' }),
         );
       const issued = await issueToken(kitos, {
         userUuid: user.uuid,

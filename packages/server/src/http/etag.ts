@@ -25,7 +25,7 @@ export function writeOptionsFromIfMatch(header: string | undefined): WriteOption
   const m = /^\s*(?:W\/)?"(\d{1,15})"\s*$/.exec(header);
   if (!m)
     throw new KitosValidationError('core', [
-      { path: ['If-Match'], code: 'invalid_etag', message: 'If-Match must be one ETag of this API, e.g. "3"' },
+      { path: ['If-Match'], code: 'invalid-format', message: 'If-Match must be one ETag of this API, e.g. "3"' },
     ]);
   return { expectedVersion: Number(m[1]) };
 }

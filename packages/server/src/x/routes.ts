@@ -5,7 +5,7 @@
  * @module
  */
 import { type OpenAPIHono, z } from '@hono/zod-openapi';
-import type { OverviewKind, OverviewQuery } from '@os2kitos/core';
+import { type OverviewKind, type OverviewQuery, toValidationIssues } from '@os2kitos/core';
 import type { ServerEnv } from '../env.js';
 import { COMMON_PROBLEMS, json, jsonBody, route } from '../openapi.js';
 import { validationProblem, ProblemError } from '../problem.js';
@@ -215,7 +215,7 @@ export function registerExtensionRoutes(app: OpenAPIHono<ServerEnv>): void {
       } catch {
         throw new ProblemError(
           validationProblem('q is not JSON', [
-            { path: ['query', 'q'], code: 'invalid_json', message: 'q must be JSON' },
+            { path: ['query', 'q'], code: 'invalid-format', message: 'q must be JSON' },
           ]),
         );
       }
@@ -224,11 +224,7 @@ export function registerExtensionRoutes(app: OpenAPIHono<ServerEnv>): void {
         throw new ProblemError(
           validationProblem(
             'the overview query is invalid',
-            parsed.error.issues.map((i) => ({
-              path: ['query', 'q', ...i.path.map((p) => (typeof p === 'symbol' ? String(p) : p))],
-              code: i.code,
-              message: i.message,
-            })),
+            toValidationIssues(parsed.error).map((i) => ({ ...i, path: ['query', 'q', ...i.path] })),
           ),
         );
       return c.json((await overview(c.req.valid('param').kind, parsed.data, c)) as never, 200);
