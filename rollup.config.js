@@ -135,6 +135,7 @@ export default [
     ...Object.fromEntries(WIDGET_ENTRIES.map((name) => [name, `entries/${name}.ts`])),
   }),
   library('io', { index: 'index.ts' }),
+  library('server', { index: 'index.ts', cli: 'cli.ts' }),
   {
     // The one-script-tag embed: every widget with Lit, core and zod, minified. Core's sources get
     // the same pure markers as its library build (only core's: the widget modules define elements),

@@ -1,0 +1,48 @@
+/**
+ * `@os2kitos/server`: the OS2KITOS HTTP server. KITOS API v2 compatible resources and our
+ * extensions on Hono, an OpenAPI 3.1 document generated from zod schemas, problem details for
+ * every error, three ways to authenticate (API tokens, OIDC bearer tokens, cookie sessions), and
+ * the `os2kitos` command line.
+ *
+ * @example
+ * ```ts
+ * import { loadConfig, startServer } from '@os2kitos/server';
+ * import { createBetterSqliteStorage } from '@os2kitos/storage-adapters/better-sqlite3';
+ * const server = await startServer({ config: loadConfig({ env: process.env }), storage: createBetterSqliteStorage({ file: 'kitos.db' }) });
+ * ```
+ *
+ * @packageDocumentation
+ */
+export { type AppOptions, createApp, createLogger, LOG_REDACT, SERVER_VERSION } from './app.js';
+export {
+  CONFIG_ENVIRONMENT,
+  loadConfig,
+  type OidcConfig,
+  OidcConfigSchema,
+  type ServerConfig,
+  type ServerConfigInput,
+  ServerConfigSchema,
+} from './config.js';
+export type { AuthMethod, RequestAuth, ServerEnv } from './env.js';
+export { type RunningServer, type StartOptions, startServer } from './server.js';
+export {
+  type PendingSignIn,
+  SERVER_KINDS,
+  type StoredCredential,
+  type StoredToken,
+  type TokenPurpose,
+} from './auth/kinds.js';
+export {
+  checkPassword,
+  findUserByEmail,
+  type IssuedToken,
+  issueToken,
+  listTokens,
+  revokeToken,
+  setPassword,
+} from './auth/credentials.js';
+export { createOidcVerifier, type OidcVerifier } from './auth/oidc.js';
+export { hashPassword, verifyPassword } from './auth/secrets.js';
+export { type Problem, ProblemSchema, problemOf, type ServerProblemCode, serverProblem } from './problem.js';
+export { EXTENSION_PREFIX } from './x/routes.js';
+export { openStorage } from './storage.js';

@@ -1,0 +1,88 @@
+/**
+ * The extensions under /api/v2/x-os2kitos over real HTTP: audit history, contract deadlines and
+ * the overviews, with their tenancy and validation.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Municipalities, twoMunicipalities } from './fixture.js';
+import { type Harness, type Json, startHarness } from './helpers.js';
+
+let h: Harness;
+let m: Municipalities;
+let contract: string;
+beforeAll(async () => {
+  h = await startHarness();
+  m = await twoMunicipalities(h);
+  const c = await h.call('POST', '/api/v2/it-contracts', {
+    token: m.anna.token,
+    body: {
+      organizationUuid: m.nordby,
+      name: 'Hosting 2026',
+      general: { validity: { validFrom: '2024-01-01T00:00:00Z', validTo: '2026-12-31T00:00:00Z' } },
+    },
+  });
+  contract = c.data.uuid;
+  await h.call('PATCH', `/api/v2/it-contracts/${contract}`, {
+    token: m.anna.token,
+    body: { general: { notes: 'ny' } },
+  });
+});
+afterAll(() => h.close());
+
+describe('x-os2kitos', () => {
+  it('answers the audit history to the owner only', async () => {
+    const r = await h.call('GET', `/api/v2/x-os2kitos/history/itContract/${contract}`, { token: m.anna.token });
+    expect(r.status).toBe(200);
+    expect(r.data.map((e: Json) => e.action)).toEqual(['create', 'update']);
+    const other = await h.call('GET', `/api/v2/x-os2kitos/history/itContract/${contract}`, { token: m.bo.token });
+    expect(other.data).toEqual([]);
+    expect((await h.call('GET', `/api/v2/x-os2kitos/history/bogus/${contract}`, { token: m.anna.token })).status).toBe(
+      400,
+    );
+  });
+
+  it('answers contract deadlines from the deadline engine', async () => {
+    const one = await h.call('GET', `/api/v2/x-os2kitos/it-contracts/${contract}/deadlines?today=2026-06-01`, {
+      token: m.anna.token,
+    });
+    expect(one.status, JSON.stringify(one.data)).toBe(200);
+    expect(one.data).toMatchObject({ today: '2026-06-01', expiry: '2026-12-31' });
+    expect(
+      (await h.call('GET', `/api/v2/x-os2kitos/it-contracts/${contract}/deadlines`, { token: m.bo.token })).status,
+    ).toBe(404);
+    const list = await h.call(
+      'GET',
+      `/api/v2/x-os2kitos/organizations/${m.nordby}/deadlines?today=2026-06-01&from=2026-01-01&to=2027-12-31`,
+      { token: m.anna.token },
+    );
+    expect(list.status, JSON.stringify(list.data)).toBe(200);
+    expect(list.data.some((d: Json) => d.contractUuid === contract && d.date === '2026-12-31')).toBe(true);
+  });
+
+  it('serves overviews from a JSON body or query string, validated before the core', async () => {
+    const query = { organizationUuid: m.nordby, search: 'Hosting', limit: 10 };
+    const post = await h.call('POST', '/api/v2/x-os2kitos/overviews/contracts', { token: m.anna.token, body: query });
+    expect(post.status, JSON.stringify(post.data)).toBe(200);
+    expect(post.data.total).toBe(1);
+    expect(post.data.rows[0].uuid).toBe(contract);
+    const get = await h.call(
+      'GET',
+      `/api/v2/x-os2kitos/overviews/contracts?q=${encodeURIComponent(JSON.stringify(query))}`,
+      {
+        token: m.anna.token,
+      },
+    );
+    expect(get.data).toEqual(post.data);
+    const bad = await h.call('POST', '/api/v2/x-os2kitos/overviews/contracts', {
+      token: m.anna.token,
+      body: { ...query, limit: -1 },
+    });
+    expect(bad.status).toBe(400);
+    const badJson = await h.call('GET', '/api/v2/x-os2kitos/overviews/contracts?q=%7B', { token: m.anna.token });
+    expect(badJson.status).toBe(400);
+    const theirs = await h.call('POST', '/api/v2/x-os2kitos/overviews/contracts', {
+      token: m.bo.token,
+      body: query,
+    });
+    expect(theirs.status).toBe(403);
+  });
+});
