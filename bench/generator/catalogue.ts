@@ -148,6 +148,7 @@ function buildSystem(d: SystemDraft): ItSystem {
     name: d.name,
     accessModifier: d.local ? 'Local' : 'Public',
     description: systemDescription(area, supplier),
+    externalReferences: [],
     previousName: maybe(rng, 0.05, () => `${rng.pick(SYSTEM_BRANDS)} ${rng.pick(area.nouns)}`),
     externalUuid: maybe(rng, 0.03, () => rng.uuid()),
     legacyId: maybe(rng, 0.1, () => `SYS-${rng.int(1000, 9999)}`),

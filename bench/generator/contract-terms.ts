@@ -56,10 +56,9 @@ const INITIATED_STARTED = weightedPicker<'Yes' | 'No' | 'Undecided'>([
   ['No', 30],
   ['Undecided', 20],
 ]);
-const INITIATED_LATER = weightedPicker<'No' | 'Undecided' | null>([
-  [null, 50],
+const INITIATED_LATER = weightedPicker<'No' | 'Undecided'>([
   ['No', 30],
-  ['Undecided', 20],
+  ['Undecided', 70],
 ]);
 
 /** The date-related groups of a generated contract. */
@@ -216,6 +215,6 @@ export function parentBoundTerms(ctx: GeneratorContext, rng: Random, parentFrom:
       terms: { noticePeriodMonthsUuid: null, noticePeriodExtendsCurrent: null, noticeByEndOf: null },
     },
     procurementPlan: null,
-    procurementInitiated: null,
+    procurementInitiated: 'Undecided',
   };
 }

@@ -94,6 +94,7 @@ function buildContract(ctx: GeneratorContext, rng: Random, m: Municipality, d: D
     ...meta(ctx, rng.uuid()),
     organizationUuid: m.org.uuid,
     name: d.name,
+    externalReferences: [],
     roles: [],
     general: {
       contractId: `K-${year}-${String(d.seq + 1).padStart(4, '0')}`,

@@ -39,8 +39,7 @@ const EXPECTED_USERS = weightedPicker<UsageGeneral['numberOfExpectedUsers']>([
   ['TenToFifty', 30],
   ['FiftyToHundred', 15],
   ['HundredPlus', 15],
-  ['Undecided', 5],
-  [null, 15],
+  ['Undecided', 20],
 ]);
 const AI = weightedPicker<UsageGeneral['containsAITechnology']>([
   [null, 50],

@@ -240,7 +240,15 @@ function checkUsages(data: SampleData, idx: Index, report: Report): void {
         );
       }
     }
-    ruleProblems(report, 'usages', u.uuid, checkUsageMainContract(u, idx.contractsOfUsage.get(u.uuid) ?? []));
+    ruleProblems(
+      report,
+      'usages',
+      u.uuid,
+      checkUsageMainContract(u, {
+        contractOrganizationUuid: u.general.mainContractUuid ? idx.orgOf.get(u.general.mainContractUuid) : undefined,
+        coveringContractUuids: idx.contractsOfUsage.get(u.uuid) ?? [],
+      }),
+    );
     ruleProblems(report, 'usages', u.uuid, checkUsageKleDeviations(u.localKleDeviations, system?.kleUuids ?? []));
     for (const r of u.outgoingSystemRelations) {
       const target = idx.orgOf.get(r.toUsageUuid);

@@ -39,6 +39,7 @@ export { CORE_STORAGE_SCHEMA } from './services/kinds.js';
 export {
   DEFAULT_LIST_LIMIT,
   type EntityService,
+  type DeleteOptions,
   type ListPage,
   type ListQuery,
   listAll,

@@ -240,11 +240,13 @@ describe('data processing registrations', () => {
     await expect(
       kitos.dataProcessing.create(localAdmin, { organizationUuid: org, name: 'løn – databehandling' }),
     ).rejects.toBeInstanceOf(KitosConflictError);
-    await expect(
-      kitos.dataProcessing.patch(localAdmin, d.uuid, { general: { agreementConcludedAt: '2025-01-01' } } as never),
-    ).rejects.toBeInstanceOf(KitosStateError);
+    // The conclusion date is not gated (as in KITOS): it may be written before the flag is set.
+    const early = await kitos.dataProcessing.patch(localAdmin, d.uuid, {
+      general: { agreementConcludedAt: '2025-01-01' },
+    } as never);
+    expect(early.general.agreementConcludedAt).toBe('2025-01-01');
     const yes = await kitos.dataProcessing.patch(localAdmin, d.uuid, {
-      general: { isAgreementConcluded: 'Yes', agreementConcludedAt: '2025-01-01' },
+      general: { isAgreementConcluded: 'Yes' },
     } as never);
     expect(yes.general.agreementConcludedAt).toBe('2025-01-01');
     const irrelevant = await kitos.dataProcessing.patch(localAdmin, d.uuid, {

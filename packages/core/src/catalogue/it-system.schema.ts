@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { ExternalReferencesSchema } from '../organisation/external-reference.schema.js';
 import { z } from 'zod';
 import {
   AccessModifier,
@@ -79,6 +80,8 @@ export const ItSystemFieldsSchema = z.strictObject({
   legalName: z.string().trim().max(200).nullable(),
   /** Legal ("DBS") data processor name, writable by system integrators only. */
   legalDataProcessorName: z.string().trim().max(200).nullable(),
+  /** Titled links and document ids (the vendor's product page); at most one master reference. */
+  externalReferences: ExternalReferencesSchema,
 });
 /** The editable fields of a catalogue system. */
 export type ItSystemFields = z.infer<typeof ItSystemFieldsSchema>;
@@ -112,9 +115,10 @@ function archiveDutyGate(
  * const system = parse(ItSystemSchema, json, 'catalogue');
  * ```
  */
-export const ItSystemSchema = EntityMetaSchema.extend(ItSystemFieldsSchema.shape).superRefine((s, ctx) =>
-  archiveDutyGate(s, ctx, true),
-);
+export const ItSystemSchema = EntityMetaSchema.extend(ItSystemFieldsSchema.shape)
+  // Systems stored before references existed read as having none.
+  .extend({ externalReferences: ExternalReferencesSchema.default([]) })
+  .superRefine((s, ctx) => archiveDutyGate(s, ctx, true));
 /** A stored catalogue system. */
 export type ItSystem = z.infer<typeof ItSystemSchema>;
 

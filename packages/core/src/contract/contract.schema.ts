@@ -9,6 +9,7 @@
  *
  * @module
  */
+import { ExternalReferencesSchema } from '../organisation/external-reference.schema.js';
 import { z } from 'zod';
 import {
   EntityMetaSchema,
@@ -80,7 +81,8 @@ export const ContractProcurementSchema = z.strictObject({
   purchaseTypeUuid: UuidSchema.nullable(),
   procurementStrategyUuid: UuidSchema.nullable(),
   procurementPlan: ContractProcurementPlanSchema.nullable(),
-  procurementInitiated: YesNoUndecided.schema.nullable(),
+  /** `Undecided` when not given or cleared (`null`), as in KITOS: there is no "no answer". */
+  procurementInitiated: YesNoUndecided.schema.nullable().transform((v): YesNoUndecided => v ?? 'Undecided'),
 });
 /** Procurement data. */
 export type ContractProcurement = z.infer<typeof ContractProcurementSchema>;
@@ -179,6 +181,8 @@ export const ContractFieldsSchema = z.strictObject({
     key: (r) => `${r.roleUuid}/${r.userUuid}`.toLowerCase(),
     what: 'a role assignment',
   }),
+  /** Titled links and document ids (the contract PDF, the tender); at most one master reference. */
+  externalReferences: ExternalReferencesSchema,
 });
 /** The editable fields of a contract. */
 export type ContractFields = z.infer<typeof ContractFieldsSchema>;
@@ -263,6 +267,11 @@ function checkContractFields(mode: 'whole' | 'patch') {
  */
 export const ContractSchema = EntityMetaSchema.extend({ organizationUuid: UuidSchema })
   .extend(ContractFieldsSchema.shape)
+  // Contracts stored before roles and references existed read as having none.
+  .extend({
+    roles: ContractFieldsSchema.shape.roles.default([]),
+    externalReferences: ExternalReferencesSchema.default([]),
+  })
   .superRefine(checkContractFields('whole'));
 /** A stored contract. */
 export type Contract = z.infer<typeof ContractSchema>;

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { YesNoIrrelevant, YesNoUndecided } from '../shared/index.js';
+import type { YesNoUndecided } from '../shared/index.js';
 
 /** A detail that holds a value behind a closed gate. */
 export interface DprGateBreach {
@@ -41,8 +41,6 @@ export function findSubDataProcessorGateBreach(sub: {
 
 /** The gated fields of the general section (every field optional, so patches fit too). */
 export interface DprGeneralGateFields {
-  readonly isAgreementConcluded?: YesNoIrrelevant | null;
-  readonly agreementConcludedAt?: string | null;
   readonly transferToInsecureThirdCountries?: YesNoUndecided | null;
   readonly insecureCountryUuids?: readonly string[];
   readonly hasSubDataProcessors?: YesNoUndecided | null;
@@ -50,10 +48,11 @@ export interface DprGeneralGateFields {
 }
 
 /**
- * Details of the general section behind a closed gate, in this order: `agreementConcludedAt`
- * (needs `isAgreementConcluded` = Yes), `insecureCountryUuids` (needs
+ * Details of the general section behind a closed gate, in this order: `insecureCountryUuids` (needs
  * `transferToInsecureThirdCountries` = Yes), `subDataProcessors` (needs `hasSubDataProcessors` =
  * Yes). Each sub-processor's own country gate is checked by {@link findSubDataProcessorGateBreach}.
+ * The agreement's conclusion date is not gated: KITOS accepts it whatever the answer (changing the
+ * answer away from Yes clears it, see `applyDprPatch`).
  *
  * @example
  * ```ts
@@ -63,9 +62,6 @@ export interface DprGeneralGateFields {
  */
 export function findDprGeneralGateBreaches(general: DprGeneralGateFields): DprGateBreach[] {
   const found: DprGateBreach[] = [];
-  if (general.agreementConcludedAt && general.isAgreementConcluded !== 'Yes') {
-    found.push(breach(['agreementConcludedAt'], 'isAgreementConcluded', general.isAgreementConcluded));
-  }
   if (general.insecureCountryUuids?.length && general.transferToInsecureThirdCountries !== 'Yes') {
     const answer = general.transferToInsecureThirdCountries;
     found.push(breach(['insecureCountryUuids'], 'transferToInsecureThirdCountries', answer));

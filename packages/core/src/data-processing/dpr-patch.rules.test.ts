@@ -44,26 +44,40 @@ const value = (r: ReturnType<typeof applyDprPatch>): DataProcessingRegistration 
 const paths = (r: ReturnType<typeof applyDprPatch>) =>
   r.ok ? [] : r.violations.map((v) => `${v.code}:${v.path?.join('.')}`);
 
-describe('applyDprPatch: agreement gate (YesNoIrrelevant)', () => {
+describe('applyDprPatch: the agreement conclusion date (not gated, as in KITOS)', () => {
   it('accepts a conclusion date together with Yes', () => {
     const r = applyDprPatch(base(), { general: { isAgreementConcluded: 'Yes', agreementConcludedAt: '2025-01-01' } });
     expect(value(r).general.agreementConcludedAt).toBe('2025-01-01');
   });
 
   for (const answer of ['No', 'Irrelevant', 'Undecided', null] as const) {
-    it(`refuses a conclusion date with ${answer ?? 'no answer'}`, () => {
+    it(`accepts a conclusion date with ${answer ?? 'no answer'}`, () => {
       const r = applyDprPatch(base(), {
         general: { isAgreementConcluded: answer, agreementConcludedAt: '2025-01-01' },
       });
-      expect(paths(r)).toEqual(['gate-closed:general.agreementConcludedAt']);
+      expect(value(r).general.agreementConcludedAt).toBe('2025-01-01');
     });
 
-    it(`clears the conclusion date when the answer becomes ${answer ?? 'none'}`, () => {
+    it(`clears the conclusion date when the answer changes from Yes to ${answer ?? 'none'}`, () => {
       expect(
         value(applyDprPatch(full, { general: { isAgreementConcluded: answer } })).general.agreementConcludedAt,
       ).toBeNull();
     });
   }
+
+  it('keeps a stored date through a patch that leaves the answer alone, and a date given with the new answer', () => {
+    const noDate = value(
+      applyDprPatch(base(), { general: { isAgreementConcluded: 'No', agreementConcludedAt: '2024-05-01' } }),
+    );
+    expect(
+      value(applyDprPatch(noDate, { general: { agreementConcludedRemark: 'x' } })).general.agreementConcludedAt,
+    ).toBe('2024-05-01');
+    expect(value(applyDprPatch(noDate, { name: 'Ny' })).general.agreementConcludedAt).toBe('2024-05-01');
+    expect(
+      value(applyDprPatch(full, { general: { isAgreementConcluded: 'No', agreementConcludedAt: '2024-06-01' } }))
+        .general.agreementConcludedAt,
+    ).toBe('2024-06-01');
+  });
 });
 
 describe('applyDprPatch: YesNoUndecided gates', () => {
@@ -171,7 +185,6 @@ describe('applyDprPatch: several problems', () => {
       general: { mainContractUuid: A, agreementConcludedAt: '2025-01-01', insecureCountryUuids: [C] },
     });
     expect(paths(r)).toEqual([
-      'gate-closed:general.agreementConcludedAt',
       'gate-closed:general.insecureCountryUuids',
       'main-contract-not-associated:general.mainContractUuid',
       'gate-closed:oversight.oversightDates',

@@ -39,8 +39,6 @@ const gateViolation = (b: DprGateBreach, prefix: (string | number)[]): RuleViola
 /** Gate breaches of the details the patch itself sets, judged against the answers after the patch. */
 function generalViolations(general: DprGeneral, patch: DprGeneralPatch): RuleViolation[] {
   const view = {
-    isAgreementConcluded: general.isAgreementConcluded,
-    agreementConcludedAt: patch.agreementConcludedAt,
     transferToInsecureThirdCountries: general.transferToInsecureThirdCountries,
     insecureCountryUuids: patch.insecureCountryUuids,
     hasSubDataProcessors: general.hasSubDataProcessors,
@@ -53,12 +51,26 @@ function generalViolations(general: DprGeneral, patch: DprGeneralPatch): RuleVio
   return [...findDprGeneralGateBreaches(view).map((b) => gateViolation(b, ['general'])), ...subs];
 }
 
+/**
+ * Whether the patch takes the agreement away from Yes without giving a date itself: then the
+ * stored conclusion date goes. A patch that leaves the answer alone never touches the date.
+ */
+function clearsConclusionDate(current: DprGeneral, patch: DprGeneralPatch): boolean {
+  const answer = patch.isAgreementConcluded;
+  return (
+    current.isAgreementConcluded === 'Yes' &&
+    answer !== undefined &&
+    answer !== 'Yes' &&
+    patch.agreementConcludedAt === undefined
+  );
+}
+
 /** Clears every detail behind a closed gate, and a main contract that is no longer associated. */
-function closeGeneral(general: DprGeneral, contractUuids: readonly string[]): DprGeneral {
+function closeGeneral(general: DprGeneral, contractUuids: readonly string[], clearDate: boolean): DprGeneral {
   const yesSubs = general.hasSubDataProcessors === 'Yes';
   return {
     ...general,
-    agreementConcludedAt: general.isAgreementConcluded === 'Yes' ? general.agreementConcludedAt : null,
+    agreementConcludedAt: clearDate ? null : general.agreementConcludedAt,
     insecureCountryUuids: general.transferToInsecureThirdCountries === 'Yes' ? general.insecureCountryUuids : [],
     subDataProcessors: yesSubs
       ? general.subDataProcessors.map((s) =>
@@ -78,8 +90,7 @@ function closeOversight(oversight: DprOversight): DprOversight {
  * Applies `patch` to `current` as KITOS does, returning the new registration or every violation:
  *
  * 1. `gate-closed` for a detail the patch sets behind a gate that is closed after the patch:
- *    `general.agreementConcludedAt` (needs `isAgreementConcluded` = Yes; No, Irrelevant and
- *    Undecided close it), `general.insecureCountryUuids` (transfer = Yes),
+ *    `general.insecureCountryUuids` (transfer = Yes),
  *    `general.subDataProcessors` (`hasSubDataProcessors` = Yes), each sub-processor's
  *    `insecureCountryUuid` (its transfer = Yes), then `oversight.oversightDates` (completed = Yes);
  * 2. `main-contract-not-associated` when the patch names a main contract that is not among the
@@ -87,9 +98,11 @@ function closeOversight(oversight: DprOversight): DprOversight {
  * 3. every problem of the result against {@link DataProcessingRegistrationSchema} (e.g. a blank name).
  *
  * Otherwise the patch is merged (sections field by field, lists replaced whole) and closed gates
- * are wiped: answering anything but Yes clears the conclusion date, empties the countries, removes
- * every sub-processor or every oversight date; removing the main contract from `contractUuids`
- * resets the main contract.
+ * are wiped: answering anything but Yes empties the countries, removes every sub-processor or every
+ * oversight date; removing the main contract from `contractUuids` resets the main contract. The
+ * agreement's conclusion date is not gated (it may be written whatever the answer, as in KITOS);
+ * changing the answer from Yes to anything else clears it unless the same patch gives a date, and
+ * a patch that leaves the answer alone keeps it.
  *
  * @example
  * ```ts
@@ -122,7 +135,7 @@ export function applyDprPatch(
 
   const next = {
     ...merge(current, { ...patch, general: undefined, oversight: undefined }),
-    general: closeGeneral(general, contractUuids),
+    general: closeGeneral(general, contractUuids, clearsConclusionDate(current.general, patch.general ?? {})),
     oversight: closeOversight(oversight),
   };
   const parsed = DataProcessingRegistrationSchema.safeParse(next);

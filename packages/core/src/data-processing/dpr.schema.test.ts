@@ -59,12 +59,9 @@ describe('DataProcessingRegistrationCreateSchema', () => {
 });
 
 describe('DataProcessingRegistrationSchema gates', () => {
-  it('accepts a conclusion date with an agreement answered Yes and refuses it with No, Irrelevant, Undecided or none', () => {
-    expect(issues({ general: { isAgreementConcluded: 'Yes', agreementConcludedAt: '2025-01-01' } })).toEqual([]);
-    for (const answer of ['No', 'Irrelevant', 'Undecided', null]) {
-      expect(issues({ general: { isAgreementConcluded: answer, agreementConcludedAt: '2025-01-01' } })).toEqual([
-        { code: 'gate-closed', path: 'general.agreementConcludedAt' },
-      ]);
+  it('accepts a conclusion date whatever the agreement answer (the date is not gated in KITOS)', () => {
+    for (const answer of ['Yes', 'No', 'Irrelevant', 'Undecided', null]) {
+      expect(issues({ general: { isAgreementConcluded: answer, agreementConcludedAt: '2025-01-01' } })).toEqual([]);
     }
   });
 

@@ -22,7 +22,7 @@ import {
   YesNoIrrelevant,
   YesNoUndecided,
 } from '../shared/index.js';
-import { ExternalReferenceSchema } from '../organisation/external-reference.schema.js';
+import { ExternalReferencesSchema } from '../organisation/external-reference.schema.js';
 import { RoleAssignmentSchema } from '../organisation/role-assignment.schema.js';
 import { usagePatchOf as patchOf } from '../usage/schema-helpers.js';
 import {
@@ -69,7 +69,7 @@ const dprGeneralObject = z.strictObject({
   dataResponsibleUuid: UuidSchema.nullable().default(null),
   dataResponsibleRemark: text(),
   isAgreementConcluded: YesNoIrrelevant.schema.nullable().default(null),
-  /** Only when `isAgreementConcluded` is `Yes`. */
+  /** Not gated (as in KITOS); cleared when `isAgreementConcluded` changes from `Yes` to anything else. */
   agreementConcludedAt: IsoDateSchema.nullable().default(null),
   agreementConcludedRemark: text(),
   /** Basis for transfer option. */
@@ -105,8 +105,8 @@ function gateRefinement<T>(find: (value: T) => { path: (string | number)[]; mess
  *
  * @example
  * ```ts
- * DprGeneralSchema.parse({ isAgreementConcluded: 'Yes', agreementConcludedAt: '2025-01-15' }); // ok
- * DprGeneralSchema.safeParse({ isAgreementConcluded: 'No', agreementConcludedAt: '2025-01-15' }).success; // false
+ * DprGeneralSchema.parse({ transferToInsecureThirdCountries: 'Yes', insecureCountryUuids: [country] }); // ok
+ * DprGeneralSchema.safeParse({ transferToInsecureThirdCountries: 'No', insecureCountryUuids: [country] }).success; // false
  * ```
  */
 export const DprGeneralSchema = dprGeneralObject.superRefine(gateRefinement(findDprGeneralGateBreaches));
@@ -147,17 +147,6 @@ export const DprRoleAssignmentSchema = RoleAssignmentSchema.pick({ roleUuid: tru
 /** A role assignment on a registration. */
 export type DprRoleAssignment = z.infer<typeof DprRoleAssignmentSchema>;
 
-/** External references: unique uuids and at most one master reference. */
-const references = distinctList(ExternalReferenceSchema, {
-  max: LIMITS.externalReferences,
-  key: (r) => r.uuid.toLowerCase(),
-}).superRefine((refs, ctx) => {
-  if (refs.filter((r) => r.masterReference).length > 1) {
-    const message = 'at most one reference can be the master reference';
-    ctx.addIssue({ code: 'custom', message, params: { code: 'multiple-master-references' } });
-  }
-});
-
 /** Every field of a registration a caller may supply; the stored, create and patch schemas derive from it. */
 export const DataProcessingRegistrationFieldsSchema = z.strictObject({
   organizationUuid: UuidSchema,
@@ -173,7 +162,7 @@ export const DataProcessingRegistrationFieldsSchema = z.strictObject({
     max: LIMITS.items,
     key: (r) => `${r.roleUuid}/${r.userUuid}`.toLowerCase(),
   }).default([]),
-  externalReferences: references.default([]),
+  externalReferences: ExternalReferencesSchema.default([]),
 });
 
 /** Refuses a main contract that is not one of the associated contracts. */
@@ -241,7 +230,7 @@ export const DataProcessingRegistrationPatchSchema = z
     contractUuids: DataProcessingRegistrationFieldsSchema.shape.contractUuids.unwrap(),
     oversight: DprOversightPatchSchema,
     roles: DataProcessingRegistrationFieldsSchema.shape.roles.unwrap(),
-    externalReferences: references,
+    externalReferences: ExternalReferencesSchema,
   })
   .partial();
 /** A change to a registration. */

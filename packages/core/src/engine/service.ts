@@ -60,6 +60,11 @@ export interface EntityServiceSpec<E extends EntityMeta, C, P, CI = C, PI = P> {
   guard?(call: CallContext, next: FieldsOf<E>, current: E | undefined): Promise<void> | void;
   /** Delete conflicts; throw to refuse. */
   beforeDelete?(call: CallContext, current: E): Promise<void> | void;
+  /**
+   * What a delete with `breakBindings` does first (see {@link DeleteOptions}); kinds without it
+   * refuse the option.
+   */
+  breakBindings?(call: CallContext, current: E): Promise<void>;
   /** Cascades after the entity is deleted, in the same transaction. */
   afterDelete?(call: CallContext, current: E): Promise<void> | void;
   /**
@@ -86,6 +91,16 @@ export interface EntityServiceSpec<E extends EntityMeta, C, P, CI = C, PI = P> {
   readScope?(call: CallContext): Promise<ReadScope> | ReadScope;
   /** Side effects after a create or update, in the same transaction (e.g. clearing links). */
   afterWrite?(call: CallContext, entity: E, previous: E | undefined): Promise<void> | void;
+}
+
+/** Options of a delete. */
+export interface DeleteOptions extends WriteOptions {
+  /**
+   * Catalogue systems only, global admins only: delete the system's usages, detach its sub-systems
+   * and stop its interfaces being exposed, then delete it, in one transaction (KITOS's "break
+   * bindings"). Without it, a system in use, with children or exposing interfaces is refused.
+   */
+  readonly breakBindings?: boolean;
 }
 
 /** Default page size of `list` calls. */
@@ -145,7 +160,7 @@ export interface EntityService<E extends EntityMeta, C, P> {
   /** Replaces all editable fields (omitted sections are reset, as KITOS's PUT does). */
   replace(actor: Actor, uuid: string, fields: unknown, options?: WriteOptions): Promise<E>;
   /** Deletes an entity, with its cascades, or refuses with a typed conflict. */
-  delete(actor: Actor, uuid: string, options?: WriteOptions): Promise<void>;
+  delete(actor: Actor, uuid: string, options?: DeleteOptions): Promise<void>;
   /** Lists entities the actor may read. */
   list(actor: Actor, query?: ListQuery): Promise<ListPage<E>>;
   /** What the actor may do with one entity. */
@@ -371,6 +386,17 @@ export function createEntityService<E extends EntityMeta, C, P, CI = C, PI = P>(
       runner.write(actor, async (call) => {
         const { entity, protectedEntity } = await lockAndLoad(call, uuid, undefined);
         if (!canDelete(call.actor, protectedEntity)) throw forbidden(s, 'delete', uuid);
+        if (options?.breakBindings !== undefined) {
+          if (typeof options.breakBindings !== 'boolean' || !spec.breakBindings)
+            throw new KitosValidationError(spec.def.module, [
+              {
+                path: ['breakBindings'],
+                code: 'invalid-options',
+                message: `a ${spec.def.kind} has no bindings to break`,
+              },
+            ]);
+          if (options.breakBindings) await spec.breakBindings(call, entity);
+        }
         await spec.beforeDelete?.(call, entity);
         await deleteEntity(call.tx, spec.def, call.write, entity, options);
         if (spec.detach)

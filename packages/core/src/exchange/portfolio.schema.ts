@@ -196,6 +196,7 @@ export const PORTFOLIO_UUID_FIELDS: Readonly<
     ['payments.internal.*.organizationUnitUuid', 'units'],
     ['roles.*.roleUuid', 'option'],
     ['roles.*.userUuid', 'user'],
+    ['externalReferences.*.uuid', 'self'],
   ],
   dataProcessingRegistrations: [
     ['uuid', 'self'],

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { UuidSchema, nameSchema } from '../shared/index.js';
+import { distinctList, LIMITS } from '../shared/limits.js';
 
 /**
  * One external reference. At most one reference per owner is the master reference, which the UI
@@ -37,3 +38,24 @@ export type ExternalReferenceCreate = z.infer<typeof ExternalReferenceCreateSche
 export const ExternalReferencePatchSchema = ExternalReferenceSchema.omit({ uuid: true }).partial();
 /** A change to a reference. */
 export type ExternalReferencePatch = z.infer<typeof ExternalReferencePatchSchema>;
+
+/**
+ * The external references of one owner (system, usage, contract, registration): unique uuids
+ * (`duplicate`) and at most one master reference (`multiple-master-references`). Deleted with
+ * their owner.
+ *
+ * @example
+ * ```ts
+ * ExternalReferencesSchema.safeParse([a, { ...b, masterReference: true }, { ...c, masterReference: true }]).success; // false
+ * ```
+ */
+export const ExternalReferencesSchema = distinctList(ExternalReferenceSchema, {
+  max: LIMITS.externalReferences,
+  key: (r) => r.uuid.toLowerCase(),
+  what: 'an external reference',
+}).superRefine((refs, ctx) => {
+  if (refs.filter((r) => r.masterReference).length > 1) {
+    const message = 'at most one reference can be the master reference';
+    ctx.addIssue({ code: 'custom', message, params: { code: 'multiple-master-references' } });
+  }
+});

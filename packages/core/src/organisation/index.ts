@@ -19,5 +19,4 @@ export * from './kle-key.js';
 export * from './kle.schema.js';
 export * from './kle.rules.js';
 export * from './external-reference.schema.js';
-export * from './external-reference.rules.js';
 export * from './unit.read-model.js';

@@ -27,8 +27,9 @@ import {
 import { catalogueNameKey } from '../catalogue/catalogue-name.js';
 import type { CallContext } from '../engine/call.js';
 import { INTERFACE, SYSTEM, USAGE } from './kinds.js';
-import { writeEntity } from '../engine/repository.js';
-import { type CallRunner, createEntityService } from '../engine/service.js';
+import { deleteEntity, writeEntity } from '../engine/repository.js';
+import { detachReferrers } from '../engine/references.js';
+import { type CallRunner, createEntityService, organizationLock } from '../engine/service.js';
 import type { ItSystemUsage } from '../usage/usage.schema.js';
 import { KitosForbiddenError } from '../shared/errors.js';
 import { enforce } from './enforce.js';
@@ -105,6 +106,7 @@ export function systemService(runner: CallRunner) {
           'catalogue',
         );
     },
+    breakBindings: breakSystemBindings,
     beforeDelete: async (call, system) => {
       const usages = await call.tx.query({
         kind: USAGE.kind,
@@ -225,15 +227,48 @@ export function interfaceService(runner: CallRunner) {
 
 /** Relations that used an interface lose it when the interface moves or disappears (KITOS behaviour). */
 async function clearInterfaceOnRelations(call: CallContext, interfaceUuid: string): Promise<void> {
-  const usages = await allOf<ItSystemUsage>(call.tx, USAGE.kind);
-  for (const u of usages) {
-    if (!u.outgoingSystemRelations.some((r) => r.interfaceUuid === interfaceUuid)) continue;
-    const next = {
-      ...u,
-      outgoingSystemRelations: u.outgoingSystemRelations.map((r) =>
-        r.interfaceUuid === interfaceUuid ? { ...r, interfaceUuid: null } : r,
-      ),
-    };
-    await writeEntity(call.tx, USAGE, call.write, next, u);
+  await detachReferrers(
+    call,
+    DETACHING_REFERENCES.filter((r) => r.target === INTERFACE.kind),
+    { kind: INTERFACE.kind, uuid: interfaceUuid, organizationUuid: null },
+  );
+}
+
+/**
+ * KITOS's "break bindings" for a catalogue system about to be deleted (global admins only): every
+ * usage of it, in every organisation, is deleted with its cascades; its sub-systems become
+ * top-level; its interfaces are no longer exposed (relations lose them).
+ */
+async function breakSystemBindings(call: CallContext, system: ItSystem): Promise<void> {
+  if (!call.actor.isGlobalAdmin)
+    throw new KitosForbiddenError('catalogue', 'only global admins delete a system together with its bindings');
+  const usages = await allOf<ItSystemUsage>(call.tx, USAGE.kind, undefined, {
+    op: 'eq',
+    field: 'systemUuid',
+    value: system.uuid,
+  });
+  // The usages' organisations are locked as their own writes would lock them.
+  await call.tx.lock([...new Set(usages.map((u) => organizationLock(u.organizationUuid)))]);
+  for (const usage of usages) {
+    await deleteEntity(call.tx, USAGE, call.write, usage);
+    await detachReferrers(call, DETACHING_REFERENCES, {
+      kind: USAGE.kind,
+      uuid: usage.uuid,
+      organizationUuid: usage.organizationUuid,
+    });
+  }
+  for (const child of await allOf<ItSystem>(call.tx, SYSTEM.kind, undefined, {
+    op: 'eq',
+    field: 'parentUuid',
+    value: system.uuid,
+  }))
+    await writeEntity(call.tx, SYSTEM, call.write, { ...child, parentUuid: null }, child);
+  for (const iface of await allOf<ItInterface>(call.tx, INTERFACE.kind, undefined, {
+    op: 'eq',
+    field: 'exposedBySystemUuid',
+    value: system.uuid,
+  })) {
+    await writeEntity(call.tx, INTERFACE, call.write, { ...iface, exposedBySystemUuid: null }, iface);
+    await clearInterfaceOnRelations(call, iface.uuid);
   }
 }

@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { applyContractPatch } from '../contract/contract-patch.rules.js';
 import {
   contractLinkViolations,
   type ContractLinkKind,
@@ -69,6 +70,7 @@ export function contractService(runner: CallRunner) {
     patchSchema: ContractPatchSchema,
     protect: (_call, c) => ({ kind: 'itContract' as const, uuid: c.uuid, organizationUuid: c.organizationUuid }),
     createOrganization: (i) => i.organizationUuid,
+    applyPatch: (_call, current, patch) => applyContractPatch(current, patch),
     prepareCreate: (_call, input) => {
       // Every field empty but the count of extensions used, which starts at 0, then the input.
       const blank = mergePatch(blankFor(ContractFieldsSchema) as ContractFields, {

@@ -16,6 +16,7 @@ import { systemLock } from './catalogue.service.js';
 import { DETACHING_REFERENCES } from './references.js';
 import { KitosValidationError } from '../shared/errors.js';
 import { applyUsagePatch } from '../usage/usage-patch.rules.js';
+import { checkUsageKleDeviations } from '../usage/usage-kle.rules.js';
 import { checkSystemRelation } from '../usage/usage-relation.rules.js';
 import {
   canCreateUsage,
@@ -101,13 +102,7 @@ export function usageService(runner: CallRunner) {
       enforce(canCreateUsage(system, input.organizationUuid), 'usage');
       return mergePatch(blankFor(ItSystemUsageFieldsSchema) as FieldsOf<ItSystemUsage>, input);
     },
-    applyPatch: async (call, current, patch) =>
-      enforce(
-        applyUsagePatch(current, patch, {
-          associatedContractUuids: (await contractsCovering(call, current)).map((c) => c.uuid),
-        }),
-        'usage',
-      ),
+    applyPatch: (_call, current, patch) => enforce(applyUsagePatch(current, patch), 'usage'),
     check: async (call, next, current) => {
       if (!current) {
         const existing = await allOf<ItSystemUsage>(call.tx, USAGE.kind, next.organizationUuid, {
@@ -123,11 +118,22 @@ export function usageService(runner: CallRunner) {
         ]),
         'usage',
       );
+      const main = next.general.mainContractUuid;
+      if (main) {
+        const contract = await call.tx.get<Contract>(CONTRACT.kind, main);
+        enforce(
+          checkUsageMainContract(next, {
+            contractOrganizationUuid: contract?.data.organizationUuid,
+            coveringContractUuids: (await contractsCovering(call, next)).map((c) => c.uuid),
+          }),
+          'usage',
+        );
+      }
+      // Local KLE deviations are checked against the system's KLE (new entries only: a task the
+      // system has since gained or lost does not block unrelated changes).
+      const system = (await call.tx.get<ItSystem>(SYSTEM.kind, next.systemUuid))?.data;
       enforce(
-        checkUsageMainContract(
-          next,
-          (await contractsCovering(call, next)).map((c) => c.uuid),
-        ),
+        checkUsageKleDeviations(next.localKleDeviations, system?.kleUuids ?? [], current?.localKleDeviations),
         'usage',
       );
       await checkRelations(call, next as ItSystemUsage);

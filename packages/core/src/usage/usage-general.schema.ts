@@ -18,6 +18,9 @@ export const ExpectedUsersIntervalSchema = z.strictObject({
 /** An expected-users interval. */
 export type ExpectedUsersInterval = z.infer<typeof ExpectedUsersIntervalSchema>;
 
+/** KITOS writes "no upper bound" as the largest 32-bit integer, too. */
+const INT32_MAX = 2_147_483_647;
+
 const INTERVALS: Readonly<Record<Exclude<UsageUserCount, 'Undecided'>, ExpectedUsersInterval>> = {
   BelowTen: { lowerBound: 0, upperBound: 9 },
   TenToFifty: { lowerBound: 10, upperBound: 50 },
@@ -40,16 +43,18 @@ export function usageUserCountToInterval(count: UsageUserCount): ExpectedUsersIn
 
 /**
  * The expected-users value of an interval. Only the four KITOS intervals (0–9, 10–50, 50–100,
- * 100+) exist; any other interval gives `undefined`.
+ * 100+) exist; any other interval gives `undefined`. "100 or more" has no upper bound, written as
+ * `null` or as the largest 32-bit integer (2147483647).
  *
  * @example
  * ```ts
  * usageUserCountFromInterval({ lowerBound: 100, upperBound: null }); // 'HundredPlus'
+ * usageUserCountFromInterval({ lowerBound: 100, upperBound: 2147483647 }); // 'HundredPlus'
  * usageUserCountFromInterval({ lowerBound: 0, upperBound: 10 });     // undefined
  * ```
  */
 export function usageUserCountFromInterval(interval: ExpectedUsersInterval): UsageUserCount | undefined {
-  const upper = interval.upperBound ?? null;
+  const upper = interval.upperBound === INT32_MAX ? null : (interval.upperBound ?? null);
   const hit = Object.entries(INTERVALS).find(([, i]) => i.lowerBound === interval.lowerBound && i.upperBound === upper);
   return hit?.[0] as UsageUserCount | undefined;
 }
@@ -120,7 +125,10 @@ const usageGeneralObject = z.strictObject({
   notes: boundedText(LIMITS.note).nullable().default(null),
   /** Data classification option (e.g. public, internal, confidential, secret data). */
   dataClassificationUuid: UuidSchema.nullable().default(null),
-  numberOfExpectedUsers: UsageNumberOfExpectedUsersSchema.nullable().default(null),
+  /** `Undecided` when not given or cleared (`null`), as in KITOS: there is no "no answer". */
+  numberOfExpectedUsers: UsageNumberOfExpectedUsersSchema.nullable()
+    .transform((v): UsageUserCount => v ?? 'Undecided')
+    .default('Undecided'),
   validity: UsageValiditySchema.prefault({}),
   /** Must be one of the contracts that cover the usage (see `checkUsageMainContract`). */
   mainContractUuid: UuidSchema.nullable().default(null),

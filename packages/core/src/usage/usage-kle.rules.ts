@@ -32,7 +32,8 @@ function duplicates(list: readonly string[], field: string): RuleViolation[] {
 }
 
 /**
- * Checks the local KLE deviations against the catalogue system's KLE. Violations, in this order:
+ * Checks the local KLE deviations against the catalogue system's KLE; entries already in
+ * `stored` are not checked against the system again (its KLE may have changed since). Violations, in this order:
  * `duplicate` (a KLE listed twice in one list), `kle-added-and-removed`, `kle-already-on-system`
  * (adding a KLE the system already has) and `kle-not-on-system` (removing one it does not have).
  *
@@ -45,8 +46,12 @@ function duplicates(list: readonly string[], field: string): RuleViolation[] {
 export function checkUsageKleDeviations(
   deviations: UsageKleDeviations,
   systemKleUuids: readonly string[],
+  stored?: UsageKleDeviations,
 ): RuleResult<UsageKleDeviations> {
   const { addedKleUuids: added, removedKleUuids: removed } = deviations;
+  // Entries already stored were checked when they were made; the system's KLE may have changed since.
+  const keptAdded = new Set(stored?.addedKleUuids ?? []);
+  const keptRemoved = new Set(stored?.removedKleUuids ?? []);
   const onSystem = new Set(systemKleUuids);
   const at = (field: string, index: number) => ['localKleDeviations', field, index];
   const violation = (code: IssueCode, message: string, field: string, index: number): RuleViolation[] => [
@@ -61,12 +66,12 @@ export function checkUsageKleDeviations(
         : [],
     ),
     ...added.flatMap((kle, i) =>
-      onSystem.has(kle)
+      onSystem.has(kle) && !keptAdded.has(kle)
         ? violation('kle-already-on-system', `the system already has KLE ${kle}`, 'addedKleUuids', i)
         : [],
     ),
     ...removed.flatMap((kle, i) =>
-      onSystem.has(kle)
+      onSystem.has(kle) || keptRemoved.has(kle)
         ? []
         : violation('kle-not-on-system', `the system does not have KLE ${kle}`, 'removedKleUuids', i),
     ),

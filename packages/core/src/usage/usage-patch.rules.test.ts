@@ -4,7 +4,6 @@ import { ItSystemUsageSchema } from './usage.schema.js';
 
 const U1 = '77777777-7777-4777-8777-777777777777';
 const U2 = '88888888-8888-4888-8888-888888888888';
-const C1 = '44444444-4444-4444-8444-444444444444';
 
 const usage = ItSystemUsageSchema.parse({
   uuid: '66666666-6666-4666-8666-666666666666',
@@ -62,14 +61,6 @@ describe('applyUsagePatch', () => {
       general: { validity: { validTo: '2020-01-01' } },
     });
     expect(r.ok ? [] : r.violations.map((v) => v.code)).toEqual(['gate-closed', 'date-order']);
-  });
-
-  it('checks the main contract against the associated contracts when they are given', () => {
-    const patch = { general: { mainContractUuid: C1 } };
-    expect(applyUsagePatch(usage, patch).ok).toBe(true);
-    expect(applyUsagePatch(usage, patch, { associatedContractUuids: [C1] }).ok).toBe(true);
-    const r = applyUsagePatch(usage, patch, { associatedContractUuids: [] });
-    expect(r.ok ? null : r.violations[0]?.code).toBe('main-contract-not-associated');
   });
 
   it('does not change the usage it was given', () => {

@@ -6,7 +6,7 @@
  */
 import { fail, ok, type RuleResult, type RuleViolation, toValidationIssues } from '../shared/index.js';
 import { applyUsageGdprPatch } from './usage-gdpr.rules.js';
-import { assignResponsibleUnit, checkUsageMainContract } from './usage.rules.js';
+import { assignResponsibleUnit } from './usage.rules.js';
 import {
   type ItSystemUsage,
   type ItSystemUsagePatch,
@@ -43,19 +43,15 @@ function mergeOrganizationUsage(
   return responsible === undefined ? base : assignResponsibleUnit(base, responsible);
 }
 
-/** Options for {@link applyUsagePatch}. */
-export interface UsagePatchContext {
-  /** Contracts covering the usage; when given, the main contract is checked against them. */
-  readonly associatedContractUuids?: readonly string[];
-}
-
 /**
  * Applies `patch` to `current` and returns the new usage, or every violation found:
  *
  * 1. the GDPR gate violations of {@link applyUsageGdprPatch} (`gate-closed`);
  * 2. every problem of the merged usage against {@link ItSystemUsageSchema} (e.g. `date-order`
- *    for validFrom after validTo, `kle-added-and-removed`, `relation-to-self`), with its path;
- * 3. `main-contract-not-associated` when `context.associatedContractUuids` is given.
+ *    for validFrom after validTo, `kle-added-and-removed`, `relation-to-self`), with its path.
+ *
+ * Links to other records (main contract, units, KLE, options) are checked when the usage is
+ * saved, whichever way it changed.
  *
  * Merging: sections are merged field by field (`general.validity` and
  * `general.webAccessibility` too), lists are replaced whole. Naming a responsible unit that is not
@@ -68,11 +64,7 @@ export interface UsagePatchContext {
  * if (r.ok) r.value.general.validity.validFrom; // unchanged
  * ```
  */
-export function applyUsagePatch(
-  current: ItSystemUsage,
-  patch: ItSystemUsagePatch,
-  context: UsagePatchContext = {},
-): RuleResult<ItSystemUsage> {
+export function applyUsagePatch(current: ItSystemUsage, patch: ItSystemUsagePatch): RuleResult<ItSystemUsage> {
   const violations: RuleViolation[] = [];
   const gdpr = applyUsageGdprPatch(current.gdpr, patch.gdpr ?? {});
   if (!gdpr.ok) violations.push(...gdpr.violations);
@@ -86,9 +78,5 @@ export function applyUsagePatch(
   };
   const parsed = ItSystemUsageSchema.safeParse(merged);
   if (!parsed.success) violations.push(...toValidationIssues(parsed.error));
-  if (context.associatedContractUuids) {
-    const main = checkUsageMainContract(merged, context.associatedContractUuids);
-    if (!main.ok) violations.push(...main.violations);
-  }
   return violations.length > 0 || !parsed.success ? fail(...violations) : ok(parsed.data);
 }

@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { effectiveUsageKle } from './usage-kle.rules.js';
 import { z } from 'zod';
 import type { ReadContext } from '../overview/read-context.js';
 import {
@@ -205,12 +206,6 @@ export function actionableNoticeDay(d: ReturnType<ReadContext['deadlines']>): st
   return d.term === 'fixed' && d.latestNoticeDayBeforeExpiry ? d.latestNoticeDayBeforeExpiry : d.latestNoticeDay;
 }
 
-/** The effective KLE tasks of a usage: the system's, plus the usage's additions, minus its removals. */
-export function usageKleUuids(usage: ItSystemUsage, systemKle: readonly string[]): string[] {
-  const removed = new Set(usage.localKleDeviations.removedKleUuids);
-  return [...new Set([...systemKle.filter((k) => !removed.has(k)), ...usage.localKleDeviations.addedKleUuids])];
-}
-
 function validity(u: ItSystemUsage, ctx: ReadContext) {
   const main = ctx.contract(u.general.mainContractUuid);
   const mainActive = main ? (ctx.contractValidity(main.uuid)?.valid ?? false) : undefined;
@@ -265,7 +260,7 @@ export function usageRows(usages: readonly ItSystemUsage[], ctx: ReadContext): U
       responsibleUnit: ctx.unitPath(responsible),
       responsibleUnitUuid: responsible,
       usingUnits: u.organizationUsage.usingUnitUuids.map((x) => ctx.unit(x)?.name ?? x),
-      kle: usageKleUuids(u, system?.kleUuids ?? [])
+      kle: effectiveUsageKle(system?.kleUuids ?? [], u.localKleDeviations)
         .map((k) => ctx.kleText(k))
         .filter((k): k is string => k !== null)
         .sort(),
@@ -375,7 +370,7 @@ export function usageCard(
     usingUnits: u.organizationUsage.usingUnitUuids.map((x) => ctx.unit(x) ?? { uuid: x, name: x }),
     mainContract: main ? { uuid: main.uuid, name: main.name, active: mainActive ?? false } : null,
     supplier: main ? ctx.organizationName(main.supplier.organizationUuid) : null,
-    kle: usageKleUuids(u, system?.kleUuids ?? [])
+    kle: effectiveUsageKle(system?.kleUuids ?? [], u.localKleDeviations)
       .map((k) => ctx.kleText(k))
       .filter((k): k is string => k !== null)
       .sort(),

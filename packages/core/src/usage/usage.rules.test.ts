@@ -1,15 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
-  addUsageRole,
   assignResponsibleUnit,
   canCreateUsage,
   checkUsageMainContract,
   checkUsageUnique,
   checkUsageUnitsInOrganization,
   removeUsageContractAssociation,
-  removeUsageRole,
-  removeUsingUnit,
-  setUsageMainContract,
 } from './usage.rules.js';
 import { ItSystemUsageSchema } from './usage.schema.js';
 
@@ -53,21 +49,6 @@ describe('responsible and using units', () => {
     });
   });
 
-  it('clears the responsible unit when it stops using the system', () => {
-    const r = removeUsingUnit({ usingUnitUuids: ['a', 'b'], responsibleUnitUuid: 'a' }, 'a');
-    expect(r).toEqual({ ok: true, value: { usingUnitUuids: ['b'], responsibleUnitUuid: null } });
-  });
-
-  it('keeps the responsible unit when another unit stops using the system', () => {
-    const r = removeUsingUnit({ usingUnitUuids: ['a', 'b'], responsibleUnitUuid: 'a' }, 'b');
-    expect(r.ok && r.value.responsibleUnitUuid).toBe('a');
-  });
-
-  it('refuses to remove a unit that is not using the system', () => {
-    const r = removeUsingUnit({ usingUnitUuids: ['a'], responsibleUnitUuid: null }, 'z');
-    expect(r.ok ? null : r.violations[0]?.code).toBe('unit-not-using');
-  });
-
   it('refuses units of another organisation, each at its index', () => {
     const r = checkUsageUnitsInOrganization({ usingUnitUuids: ['a', 'x', 'y'], responsibleUnitUuid: null }, ['a']);
     expect(r.ok ? [] : r.violations.map((v) => [v.code, v.path?.[2]])).toEqual([
@@ -78,23 +59,29 @@ describe('responsible and using units', () => {
 });
 
 describe('main contract', () => {
-  it('accepts no main contract and a main contract among the associated ones', () => {
-    expect(checkUsageMainContract(storedUsage(), []).ok).toBe(true);
-    expect(checkUsageMainContract(storedUsage(C1), [C2, C1]).ok).toBe(true);
+  /** `null`: no such contract. */
+  const facts = (covering: string[], org: string | null = ORG) => ({
+    contractOrganizationUuid: org ?? undefined,
+    coveringContractUuids: covering,
+  });
+  it('accepts no main contract and a main contract among the covering ones', () => {
+    expect(checkUsageMainContract(storedUsage(), facts([], null)).ok).toBe(true);
+    expect(checkUsageMainContract(storedUsage(C1), facts([C2, C1])).ok).toBe(true);
   });
 
   it('refuses a main contract that does not cover the usage', () => {
-    const r = checkUsageMainContract(storedUsage(C1), [C2]);
+    const r = checkUsageMainContract(storedUsage(C1), facts([C2]));
     expect(r.ok ? null : r.violations[0]).toMatchObject({
       code: 'main-contract-not-associated',
       path: ['general', 'mainContractUuid'],
     });
   });
 
-  it('sets a main contract only when it is associated', () => {
-    const r = setUsageMainContract(storedUsage(), C1, [C1]);
-    expect(r.ok && r.value.general.mainContractUuid).toBe(C1);
-    expect(setUsageMainContract(storedUsage(), C1, []).ok).toBe(false);
+  it('names a contract of another organisation before asking whether it covers the usage', () => {
+    const r = checkUsageMainContract(storedUsage(C1), facts([], OTHER_ORG));
+    expect(r.ok ? null : r.violations.map((v) => v.code)).toEqual(['not-same-organisation']);
+    const unknown = checkUsageMainContract(storedUsage(C1), facts([], null));
+    expect(unknown.ok ? null : unknown.violations.map((v) => v.code)).toEqual(['reference-not-found']);
   });
 
   it('clears the main contract when its association is removed, not when another one is', () => {
@@ -105,21 +92,6 @@ describe('main contract', () => {
 
 describe('roles', () => {
   const pair = { roleUuid: C1, userUuid: C2 };
-
-  it('refuses the same role for the same user twice', () => {
-    const once = addUsageRole([], pair);
-    expect(once.ok).toBe(true);
-    expect(addUsageRole([pair], { ...pair }).ok).toBe(false);
-  });
-
-  it('allows the same role for another user', () => {
-    expect(addUsageRole([pair], { roleUuid: C1, userUuid: ORG }).ok).toBe(true);
-  });
-
-  it('refuses to remove a pair that is not assigned', () => {
-    expect(removeUsageRole([pair], { roleUuid: C2, userUuid: C2 })).toMatchObject({ ok: false });
-    expect(removeUsageRole([pair], pair)).toEqual({ ok: true, value: [] });
-  });
 
   it('rejects a stored usage with a duplicate role pair', () => {
     const r = ItSystemUsageSchema.safeParse({ ...storedUsage(), roles: [pair, pair] });

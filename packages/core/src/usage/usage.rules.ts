@@ -5,7 +5,7 @@
  * @module
  */
 import { type AccessModifier, fail, ok, type RuleResult, type RuleViolation } from '../shared/index.js';
-import type { ItSystemUsage, UsageOrganizationUsage, UsageRoleAssignment } from './usage.schema.js';
+import type { ItSystemUsage, UsageOrganizationUsage } from './usage.schema.js';
 
 /**
  * Makes `unitUuid` the responsible unit, adding it to the using units when it is not there yet (as
@@ -22,31 +22,6 @@ export function assignResponsibleUnit(usage: UsageOrganizationUsage, unitUuid: s
   if (unitUuid === null) return { ...usage, responsibleUnitUuid: null };
   const using = usage.usingUnitUuids.includes(unitUuid) ? usage.usingUnitUuids : [...usage.usingUnitUuids, unitUuid];
   return { usingUnitUuids: [...using], responsibleUnitUuid: unitUuid };
-}
-
-/**
- * Removes a using unit; when it was the responsible unit, the usage loses its responsible unit
- * too. Removing a unit that is not using the system is refused with `unit-not-using`.
- *
- * @example
- * ```ts
- * removeUsingUnit({ usingUnitUuids: ['a', 'b'], responsibleUnitUuid: 'a' }, 'a');
- * // ok({ usingUnitUuids: ['b'], responsibleUnitUuid: null })
- * ```
- */
-export function removeUsingUnit(usage: UsageOrganizationUsage, unitUuid: string): RuleResult<UsageOrganizationUsage> {
-  if (!usage.usingUnitUuids.includes(unitUuid)) {
-    return fail({
-      code: 'unit-not-using',
-      message: `unit ${unitUuid} does not use the system`,
-      path: ['organizationUsage', 'usingUnitUuids'],
-      context: { unitUuid },
-    });
-  }
-  return ok({
-    usingUnitUuids: usage.usingUnitUuids.filter((u) => u !== unitUuid),
-    responsibleUnitUuid: usage.responsibleUnitUuid === unitUuid ? null : usage.responsibleUnitUuid,
-  });
 }
 
 /**
@@ -77,48 +52,38 @@ export function checkUsageUnitsInOrganization(
   return violations.length > 0 ? fail(...violations) : ok(usage);
 }
 
-/**
- * Checks that the main contract (if any) is one of the contracts associated with the usage
- * (`main-contract-not-associated` otherwise). Associations live on the contracts, so the caller
- * passes the uuids of the contracts that cover this usage.
- *
- * @example
- * ```ts
- * checkUsageMainContract({ general: { mainContractUuid: 'c1' } }, ['c1', 'c2']).ok; // true
- * ```
- */
-export function checkUsageMainContract(
-  usage: { readonly general: { readonly mainContractUuid: string | null } },
-  associatedContractUuids: readonly string[],
-): RuleResult<string | null> {
-  const main = usage.general.mainContractUuid;
-  if (main === null || associatedContractUuids.includes(main)) return ok(main);
-  return fail({
-    code: 'main-contract-not-associated',
-    message: `contract ${main} is not associated with the usage`,
-    path: ['general', 'mainContractUuid'],
-    context: { contractUuid: main },
-  });
+/** What the main contract check needs to know about the chosen contract. */
+export interface UsageMainContractFacts {
+  /** The organisation of the chosen contract; `undefined` when no such contract exists. */
+  readonly contractOrganizationUuid: string | undefined;
+  /** Uuids of the contracts that cover the usage (associations live on the contracts). */
+  readonly coveringContractUuids: readonly string[];
 }
 
 /**
- * Sets (or with `null` clears) the main contract of a usage, which must be one of its associated
- * contracts (`main-contract-not-associated`).
+ * Checks the main contract of a usage, in KITOS's order: the contract exists
+ * (`reference-not-found`), belongs to the usage's organisation (`not-same-organisation`) and
+ * covers the usage (`main-contract-not-associated`). No main contract is always fine.
  *
  * @example
  * ```ts
- * const r = setUsageMainContract(usage, 'c1', ['c1']);
- * if (r.ok) r.value.general.mainContractUuid; // 'c1'
+ * checkUsageMainContract(usage, { contractOrganizationUuid: usage.organizationUuid, coveringContractUuids: ['c1'] });
  * ```
  */
-export function setUsageMainContract(
-  usage: ItSystemUsage,
-  contractUuid: string | null,
-  associatedContractUuids: readonly string[],
-): RuleResult<ItSystemUsage> {
-  const next = { ...usage, general: { ...usage.general, mainContractUuid: contractUuid } };
-  const check = checkUsageMainContract(next, associatedContractUuids);
-  return check.ok ? ok(next) : check;
+export function checkUsageMainContract(
+  usage: { readonly organizationUuid: string; readonly general: { readonly mainContractUuid: string | null } },
+  facts: UsageMainContractFacts,
+): RuleResult<string | null> {
+  const main = usage.general.mainContractUuid;
+  if (main === null) return ok(null);
+  const at = { path: ['general', 'mainContractUuid'], context: { contractUuid: main } };
+  if (facts.contractOrganizationUuid === undefined)
+    return fail({ code: 'reference-not-found', message: `no contract ${main}`, ...at });
+  if (facts.contractOrganizationUuid !== usage.organizationUuid)
+    return fail({ code: 'not-same-organisation', message: `contract ${main} belongs to another organisation`, ...at });
+  if (!facts.coveringContractUuids.includes(main))
+    return fail({ code: 'main-contract-not-associated', message: `contract ${main} does not cover the usage`, ...at });
+  return ok(main);
 }
 
 /**
@@ -133,51 +98,6 @@ export function setUsageMainContract(
 export function removeUsageContractAssociation(usage: ItSystemUsage, contractUuid: string): ItSystemUsage {
   if (usage.general.mainContractUuid !== contractUuid) return usage;
   return { ...usage, general: { ...usage.general, mainContractUuid: null } };
-}
-
-/**
- * Adds a role assignment; the same (role, user) pair twice is refused with `duplicate-role-assignment`.
- *
- * @example
- * ```ts
- * addUsageRole([], { roleUuid: r, userUuid: u }); // ok([{ roleUuid: r, userUuid: u }])
- * ```
- */
-export function addUsageRole(
-  roles: readonly UsageRoleAssignment[],
-  assignment: UsageRoleAssignment,
-): RuleResult<UsageRoleAssignment[]> {
-  if (roles.some((r) => r.roleUuid === assignment.roleUuid && r.userUuid === assignment.userUuid)) {
-    return fail({
-      code: 'duplicate-role-assignment',
-      message: 'the user already has this role on the usage',
-      path: ['roles'],
-    });
-  }
-  return ok([...roles, assignment]);
-}
-
-/**
- * Removes a role assignment; removing a pair that is not assigned is refused with `role-assignment-not-found`.
- *
- * @example
- * ```ts
- * removeUsageRole([{ roleUuid: r, userUuid: u }], { roleUuid: r, userUuid: u }); // ok([])
- * ```
- */
-export function removeUsageRole(
-  roles: readonly UsageRoleAssignment[],
-  assignment: UsageRoleAssignment,
-): RuleResult<UsageRoleAssignment[]> {
-  const rest = roles.filter((r) => !(r.roleUuid === assignment.roleUuid && r.userUuid === assignment.userUuid));
-  if (rest.length === roles.length) {
-    return fail({
-      code: 'role-assignment-not-found',
-      message: 'the user does not have this role on the usage',
-      path: ['roles'],
-    });
-  }
-  return ok(rest);
 }
 
 /** Identifies a usage by its organisation and catalogue system (plus its own uuid when stored). */

@@ -6,7 +6,7 @@
  * @module
  */
 import { z } from 'zod';
-import { ExternalReferenceSchema } from '../organisation/external-reference.schema.js';
+import { ExternalReferencesSchema } from '../organisation/external-reference.schema.js';
 import { RoleAssignmentSchema } from '../organisation/role-assignment.schema.js';
 import { EntityMetaSchema, UuidSchema } from '../shared/index.js';
 import { UsageArchivingPatchSchema, UsageArchivingSchema } from './usage-archiving.schema.js';
@@ -74,17 +74,6 @@ export const UsageRoleAssignmentSchema = RoleAssignmentSchema.pick({ roleUuid: t
 /** A role assignment on a usage. */
 export type UsageRoleAssignment = z.infer<typeof UsageRoleAssignmentSchema>;
 
-/** External references of one owner: unique uuids and at most one master reference. */
-const usageReferences = () =>
-  distinctList(ExternalReferenceSchema, { max: LIMITS.externalReferences, key: (r) => r.uuid.toLowerCase() })
-    .superRefine((refs, ctx) => {
-      if (refs.filter((r) => r.masterReference).length > 1) {
-        const message = 'at most one reference can be the master reference';
-        ctx.addIssue({ code: 'custom', message, params: { code: 'multiple-master-references' } });
-      }
-    })
-    .default([]);
-
 /**
  * Every field of a usage a caller may supply. The stored {@link ItSystemUsageSchema}, the
  * {@link ItSystemUsageCreateSchema} and the {@link ItSystemUsagePatchSchema} all derive from it.
@@ -106,7 +95,7 @@ export const ItSystemUsageFieldsSchema = z.strictObject({
     max: LIMITS.items,
     key: (r) => r.uuid.toLowerCase(),
   }).default([]),
-  externalReferences: usageReferences(),
+  externalReferences: ExternalReferencesSchema.default([]),
 });
 
 /**

@@ -203,7 +203,7 @@ describe('<kitos-overview>', () => {
     expect(lines[0]).to.equal('IT-kontrakt;Gyldig til;Drift pr. år;IT-systemer;Status;Link');
     const link = new URL('/usages/contract-1', document.baseURI).href;
     expect(lines[1]).to.equal(`"Driftsaftale ""ESDH""; 2025";31-12-2025;1234567,5;ESDH, Byg og Miljø;Aktiv;${link}`);
-    expect(lines[2]).to.match(/^"'=HYPERLINK\(""http:\/\/evil""\)";31-12-2024;;;Ikke aktiv;/);
+    expect(lines[2]).to.match(/^"'=HYPERLINK\(""http:\/\/evil""\)";31-12-2024;0;;Ikke aktiv;/);
     expect(lines[3]).to.equal('');
   });
 
