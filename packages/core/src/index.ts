@@ -40,6 +40,7 @@ export {
   DEFAULT_LIST_LIMIT,
   type EntityService,
   type DeleteOptions,
+  type ListFieldSpec,
   type ListPage,
   type ListQuery,
   listAll,
@@ -55,6 +56,17 @@ export type {
   OverviewService,
 } from './services/overview.service.js';
 export type { KleService } from './services/kle.service.js';
+export {
+  CONTRACT_LISTS,
+  type ContractListName,
+  DPR_LISTS,
+  type DprListName,
+  roleItemKey,
+  SYSTEM_LISTS,
+  type SystemListName,
+  USAGE_LISTS,
+  type UsageListName,
+} from './services/list-fields.js';
 export type { OptionsService } from './services/options.service.js';
 export type {
   MembershipService,

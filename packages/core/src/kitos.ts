@@ -48,6 +48,7 @@ import { cardService, overviewService } from './services/overview.service.js';
 import { projectService } from './services/project.service.js';
 import { usageService } from './services/usage.service.js';
 import type { StorageAdapter } from './storage/port.js';
+import type { ContractListName, DprListName, SystemListName, UsageListName } from './services/list-fields.js';
 
 /** Options of {@link createKitos}. */
 export interface KitosOptions {
@@ -144,7 +145,12 @@ export interface Kitos {
   readonly users: EntityService<User, In<typeof UserCreateSchema>, In<typeof UserPatchSchema>>;
   readonly memberships: MembershipService;
   readonly unitRoles: UnitRoleService;
-  readonly systems: EntityService<ItSystem, In<typeof ItSystemCreateSchema>, In<typeof ItSystemPatchSchema>>;
+  readonly systems: EntityService<
+    ItSystem,
+    In<typeof ItSystemCreateSchema>,
+    In<typeof ItSystemPatchSchema>,
+    SystemListName
+  >;
   readonly interfaces: EntityService<
     ItInterface,
     In<typeof ItInterfaceCreateSchema>,
@@ -153,13 +159,20 @@ export interface Kitos {
   readonly usages: EntityService<
     ItSystemUsage,
     In<typeof ItSystemUsageCreateSchema>,
-    In<typeof ItSystemUsagePatchSchema>
+    In<typeof ItSystemUsagePatchSchema>,
+    UsageListName
   >;
-  readonly contracts: EntityService<Contract, In<typeof ContractCreateSchema>, In<typeof ContractPatchSchema>>;
+  readonly contracts: EntityService<
+    Contract,
+    In<typeof ContractCreateSchema>,
+    In<typeof ContractPatchSchema>,
+    ContractListName
+  >;
   readonly dataProcessing: EntityService<
     DataProcessingRegistration,
     In<typeof DataProcessingRegistrationCreateSchema>,
-    In<typeof DataProcessingRegistrationPatchSchema>
+    In<typeof DataProcessingRegistrationPatchSchema>,
+    DprListName
   >;
   readonly projects: EntityService<Project, In<typeof ProjectCreateSchema>, In<typeof ProjectPatchSchema>>;
   readonly options: OptionsService;

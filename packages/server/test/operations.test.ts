@@ -20,11 +20,11 @@ async function until(check: () => boolean | Promise<boolean>): Promise<void> {
 }
 
 /** A POST whose body is held open until `finish` is called: an in-flight request we control. */
-function slowPost(url: string, token: string) {
+function slowPost(url: string, token: string, organizationUuid: string) {
   let finish!: () => void;
   const body = new ReadableStream<Uint8Array>({
     start(controller) {
-      controller.enqueue(new TextEncoder().encode('{"organizationUuid":"4f6ad6e4-65c3-4c49-9a41-5b2e0d5a2f10",'));
+      controller.enqueue(new TextEncoder().encode(`{"organizationUuid":"${organizationUuid}",`));
       finish = () => {
         controller.enqueue(new TextEncoder().encode('"name":"Sent late"}'));
         controller.close();
@@ -43,7 +43,8 @@ function slowPost(url: string, token: string) {
 describe('graceful shutdown', () => {
   it('stops accepting, lets an in-flight request finish, then closes', async () => {
     const h = await startHarness();
-    const slow = slowPost(h.url, h.token);
+    const org = await h.server.kitos.organizations.create(h.admin, { name: 'Nordby Kommune', type: 'Kommune' });
+    const slow = slowPost(h.url, h.token, org.uuid);
     await until(() => h.server.inFlight() === 1);
     const closed = h.server.close();
     await until(async () => {
@@ -64,7 +65,8 @@ describe('graceful shutdown', () => {
 
   it('closes after the grace period when a request never finishes', async () => {
     const h = await startHarness({ config: { shutdownGraceMs: 200 } });
-    const slow = slowPost(h.url, h.token);
+    const org = await h.server.kitos.organizations.create(h.admin, { name: 'Nordby Kommune', type: 'Kommune' });
+    const slow = slowPost(h.url, h.token, org.uuid);
     await until(() => h.server.inFlight() === 1);
     await h.server.close();
     await expect(slow.response).rejects.toThrow();

@@ -20,11 +20,13 @@ import {
   readFilter,
 } from '../access/policy.js';
 import {
+  KitosConflictError,
   KitosForbiddenError,
   KitosNotFoundError,
   KitosValidationError,
   type ValidationIssue,
 } from '../shared/errors.js';
+import type { IssueCode } from '../shared/issue-codes.js';
 import type { EntityMeta } from '../shared/schema.js';
 import { toValidationIssues } from '../shared/schema.js';
 import type { Filter, SortKey } from '../storage/port.js';
@@ -37,7 +39,7 @@ import { deleteEntity, type EntityDefinition, readEntity, type WriteOptions, wri
 export type FieldsOf<E extends EntityMeta> = Omit<E, keyof EntityMeta>;
 
 /** Kind-specific behaviour of an entity service. */
-export interface EntityServiceSpec<E extends EntityMeta, C, P, CI = C, PI = P> {
+export interface EntityServiceSpec<E extends EntityMeta, C, P, CI = C, PI = P, L extends string = never> {
   readonly def: EntityDefinition<E>;
   /**
    * Schema of the editable fields (used for `replace`). It may leave out the organisation, which
@@ -91,6 +93,22 @@ export interface EntityServiceSpec<E extends EntityMeta, C, P, CI = C, PI = P> {
   readScope?(call: CallContext): Promise<ReadScope> | ReadScope;
   /** Side effects after a create or update, in the same transaction (e.g. clearing links). */
   afterWrite?(call: CallContext, entity: E, previous: E | undefined): Promise<void> | void;
+  /** List fields with add-one and remove-one operations (see {@link ListFieldSpec}). */
+  readonly lists?: Readonly<Record<L, ListFieldSpec>>;
+}
+
+/**
+ * A list field of a kind that has add-one and remove-one operations beside the whole-list patch
+ * (KITOS's list endpoints). Items are matched by `key`: the value itself for lists of uuids or
+ * enum values, a field (or several) for lists of objects.
+ */
+export interface ListFieldSpec {
+  /** Where the list sits in the record, e.g. `['gdpr', 'dataSensitivityLevels']`. */
+  readonly path: readonly string[];
+  /** The identity of an item (default: the item itself, for lists of strings). */
+  key?(item: unknown): string;
+  /** The conflict code when the item is already there (default `already-exists`). */
+  readonly conflictCode?: IssueCode;
 }
 
 /** Options of a delete. */
@@ -149,8 +167,11 @@ export async function listAll<T>(
   }
 }
 
-/** The CRUD surface every entity service offers (`C`/`P`: the create and patch input types). */
-export interface EntityService<E extends EntityMeta, C, P> {
+/**
+ * The CRUD surface every entity service offers (`C`/`P`: the create and patch input types; `L`:
+ * the names of the kind's list fields with add-one and remove-one operations).
+ */
+export interface EntityService<E extends EntityMeta, C, P, L extends string = never> {
   /** Creates an entity; returns it at version 1. */
   create(actor: Actor, input: C): Promise<E>;
   /** Reads an entity the actor may see; `KitosNotFoundError` otherwise (existence is not revealed). */
@@ -165,6 +186,17 @@ export interface EntityService<E extends EntityMeta, C, P> {
   list(actor: Actor, query?: ListQuery): Promise<ListPage<E>>;
   /** What the actor may do with one entity. */
   permissions(actor: Actor, uuid: string): Promise<Permissions>;
+  /**
+   * Adds one item to a list field, through the same checks as a patch of the whole list. An item
+   * already there is a conflict (`already-exists`, or the list's own code).
+   */
+  addItem(actor: Actor, uuid: string, list: L, item: unknown, options?: WriteOptions): Promise<E>;
+  /**
+   * Removes the item with `key` (the value itself for lists of strings) from a list field, through
+   * the same checks as a patch of the whole list. An absent item is `KitosNotFoundError`
+   * (`item-not-found`).
+   */
+  removeItem(actor: Actor, uuid: string, list: L, key: string, options?: WriteOptions): Promise<E>;
 }
 
 /** Runs a call: the engine supplies transactions and actor resolution. */
@@ -274,6 +306,18 @@ export async function saveEntity<E extends EntityMeta>(
   return saved;
 }
 
+/** The value at `path` in a record (`undefined` when a step is missing). */
+function valueAtPath(record: unknown, path: readonly string[]): unknown {
+  let at: unknown = record;
+  for (const step of path) at = isRecord(at) ? at[step] : undefined;
+  return at;
+}
+
+/** A patch that sets `path` to `value`, e.g. `{ gdpr: { dataSensitivityLevels: [...] } }`. */
+function patchAt(path: readonly string[], value: unknown): unknown {
+  return path.reduceRight<unknown>((inner, step) => ({ [step]: inner }), value);
+}
+
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
@@ -314,10 +358,10 @@ export function pageOf(
  * await contracts.patch(actor, c.uuid, { general: { notes: 'forlænget' } }, { expectedVersion: c.version });
  * ```
  */
-export function createEntityService<E extends EntityMeta, C, P, CI = C, PI = P>(
+export function createEntityService<E extends EntityMeta, C, P, CI = C, PI = P, L extends string = never>(
   runner: CallRunner,
-  spec: EntityServiceSpec<E, C, P, CI, PI>,
-): EntityService<E, CI, PI> {
+  spec: EntityServiceSpec<E, C, P, CI, PI, L>,
+): EntityService<E, CI, PI, L> {
   const s = spec as unknown as { def: EntityDefinition<never> };
   const immutables = ['organizationUuid', ...(spec.immutable ?? [])];
 
@@ -338,6 +382,38 @@ export function createEntityService<E extends EntityMeta, C, P, CI = C, PI = P>(
     return entity;
   }
 
+  /** Applies a parsed patch and saves: the one path of `patch` and the list operations. */
+  async function patchWith(call: CallContext, current: E, parsed: P, options?: WriteOptions): Promise<E> {
+    const next = spec.applyPatch
+      ? await spec.applyPatch(call, current, parsed)
+      : mergePatch(current as FieldsOf<E>, parsed);
+    return saveEntity(call, spec, { ...next, uuid: current.uuid }, current, options);
+  }
+
+  /** Changes one list field by `change` (given the current items), as a patch of the whole list. */
+  function changeList(
+    actor: Actor,
+    uuid: string,
+    list: L,
+    options: WriteOptions | undefined,
+    change: (items: readonly unknown[], field: ListFieldSpec & { key(item: unknown): string }) => unknown[],
+  ): Promise<E> {
+    return runner.write(actor, async (call) => {
+      const declared = spec.lists && Object.hasOwn(spec.lists, list) ? spec.lists[list] : undefined;
+      if (!declared)
+        throw new KitosValidationError(spec.def.module, [
+          { path: ['list'], code: 'invalid-options', message: `a ${spec.def.kind} has no list "${String(list)}"` },
+        ]);
+      // Uuids match whatever their case (as stored lists are distinct case-insensitively).
+      const keyOf = declared.key ?? ((item: unknown) => String(item));
+      const field = { ...declared, key: (item: unknown) => keyOf(item).toLowerCase() };
+      const current = await loadModifiable(call, uuid, undefined);
+      const items = valueAtPath(current, field.path);
+      const patch = patchAt(field.path, change(Array.isArray(items) ? items : [], field));
+      return patchWith(call, current, parseInput(s, spec.patchSchema as z.ZodType<P>, patch), options);
+    });
+  }
+
   return {
     create: (actor, input) =>
       runner.write(actor, async (call) => {
@@ -348,7 +424,15 @@ export function createEntityService<E extends EntityMeta, C, P, CI = C, PI = P>(
         const fields = spec.prepareCreate
           ? await spec.prepareCreate(call, parsed)
           : mergePatch(blankFor(spec.fieldsSchema) as FieldsOf<E>, parsed);
-        const uuid = (parsed as { uuid?: string }).uuid ?? call.write.newUuid();
+        const given = (parsed as { uuid?: string }).uuid;
+        // A caller-supplied uuid (imports keep their source's ids) must be new for the kind.
+        if (given !== undefined && (await readEntity(call.tx, spec.def, given)))
+          throw new KitosConflictError(spec.def.module, `a ${spec.def.kind} with uuid ${given} already exists`, {
+            code: 'duplicate-uuid',
+            kind: spec.def.kind,
+            uuid: given,
+          });
+        const uuid = given ?? call.write.newUuid();
         return saveEntity(call, spec, { ...fields, uuid }, undefined);
       }),
     get: (actor, uuid) => runner.read(actor, async (call) => (await loadVisible(call, spec, uuid)).entity),
@@ -356,10 +440,29 @@ export function createEntityService<E extends EntityMeta, C, P, CI = C, PI = P>(
       runner.write(actor, async (call) => {
         const parsed = parseInput(s, spec.patchSchema as z.ZodType<P>, patch);
         const current = await loadModifiable(call, uuid, parsed);
-        const next = spec.applyPatch
-          ? await spec.applyPatch(call, current, parsed)
-          : mergePatch(current as FieldsOf<E>, parsed);
-        return saveEntity(call, spec, { ...next, uuid: current.uuid }, current, options);
+        return patchWith(call, current, parsed, options);
+      }),
+    addItem: (actor, uuid, list, item, options) =>
+      changeList(actor, uuid, list, options, (items, field) => {
+        const key = field.key(item);
+        if (items.some((i) => field.key(i) === key))
+          throw new KitosConflictError(spec.def.module, `the ${field.path.join('.')} list already holds ${key}`, {
+            code: field.conflictCode ?? 'already-exists',
+            list,
+            key,
+          });
+        return [...items, item];
+      }),
+    removeItem: (actor, uuid, list, key, options) =>
+      changeList(actor, uuid, list, options, (items, field) => {
+        const kept = items.filter((i) => field.key(i) !== key.toLowerCase());
+        if (kept.length === items.length)
+          throw new KitosNotFoundError(spec.def.module, `the ${field.path.join('.')} list does not hold ${key}`, {
+            code: 'item-not-found',
+            list,
+            key,
+          });
+        return kept;
       }),
     replace: (actor, uuid, fields, options) =>
       runner.write(actor, async (call) => {

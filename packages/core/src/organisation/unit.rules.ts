@@ -197,3 +197,48 @@ export function unitReplaceRoot<U extends UnitNode>(units: readonly U[], newRoot
     { ...oldRoot.value, parentUuid: newRoot.uuid },
   ]);
 }
+
+/** The fields of a unit that only its source may change when it comes from FK Organisation. */
+const DIRECTORY_OWNED = ['name', 'parentUuid'] as const;
+
+/**
+ * Who may change what on a unit that comes from the national organisation directory (origin other
+ * than `Kitos`): its name and place in the tree are kept by the directory, so only a global
+ * administrator (the synchronisation) may change them, and only a global administrator may delete
+ * it (`unit-from-directory`). Its local id and EAN number stay editable by local administrators,
+ * as do all fields of a local unit. A unit gets a directory origin only from a global administrator.
+ *
+ * @example
+ * ```ts
+ * unitDirectoryEdit({ ...unit, origin: 'STS_Organisation' }, { ...unit, name: 'Ny' }, false).ok; // false
+ * unitDirectoryEdit({ ...unit, origin: 'STS_Organisation' }, { ...unit, ean: '5798000000001' }, false).ok; // true
+ * ```
+ */
+export function unitDirectoryEdit(
+  current: (UnitNode & { readonly origin: string }) | undefined,
+  next: (UnitNode & { readonly origin: string }) | null,
+  isGlobalAdmin: boolean,
+): RuleResult<void> {
+  if (isGlobalAdmin) return ok(undefined);
+  if (current === undefined) {
+    if (next && next.origin !== 'Kitos')
+      return fail({
+        code: 'unit-from-directory',
+        message: 'only the directory synchronisation creates units from FK Organisation',
+        path: ['origin'],
+      });
+    return ok(undefined);
+  }
+  if (current.origin === 'Kitos') return ok(undefined);
+  const changed = next === null ? ['delete'] : DIRECTORY_OWNED.filter((f) => next[f] !== current[f]);
+  if (changed.length === 0) return ok(undefined);
+  return fail({
+    code: 'unit-from-directory',
+    message:
+      next === null
+        ? 'the unit comes from FK Organisation and is deleted there'
+        : `the unit comes from FK Organisation; its ${changed.join(' and ')} are changed there`,
+    path: next === null ? [] : [changed[0] as string],
+    context: { unitUuid: current.uuid, origin: current.origin },
+  });
+}

@@ -54,10 +54,13 @@ export type OrganizationUnit = z.infer<typeof OrganizationUnitSchema>;
  * Input for creating a unit: organisation and name are required. A missing `parentUuid` means
  * "under the root" (see `unitParentForCreate`).
  */
-export const OrganizationUnitCreateSchema = OrganizationUnitFieldsSchema.partial().required({
-  organizationUuid: true,
-  name: true,
-});
+export const OrganizationUnitCreateSchema = OrganizationUnitFieldsSchema.partial()
+  .required({
+    organizationUuid: true,
+    name: true,
+  })
+  // A caller-supplied uuid (imports from FK Organisation or KITOS keep theirs); an existing one is refused.
+  .extend({ uuid: UuidSchema.optional() });
 /** Input for creating a unit. */
 export type OrganizationUnitCreate = z.infer<typeof OrganizationUnitCreateSchema>;
 

@@ -35,6 +35,7 @@ import { KitosForbiddenError } from '../shared/errors.js';
 import { enforce } from './enforce.js';
 import { allOf } from './lookup.js';
 import { DETACHING_REFERENCES } from './references.js';
+import { SYSTEM_LISTS } from './list-fields.js';
 
 /** Permission facts of a system. */
 export const protectSystem = (_: CallContext, s: ItSystem) => ({
@@ -57,6 +58,7 @@ export const SYSTEM_HIERARCHY_LOCK = 'itSystem:hierarchy';
 export function systemService(runner: CallRunner) {
   return createEntityService(runner, {
     def: SYSTEM,
+    lists: SYSTEM_LISTS,
     fieldsSchema: ItSystemFieldsSchema,
     createSchema: ItSystemCreateSchema,
     patchSchema: ItSystemPatchSchema,

@@ -28,6 +28,7 @@ import type { ItSystemUsage } from '../usage/usage.schema.js';
 import { violationError } from './enforce.js';
 import { allOf } from './lookup.js';
 import { DETACHING_REFERENCES } from './references.js';
+import { CONTRACT_LISTS } from './list-fields.js';
 
 const KIND_OF: Record<ContractLinkKind, string> = {
   contract: CONTRACT.kind,
@@ -65,6 +66,7 @@ async function checkLinks(call: CallContext, next: Contract): Promise<void> {
 export function contractService(runner: CallRunner) {
   return createEntityService(runner, {
     def: CONTRACT,
+    lists: CONTRACT_LISTS,
     fieldsSchema: ContractFieldsSchema,
     createSchema: ContractCreateSchema,
     patchSchema: ContractPatchSchema,

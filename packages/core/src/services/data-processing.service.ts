@@ -16,11 +16,13 @@ import { type CallRunner, createEntityService } from '../engine/service.js';
 import { enforce, sameOrganisation } from './enforce.js';
 import { allOf, uuidsInOrganization } from './lookup.js';
 import { DETACHING_REFERENCES } from './references.js';
+import { DPR_LISTS } from './list-fields.js';
 
 /** Data processing registrations. */
 export function dataProcessingService(runner: CallRunner) {
   return createEntityService(runner, {
     def: DPR,
+    lists: DPR_LISTS,
     fieldsSchema: DataProcessingRegistrationFieldsSchema,
     createSchema: DataProcessingRegistrationCreateSchema,
     patchSchema: DataProcessingRegistrationPatchSchema,

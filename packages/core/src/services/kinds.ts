@@ -65,6 +65,8 @@ const present = (values: readonly (string | null | undefined)[]) => [
 const option = (path: string, optionType: OptionType): ReferenceField => ({ path, target: 'option', optionType });
 const kle = (path: string): ReferenceField => ({ path, target: 'kle' });
 const organization = (path: string): ReferenceField => ({ path, target: 'organization' });
+/** The owning organisation exists (checked when the record is created; it never changes). */
+const owner = organization('organizationUuid');
 const member = (path: string): ReferenceField => ({ path, target: 'member' });
 /** A role list: each role an option of the object's role type, each holder a member. */
 const roles = (roleType: OptionType): ReferenceField[] => [
@@ -97,6 +99,7 @@ export const UNIT: EntityDefinition<OrganizationUnit> = {
   protectedKind: 'organizationUnit',
   schema: OrganizationUnitSchema,
   fields: [f('name', 'text'), f('parentUuid', 'text'), ownerField],
+  referenceFields: [owner],
   organizationOf: (u) => u.organizationUuid,
   index: (u) => ({ name: u.name, parentUuid: u.parentUuid, organizationUuid: u.organizationUuid }),
 };
@@ -133,7 +136,7 @@ export const UNIT_ROLE: EntityDefinition<StoredUnitRole> = {
   schema: StoredUnitRoleSchema,
   fields: [f('userUuid', 'text'), f('objectUuid', 'text'), f('roleUuid', 'text'), f('name', 'text'), ownerField],
   unique: [unique('assignment', ['objectUuid', 'roleUuid', 'userUuid'])],
-  referenceFields: [option('roleUuid', 'organization-unit-role-types'), member('userUuid')],
+  referenceFields: [owner, option('roleUuid', 'organization-unit-role-types'), member('userUuid')],
   organizationOf: (r) => r.organizationUuid,
   index: (r) => ({
     userUuid: r.userUuid,
@@ -162,7 +165,12 @@ export const SYSTEM: EntityDefinition<ItSystem> = {
   ],
   unique: [unique('name', ['nameKey'])],
   organizationOf: (s) => s.organizationUuid,
-  referenceFields: [option('businessTypeUuid', 'business-types'), kle('kleUuids.*'), organization('rightsHolderUuid')],
+  referenceFields: [
+    owner,
+    option('businessTypeUuid', 'business-types'),
+    kle('kleUuids.*'),
+    organization('rightsHolderUuid'),
+  ],
   index: (s) => ({
     uuid: s.uuid,
     organizationUuid: s.organizationUuid,
@@ -191,6 +199,7 @@ export const INTERFACE: EntityDefinition<ItInterface> = {
   ],
   unique: [unique('identity', ['identityKey'])],
   referenceFields: [
+    owner,
     option('interfaceTypeUuid', 'it-interface-interface-types'),
     option('dataRows.*.dataTypeUuid', 'it-interface-interface-data-types'),
   ],
@@ -227,6 +236,7 @@ export const USAGE: EntityDefinition<ItSystemUsage> = {
   ],
   unique: [unique('system', ['systemUuid'])],
   referenceFields: [
+    owner,
     option('general.dataClassificationUuid', 'it-system-usage-data-classification-types'),
     ...roles('it-system-usage-role-types'),
     kle('localKleDeviations.addedKleUuids.*'),
@@ -278,6 +288,7 @@ export const CONTRACT: EntityDefinition<Contract> = {
   unique: [unique('name', ['nameKey'])],
   organizationOf: (c) => c.organizationUuid,
   referenceFields: [
+    owner,
     option('general.contractTypeUuid', 'it-contract-contract-types'),
     option('general.contractTemplateUuid', 'it-contract-contract-template-types'),
     option('general.agreementElementUuids.*', 'it-contract-agreement-element-types'),
@@ -326,6 +337,7 @@ export const DPR: EntityDefinition<DataProcessingRegistration> = {
   unique: [unique('name', ['nameKey'])],
   organizationOf: (d) => d.organizationUuid,
   referenceFields: [
+    owner,
     option('general.dataResponsibleUuid', 'data-processing-registration-data-responsible-types'),
     option('general.basisForTransferUuid', 'data-processing-registration-basis-for-transfer-types'),
     option('general.insecureCountryUuids.*', 'data-processing-registration-country-types'),
@@ -366,6 +378,7 @@ export const PROJECT: EntityDefinition<Project> = {
   ],
   organizationOf: (p) => p.organizationUuid,
   referenceFields: [
+    owner,
     option('type', 'it-project-types'),
     kle('kleUuids.*'),
     organization('jointOrganizationUuids.*'),

@@ -47,7 +47,13 @@ import {
   OrganizationFieldsSchema,
   OrganizationPatchSchema,
 } from '../organisation/organization.schema.js';
-import { type UnitUses, unitDelete, unitMove, unitParentForCreate } from '../organisation/unit.rules.js';
+import {
+  type UnitUses,
+  unitDelete,
+  unitDirectoryEdit,
+  unitMove,
+  unitParentForCreate,
+} from '../organisation/unit.rules.js';
 import { referrers } from '../engine/references.js';
 import { UNIT_REFERENCES } from './references.js';
 import { unitTreeValidity } from '../organisation/unit-tree.rules.js';
@@ -287,6 +293,12 @@ export function unitService(runner: CallRunner): UnitService {
       const parentUuid = enforce(unitParentForCreate(units, input), 'organisation');
       return { localId: null, ean: null, origin: 'Kitos' as const, externalOriginUuid: null, ...input, parentUuid };
     },
+    // The source and the external id never change; units from FK Organisation keep their name and
+    // place unless the directory synchronisation (a global administrator) changes them.
+    immutable: ['origin', 'externalOriginUuid'],
+    guard: (call: CallContext, next: OrganizationUnit, current: OrganizationUnit | undefined) => {
+      enforce(unitDirectoryEdit(current, next, call.actor.isGlobalAdmin), 'organisation');
+    },
     // Every write (create, patch, replace, move) ends with the organisation's tree still one tree:
     // one root, parents in the organisation, no cycles.
     check: async (call: CallContext, next: OrganizationUnit) => {
@@ -295,6 +307,7 @@ export function unitService(runner: CallRunner): UnitService {
       enforce(unitTreeValidity(candidate, next.organizationUuid), 'organisation');
     },
     beforeDelete: async (call: CallContext, unit: OrganizationUnit) => {
+      enforce(unitDirectoryEdit(unit, null, call.actor.isGlobalAdmin), 'organisation');
       const units = await allOf<OrganizationUnit>(call.tx, UNIT.kind, unit.organizationUuid);
       const moved = enforce(unitDelete(units, unit.uuid, await unitUses(call, unit)), 'organisation');
       // The children move up before the unit goes; until then they hang under their grandparent

@@ -33,6 +33,7 @@ import {
 import { protectSystem } from './catalogue.service.js';
 import { enforce, violationError } from './enforce.js';
 import { allOf, uuidsInOrganization } from './lookup.js';
+import { USAGE_LISTS } from './list-fields.js';
 
 /** Contracts of the organisation that cover the usage. */
 export async function contractsCovering(
@@ -81,6 +82,7 @@ async function checkRelations(call: CallContext, usage: ItSystemUsage & { uuid: 
 export function usageService(runner: CallRunner) {
   return createEntityService(runner, {
     def: USAGE,
+    lists: USAGE_LISTS,
     fieldsSchema: ItSystemUsageFieldsSchema,
     createSchema: ItSystemUsageCreateSchema,
     patchSchema: ItSystemUsagePatchSchema,

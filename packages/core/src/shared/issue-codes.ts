@@ -116,6 +116,11 @@ export const ISSUE_CODES = {
   'option-not-found': v('Valgmuligheden findes ikke', 'The option does not exist'),
   'membership-not-found': v('Brugeren har ikke den rolle', 'The user does not have that role'),
   'role-assignment-not-found': v('Rolletildelingen findes ikke', 'No such role assignment'),
+  'item-not-found': {
+    class: 'not-found',
+    da: 'Værdien står ikke på listen',
+    en: 'The value is not in the list',
+  },
   'not-same-organisation': v('Hører til en anden organisation', 'Belongs to another organisation'),
   // The record's state refuses what is asked (a well-formed request).
   'gate-closed': s('Kun når spørgsmålet er besvaret Ja', 'Only when the question is answered Yes'),

@@ -84,6 +84,42 @@ export const RoleAssignmentIn = z
   .strictObject({ roleUuid: WireUuid, userUuid: WireUuid })
   .openapi('RoleAssignmentRequestDTO');
 
+/** The core's external references from a body's list; a reference without a uuid gets a new one. */
+export function externalReferencesIn(list: readonly z.infer<typeof ExternalReferenceIn>[] | null | undefined) {
+  return (list ?? []).map((r) => ({
+    uuid: r.uuid ?? globalThis.crypto.randomUUID(),
+    title: r.title,
+    documentId: r.documentId ?? null,
+    url: r.url ?? null,
+    masterReference: r.masterReference,
+  }));
+}
+
+/** External references as KITOS answers them (uuids lower-case). */
+export function externalReferencesOut(
+  list: readonly z.infer<typeof ExternalReferenceOut>[],
+): z.infer<typeof ExternalReferenceOut>[] {
+  return list.map((r) => ({ ...r, uuid: r.uuid.toLowerCase() }));
+}
+
+/** The core's role assignments from a body's list. */
+export function rolesIn(list: readonly z.infer<typeof RoleAssignmentIn>[] | null | undefined) {
+  return (list ?? []).map((r) => ({ roleUuid: r.roleUuid, userUuid: r.userUuid }));
+}
+
+/** Role assignments as KITOS answers them: the user and the role as identity-name pairs. */
+export function rolesOut(
+  names: NameLookup,
+  roles: readonly { roleUuid: string; userUuid: string }[],
+): Promise<z.infer<typeof RoleAssignmentOut>[]> {
+  return Promise.all(
+    roles.map(async (r) => ({
+      user: (await names.user(r.userUuid)) as { uuid: string; name: string },
+      role: (await names.pair('globalOption', r.roleUuid)) as { uuid: string; name: string },
+    })),
+  );
+}
+
 /** A documentation link (never null in responses). */
 export const SimpleLink = z
   .object({ name: z.string().nullable(), url: z.string().nullable() })

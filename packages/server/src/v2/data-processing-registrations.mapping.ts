@@ -13,11 +13,15 @@ import {
   dateOut,
   ExternalReferenceIn,
   ExternalReferenceOut,
+  externalReferencesIn,
+  externalReferencesOut,
   IdentityNamePair,
   instantOut,
   type NameLookup,
   RoleAssignmentIn,
   RoleAssignmentOut,
+  rolesIn,
+  rolesOut,
   ShallowOrganization,
   SimpleLink,
   WireDateTime,
@@ -178,15 +182,8 @@ export function dprPatchIn(body: Body, current?: DataProcessingRegistration): Re
   const out: Record<string, unknown> = {};
   if (has(body, 'name') && body.name != null) out.name = body.name;
   if (has(body, 'systemUsageUuids')) out.systemUsageUuids = body.systemUsageUuids ?? [];
-  if (has(body, 'roles')) out.roles = (body.roles ?? []).map((r) => ({ roleUuid: r.roleUuid, userUuid: r.userUuid }));
-  if (has(body, 'externalReferences'))
-    out.externalReferences = (body.externalReferences ?? []).map((r) => ({
-      uuid: r.uuid ?? globalThis.crypto.randomUUID(),
-      title: r.title,
-      documentId: r.documentId ?? null,
-      url: r.url ?? null,
-      masterReference: r.masterReference,
-    }));
+  if (has(body, 'roles')) out.roles = rolesIn(body.roles);
+  if (has(body, 'externalReferences')) out.externalReferences = externalReferencesIn(body.externalReferences);
   const g = sectionOf(body.general, GeneralIn);
   if (g) {
     const general: Record<string, unknown> = {};
@@ -304,12 +301,7 @@ export async function dprOut(names: NameLookup, d: DataProcessingRegistration, t
         oversightOption: null,
       })),
     },
-    roles: await Promise.all(
-      d.roles.map(async (r) => ({
-        user: (await names.user(r.userUuid)) as { uuid: string; name: string },
-        role: (await names.pair('globalOption', r.roleUuid)) as { uuid: string; name: string },
-      })),
-    ),
-    externalReferences: d.externalReferences.map((r) => ({ ...r, uuid: r.uuid.toLowerCase() })),
+    roles: await rolesOut(names, d.roles),
+    externalReferences: externalReferencesOut(d.externalReferences),
   };
 }

@@ -16,6 +16,7 @@ import {
 } from './data-processing-registrations.mapping.js';
 import { todayInDenmark } from './it-system-usages.routes.js';
 import { registerResource } from './resource.js';
+import { registerRoleShortcuts } from './role-shortcuts.js';
 
 /** Registers the data-processing-registrations routes. */
 export function registerDprRoutes(app: OpenAPIHono<ServerEnv>): void {
@@ -72,5 +73,14 @@ export function registerDprRoutes(app: OpenAPIHono<ServerEnv>): void {
     createIn: (body) => ({ organizationUuid: body.organizationUuid, ...dprPatchIn(body as never) }),
     updateRequest: UpdateDprRequest,
     patchIn: (body, current) => dprPatchIn(body as never, current),
+  });
+  registerRoleShortcuts<DataProcessingRegistration>(app, {
+    path: '/api/v2/data-processing-registrations',
+    tag: 'data-processing-registrations',
+    noun: 'data processing registration',
+    param: 'dprUuid',
+    response: DprResponse,
+    service: (k) => k.dataProcessing,
+    out: (names, c) => dprOut(names, c, todayInDenmark()),
   });
 }

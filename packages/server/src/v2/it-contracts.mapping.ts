@@ -10,16 +10,22 @@ import { type Contract, contractValidity, type OrganizationUnit, TrafficLight } 
 import {
   dateIn,
   dateOut,
+  ExternalReferenceIn,
   ExternalReferenceOut,
+  externalReferencesIn,
+  externalReferencesOut,
   IdentityNamePair,
   instantOut,
   type NameLookup,
+  RoleAssignmentIn,
   RoleAssignmentOut,
+  rolesIn,
+  rolesOut,
   ShallowOrganization,
   WireDateTime,
   WireDateTimeOut,
-  WireUuid,
   wireEnum,
+  WireUuid,
 } from './common.js';
 import { YearSegmentChoice, YesNoUndecidedChoice } from './enums.js';
 import { has, sectionOf } from './sections.js';
@@ -163,8 +169,6 @@ export type ItContractResponse = z.infer<typeof ItContractResponse>;
 
 const empty = () =>
   z.null().optional().openapi({ description: 'Not stored by this server yet: only null is accepted.' });
-const emptyList = () =>
-  z.array(z.unknown()).max(0).nullish().openapi({ description: 'Not stored by this server yet: only [] is accepted.' });
 
 const GeneralIn = z.strictObject({
   contractId: z.string().max(200).nullish(),
@@ -243,7 +247,7 @@ const PaymentsIn = z.strictObject({
 
 const sections = {
   name: z.string().trim().min(1).max(200).nullish(),
-  externalReferences: emptyList(),
+  externalReferences: z.array(ExternalReferenceIn).max(100).nullish(),
   parentContractUuid: WireUuid.nullish(),
   general: GeneralIn.nullish(),
   procurement: ProcurementIn.nullish(),
@@ -255,7 +259,7 @@ const sections = {
   agreementPeriod: AgreementPeriodIn.nullish(),
   termination: TerminationIn.nullish(),
   payments: PaymentsIn.nullish(),
-  roles: emptyList(),
+  roles: z.array(RoleAssignmentIn).max(1000).nullish(),
 };
 
 /** `CreateNewContractRequestDTO`. */
@@ -285,6 +289,8 @@ export function contractPatchIn(body: Body, current?: Contract): Record<string, 
   const out: Record<string, unknown> = {};
   if (has(body, 'name') && body.name != null) out.name = body.name;
   if (has(body, 'parentContractUuid')) out.parentContractUuid = body.parentContractUuid ?? null;
+  if (has(body, 'externalReferences')) out.externalReferences = externalReferencesIn(body.externalReferences);
+  if (has(body, 'roles')) out.roles = rolesIn(body.roles);
   const g = sectionOf(body.general, GeneralIn);
   if (g) {
     const general = pick(g, {
@@ -500,7 +506,7 @@ export async function contractOut(names: NameLookup, c: Contract, today: string)
       },
     },
     payments: { external: await payments(c.payments.external), internal: await payments(c.payments.internal) },
-    roles: [],
-    externalReferences: [],
+    roles: await rolesOut(names, c.roles),
+    externalReferences: externalReferencesOut(c.externalReferences),
   };
 }

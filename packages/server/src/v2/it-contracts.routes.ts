@@ -16,6 +16,7 @@ import {
 } from './it-contracts.mapping.js';
 import { todayInDenmark } from './it-system-usages.routes.js';
 import { registerResource } from './resource.js';
+import { registerRoleShortcuts } from './role-shortcuts.js';
 
 /** Registers the it-contracts routes. */
 export function registerItContractRoutes(app: OpenAPIHono<ServerEnv>): void {
@@ -68,5 +69,14 @@ export function registerItContractRoutes(app: OpenAPIHono<ServerEnv>): void {
     createIn: (body) => ({ organizationUuid: body.organizationUuid, ...contractPatchIn(body as never) }),
     updateRequest: UpdateContractRequest,
     patchIn: (body, current) => contractPatchIn(body as never, current),
+  });
+  registerRoleShortcuts<Contract>(app, {
+    path: '/api/v2/it-contracts',
+    tag: 'it-contracts',
+    noun: 'contract',
+    param: 'contractUuid',
+    response: ItContractResponse,
+    service: (k) => k.contracts,
+    out: (names, c) => contractOut(names, c, todayInDenmark()),
   });
 }

@@ -20,11 +20,15 @@ import {
   dateOut,
   ExternalReferenceIn,
   ExternalReferenceOut,
+  externalReferencesIn,
+  externalReferencesOut,
   IdentityNamePair,
   instantOut,
   type NameLookup,
   RoleAssignmentIn,
   RoleAssignmentOut,
+  rolesIn,
+  rolesOut,
   ShallowOrganization,
   SimpleLink,
   WireDateTime,
@@ -368,15 +372,8 @@ export function usagePatchIn(body: Body, current?: ItSystemUsage): Record<string
     out.general = general;
     if (Object.keys(gdprFromGeneral).length) out.gdpr = gdprFromGeneral;
   }
-  if (has(body, 'externalReferences'))
-    out.externalReferences = (body.externalReferences ?? []).map((r) => ({
-      uuid: r.uuid ?? globalThis.crypto.randomUUID(),
-      title: r.title,
-      documentId: r.documentId ?? null,
-      url: r.url ?? null,
-      masterReference: r.masterReference,
-    }));
-  if (has(body, 'roles')) out.roles = (body.roles ?? []).map((r) => ({ roleUuid: r.roleUuid, userUuid: r.userUuid }));
+  if (has(body, 'externalReferences')) out.externalReferences = externalReferencesIn(body.externalReferences);
+  if (has(body, 'roles')) out.roles = rolesIn(body.roles);
   const o = sectionOf(body.organizationUsage, OrganizationUsageIn);
   if (o) {
     const ou: Record<string, unknown> = {};
@@ -520,12 +517,7 @@ export async function usageOut(names: NameLookup, u: ItSystemUsage, today: strin
       hostedAt: gd.hostedAt,
       licensingAndCodeModels: [],
     },
-    roles: await Promise.all(
-      u.roles.map(async (r) => ({
-        user: (await names.user(r.userUuid)) as { uuid: string; name: string },
-        role: (await names.pair('globalOption', r.roleUuid)) as { uuid: string; name: string },
-      })),
-    ),
+    roles: await rolesOut(names, u.roles),
     organizationUsage: {
       usingOrganizationUnits: await names.pairs('organizationUnit', u.organizationUsage.usingUnitUuids),
       responsibleOrganizationUnit: await names.pair('organizationUnit', u.organizationUsage.responsibleUnitUuid),
@@ -534,7 +526,7 @@ export async function usageOut(names: NameLookup, u: ItSystemUsage, today: strin
       removedKLE: await Promise.all(u.localKleDeviations.removedKleUuids.map((k) => names.kle(k))),
       addedKLE: await Promise.all(u.localKleDeviations.addedKleUuids.map((k) => names.kle(k))),
     },
-    externalReferences: u.externalReferences.map((r) => ({ ...r, uuid: r.uuid.toLowerCase() })),
+    externalReferences: externalReferencesOut(u.externalReferences),
     archiving: {
       archiveDuty: u.archiving.archiveDuty,
       type: await names.pair('globalOption', u.archiving.typeUuid),

@@ -4,18 +4,9 @@
  * @module
  */
 import { type OpenAPIHono, z } from '@hono/zod-openapi';
-import {
-  DEFAULT_TIME_ZONE,
-  type Filter,
-  KitosConflictError,
-  type ItSystem,
-  type ItSystemUsage,
-  toIsoDate,
-} from '@os2kitos/core';
+import { DEFAULT_TIME_ZONE, type Filter, type ItSystem, type ItSystemUsage, toIsoDate } from '@os2kitos/core';
 import type { ServerEnv } from '../env.js';
-import { ETAG_HEADER, IfMatchHeader, json, jsonBody, route, WRITE_PROBLEMS } from '../openapi.js';
-import { listAll, RoleAssignmentIn, WireUuid } from './common.js';
-import { actorOf, ifMatch, namesOf, setEtag } from './handler.js';
+import { listAll, WireUuid } from './common.js';
 import {
   CreateItSystemUsageRequest,
   ItSystemUsageResponse,
@@ -24,6 +15,7 @@ import {
   usagePatchIn,
 } from './it-system-usages.mapping.js';
 import { registerResource } from './resource.js';
+import { registerRoleShortcuts } from './role-shortcuts.js';
 
 /** Today in Denmark: the date validity is computed for. */
 export const todayInDenmark = () => toIsoDate(new Date(), DEFAULT_TIME_ZONE);
@@ -89,36 +81,13 @@ export function registerItSystemUsageRoutes(app: OpenAPIHono<ServerEnv>): void {
     patchIn: (body, current) => usagePatchIn(body as never, current),
   });
 
-  // KITOS's role shortcuts: add or remove one assignment without sending the whole list.
-  for (const action of ['add', 'remove'] as const)
-    app.openapi(
-      route({
-        method: 'patch',
-        path: `/api/v2/it-system-usages/{systemUsageUuid}/roles/${action}`,
-        tags: ['it-system-usages'],
-        summary: action === 'add' ? 'Add a role assignment' : 'Remove a role assignment',
-        request: {
-          params: z.object({ systemUsageUuid: WireUuid }),
-          headers: IfMatchHeader,
-          ...jsonBody(RoleAssignmentIn),
-        },
-        responses: { 200: { ...json(ItSystemUsageResponse, 'The usage.'), headers: ETAG_HEADER }, ...WRITE_PROBLEMS },
-      }),
-      async (c) => {
-        const kitos = c.get('kitos');
-        const actor = actorOf(c);
-        const { systemUsageUuid } = c.req.valid('param');
-        const role = c.req.valid('json');
-        const options = ifMatch(c);
-        const current = await kitos.usages.get(actor, systemUsageUuid);
-        const same = (r: { roleUuid: string; userUuid: string }) =>
-          r.roleUuid.toLowerCase() === role.roleUuid && r.userUuid.toLowerCase() === role.userUuid;
-        if (action === 'add' && current.roles.some(same))
-          throw new KitosConflictError('usage', 'the user already has this role on the usage', { code: 'duplicate' });
-        const roles = action === 'add' ? [...current.roles, role] : current.roles.filter((r) => !same(r));
-        const saved = await kitos.usages.patch(actor, systemUsageUuid, { roles }, options);
-        setEtag(c, saved.version);
-        return c.json(await usageOut(namesOf(c), saved, todayInDenmark()), 200);
-      },
-    );
+  registerRoleShortcuts<ItSystemUsage>(app, {
+    path: '/api/v2/it-system-usages',
+    tag: 'it-system-usages',
+    noun: 'system usage',
+    param: 'systemUsageUuid',
+    response: ItSystemUsageResponse,
+    service: (k) => k.usages,
+    out: (names, u) => usageOut(names, u, todayInDenmark()),
+  });
 }
