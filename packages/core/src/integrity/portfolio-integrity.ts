@@ -49,7 +49,7 @@ export interface IntegrityViolation {
   readonly field: string;
   /**
    * Stable code from {@link ISSUE_CODES}: `reference-not-found`, `not-same-organisation`, `cycle`,
-   * `duplicate`, `no-root`, `multiple-roots`, `main-contract-not-associated`, or a KLE tree code.
+   * `duplicate`, `no-root`, `multiple-roots`, `main-contract-not-associated`, `link-not-mirrored`, or a KLE tree code.
    */
   readonly code: IssueCode;
   readonly message: string;
@@ -323,6 +323,27 @@ export async function checkPortfolioIntegrity(reader: StorageReader): Promise<In
         'the main contract is not one of its contracts',
       );
   }
+
+  // Two-sided links: listed on both ends.
+  const dprByUuid = new Map(dprs.map((d) => [d.uuid, d]));
+  for (const d of dprs)
+    for (const x of d.contractUuids) {
+      const c = contractByUuid.get(x);
+      if (c && !c.dataProcessingRegistrationUuids.includes(d.uuid))
+        add(DPR.kind, d.uuid, 'contractUuids', 'link-not-mirrored', `contract ${x} does not list the registration`);
+    }
+  for (const c of contracts)
+    for (const x of c.dataProcessingRegistrationUuids) {
+      const d = dprByUuid.get(x);
+      if (d && !d.contractUuids.includes(c.uuid))
+        add(
+          CONTRACT.kind,
+          c.uuid,
+          'dataProcessingRegistrationUuids',
+          'link-not-mirrored',
+          `registration ${x} does not list the contract`,
+        );
+    }
 
   // Projects.
   const projectByUuid = new Map(projects.map((p) => [p.uuid, p]));

@@ -29,6 +29,7 @@ import { violationError } from './enforce.js';
 import { allOf } from './lookup.js';
 import { DETACHING_REFERENCES } from './references.js';
 import { CONTRACT_LISTS } from './list-fields.js';
+import { DPR_CONTRACT_LINK, mirrorLink } from './mirrored-links.js';
 
 const KIND_OF: Record<ContractLinkKind, string> = {
   contract: CONTRACT.kind,
@@ -94,6 +95,7 @@ export function contractService(runner: CallRunner) {
       await checkLinks(call, next as Contract);
     },
     afterWrite: async (call, contract, previous) => {
+      await mirrorLink(call, DPR_CONTRACT_LINK.b, DPR_CONTRACT_LINK.a, contract, previous);
       // A usage no longer covered by the contract loses it as main contract.
       const dropped = (previous?.systemUsageUuids ?? []).filter((u) => !contract.systemUsageUuids.includes(u));
       for (const uuid of dropped) {

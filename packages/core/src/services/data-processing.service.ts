@@ -17,6 +17,7 @@ import { enforce, sameOrganisation } from './enforce.js';
 import { allOf, uuidsInOrganization } from './lookup.js';
 import { DETACHING_REFERENCES } from './references.js';
 import { DPR_LISTS } from './list-fields.js';
+import { DPR_CONTRACT_LINK, mirrorLink } from './mirrored-links.js';
 
 /** Data processing registrations. */
 export function dataProcessingService(runner: CallRunner) {
@@ -34,6 +35,7 @@ export function dataProcessingService(runner: CallRunner) {
     createOrganization: (i) => i.organizationUuid,
     applyPatch: (_call, current, patch) => enforce(applyDprPatch(current, patch), 'data-processing'),
     detach: DETACHING_REFERENCES,
+    afterWrite: (call, dpr, previous) => mirrorLink(call, DPR_CONTRACT_LINK.a, DPR_CONTRACT_LINK.b, dpr, previous),
     check: async (call, next) => {
       const same = await allOf<DataProcessingRegistration>(call.tx, DPR.kind, next.organizationUuid);
       enforce(checkDprNameUnique(same, next), 'data-processing');

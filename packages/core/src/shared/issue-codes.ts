@@ -122,6 +122,10 @@ export const ISSUE_CODES = {
     en: 'The value is not in the list',
   },
   'not-same-organisation': v('Hører til en anden organisation', 'Belongs to another organisation'),
+  'link-not-mirrored': v(
+    'Forbindelsen står kun på den ene af de to poster',
+    'The link is listed on only one of its two records',
+  ),
   // The record's state refuses what is asked (a well-formed request).
   'gate-closed': s('Kun når spørgsmålet er besvaret Ja', 'Only when the question is answered Yes'),
   'main-contract-not-associated': s(
