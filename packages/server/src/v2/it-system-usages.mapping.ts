@@ -320,19 +320,9 @@ export const CreateItSystemUsageRequest = z
 export const UpdateItSystemUsageRequest = z.strictObject(sections).openapi('UpdateItSystemUsageRequestDTO');
 type Body = z.infer<typeof UpdateItSystemUsageRequest>;
 
-/** KITOS B's intervals, mapped onto the core's (the A intervals KITOS also accepts). */
+/** KITOS's interval as the core takes it: no interval is Undecided; the core maps and checks the rest. */
 function expectedUsersIn(v: { lowerBound: number; upperBound?: number | null } | null | undefined) {
-  if (!v) return null;
-  const upper = v.upperBound ?? null;
-  const b: Record<string, { lowerBound: number; upperBound: number | null }> = {
-    '10-49': { lowerBound: 10, upperBound: 50 },
-    '50-99': { lowerBound: 50, upperBound: 100 },
-    '100-499': { lowerBound: 100, upperBound: null },
-    '500-null': { lowerBound: 100, upperBound: null },
-    '500-2147483647': { lowerBound: 100, upperBound: null },
-    '100-2147483647': { lowerBound: 100, upperBound: null },
-  };
-  return b[`${v.lowerBound}-${upper}`] ?? { lowerBound: v.lowerBound, upperBound: upper };
+  return v ? { lowerBound: v.lowerBound, upperBound: v.upperBound ?? null } : 'Undecided';
 }
 
 const linkIn = (l: { name?: string | null; url?: string | null } | null | undefined): Link | null =>
