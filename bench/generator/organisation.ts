@@ -70,7 +70,6 @@ function config(guide: string | null): OrganizationConfig {
     showDataProcessing: true,
     showItSystemPrefix: false,
     showItContractPrefix: false,
-    itSupportModuleNameUuid: null,
     itSupportGuide: guide,
   };
 }

@@ -104,6 +104,11 @@ describe('units and unit roles', () => {
     const chef = (await kitos.options.global(admin, 'organization-unit-role-types')).find((o) => o.hasWriteAccess);
     expect(chef).toBeDefined();
     expect((await kitos.units.permissions(member, b.uuid)).modify).toBe(false);
+    // A role not activated in the organisation is refused, as on every other kind.
+    await expect(
+      kitos.unitRoles.assign(localAdmin, { unitUuid: a.uuid, roleUuid: chef!.uuid, userUuid: member.userUuid }),
+    ).rejects.toBeInstanceOf(KitosStateError);
+    await kitos.options.setLocal(localAdmin, { organizationUuid: org, optionUuid: chef!.uuid, isActive: true });
     await kitos.unitRoles.assign(localAdmin, { unitUuid: a.uuid, roleUuid: chef!.uuid, userUuid: member.userUuid });
     expect((await kitos.units.permissions(member, b.uuid)).modify).toBe(true);
     expect((await kitos.units.permissions(member, root)).modify).toBe(false);

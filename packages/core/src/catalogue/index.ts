@@ -7,7 +7,6 @@
 export * from './catalogue-name.js';
 export * from './it-system.schema.js';
 export * from './it-system.rules.js';
-export * from './it-system-hierarchy.rules.js';
 export * from './it-interface.schema.js';
 export * from './it-interface.rules.js';
 export * from './it-system.read-model.js';

@@ -1,12 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   itInterfaceDeletion,
-  itInterfaceExhibitsValidity,
-  itInterfaceExposureChange,
   itInterfaceIdentityIsUnique,
   itInterfaceInitialAccessModifier,
   itInterfaceRightsHolder,
-  itSystemExposedInterfaces,
 } from './it-interface.rules.js';
 import { ItInterfaceCreateSchema, ItInterfaceSchema } from './it-interface.schema.js';
 
@@ -60,38 +57,6 @@ describe('exposure', () => {
     { uuid: id(10), rightsHolderUuid: id(50) },
     { uuid: id(11), rightsHolderUuid: null },
   ];
-  it('replaces the exposing system and reports the previous one', () => {
-    expect(itInterfaceExposureChange({ exposedBySystemUuid: id(10) }, id(11), systems)).toEqual({
-      ok: true,
-      value: { exposedBySystemUuid: id(11), previousSystemUuid: id(10), changed: true },
-    });
-  });
-  it('un-exposes with null and reports no change when the system stays', () => {
-    expect(itInterfaceExposureChange({ exposedBySystemUuid: id(10) }, null, systems).ok).toBe(true);
-    const same = itInterfaceExposureChange({ exposedBySystemUuid: id(10) }, id(10), systems);
-    expect(same.ok && same.value.changed).toBe(false);
-  });
-  it('refuses an unknown system', () => {
-    expect(codes(itInterfaceExposureChange({ exposedBySystemUuid: null }, id(77), systems))).toEqual([
-      'system-not-found',
-    ]);
-  });
-  it('refuses exposure rows that give one interface two systems', () => {
-    const r = itInterfaceExhibitsValidity([
-      { interfaceUuid: id(1), systemUuid: id(10) },
-      { interfaceUuid: id(1), systemUuid: id(11) },
-      { interfaceUuid: id(2), systemUuid: id(10) },
-    ]);
-    expect(codes(r)).toEqual(['exposed-by-several-systems']);
-    expect(itInterfaceExhibitsValidity([{ interfaceUuid: id(1), systemUuid: id(10) }]).ok).toBe(true);
-  });
-  it('lists the interfaces a system exposes', () => {
-    const ifaces = [
-      { uuid: id(1), exposedBySystemUuid: id(10) },
-      { uuid: id(2), exposedBySystemUuid: null },
-    ];
-    expect(itSystemExposedInterfaces(id(10), ifaces).map((i) => i.uuid)).toEqual([id(1)]);
-  });
   it('takes the rights holder from the exposing system, or null when there is none', () => {
     expect(itInterfaceRightsHolder({ exposedBySystemUuid: id(10) }, systems)).toBe(id(50));
     expect(itInterfaceRightsHolder({ exposedBySystemUuid: id(11) }, systems)).toBeNull();

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { type AccessModifier, type RuleResult, type RuleViolation, type Uuid, fail, ok } from '../shared/index.js';
+import { type AccessModifier, type RuleResult, type Uuid, fail, ok } from '../shared/index.js';
 import { catalogueNameKey } from './catalogue-name.js';
 import type { ItInterface } from './it-interface.schema.js';
 import type { ItSystem } from './it-system.schema.js';
@@ -39,81 +39,6 @@ export function itInterfaceIdentityIsUnique(
     path: ['name'],
     context: { name: candidate.name, interfaceId: candidate.interfaceId, conflictingUuid: clash.uuid },
   });
-}
-
-/**
- * Changes the system exposing an interface (`null` un-exposes it). An interface has at most one
- * exposing system, so setting a new one replaces the old; `previousSystemUuid` tells the caller
- * whose system relations must drop the interface. Violation: `system-not-found`.
- *
- * @example
- * ```ts
- * const r = itInterfaceExposureChange(iface, systemUuid, systems);
- * if (r.ok && r.value.changed) clearRelationsUsing(iface.uuid, r.value.previousSystemUuid);
- * ```
- */
-export function itInterfaceExposureChange(
-  iface: Pick<ItInterface, 'exposedBySystemUuid'>,
-  systemUuid: Uuid | null,
-  systems: readonly Pick<ItSystem, 'uuid'>[],
-): RuleResult<{ exposedBySystemUuid: Uuid | null; previousSystemUuid: Uuid | null; changed: boolean }> {
-  if (systemUuid !== null && !systems.some((s) => s.uuid === systemUuid)) {
-    return fail({
-      code: 'system-not-found',
-      message: 'the exposing system does not exist',
-      path: ['exposedBySystemUuid'],
-      context: { systemUuid },
-    });
-  }
-  const previousSystemUuid = iface.exposedBySystemUuid;
-  return ok({ exposedBySystemUuid: systemUuid, previousSystemUuid, changed: previousSystemUuid !== systemUuid });
-}
-
-/**
- * Checks exposure rows given as (interface, system) pairs, as KITOS stores them: an interface may
- * be exposed by at most one system (`exposed-by-several-systems`, one violation per interface).
- * Useful when importing from a source that keeps exposures as separate rows.
- *
- * @example
- * ```ts
- * itInterfaceExhibitsValidity([{ interfaceUuid: a, systemUuid: s1 }, { interfaceUuid: a, systemUuid: s2 }]); // fails
- * ```
- */
-export function itInterfaceExhibitsValidity(
-  exhibits: readonly { interfaceUuid: Uuid; systemUuid: Uuid }[],
-): RuleResult<void> {
-  const systemsByInterface = new Map<Uuid, Set<Uuid>>();
-  for (const e of exhibits) {
-    const set = systemsByInterface.get(e.interfaceUuid) ?? new Set<Uuid>();
-    set.add(e.systemUuid);
-    systemsByInterface.set(e.interfaceUuid, set);
-  }
-  const violations: RuleViolation[] = [];
-  for (const [interfaceUuid, systemUuids] of systemsByInterface) {
-    if (systemUuids.size > 1) {
-      violations.push({
-        code: 'exposed-by-several-systems',
-        message: 'an interface can be exposed by only one system',
-        context: { interfaceUuid, systemUuids: [...systemUuids] },
-      });
-    }
-  }
-  return violations.length ? fail(...violations) : ok(undefined);
-}
-
-/**
- * The interfaces exposed by a system.
- *
- * @example
- * ```ts
- * itSystemExposedInterfaces(systemUuid, interfaces).map((i) => i.name);
- * ```
- */
-export function itSystemExposedInterfaces<I extends Pick<ItInterface, 'exposedBySystemUuid'>>(
-  systemUuid: Uuid,
-  interfaces: readonly I[],
-): I[] {
-  return interfaces.filter((i) => i.exposedBySystemUuid === systemUuid);
 }
 
 /**

@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { KitosError } from '../shared/index.js';
-import {
-  checkDprNameUnique,
-  dprValidity,
-  latestDprOversightDate,
-  removeDprContract,
-  setDprMainContract,
-} from './dpr.rules.js';
+import { checkDprNameUnique, dprValidity, latestDprOversightDate } from './dpr.rules.js';
 import { DataProcessingRegistrationSchema } from './dpr.schema.js';
 
 const C1 = 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa';
@@ -46,26 +40,6 @@ describe('dprValidity', () => {
 
   it('throws instead of guessing when the main contract state is not given', () => {
     expect(() => dprValidity(dpr, {})).toThrow(KitosError);
-  });
-});
-
-describe('main contract and associated contracts', () => {
-  it('resets the main contract when that contract is removed from the registration', () => {
-    const after = removeDprContract(dpr, C1);
-    expect(after.contractUuids).toEqual([C2]);
-    expect(after.general.mainContractUuid).toBeNull();
-  });
-
-  it('keeps the main contract when another contract is removed', () => {
-    expect(removeDprContract(dpr, C2).general.mainContractUuid).toBe(C1);
-  });
-
-  it('sets a main contract among the associated ones and refuses another', () => {
-    const r = setDprMainContract(dpr, C2);
-    expect(r.ok && r.value.general.mainContractUuid).toBe(C2);
-    const bad = setDprMainContract(removeDprContract(dpr, C2), C2);
-    expect(bad.ok ? null : bad.violations[0]?.code).toBe('main-contract-not-associated');
-    expect(setDprMainContract(dpr, null).ok).toBe(true);
   });
 });
 

@@ -5,7 +5,6 @@
  * @module
  */
 import { fail, type IsoDate, KitosError, ok, type RuleResult } from '../shared/index.js';
-import type { DataProcessingRegistration } from './dpr.schema.js';
 
 /** Outcome of {@link dprValidity}. */
 export interface DprValidityResult {
@@ -46,48 +45,6 @@ export function dprValidity(
     validAccordingToMainContract: valid,
     errors: valid ? [] : ['MainContractNotActive'],
     reasons: valid ? [] : [`the main contract ${main} is not active`],
-  };
-}
-
-/**
- * Sets (or with `null` clears) the main contract, which must be one of the registration's
- * `contractUuids` (`main-contract-not-associated`).
- *
- * @example
- * ```ts
- * setDprMainContract({ ...dpr, contractUuids: [c] }, c).ok; // true
- * ```
- */
-export function setDprMainContract(
-  dpr: DataProcessingRegistration,
-  contractUuid: string | null,
-): RuleResult<DataProcessingRegistration> {
-  if (contractUuid !== null && !dpr.contractUuids.includes(contractUuid)) {
-    return fail({
-      code: 'main-contract-not-associated',
-      message: `contract ${contractUuid} is not associated with the registration`,
-      path: ['general', 'mainContractUuid'],
-      context: { contractUuid },
-    });
-  }
-  return ok({ ...dpr, general: { ...dpr.general, mainContractUuid: contractUuid } });
-}
-
-/**
- * Removes a contract from the registration; when it was the main contract, the registration no
- * longer has one (as KITOS resets it).
- *
- * @example
- * ```ts
- * removeDprContract(dpr, dpr.general.mainContractUuid!).general.mainContractUuid; // null
- * ```
- */
-export function removeDprContract(dpr: DataProcessingRegistration, contractUuid: string): DataProcessingRegistration {
-  const main = dpr.general.mainContractUuid === contractUuid ? null : dpr.general.mainContractUuid;
-  return {
-    ...dpr,
-    contractUuids: dpr.contractUuids.filter((c) => c !== contractUuid),
-    general: { ...dpr.general, mainContractUuid: main },
   };
 }
 

@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  checkOptionAssignment,
-  checkOptionSetAssignment,
-  compareOptionNames,
-  isOptionAvailable,
-  optionsAvailableInOrganization,
-} from './option.rules.js';
+import { compareOptionNames, isOptionAvailable, optionsAvailableInOrganization } from './option.rules.js';
 import type { GlobalOption, LocalOption } from './option.schema.js';
 
 const ORG = '11111111-1111-4111-8111-111111111111';
@@ -107,51 +101,5 @@ describe('compareOptionNames', () => {
   it('sorts a leading "aa" as å and digits as numbers', () => {
     expect(['Aalborg', 'Billund', 'Åbyhøj'].sort(compareOptionNames)).toEqual(['Billund', 'Åbyhøj', 'Aalborg']);
     expect(['10', '2', '1'].sort(compareOptionNames)).toEqual(['1', '2', '10']);
-  });
-});
-
-describe('checkOptionAssignment', () => {
-  const current = '00000000-0000-4000-8000-0000000000aa';
-  const other = '00000000-0000-4000-8000-0000000000bb';
-  it('lets an option that became unavailable stay while the field is unchanged', () => {
-    expect(checkOptionAssignment(current, current, [])).toEqual({ ok: true, value: current });
-  });
-  it('always allows clearing the field', () => {
-    expect(checkOptionAssignment(current, null, [])).toEqual({ ok: true, value: null });
-    expect(checkOptionAssignment(current, undefined, [])).toEqual({ ok: true, value: null });
-  });
-  it('refuses a change to an unavailable option', () => {
-    const r = checkOptionAssignment(current, other, [{ uuid: current }]);
-    expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.violations[0]).toMatchObject({ code: 'option-not-available', context: { optionUuid: other } });
-  });
-  it('accepts a change to an available option, given as a list or a set of uuids', () => {
-    expect(checkOptionAssignment(null, other, [{ uuid: other }]).ok).toBe(true);
-    expect(checkOptionAssignment(null, other, new Set([other])).ok).toBe(true);
-  });
-});
-
-describe('checkOptionSetAssignment', () => {
-  const kept = '00000000-0000-4000-8000-0000000000aa';
-  const added = '00000000-0000-4000-8000-0000000000bb';
-  const unavailable = '00000000-0000-4000-8000-0000000000cc';
-  it('keeps unavailable options already on the object and accepts available additions', () => {
-    expect(checkOptionSetAssignment([kept], [kept, added], [{ uuid: added }])).toEqual({
-      ok: true,
-      value: [kept, added],
-    });
-  });
-  it('reports duplicates and unavailable additions by their index, in list order', () => {
-    const r = checkOptionSetAssignment([], [added, unavailable, added], [{ uuid: added }]);
-    expect(r.ok).toBe(false);
-    if (!r.ok) {
-      expect(r.violations.map((v) => [v.code, v.path])).toEqual([
-        ['option-not-available', [1]],
-        ['duplicate-option', [2]],
-      ]);
-    }
-  });
-  it('allows removing every option', () => {
-    expect(checkOptionSetAssignment([kept], [], []).ok).toBe(true);
   });
 });

@@ -14,7 +14,6 @@ export * from './user.rules.js';
 export * from './membership.schema.js';
 export * from './membership.rules.js';
 export * from './role-assignment.schema.js';
-export * from './role-assignment.rules.js';
 export * from './kle-key.js';
 export * from './kle.schema.js';
 export * from './kle.rules.js';

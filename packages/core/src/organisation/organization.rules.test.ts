@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isValidDanishCvr, organizationActiveCvr, organizationTypesCreatableBy } from './organization.rules.js';
+import { isValidDanishCvr, organizationTypesCreatableBy } from './organization.rules.js';
 import { OrganizationType, organizationCategory } from './organization.schema.js';
 
 describe('isValidDanishCvr', () => {
@@ -16,14 +16,6 @@ describe('isValidDanishCvr', () => {
     for (const v of ['2918976', '291897650', '2918976A', ' 29189765', '2918 9765', 'DK29189765', '']) {
       expect(isValidDanishCvr(v)).toBe(false);
     }
-  });
-});
-
-describe('organizationActiveCvr', () => {
-  it('prefers the Danish CVR, then the foreign number, then null', () => {
-    expect(organizationActiveCvr({ cvr: '29189765', foreignCvr: 'SE556677' })).toBe('29189765');
-    expect(organizationActiveCvr({ cvr: null, foreignCvr: 'SE556677' })).toBe('SE556677');
-    expect(organizationActiveCvr({ cvr: null, foreignCvr: null })).toBeNull();
   });
 });
 

@@ -5,7 +5,7 @@
  * @module
  */
 import type { OrganizationRole } from './membership.schema.js';
-import type { Organization, OrganizationType } from './organization.schema.js';
+import type { OrganizationType } from './organization.schema.js';
 
 /** Weights of the Danish CVR modulus-11 check, one per digit. */
 const CVR_WEIGHTS = [2, 7, 6, 5, 4, 3, 2, 1] as const;
@@ -28,19 +28,6 @@ export function isValidDanishCvr(cvr: string): boolean {
   let sum = 0;
   for (let i = 0; i < CVR_WEIGHTS.length; i++) sum += Number(cvr[i]) * (CVR_WEIGHTS[i] as number);
   return sum % 11 === 0;
-}
-
-/**
- * The organisation's "active CVR" as KITOS shows it: the Danish CVR when given, otherwise the
- * foreign company number, otherwise `null`.
- *
- * @example
- * ```ts
- * organizationActiveCvr({ cvr: null, foreignCvr: 'SE556677' }); // 'SE556677'
- * ```
- */
-export function organizationActiveCvr(org: Pick<Organization, 'cvr' | 'foreignCvr'>): string | null {
-  return org.cvr ?? org.foreignCvr ?? null;
 }
 
 /**

@@ -24,7 +24,6 @@ const valid = {
     showDataProcessing: false,
     showItSystemPrefix: true,
     showItContractPrefix: true,
-    itSupportModuleNameUuid: null,
     itSupportGuide: null,
   },
 };

@@ -66,8 +66,6 @@ export const OrganizationConfigSchema = z.strictObject({
   showDataProcessing: z.boolean(),
   showItSystemPrefix: z.boolean(),
   showItContractPrefix: z.boolean(),
-  /** Option naming the local IT support function, if chosen. */
-  itSupportModuleNameUuid: UuidSchema.nullable(),
   /** Free text or link guiding users to local IT support. */
   itSupportGuide: z.string().max(2000).nullable(),
 });

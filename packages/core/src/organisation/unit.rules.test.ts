@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { unitDelete, unitMove, unitParentForCreate, unitReplaceRoot, type UnitUses } from './unit.rules.js';
+import { unitDelete, unitMove, unitParentForCreate, type UnitUses } from './unit.rules.js';
 import { unitPath } from './unit-tree.rules.js';
 import type { UnitNode } from './unit.schema.js';
 
@@ -119,18 +119,5 @@ describe('unitDelete', () => {
   });
   it('reports an unknown unit', () => {
     expect(codes(unitDelete(tree, id(77), unused))).toEqual(['unit-not-found']);
-  });
-});
-
-describe('unitReplaceRoot', () => {
-  it('puts a new unit on top and moves the old root under it', () => {
-    const r = unitReplaceRoot(tree, unit(10, 'New top', 2));
-    expect(r.ok && r.value).toEqual([unit(10, 'New top', null), unit(1, 'Root', 10)]);
-  });
-  it('refuses a unit already in the tree', () => {
-    expect(codes(unitReplaceRoot(tree, unit(3, 'A1', null)))).toEqual(['already-exists']);
-  });
-  it('refuses when the organisation has no root to replace', () => {
-    expect(codes(unitReplaceRoot(tree, unit(10, 'New top', null, id(902))))).toEqual(['no-root']);
   });
 });

@@ -169,35 +169,6 @@ export function unitDelete<U extends UnitNode>(
   return ok({ removedUuid: unitUuid, changed });
 }
 
-/**
- * Puts a new unit on top of the tree: `newRoot` becomes the root and the old root (with
- * everything below it) moves under it. Used when an organisation's hierarchy is imported from FK
- * Organisation. The tree is the one of `newRoot.organizationUuid`. Violations: `already-exists`
- * when `newRoot` is already in the tree, or `no-root` / `multiple-roots` when that organisation
- * has no sound tree to put it on.
- *
- * @example
- * ```ts
- * const r = unitReplaceRoot(units, { ...importedTop, parentUuid: null });
- * if (r.ok) await save(r.value); // [new root, old root]
- * ```
- */
-export function unitReplaceRoot<U extends UnitNode>(units: readonly U[], newRoot: U): RuleResult<U[]> {
-  if (units.some((u) => u.uuid === newRoot.uuid)) {
-    return fail({
-      code: 'already-exists',
-      message: 'the new root must be a unit that is not yet in the tree',
-      context: { unitUuid: newRoot.uuid },
-    });
-  }
-  const oldRoot = unitRoot(units, newRoot.organizationUuid);
-  if (!oldRoot.ok) return oldRoot;
-  return ok([
-    { ...newRoot, parentUuid: null },
-    { ...oldRoot.value, parentUuid: newRoot.uuid },
-  ]);
-}
-
 /** The fields of a unit that only its source may change when it comes from FK Organisation. */
 const DIRECTORY_OWNED = ['name', 'parentUuid'] as const;
 

@@ -34,24 +34,3 @@ export function userEmailIsUnique(
   }
   return ok(key);
 }
-
-/**
- * Checks that `actorUuid` may delete user `targetUuid` as far as the domain goes: nobody may
- * delete themselves (`cannot-delete-self`), which also keeps the last global admin from
- * locking everyone out by accident. Permissions are checked elsewhere.
- *
- * @example
- * ```ts
- * userDeletion(me.uuid, me.uuid); // fails with 'cannot-delete-self'
- * ```
- */
-export function userDeletion(actorUuid: Uuid, targetUuid: Uuid): RuleResult<void> {
-  if (actorUuid === targetUuid) {
-    return fail({
-      code: 'cannot-delete-self',
-      message: 'you cannot delete yourself',
-      context: { userUuid: targetUuid },
-    });
-  }
-  return ok(undefined);
-}

@@ -1,26 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { projectLinksValidity, projectParentValidity, projectVisibleTo } from './project-links.rules.js';
+import { projectLinksValidity, projectParentValidity } from './project-links.rules.js';
 import { ORG_A, ORG_B, testProject } from './testing/fixtures/project-builders.js';
 
-const ORG_C = 'cccccccc-cccc-4ccc-8ccc-cccccccccccc';
 const uuid = (n: number) => `50000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 const codes = (r: { ok: boolean; violations?: readonly { code: string }[] }) =>
   r.ok ? [] : (r.violations ?? []).map((v) => v.code);
-
-describe('projectVisibleTo', () => {
-  const joint = testProject({ jointOrganizationUuids: [ORG_B] });
-  it('shows a joint project to its owner and partners only', () => {
-    expect(projectVisibleTo(joint, ORG_A)).toBe(true);
-    expect(projectVisibleTo(joint, ORG_B)).toBe(true);
-    expect(projectVisibleTo(joint, ORG_C)).toBe(false);
-  });
-  it('compares uuids without regard to case', () => {
-    expect(projectVisibleTo(joint, ORG_B.toUpperCase())).toBe(true);
-  });
-  it('keeps a project without partners private to its owner', () => {
-    expect(projectVisibleTo(testProject(), ORG_B)).toBe(false);
-  });
-});
 
 describe('projectParentValidity', () => {
   const root = { uuid: uuid(1), organizationUuid: ORG_A, parentProjectUuid: null };

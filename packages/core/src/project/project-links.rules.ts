@@ -11,26 +11,6 @@
 import { type IssueCode, type RuleResult, type RuleViolation, fail, ok } from '../shared/index.js';
 import type { Project } from './project.schema.js';
 
-/**
- * True when `organizationUuid` may see the project: it owns it or is a partner of the joint project.
- *
- * @example
- * ```ts
- * projectVisibleTo({ organizationUuid: a, jointOrganizationUuids: [b] }, b); // true
- * projectVisibleTo({ organizationUuid: a, jointOrganizationUuids: [b] }, c); // false
- * ```
- */
-export function projectVisibleTo(
-  project: Pick<Project, 'organizationUuid' | 'jointOrganizationUuids'>,
-  organizationUuid: string,
-): boolean {
-  const wanted = organizationUuid.toLowerCase();
-  return (
-    project.organizationUuid.toLowerCase() === wanted ||
-    project.jointOrganizationUuids.some((u) => u.toLowerCase() === wanted)
-  );
-}
-
 /** The fields of another project that the parent rule needs. */
 export type ProjectParentCandidate = Pick<Project, 'uuid' | 'organizationUuid' | 'parentProjectUuid'>;
 

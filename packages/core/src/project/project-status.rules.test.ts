@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ProjectMilestone, ProjectRisk } from './project.schema.js';
-import { projectRiskLevel, projectRiskScore, projectStatus } from './project-status.rules.js';
+import { projectStatus } from './project-status.rules.js';
 import { testProject } from './testing/fixtures/project-builders.js';
 
 let n = 0;
@@ -75,16 +75,5 @@ describe('projectStatus from risks and the reported status', () => {
   });
   it('is White when there is nothing to assess', () => {
     expect(status({})).toEqual({ trafficLight: 'White', reasons: [] });
-  });
-});
-
-describe('risk score and level', () => {
-  it('multiplies probability by consequence and grades it', () => {
-    expect(projectRiskScore({ probability: 5, consequence: 5 })).toBe(25);
-    expect([
-      projectRiskLevel({ probability: 1, consequence: 7 }),
-      projectRiskLevel({ probability: 2, consequence: 4 }),
-      projectRiskLevel({ probability: 3, consequence: 5 }),
-    ]).toEqual(['Low', 'Medium', 'High']);
   });
 });

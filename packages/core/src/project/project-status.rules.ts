@@ -36,19 +36,6 @@ export function projectRiskScore(risk: Pick<ProjectRisk, 'probability' | 'conseq
 /** Risk level by score: Low (1–7), Medium (8–14), High (15–25). */
 export type ProjectRiskLevel = 'Low' | 'Medium' | 'High';
 
-/**
- * A risk's level: High from {@link PROJECT_HIGH_RISK_SCORE}, Medium from 8, else Low.
- *
- * @example
- * ```ts
- * projectRiskLevel({ probability: 2, consequence: 4 }); // 'Medium'
- * ```
- */
-export function projectRiskLevel(risk: Pick<ProjectRisk, 'probability' | 'consequence'>): ProjectRiskLevel {
-  const score = projectRiskScore(risk);
-  return score >= PROJECT_HIGH_RISK_SCORE ? 'High' : score >= 8 ? 'Medium' : 'Low';
-}
-
 /** Why a project has the light it has. */
 export interface ProjectStatusReason {
   /** `reported-status`, `milestone-overdue`, `milestone-due-soon` or `high-risk`. */

@@ -11,6 +11,7 @@ import { TrafficLight } from '../shared/enums.js';
 import { IsoDateSchema, UuidSchema } from '../shared/schema.js';
 import { projectStatus } from './project-status.rules.js';
 import { ProjectPriority, type Project } from './project.schema.js';
+import { projectEconomySummary } from './project-economy.rules.js';
 
 const text = z.string().max(10_000).nullable();
 const date = IsoDateSchema.nullable();
@@ -64,8 +65,11 @@ export const PROJECT_COLUMNS = defineColumns<ProjectRow>({
   lastChanged: { type: 'date', group: 'audit', label: l('Sidst redigeret', 'Last changed') },
 });
 
-const sum = (amounts: Record<string, unknown>) =>
-  Object.values(amounts).reduce<number>((a, b) => a + (typeof b === 'number' ? b : 0), 0);
+/** Budgeted and actual expenses over all years (savings are reported beside them, not added). */
+function economyTotals(p: Project): { budget: number; actual: number } {
+  const { total } = projectEconomySummary(p.economyYears);
+  return { budget: total.budget.expenses, actual: total.actual.expenses };
+}
 
 function nextMilestone(p: Project, today: string): string | null {
   return (
@@ -100,8 +104,7 @@ export function projectRows(projects: readonly Project[], ctx: ReadContext): Pro
       responsibleUnitUuid: own ? p.responsibleUnitUuid : null,
       joint: p.jointOrganizationUuids.length > 0,
       ownedHere: own,
-      budget: p.economyYears.reduce((n, y) => n + sum(y.budget), 0),
-      actual: p.economyYears.reduce((n, y) => n + sum(y.actual), 0),
+      ...economyTotals(p),
       nextMilestone: nextMilestone(p, ctx.today),
       lastChanged: p.lastChanged.slice(0, 10),
     };
@@ -171,8 +174,7 @@ export function projectCard(p: Project, ctx: ReadContext, permissions: z.infer<t
     partners: p.jointOrganizationUuids.map((o) => ({ uuid: o, name: ctx.organizationName(o) ?? o })),
     systemUsages: own ? p.systemUsageUuids.map((u) => ctx.usageName(u)) : [],
     contracts: own ? p.contractUuids.map((c) => ({ uuid: c, name: ctx.contract(c)?.name ?? c })) : [],
-    budget: p.economyYears.reduce((n, y) => n + sum(y.budget), 0),
-    actual: p.economyYears.reduce((n, y) => n + sum(y.actual), 0),
+    ...economyTotals(p),
     nextMilestone: nextMilestone(p, ctx.today),
     permissions,
   };

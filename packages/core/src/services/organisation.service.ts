@@ -21,7 +21,7 @@ import {
   DPR,
   PROJECT,
 } from './kinds.js';
-import { deleteEntity, readEntity, writeEntity } from '../engine/repository.js';
+import { deleteEntity, type EntityDefinition, readEntity, writeEntity } from '../engine/repository.js';
 import type { Runtime } from '../engine/runtime.js';
 import {
   type CallRunner,
@@ -36,7 +36,7 @@ import {
   saveEntity,
 } from '../engine/service.js';
 import type { Filter } from '../storage/port.js';
-import { canGrantOrganizationRole } from '../organisation/membership.rules.js';
+import { canGrantOrganizationRole, organizationMembershipAdd } from '../organisation/membership.rules.js';
 import { type OrganizationRole, OrganizationMembershipSchema } from '../organisation/membership.schema.js';
 import { organizationTypesCreatableBy } from '../organisation/organization.rules.js';
 import {
@@ -93,7 +93,6 @@ export function newOrganizationFields(input: OrganizationCreate): OrganizationFi
       showDataProcessing: true,
       showItSystemPrefix: false,
       showItContractPrefix: false,
-      itSupportModuleNameUuid: null,
       itSupportGuide: null,
     },
     ...input,
@@ -493,10 +492,8 @@ export function membershipService(runner: CallRunner): MembershipService {
           throw new KitosValidationError('organisation', [
             { path: ['organizationUuid'], code: 'not-found', message: 'no such organisation' },
           ]);
-        if (await find(call, m))
-          throw new KitosConflictError('organisation', 'the user already has this role', {
-            code: 'duplicate-membership',
-          });
+        const held = await find(call, m);
+        enforce(organizationMembershipAdd(held ? [held] : [], m), 'organisation');
         return writeEntity(call.tx, MEMBERSHIP, call.write, { ...m, uuid: call.write.newUuid() }, undefined);
       }),
     revoke: (actor, input) =>
@@ -556,37 +553,21 @@ export function unitRoleService(runner: CallRunner): UnitRoleService {
         const { entity, protectedEntity } = await loadVisible(call, unitSpec, i.unitUuid);
         if (!canModify(call.actor, protectedEntity))
           throw new KitosForbiddenError('organisation', 'you may not assign roles on this unit');
-        const member = await allOf<StoredMembership>(call.tx, MEMBERSHIP.kind, entity.organizationUuid, {
-          op: 'eq',
-          field: 'userUuid',
-          value: i.userUuid,
-        });
-        if (member.length === 0)
-          throw new KitosValidationError('organisation', [
-            {
-              path: ['userUuid'],
-              code: 'user-not-member',
-              message: 'the user is not a member of the unit’s organisation',
-            },
-          ]);
+        const record = {
+          uuid: call.write.newUuid(),
+          objectKind: 'organizationUnit' as const,
+          objectUuid: i.unitUuid,
+          roleUuid: i.roleUuid,
+          userUuid: i.userUuid,
+          organizationUuid: entity.organizationUuid,
+        };
+        // The reference fields every save checks: a unit role available here, held by a member.
+        await call.checkWrite?.(call, UNIT_ROLE as unknown as EntityDefinition, record, undefined);
         if (await existing(call, i))
           throw new KitosConflictError('organisation', 'the user already has this role on the unit', {
             code: 'duplicate-role-assignment',
           });
-        return writeEntity(
-          call.tx,
-          UNIT_ROLE,
-          call.write,
-          {
-            uuid: call.write.newUuid(),
-            objectKind: 'organizationUnit',
-            objectUuid: i.unitUuid,
-            roleUuid: i.roleUuid,
-            userUuid: i.userUuid,
-            organizationUuid: entity.organizationUuid,
-          },
-          undefined,
-        );
+        return writeEntity(call.tx, UNIT_ROLE, call.write, record, undefined);
       }),
     remove: (actor, input) =>
       runner.write(actor, async (call) => {

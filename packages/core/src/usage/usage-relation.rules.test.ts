@@ -5,7 +5,6 @@ import {
   clearRelationsContract,
   clearRelationsInterface,
   dropRelationsToUsage,
-  retargetRelation,
   type SystemRelationContext,
 } from './usage-relation.rules.js';
 import { SystemRelationSchema } from './usage-relation.schema.js';
@@ -66,22 +65,6 @@ describe('checkSystemRelation', () => {
       'interface-not-exposed',
       'not-same-organisation',
     ]);
-  });
-});
-
-describe('retargetRelation', () => {
-  it("drops the interface when the new target's system does not expose it", () => {
-    const r = retargetRelation(relation({ interfaceUuid: IFACE }), OTHER, context({ targetExposedInterfaceUuids: [] }));
-    expect(r.ok && r.value).toMatchObject({ toUsageUuid: OTHER, interfaceUuid: null });
-  });
-
-  it('keeps the interface when the new target exposes it too', () => {
-    const r = retargetRelation(relation({ interfaceUuid: IFACE }), OTHER, context());
-    expect(r.ok && r.value.interfaceUuid).toBe(IFACE);
-  });
-
-  it('refuses to retarget a relation to its own usage', () => {
-    expect(codes(retargetRelation(relation(), FROM, context()))).toEqual(['relation-to-self']);
   });
 });
 

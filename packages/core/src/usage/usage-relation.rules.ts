@@ -66,28 +66,6 @@ export function checkSystemRelation<T extends SystemRelationFields>(
 }
 
 /**
- * Points a relation at another usage. An interface the new target's system does not expose is
- * dropped silently (as in KITOS); the result is then checked with {@link checkSystemRelation}.
- *
- * @example
- * ```ts
- * const r = retargetRelation(relation, newTargetUuid, { ...context, targetExposedInterfaceUuids: [] });
- * if (r.ok) r.value.interfaceUuid; // null
- * ```
- */
-export function retargetRelation<T extends SystemRelationFields>(
-  relation: T,
-  toUsageUuid: string,
-  context: SystemRelationContext,
-): RuleResult<T> {
-  const keep = relation.interfaceUuid !== null && context.targetExposedInterfaceUuids.includes(relation.interfaceUuid);
-  return checkSystemRelation(
-    { ...relation, toUsageUuid, interfaceUuid: keep ? relation.interfaceUuid : null },
-    context,
-  );
-}
-
-/**
  * The relations left when the usage `usageUuid` is deleted: relations pointing at it are deleted
  * with it.
  *
