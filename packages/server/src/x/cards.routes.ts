@@ -20,6 +20,14 @@ const TodayQuery = z.strictObject({
   }),
 });
 
+// The core's unit tree schema is recursive (z.lazy), which the document generator cannot follow: the
+// document shows one node with its sub-units as nodes of the same shape.
+const UnitTreeNodeDoc = (UnitTreeNodeSchema as unknown as z.ZodLazy<z.ZodObject>)
+  .unwrap()
+  .omit({ children: true })
+  .extend({ children: z.array(z.unknown()).openapi({ description: 'Sub-units: nodes of this same shape.' }) })
+  .openapi('UnitTreeNode');
+
 const OverviewColumnSchema = z
   .object({
     id: z.string(),
@@ -38,7 +46,7 @@ export function registerCardRoutes(app: OpenAPIHono<ServerEnv>, prefix: string):
       tags: TAG,
       summary: 'The detail card of an IT-system usage (what `<kitos-usage-card>` shows)',
       request: { params: z.object({ uuid: WireUuid }), query: TodayQuery },
-      responses: { 200: json(UsageCardSchema.openapi('UsageCard'), 'The card.'), ...COMMON_PROBLEMS },
+      responses: { 200: json(UsageCardSchema, 'The card.'), ...COMMON_PROBLEMS },
     }),
     async (c) => {
       const card = await c.get('kitos').cards.usage(actorOf(c), c.req.valid('param').uuid, c.req.valid('query').today);
@@ -53,7 +61,7 @@ export function registerCardRoutes(app: OpenAPIHono<ServerEnv>, prefix: string):
       tags: TAG,
       summary: 'The detail card of a contract with its deadlines (what `<kitos-contract-card>` shows)',
       request: { params: z.object({ uuid: WireUuid }), query: TodayQuery },
-      responses: { 200: json(ContractCardSchema.openapi('ContractCard'), 'The card.'), ...COMMON_PROBLEMS },
+      responses: { 200: json(ContractCardSchema, 'The card.'), ...COMMON_PROBLEMS },
     }),
     async (c) => {
       const card = await c
@@ -71,7 +79,7 @@ export function registerCardRoutes(app: OpenAPIHono<ServerEnv>, prefix: string):
       summary: "The organisation's unit tree with counts per unit",
       request: { params: z.object({ organizationUuid: WireUuid }) },
       responses: {
-        200: json(z.array(UnitTreeNodeSchema), 'The root unit(s) with their sub-units.'),
+        200: json(z.array(UnitTreeNodeDoc), 'The root unit(s) with their sub-units.'),
         ...COMMON_PROBLEMS,
       },
     }),
