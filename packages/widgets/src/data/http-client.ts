@@ -75,7 +75,7 @@ export interface KitosHttpClient extends KitosClient {
   /**
    * Live updates of one organisation: every batch of changes the user may read, until the returned
    * function is called. Reconnects after a dropped connection from the last event seen, so no change
-   * is lost.
+   * is lost. Subscribers of one organisation share one connection.
    */
   subscribe(organizationUuid: string, listener: (change: KitosChange) => void, options?: SubscribeOptions): () => void;
   /** Who the client reads as (`GET /api/session`). */
@@ -175,51 +175,88 @@ export function createHttpClient(options: HttpClientOptions): KitosHttpClient {
   };
   const id = encodeURIComponent;
 
-  const subscribe: KitosHttpClient['subscribe'] = (organizationUuid, listener, so = {}) => {
-    const abort = new AbortController();
+  /** One stream per organisation, shared by every subscriber of this client (one connection per page). */
+  interface Hub {
+    readonly subscribers: Set<{ listener: (change: KitosChange) => void; options: SubscribeOptions }>;
+    readonly abort: AbortController;
+    /** The position of the last `ready`, once connected. */
+    position: string | undefined;
+  }
+  const hubs = new Map<string, Hub>();
+
+  const runHub = async (organizationUuid: string, hub: Hub) => {
+    const { signal } = hub.abort;
+    const each = (f: (s: Hub['subscribers'] extends Set<infer S> ? S : never) => void) => {
+      for (const s of [...hub.subscribers]) f(s);
+    };
     let lastId: string | undefined;
     let delay = 1000;
-    const run = async () => {
-      while (!abort.signal.aborted) {
-        try {
-          await ready();
-          const headers: Record<string, string> = { accept: 'text/event-stream' };
-          if (lastId !== undefined) headers['last-event-id'] = lastId;
-          const res = await send('GET', `${X}/organizations/${id(organizationUuid)}/changes/stream`, {
-            headers,
-            signal: abort.signal,
-          });
-          if (!res.ok || !res.body) {
-            const error = await errorFromResponse(res);
-            so.onError?.(error);
-            if (FINAL.has(res.status)) return;
-          } else {
-            for await (const e of readEventStream(res.body)) {
-              if (e.id !== undefined) lastId = e.id;
-              if (e.event === 'ready') {
-                delay = 1000;
-                so.onReady?.(e.id ?? '');
-              } else if (e.event === 'change') listener(JSON.parse(e.data) as KitosChange);
+    while (!signal.aborted) {
+      try {
+        await ready();
+        const headers: Record<string, string> = { accept: 'text/event-stream' };
+        if (lastId !== undefined) headers['last-event-id'] = lastId;
+        const res = await send('GET', `${X}/organizations/${id(organizationUuid)}/changes/stream`, {
+          headers,
+          signal,
+        });
+        if (!res.ok || !res.body) {
+          const error = await errorFromResponse(res);
+          each((s) => s.options.onError?.(error));
+          if (FINAL.has(res.status)) return;
+        } else {
+          for await (const e of readEventStream(res.body)) {
+            if (e.id !== undefined) lastId = e.id;
+            if (e.event === 'ready') {
+              delay = 1000;
+              hub.position = e.id ?? '';
+              each((s) => s.options.onReady?.(hub.position ?? ''));
+            } else if (e.event === 'change') {
+              const change = JSON.parse(e.data) as KitosChange;
+              each((s) => s.listener(change));
             }
           }
-        } catch (error) {
-          if (abort.signal.aborted) return;
-          so.onError?.(error as Error);
         }
-        if (abort.signal.aborted) return;
-        // The connection dropped: try again a little later, from the last event seen.
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, delay);
-          abort.signal.addEventListener('abort', () => {
-            clearTimeout(timer);
-            resolve();
-          });
+      } catch (error) {
+        if (signal.aborted) return;
+        each((s) => s.options.onError?.(error as Error));
+      }
+      if (signal.aborted) return;
+      hub.position = undefined;
+      // The connection dropped: try again a little later, from the last event seen.
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, delay);
+        signal.addEventListener('abort', () => {
+          clearTimeout(timer);
+          resolve();
         });
-        delay = Math.min(delay * 2, 30_000);
+      });
+      delay = Math.min(delay * 2, 30_000);
+    }
+  };
+
+  const subscribe: KitosHttpClient['subscribe'] = (organizationUuid, listener, options = {}) => {
+    let hub = hubs.get(organizationUuid);
+    if (!hub) {
+      const created: Hub = { subscribers: new Set(), abort: new AbortController(), position: undefined };
+      hubs.set(organizationUuid, created);
+      void runHub(organizationUuid, created);
+      hub = created;
+    }
+    const subscriber = { listener, options };
+    hub.subscribers.add(subscriber);
+    // Joining a stream that is already connected: it is ready for this subscriber too (told after
+    // subscribe returns, like every other callback).
+    const position = hub.position;
+    if (position !== undefined) queueMicrotask(() => options.onReady?.(position));
+    const joined = hub;
+    return () => {
+      joined.subscribers.delete(subscriber);
+      if (joined.subscribers.size === 0 && hubs.get(organizationUuid) === joined) {
+        hubs.delete(organizationUuid);
+        joined.abort.abort();
       }
     };
-    void run();
-    return () => abort.abort();
   };
 
   return {
