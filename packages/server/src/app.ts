@@ -48,6 +48,12 @@ export interface AppOptions {
   readonly ready?: () => Promise<boolean>;
   /** The live-update streams of this process (the server ends them at shutdown; default: a new set). */
   readonly changeStreams?: ChangeStreams;
+  /**
+   * Public pages served by the same process, before authentication: for `GET`/`HEAD` requests, an
+   * answer ends the request and `undefined` passes it on to the API. For an intranet page with the
+   * widgets on the server's own origin (no CORS, cookie sessions as is). Never answer with data here.
+   */
+  readonly pages?: (request: Request) => Response | undefined | Promise<Response | undefined>;
 }
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -139,6 +145,16 @@ export function createApp(options: AppOptions): OpenAPIHono<ServerEnv> {
       strictTransportSecurity: 'max-age=31536000; includeSubDomains',
     }),
   );
+  if (options.pages) {
+    const pages = options.pages;
+    app.use('*', async (c, next) => {
+      if (c.req.method === 'GET' || c.req.method === 'HEAD') {
+        const page = await pages(c.req.raw);
+        if (page) return page;
+      }
+      return next();
+    });
+  }
   // CORS only for the configured origins, with credentials; a preflight from any other origin is
   // refused outright, so a browser never sends the actual request.
   app.use('*', async (c, next) => {

@@ -9,7 +9,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createKitos, type Kitos, type StorageAdapter } from '@os2kitos/core';
 import type { Logger } from 'pino';
-import { createApp, createLogger } from './app.js';
+import { type AppOptions, createApp, createLogger } from './app.js';
 import { SERVER_KINDS } from './auth/kinds.js';
 import type { OidcVerifier } from './auth/oidc.js';
 import type { ServerConfig } from './config.js';
@@ -38,6 +38,8 @@ export interface StartOptions {
   readonly logger?: Logger;
   readonly now?: () => Date;
   readonly oidcVerifier?: OidcVerifier;
+  /** Public pages served beside the API (see {@link AppOptions.pages}). */
+  readonly pages?: AppOptions['pages'];
 }
 
 /**
@@ -62,6 +64,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     now: options.now,
     oidcVerifier: options.oidcVerifier,
     changeStreams,
+    pages: options.pages,
   });
   // In flight means: from the request's arrival until its response is written out (the app's
   // fetch resolves earlier, when the Response exists but is not yet sent).
