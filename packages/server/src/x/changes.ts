@@ -20,7 +20,18 @@ import { ProblemError, validationProblem } from '../problem.js';
 import { WireUuid } from '../v2/common.js';
 import { actorOf } from '../v2/handler.js';
 
-/** Wakes the open streams of this process and ends them at shutdown. */
+/**
+ * The live-update streams of one process: a write wakes them, shutdown ends them. `startServer`
+ * makes one; pass your own to `createApp` when you run the app yourself.
+ *
+ * @example
+ * ```ts
+ * const streams = new ChangeStreams();
+ * const app = createApp({ kitos, config, changeStreams: streams });
+ * // at shutdown, before draining requests:
+ * streams.close();
+ * ```
+ */
 export class ChangeStreams {
   private waiters = new Set<() => void>();
   private closed = false;
