@@ -3,6 +3,7 @@
  * may read of the organisation asked for, and resumes from Last-Event-ID.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { issueToken, revokeToken } from '../src/index.js';
 import { type Municipalities, twoMunicipalities } from './fixture.js';
 import { type Harness, type Json, startHarness } from './helpers.js';
 
@@ -162,6 +163,30 @@ describe('the change stream', () => {
       expect(seen.flatMap(names)).toEqual(expect.arrayContaining([a, b]));
     } finally {
       again.close();
+    }
+  });
+
+  it('ends after streamMaxMs, so a revoked credential cannot reconnect', async () => {
+    const own = await startHarness({ config: { streamMaxMs: 300, streamPollMs: 100 } });
+    try {
+      const mm = await twoMunicipalities(own);
+      const issued = await issueToken(own.server.kitos, {
+        userUuid: mm.anna.uuid,
+        purpose: 'api',
+        ttlSeconds: 3600,
+        now: own.clock.now,
+      });
+      const headers = { authorization: `Bearer ${issued.secret}` };
+      const s = await open(own, stream(mm.nordby), headers);
+      const ready = await s.next();
+      await revokeToken(own.server.kitos, issued.record.uuid, own.clock.now);
+      await expect(s.next()).rejects.toThrow('the stream ended');
+      const again = await fetch(`${own.url}${stream(mm.nordby)}`, {
+        headers: { ...headers, 'last-event-id': ready.id! },
+      });
+      expect(again.status).toBe(401);
+    } finally {
+      await own.close();
     }
   });
 

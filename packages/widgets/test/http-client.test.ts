@@ -158,4 +158,55 @@ describe('createHttpClient', () => {
       stop();
     }
   });
+
+  it('reconnects by itself when the server ends a stream, and keeps delivering', async () => {
+    const short = await startServer({
+      config: loadConfig({
+        overrides: { host: '127.0.0.1', port: 0, logLevel: 'silent', streamMaxMs: 200, streamPollMs: 50 },
+      }),
+      storage: createMemoryStorage(),
+    });
+    try {
+      const kitos = short.kitos;
+      const admin = await kitos.organizations.bootstrap({ firstName: 'Ada', lastName: 'Admin', email: 'ada@x.dk' });
+      const q = await seedPortfolio(kitos, admin);
+      const secret = (await issueToken(kitos, { userUuid: q.anna, purpose: 'api', ttlSeconds: 3600, now: new Date() }))
+        .secret;
+      const client = createHttpClient({ baseUrl: short.url, token: secret });
+      const readies: string[] = [];
+      let reconnected!: () => void;
+      const twice = new Promise<void>((r) => {
+        reconnected = r;
+      });
+      let seen!: () => void;
+      const arrived = new Promise<void>((r) => {
+        seen = r;
+      });
+      const stop = client.subscribe(
+        q.nordby,
+        (change) => {
+          if (change.changed.some((c) => c.uuid === q.spareContract)) seen();
+        },
+        {
+          onReady: (position) => {
+            readies.push(position);
+            if (readies.length === 2) reconnected();
+          },
+        },
+      );
+      try {
+        await twice;
+        // Nothing was written in between: the second connection starts where the first ended.
+        expect(readies[1]).toBe(readies[0]);
+        await client.request('PATCH', `/api/v2/it-contracts/${q.spareContract}`, {
+          body: { name: 'Efter genopkobling' },
+        });
+        await arrived;
+      } finally {
+        stop();
+      }
+    } finally {
+      await short.close();
+    }
+  });
 });

@@ -6,7 +6,9 @@
  *
  * A stream wakes at once after a write through this process and otherwise polls the feed every
  * `streamPollMs`, which is how writes through other processes over the same database arrive
- * (docs/decisions/0025). The server holds no other state: any process can resume any stream.
+ * (docs/decisions/0025). It ends after `streamMaxMs`, so a client comes back through
+ * authentication (a revoked credential stops receiving). The server holds no other state: any
+ * process can resume any stream.
  *
  * @module
  */
@@ -169,11 +171,13 @@ export function registerChangeStream(app: OpenAPIHono<ServerEnv>, prefix: string
       const { organizationUuid } = c.req.valid('param');
       const kitos = c.get('kitos');
       const actor = actorOf(c);
-      const pollMs = c.get('config').streamPollMs;
+      const { streamPollMs: pollMs, streamMaxMs } = c.get('config');
       // The organisation must be visible to the caller: otherwise 404, as for any record.
       await kitos.organizations.get(actor, organizationUuid);
       let position = startPosition(c, c.req.valid('query').since) ?? (await headPosition(kitos, actor));
       const log = c.get('log');
+      // Proxies (nginx) must pass events on at once rather than buffer the response.
+      c.header('X-Accel-Buffering', 'no');
       return streamSSE(
         c,
         async (sse) => {
@@ -181,7 +185,9 @@ export function registerChangeStream(app: OpenAPIHono<ServerEnv>, prefix: string
           sse.onAbort(() => closed.abort());
           await sse.writeSSE({ event: 'ready', id: String(position), data: JSON.stringify({ position }) });
           let lastWrite = Date.now();
-          while (!closed.signal.aborted && !streams.isClosed) {
+          // The stream ends after streamMaxMs; the client comes back through authentication.
+          const endAt = Date.now() + streamMaxMs;
+          while (!closed.signal.aborted && !streams.isClosed && Date.now() < endAt) {
             const page = await kitos.feed.changesSince(actor, position, { limit: BATCH });
             const event: ChangeEvent = {
               changed: page.changed
@@ -213,7 +219,7 @@ export function registerChangeStream(app: OpenAPIHono<ServerEnv>, prefix: string
             }
             // A full batch: read on at once; otherwise wait for a write or the next poll.
             if (!advanced || page.changed.length + page.deleted.length < BATCH)
-              await streams.wait(pollMs, closed.signal);
+              await streams.wait(Math.max(0, Math.min(pollMs, endAt - Date.now())), closed.signal);
           }
         },
         async (error, sse) => {

@@ -216,6 +216,11 @@ export function createHttpClient(options: HttpClientOptions): KitosHttpClient {
               each((s) => s.listener(change));
             }
           }
+          // The server ended a healthy stream (its time limit): reconnect at once from the last event.
+          if (hub.position !== undefined && !signal.aborted) {
+            hub.position = undefined;
+            continue;
+          }
         }
       } catch (error) {
         if (signal.aborted) return;
