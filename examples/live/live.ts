@@ -24,6 +24,7 @@ const TEXT = {
     contracts: 'Kontrakter',
     dataProcessing: 'Databehandling',
     overview: 'Oversigt',
+    deadlines: 'Kontraktfrister',
     who: (name: string, org: string) => `Logget ind som ${name}, ${org}`,
     signingIn: (name: string) => `Logger ind som ${name}…`,
     ready: 'Klar.',
@@ -41,6 +42,7 @@ const TEXT = {
     contracts: 'Contracts',
     dataProcessing: 'Data processing',
     overview: 'Overview',
+    deadlines: 'Contract deadlines',
     who: (name: string, org: string) => `Signed in as ${name}, ${org}`,
     signingIn: (name: string) => `Signing in as ${name}…`,
     ready: 'Ready.',
@@ -143,6 +145,8 @@ async function main() {
     if (error instanceof KitosNotFoundError && current)
       $('permission').textContent = TEXT[lang()].denied(current.user.name);
   });
+  // The timeline shows the coming year (and what is overdue), not every deadline until 2035.
+  $('deadlines').setAttribute('to', new Date(Date.now() + 365 * 86_400_000).toISOString().slice(0, 10));
   const first = users[0];
   if (!first) throw new Error('no demo users');
   await signInAs(first);
