@@ -1,5 +1,5 @@
-// The offline demo page (`npm run example:offline`) in Chromium: seeds the sql.js database in IndexedDB from the
-// generator, then shows the usage overview, the deadline timeline and the unit tree; a contract
+// The offline demo page (`npm run example:offline`) in Chromium: seeds the sql.js database in
+// IndexedDB from the generator, then shows the usage overview, the deadline timeline and the unit tree; a contract
 // card opens from the contracts tab; English works. A screenshot is saved as a test artefact.
 import { mkdirSync } from 'node:fs';
 import { type Browser, chromium } from 'playwright-core';
