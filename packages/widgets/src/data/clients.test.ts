@@ -5,6 +5,8 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { setupIgnoreWindowResizeObserverLoopErrors } from '@lit-labs/virtualizer/support/resize-observer-errors.js';
 import { KitosNotFoundError } from '@os2kitos/core';
 import '../components/contract-card/contract-card.js';
+import '../components/contract-deadlines/contract-deadlines.js';
+import '../components/org-tree/org-tree.js';
 import '../components/overview/overview.js';
 import '../components/usage-card/usage-card.js';
 import type { KitosOverview } from '../components/overview/overview.component.js';
@@ -70,6 +72,41 @@ for (const setup of CLIENT_SETUPS) {
         filters: [{ column: 'responsibleUnit', op: 'unit', unitUuid: s.portfolio.units.it, includeSubUnits: false }],
       };
       await waitUntil(() => el.resultCount === 4, `IT only, was ${el.resultCount}`);
+    });
+
+    it('<kitos-overview> sorts by a header and exports every matching row as CSV', async () => {
+      const el = await overview(s, 'contracts');
+      const header = root(el).querySelector<HTMLButtonElement>('[role="columnheader"][data-column="name"] button')!;
+      header.click();
+      await waitUntil(() => header.parentElement!.getAttribute('aria-sort') === 'ascending', 'ascending');
+      await waitUntil(() => links(el)[0] === 'ESDH drift', `first was ${links(el)[0]}`);
+      el.view = { ...el.view, columns: ['name', 'validTo', 'active'] };
+      await el.updateComplete;
+      const lines = (await el.toCsv()).slice(1).split('\r\n');
+      expect(lines[0]).to.equal('IT-kontrakt;Gyldig til;Status;Link');
+      expect(lines[1]).to.match(/^ESDH drift;31-12-2025;Aktiv;/);
+      expect(lines[2]).to.match(/^Serviceaftale;31-12-2027;Aktiv;/);
+    });
+
+    it('<kitos-contract-deadlines> lists the dated deadlines of the responsible unit and below', async () => {
+      const el = await fixture(html`<kitos-contract-deadlines organization-uuid=${s.portfolio.nordby}
+        today=${PORTFOLIO_TODAY} overdue-days="100000" unit-uuid=${s.portfolio.units.it} lang="da"
+        .client=${s.client}></kitos-contract-deadlines>`);
+      await waitUntil(() => root(el).querySelectorAll('[part~="item"]').length > 0, 'items');
+      const dates = [...root(el).querySelectorAll('[part~="item"] time')].map((t) => t.getAttribute('datetime'));
+      expect(dates).to.include.members(['2025-01-01', '2025-12-31']);
+      expect(text(el)).to.contain('ESDH drift');
+      // Drift is below IT: its contract is listed too.
+      expect(text(el)).to.contain('Serviceaftale');
+    });
+
+    it('<kitos-org-tree> shows the units with what each is responsible for', async () => {
+      const el = await fixture(html`<kitos-org-tree organization-uuid=${s.portfolio.nordby} lang="da"
+        .client=${s.client}></kitos-org-tree>`);
+      await waitUntil(() => root(el).querySelector('[role="tree"]'), 'tree');
+      const it = root(el).querySelector(`[role="treeitem"][data-uuid="${s.portfolio.units.it}"]`)!;
+      expect(it.querySelector('[part~="counts"]')!.textContent).to.equal('4 systemer, 1 kontrakt, 0 roller');
+      expect(text(el)).not.to.contain('Sydby');
     });
 
     it('<kitos-usage-card> shows the usage with its main contract and responsible unit', async () => {
