@@ -231,4 +231,36 @@ describe('live updates over the HTTP client', () => {
       stop();
     }
   });
+
+  it("adds Dorte's new contract to Anna's deadline timeline and unit tree", async () => {
+    const { units } = (await testServer()).portfolio;
+    const list = await fixture(html`<kitos-contract-deadlines organization-uuid=${nordby} today=${PORTFOLIO_TODAY}
+      overdue-days="100000" lang="da" .client=${anna}></kitos-contract-deadlines>`);
+    await waitUntil(() => root(list).querySelectorAll('[part~="item"]').length > 0, 'deadlines');
+    const tree = await fixture(html`<kitos-org-tree organization-uuid=${nordby} lang="da"
+      .client=${anna}></kitos-org-tree>`);
+    const counts = () =>
+      root(tree).querySelector(`[role="treeitem"][data-uuid="${units.it}"] [part~="counts"]`)?.textContent ?? '';
+    await waitUntil(() => counts() !== '', 'tree');
+    const contractsBefore = Number(/(\d+) kontrakt/.exec(counts())?.[1]);
+    const stop = await connected();
+    try {
+      await dorte.request('POST', '/api/v2/it-contracts', {
+        body: {
+          organizationUuid: nordby,
+          name: 'Udløber i 2031',
+          general: { validity: { validFrom: '2024-01-01T00:00:00Z', validTo: '2031-05-31T00:00:00Z' } },
+          responsible: { organizationUnitUuid: units.it },
+        },
+      });
+      await waitUntil(() => text(list).includes('Udløber i 2031'), 'the new deadline', { timeout: 5000 });
+      await waitUntil(
+        () => counts().includes(`${contractsBefore + 1} kontrakter`),
+        `IT's contract count, was ${counts()}`,
+        { timeout: 5000 },
+      );
+    } finally {
+      stop();
+    }
+  });
 });
