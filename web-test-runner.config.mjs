@@ -6,6 +6,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter } from '@web/test-runner';
 import { writeFileSync } from 'node:fs';
 import { CHROMIUM_ARGS, findChromium } from './scripts/find-chromium.mjs';
+import { kitosServerPlugin } from './scripts/wtr-kitos-server.mjs';
 
 // sql.js ships UMD only; the browser needs it as ESM. Keep plugin-commonjs at 26.0.3 (docs/decisions/0001).
 const commonjs = fromRollup(rollupCommonjs);
@@ -46,6 +47,8 @@ export default {
     // The tsconfig is required: without it esbuild compiles standard decorators and Lit's legacy ones fail.
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.base.json' }),
     commonjs({ include: ['**/node_modules/sql.js/**'] }),
+    // A real server for the tests that read through the HTTP client (started on first use).
+    kitosServerPlugin(),
   ],
   browsers: [
     chromeLauncher({

@@ -1,6 +1,7 @@
-// One dev-server setup shared by `npm start`, the examples' end-to-end tests and the browser benchmarks:
-// serves the repository root, resolves bare imports from node_modules (workspace packages from
-// source through the `development` condition) and compiles TypeScript on the fly.
+// One dev-server setup shared by the offline demo (`npm run example:offline`), the examples'
+// end-to-end tests and the browser benchmarks: serves the repository root, resolves bare imports
+// from node_modules (workspace packages from source through the `development` condition) and
+// compiles TypeScript on the fly.
 import rollupCommonjs from '@rollup/plugin-commonjs';
 import { startDevServer } from '@web/dev-server';
 import { esbuildPlugin } from '@web/dev-server-esbuild';

@@ -1,5 +1,5 @@
-// The demo page (`npm start`) in Chromium: seeds the sql.js database in IndexedDB from the
-// generator, then shows the usage overview, the deadline timeline and the unit tree; a contract
+// The offline demo page (`npm run example:offline`) in Chromium: seeds the sql.js database in
+// IndexedDB from the generator, then shows the usage overview, the deadline timeline and the unit tree; a contract
 // card opens from the contracts tab; English works. A screenshot is saved as a test artefact.
 import { mkdirSync } from 'node:fs';
 import { type Browser, chromium } from 'playwright-core';
@@ -21,7 +21,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-describe('the demo page (npm start)', () => {
+describe('the offline demo page (npm run example:offline)', () => {
   it('seeds the municipality and shows the overview, the timeline and the tree without errors', async () => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
     const errors: string[] = [];

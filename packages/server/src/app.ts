@@ -31,6 +31,7 @@ import {
   validationProblem,
 } from './problem.js';
 import { registerV2Routes } from './v2/routes.js';
+import { ChangeStreams } from './x/changes.js';
 import { registerExtensionRoutes } from './x/routes.js';
 
 /** Options of {@link createApp}. */
@@ -45,7 +46,17 @@ export interface AppOptions {
   readonly oidcVerifier?: OidcVerifier;
   /** Answers `/ready`: true when the store answers (default: a cheap read of the store). */
   readonly ready?: () => Promise<boolean>;
+  /** The live-update streams of this process (the server ends them at shutdown; default: a new set). */
+  readonly changeStreams?: ChangeStreams;
+  /**
+   * Public pages served by the same process, before authentication: for `GET`/`HEAD` requests, an
+   * answer ends the request and `undefined` passes it on to the API. For an intranet page with the
+   * widgets on the server's own origin (no CORS, cookie sessions as is). Never answer with data here.
+   */
+  readonly pages?: (request: Request) => Response | undefined | Promise<Response | undefined>;
 }
+
+const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** The package version, shown in the OpenAPI document. */
 export const SERVER_VERSION = '0.1.0';
@@ -87,6 +98,7 @@ export function createApp(options: AppOptions): OpenAPIHono<ServerEnv> {
   const now = options.now ?? (() => new Date());
   const log = options.logger ?? createLogger(config.logLevel);
   const oidc = options.oidcVerifier ?? (config.oidc ? createOidcVerifier(config.oidc) : undefined);
+  const streams = options.changeStreams ?? new ChangeStreams();
   const limiter = new RateLimiter(config.rateLimitPerMinute, () => now().getTime());
   if (config.insecureCookies && !['127.0.0.1', 'localhost', '::1'].includes(config.host))
     throw new Error('[kitos] [server] insecureCookies is only allowed when listening on a loopback address');
@@ -133,6 +145,16 @@ export function createApp(options: AppOptions): OpenAPIHono<ServerEnv> {
       strictTransportSecurity: 'max-age=31536000; includeSubDomains',
     }),
   );
+  if (options.pages) {
+    const pages = options.pages;
+    app.use('*', async (c, next) => {
+      if (c.req.method === 'GET' || c.req.method === 'HEAD') {
+        const page = await pages(c.req.raw);
+        if (page) return page;
+      }
+      return next();
+    });
+  }
   // CORS only for the configured origins, with credentials; a preflight from any other origin is
   // refused outright, so a browser never sends the actual request.
   app.use('*', async (c, next) => {
@@ -186,6 +208,12 @@ export function createApp(options: AppOptions): OpenAPIHono<ServerEnv> {
     return next();
   });
 
+  // A successful write wakes this process's live-update streams, so they read the feed at once.
+  app.use('*', async (c, next) => {
+    await next();
+    if (WRITES.has(c.req.method) && c.res.status < 400) streams.wake();
+  });
+
   app.get('/health', (c) => c.json({ status: 'ok' }));
   app.get('/ready', async (c) => {
     let ok = false;
@@ -205,7 +233,7 @@ export function createApp(options: AppOptions): OpenAPIHono<ServerEnv> {
 
   registerAuthRoutes(app, now);
   registerV2Routes(app);
-  registerExtensionRoutes(app);
+  registerExtensionRoutes(app, streams);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'apiToken', {
     type: 'http',

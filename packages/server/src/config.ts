@@ -92,6 +92,17 @@ export const ServerConfigSchema = z.strictObject({
   oidc: OidcConfigSchema.optional(),
   /** Absolute base URL as clients see it (for `Location` headers behind a proxy); default: from the request. */
   publicUrl: z.url().optional(),
+  /**
+   * How often an open live-update stream reads the change feed when nothing was written through
+   * this process, in ms (default 1000): writes through other processes arrive within this time.
+   */
+  streamPollMs: z.number().int().min(50).max(60_000).default(1000),
+  /**
+   * A live-update stream ends after this long, in ms (default 5 min); the client reconnects from
+   * its last event, through authentication again, so a revoked or expired credential stops
+   * receiving within this time.
+   */
+  streamMaxMs: z.number().int().min(100).max(86_400_000).default(300_000),
   /** Log level (default `info`). */
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -117,6 +128,8 @@ export const CONFIG_ENVIRONMENT: Readonly<Record<string, keyof ServerConfig | `o
   KITOS_SESSION_SAME_SITE: 'sessionSameSite',
   KITOS_CORS_ORIGINS: 'corsOrigins',
   KITOS_PUBLIC_URL: 'publicUrl',
+  KITOS_STREAM_POLL_MS: 'streamPollMs',
+  KITOS_STREAM_MAX_MS: 'streamMaxMs',
   KITOS_LOG_LEVEL: 'logLevel',
   KITOS_OIDC_ISSUER: 'oidc.issuer',
   KITOS_OIDC_AUDIENCE: 'oidc.audience',
@@ -135,6 +148,8 @@ const NUMBERS = new Set<string>([
   'rateLimitPerMinute',
   'tokenTtlSeconds',
   'sessionTtlSeconds',
+  'streamPollMs',
+  'streamMaxMs',
 ]);
 
 /** Turns one environment value into the type its setting takes (numbers, booleans, comma lists). */

@@ -45,4 +45,5 @@ export { createOidcVerifier, type OidcVerifier } from './auth/oidc.js';
 export { hashPassword, verifyPassword } from './auth/secrets.js';
 export { type Problem, ProblemSchema, problemOf, type ServerProblemCode, serverProblem } from './problem.js';
 export { EXTENSION_PREFIX } from './x/routes.js';
+export { type ChangeEvent, ChangeEventSchema, ChangeStreams } from './x/changes.js';
 export { openStorage } from './storage.js';

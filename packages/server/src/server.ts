@@ -9,10 +9,11 @@ import type { AddressInfo, Socket } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createKitos, type Kitos, type StorageAdapter } from '@os2kitos/core';
 import type { Logger } from 'pino';
-import { createApp, createLogger } from './app.js';
+import { type AppOptions, createApp, createLogger } from './app.js';
 import { SERVER_KINDS } from './auth/kinds.js';
 import type { OidcVerifier } from './auth/oidc.js';
 import type { ServerConfig } from './config.js';
+import { ChangeStreams } from './x/changes.js';
 
 /** A running server. */
 export interface RunningServer {
@@ -37,6 +38,8 @@ export interface StartOptions {
   readonly logger?: Logger;
   readonly now?: () => Date;
   readonly oidcVerifier?: OidcVerifier;
+  /** Public pages served beside the API (see {@link AppOptions.pages}). */
+  readonly pages?: AppOptions['pages'];
 }
 
 /**
@@ -53,7 +56,16 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const { config } = options;
   const log = options.logger ?? createLogger(config.logLevel);
   const kitos = await createKitos({ storage: options.storage, extraKinds: SERVER_KINDS });
-  const app = createApp({ kitos, config, logger: log, now: options.now, oidcVerifier: options.oidcVerifier });
+  const changeStreams = new ChangeStreams();
+  const app = createApp({
+    kitos,
+    config,
+    logger: log,
+    now: options.now,
+    oidcVerifier: options.oidcVerifier,
+    changeStreams,
+    pages: options.pages,
+  });
   // In flight means: from the request's arrival until its response is written out (the app's
   // fetch resolves earlier, when the Response exists but is not yet sent).
   let inFlight = 0;
@@ -91,6 +103,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const close = () => {
     closing ??= (async () => {
       log.info({ inFlight }, 'shutting down');
+      // Live-update streams never end by themselves: end them first, so they do not hold up the drain.
+      changeStreams.close();
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
       for (const [socket, n] of busy) if (n === 0) socket.destroySoon();
       if (inFlight > 0) {

@@ -39,6 +39,7 @@ export type {
   DeadlineQuery,
   EntityRef,
   KitosActor,
+  KitosChange,
   KitosClient,
   RoleHolder,
   StatusReason,
@@ -57,3 +58,12 @@ export type * from './events/events.js';
 export type { KitosEventDetail, KitosEventName } from './internal/emit.js';
 export { formatAmount, formatCount, formatDate, formatMonth } from './i18n/format.js';
 export { da, en, type Lang, type Strings, strings, toLang } from './i18n/strings.js';
+export {
+  createHttpClient,
+  type HttpClientOptions,
+  type KitosHttpClient,
+  type RequestOptions,
+  type SubscribeOptions,
+} from './data/http-client.js';
+export { errorFromProblem, errorFromResponse, type ProblemBody } from './data/http-errors.js';
+export { readEventStream, type StreamEvent } from './data/event-stream.js';

@@ -17,6 +17,8 @@ import type { ChangeSet, StoredRecord } from '../storage/port.js';
 export interface FeedChange {
   readonly kind: string;
   readonly uuid: string;
+  /** The organisation the entity belongs to (`null` for global data). */
+  readonly organizationUuid: string | null;
   readonly version: number;
   readonly lastChanged: string;
   readonly data: unknown;
@@ -26,6 +28,8 @@ export interface FeedChange {
 export interface FeedDeletion {
   readonly kind: string;
   readonly uuid: string;
+  /** The organisation the entity belonged to (`null` for global data). */
+  readonly organizationUuid: string | null;
   readonly deletedAt: string;
 }
 
@@ -157,10 +161,17 @@ export function feedService(runner: CallRunner): FeedService {
         return {
           changed: set.changed
             .filter((r) => visible(call, r))
-            .map((r) => ({ kind: r.kind, uuid: r.uuid, version: r.version, lastChanged: r.lastChanged, data: r.data })),
+            .map((r) => ({
+              kind: r.kind,
+              uuid: r.uuid,
+              organizationUuid: r.organizationUuid,
+              version: r.version,
+              lastChanged: r.lastChanged,
+              data: r.data,
+            })),
           deleted: set.deleted
             .filter((t) => visible(call, t))
-            .map((t) => ({ kind: t.kind, uuid: t.uuid, deletedAt: t.deletedAt })),
+            .map((t) => ({ kind: t.kind, uuid: t.uuid, organizationUuid: t.organizationUuid, deletedAt: t.deletedAt })),
           next: set.next,
         };
       }),

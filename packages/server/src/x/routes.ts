@@ -1,6 +1,7 @@
 /**
  * Our extensions beyond KITOS, under `/api/v2/x-os2kitos/…`: the audit history of a record,
- * contract deadlines from the deadline engine, and the portfolio overviews.
+ * contract deadlines from the deadline engine, the portfolio overviews, the widgets' cards and unit
+ * tree, and live updates (the change feed as server-sent events).
  *
  * @module
  */
@@ -11,6 +12,8 @@ import { COMMON_PROBLEMS, json, jsonBody, route } from '../openapi.js';
 import { validationProblem, ProblemError } from '../problem.js';
 import { WireUuid } from '../v2/common.js';
 import { actorOf } from '../v2/handler.js';
+import { registerCardRoutes } from './cards.routes.js';
+import { type ChangeStreams, registerChangeStream } from './changes.js';
 import { OverviewPageSchema } from './overview-rows.js';
 
 /** The prefix of every extension route: KITOS will never use an `x-` segment. */
@@ -93,7 +96,10 @@ export const OverviewQuerySchema = z
   .openapi('OverviewQuery');
 
 /** Registers the extension routes. */
-export function registerExtensionRoutes(app: OpenAPIHono<ServerEnv>): void {
+export function registerExtensionRoutes(app: OpenAPIHono<ServerEnv>, streams: ChangeStreams): void {
+  registerCardRoutes(app, EXTENSION_PREFIX);
+  registerChangeStream(app, EXTENSION_PREFIX, streams);
+
   app.openapi(
     route({
       method: 'get',

@@ -13,6 +13,8 @@ import type {
   Actor,
   ContractCard,
   DeadlineListItem,
+  FeedChange,
+  FeedDeletion,
   IsoDate,
   OverviewColumn,
   OverviewKind,
@@ -87,6 +89,22 @@ export interface KitosClient {
   contractDeadlines(query: DeadlineQuery): Promise<readonly DeadlineListItem[]>;
   /** The organisation's unit tree: its root unit(s) with their sub-units. */
   unitTree(organizationUuid: string): Promise<readonly UnitTreeNode[]>;
+  /**
+   * Live updates (optional): calls `listener` with each batch of changes to the organisation's
+   * records that the actor may read, until the returned function is called. Widgets that show the
+   * organisation's data load again when a batch names what they show. Clients without it (a static
+   * snapshot) simply never update.
+   */
+  subscribe?(organizationUuid: string, listener: (change: KitosChange) => void): () => void;
+}
+
+/**
+ * One batch of changes from {@link KitosClient.subscribe}: which records changed or were deleted
+ * (references only; the widgets read the records again through the client).
+ */
+export interface KitosChange {
+  readonly changed: readonly Pick<FeedChange, 'kind' | 'uuid' | 'organizationUuid' | 'version' | 'lastChanged'>[];
+  readonly deleted: readonly FeedDeletion[];
 }
 
 /** Who is looking: the actor the client reads as (saved views are kept per user). */

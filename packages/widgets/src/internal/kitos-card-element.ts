@@ -1,13 +1,16 @@
 import type { PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { KitosClient } from '../data/client.js';
+import type { KitosChange, KitosClient } from '../data/client.js';
 import { KitosElement } from './kitos-element.js';
+import { coalesced, LiveUpdates, touches, uuidsIn } from './live.js';
 
 /**
  * Base class of the detail cards: one entity by `uuid`, loaded through the client whenever the
- * client or the uuid changes; a late answer to an earlier request is dropped.
+ * client or the uuid changes; a late answer to an earlier request is dropped. With a client that
+ * has live updates, the card loads again (keeping what it shows until the answer) when a change
+ * names the entity or a record the card shows.
  */
-export abstract class KitosCardElement<T> extends KitosElement {
+export abstract class KitosCardElement<T extends { readonly organizationUuid: string }> extends KitosElement {
   /** The entity to show. */
   @property()
   uuid = '';
@@ -26,10 +29,32 @@ export abstract class KitosCardElement<T> extends KitosElement {
   @state() protected phase: 'idle' | 'loading' | 'ready' | 'error' = 'idle';
   private source: { client: KitosClient | undefined; uuid: string } | null = null;
   private request = 0;
+  private mentioned = new Set<string>();
+  private readonly live = new LiveUpdates((change) => this.onChange(change));
+  private readonly reload = coalesced(async () => {
+    const client = this.activeClient;
+    if (client && this.uuid) await this.load(client, this.uuid, true);
+  });
 
   /** The client call that loads the card, and its name for `kitos-error`. */
   protected abstract fetchCard(client: KitosClient, uuid: string): Promise<T>;
   protected abstract readonly operation: string;
+  /** Kinds of record the card shows without naming them (e.g. the catalogue system of a usage). */
+  protected readonly liveKinds: ReadonlySet<string> = new Set();
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.data) this.live.sync(this.activeClient, this.data.organizationUuid);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.live.close();
+  }
+
+  private onChange(change: KitosChange): void {
+    if (this.phase === 'ready' && touches(change, this.mentioned, this.liveKinds)) this.reload();
+  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
@@ -40,14 +65,16 @@ export abstract class KitosCardElement<T> extends KitosElement {
     if (client && this.uuid) void this.load(client, this.uuid);
   }
 
-  private async load(client: KitosClient, uuid: string): Promise<void> {
+  private async load(client: KitosClient, uuid: string, quiet = false): Promise<void> {
     const request = ++this.request;
-    this.phase = 'loading';
+    if (!quiet) this.phase = 'loading';
     try {
       const data = await this.fetchCard(client, uuid);
       if (request !== this.request) return;
       this.data = data;
+      this.mentioned = uuidsIn(data);
       this.phase = 'ready';
+      if (this.isConnected) this.live.sync(client, data.organizationUuid);
     } catch (error) {
       if (request !== this.request) return;
       this.phase = 'error';

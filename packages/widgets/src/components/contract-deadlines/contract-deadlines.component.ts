@@ -2,6 +2,7 @@ import { addDays, CONTRACT_DEADLINE_KINDS, type ContractDeadlineKind, toIsoDate 
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { valueLabel } from '../../internal/cells.js';
 import { property, state } from 'lit/decorators.js';
+import { coalesced, LiveUpdates, touches } from '../../internal/live.js';
 import type { DeadlineItem, DeadlineQuery, KitosClient, UnitTreeNode } from '../../data/client.js';
 import { formatDate, formatMonth } from '../../i18n/format.js';
 import type { Strings } from '../../i18n/strings.js';
@@ -29,6 +30,9 @@ export function deadlineUrgency(daysLeft: number): DeadlineUrgency {
   if (daysLeft <= 90) return 'upcoming';
   return 'later';
 }
+
+/** Kinds of record whose changes can move a deadline in the list (contracts, their units). */
+const LIVE_KINDS: ReadonlySet<string> = new Set(['itContract', 'organizationUnit', 'globalOption', 'localOption']);
 
 const URGENCY_ICON: Record<DeadlineUrgency, string> = { overdue: '⚠', soon: '●', upcoming: '◐', later: '○' };
 
@@ -141,6 +145,19 @@ export class KitosContractDeadlines extends KitosElement {
   private unitsKey = '';
   private source: KitosClient | undefined;
   private request = 0;
+  // Live updates: a contract or unit change in the organisation may move a deadline.
+  private readonly reload = coalesced(async () => {
+    const client = this.activeClient;
+    if (client && this.org) await this.load(client, true);
+  });
+  private readonly live = new LiveUpdates((change) => {
+    if (this.phase === 'ready' && touches(change, new Set(), LIVE_KINDS)) this.reload();
+  });
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.live.close();
+  }
 
   private get org(): string {
     return this.organizationUuid || this.kitos?.organizationUuid || '';
@@ -172,11 +189,12 @@ export class KitosContractDeadlines extends KitosElement {
       this.unitsKey = this.org;
       void this.loadUnits(client);
     }
+    if (this.isConnected) this.live.sync(client, this.org);
   }
 
-  private async load(client: KitosClient): Promise<void> {
+  private async load(client: KitosClient, quiet = false): Promise<void> {
     const request = ++this.request;
-    this.phase = 'loading';
+    if (!quiet) this.phase = 'loading';
     try {
       const items = await client.contractDeadlines(this.query);
       if (request !== this.request) return;

@@ -5,6 +5,10 @@ import { baseStyles } from '../../internal/styles.js';
 export const contractDeadlinesStyles = [
   baseStyles,
   css`
+    /* The list adapts to the width it gets (a sidebar or the full page), not to the window's. */
+    :host {
+      container-type: inline-size;
+    }
     [part~='title'] {
       font-size: 1.35em;
       font-weight: 700;
@@ -94,9 +98,9 @@ export const contractDeadlinesStyles = [
       grid-area: days;
       color: var(--kitos-color-text-muted, #444);
     }
-    @media (max-width: 48rem) {
+    @container (max-width: 46rem) {
       [part~='item'] {
-        grid-template-columns: 1fr auto;
+        grid-template-columns: minmax(0, 1fr) auto;
         grid-template-areas: 'urgency days' 'date kind' 'contract contract' 'meta meta';
       }
     }

@@ -2,7 +2,17 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { KitosClient, UnitTreeNode } from '../../data/client.js';
 import { KitosElement } from '../../internal/kitos-element.js';
+import { coalesced, LiveUpdates, touches } from '../../internal/live.js';
 import { orgTreeStyles } from './org-tree.styles.js';
+
+/** Kinds of record whose changes alter the tree or its counts. */
+const LIVE_KINDS: ReadonlySet<string> = new Set([
+  'organizationUnit',
+  'itSystemUsage',
+  'itContract',
+  'dataProcessingRegistration',
+  'unitRole',
+]);
 
 /** A unit as the keyboard walks the tree: visible units in order, with their parent. */
 interface Visible {
@@ -73,6 +83,19 @@ export class KitosOrgTree extends KitosElement {
   private source: { client: KitosClient | undefined; org: string } | null = null;
   private request = 0;
   private ids = new Map<string, number>();
+  // Live updates: units, and the counts of what each unit is responsible for.
+  private readonly reload = coalesced(async () => {
+    const client = this.activeClient;
+    if (client && this.org) await this.load(client, this.org, true);
+  });
+  private readonly live = new LiveUpdates((change) => {
+    if (this.phase === 'ready' && touches(change, new Set(), LIVE_KINDS)) this.reload();
+  });
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.live.close();
+  }
 
   private get org(): string {
     return this.organizationUuid || this.kitos?.organizationUuid || '';
@@ -82,14 +105,16 @@ export class KitosOrgTree extends KitosElement {
     super.willUpdate(changed);
     const client = this.activeClient;
     const source = this.source;
+    if (this.isConnected) this.live.sync(client, this.org);
     if (source && source.client === client && source.org === this.org) return;
     this.source = { client, org: this.org };
     if (client && this.org) void this.load(client, this.org);
   }
 
-  private async load(client: KitosClient, org: string): Promise<void> {
+  /** Loads the tree; a quiet reload (live update) keeps what is unfolded and focused. */
+  private async load(client: KitosClient, org: string, quiet = false): Promise<void> {
     const request = ++this.request;
-    this.phase = 'loading';
+    if (!quiet) this.phase = 'loading';
     try {
       const roots = await client.unitTree(org);
       if (request !== this.request) return;
@@ -104,8 +129,13 @@ export class KitosOrgTree extends KitosElement {
         }
       };
       walk(roots, 1);
-      this.expanded = expanded;
-      this.focused = this.selected && this.ids.has(this.selected) ? this.selected : (roots[0]?.uuid ?? '');
+      if (quiet) {
+        this.expanded = new Set([...this.expanded].filter((u) => this.ids.has(u)));
+        if (!this.ids.has(this.focused)) this.focused = roots[0]?.uuid ?? '';
+      } else {
+        this.expanded = expanded;
+        this.focused = this.selected && this.ids.has(this.selected) ? this.selected : (roots[0]?.uuid ?? '');
+      }
       this.phase = 'ready';
     } catch (error) {
       if (request !== this.request) return;

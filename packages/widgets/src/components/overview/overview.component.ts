@@ -14,6 +14,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import type { KitosClient, UnitTreeNode } from '../../data/client.js';
+import { coalesced, LiveUpdates } from '../../internal/live.js';
 import { KitosWidgetError } from '../../data/errors.js';
 import { decodeView, encodeView, type OverviewView } from '../../data/view.js';
 import { KitosElement } from '../../internal/kitos-element.js';
@@ -172,6 +173,14 @@ export class KitosOverview extends KitosElement {
     },
   });
   private columnsRequest = 0;
+  // Live updates: any change in the organisation may move a row in or out of the view, so the
+  // current query runs again (at most once more while one is running).
+  private readonly refreshRows = coalesced(async () => {
+    await this.rows.refresh();
+    // The rows in view beyond the first chunk are fetched again at once.
+    this.rows.ensure(this.range.first, this.range.last);
+  });
+  private readonly live = new LiveUpdates(() => this.refreshRows());
   private source: { client: KitosClient | undefined; kind: OverviewKind } | null = null;
   private pendingView: OverviewView | null = null;
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
@@ -181,10 +190,12 @@ export class KitosOverview extends KitosElement {
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('hashchange', this.onHashChange);
+    if (this.catalogue.length) this.live.sync(this.activeClient, this.org);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.live.close();
     window.removeEventListener('hashchange', this.onHashChange);
     clearTimeout(this.searchTimer);
   }
@@ -320,6 +331,7 @@ export class KitosOverview extends KitosElement {
       this.savedViews = loadSavedViews(this.viewsKey);
     }
     if (client && this.catalogue.length) this.rows.query(client, this.kind, this.baseQuery());
+    if (this.isConnected) this.live.sync(client, this.org);
   }
 
   private async loadColumns(client: KitosClient): Promise<void> {

@@ -59,6 +59,8 @@ export class KitosUsageCard extends KitosCardElement<UsageCardData> {
   contractLinkTemplate = '';
 
   protected readonly operation = 'usageCard';
+  // The card shows the catalogue system's name, which no uuid in the card points to.
+  protected override readonly liveKinds: ReadonlySet<string> = new Set(['itSystem']);
 
   protected fetchCard(client: KitosClient, uuid: string): Promise<UsageCardData> {
     return client.usageCard(uuid);

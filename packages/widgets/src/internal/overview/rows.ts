@@ -45,6 +45,14 @@ export class OverviewRows implements ReactiveController {
     void this.run();
   }
 
+  /**
+   * Runs the current query again (the data changed): the rows shown stay until the new first chunk
+   * arrives, then every other chunk is fetched again as the grid reaches it.
+   */
+  refresh(): Promise<void> {
+    return this.run(true);
+  }
+
   /** Forgets the last query, so the next {@link OverviewRows.query} runs even if it is the same. */
   reset(): void {
     this.key = '';
@@ -62,22 +70,25 @@ export class OverviewRows implements ReactiveController {
     for (let c = Math.floor(first / CHUNK); c <= Math.floor(last / CHUNK); c++) void this.loadChunk(c);
   }
 
-  private async run(): Promise<void> {
+  private async run(quiet = false): Promise<void> {
     const source = this.source;
     if (!source) return;
     const generation = ++this.generation;
-    this.cache = new Map();
     this.pending.clear();
-    this.phase = 'loading';
-    this.host.requestUpdate();
+    if (!quiet) {
+      this.cache = new Map();
+      this.phase = 'loading';
+      this.host.requestUpdate();
+    }
     try {
       const page = await source.client.overview(source.kind, { ...source.query, offset: 0, limit: CHUNK });
       if (generation !== this.generation) return;
-      this.cache.set(0, page.rows);
+      this.cache = new Map([[0, page.rows]]);
       this.total = page.total;
       this.items = Array.from({ length: page.total }, (_, i) => i);
       this.phase = 'ready';
-      this.events.onNewResult();
+      // A refresh of the same query keeps the reader's place; a new query starts at the top.
+      if (!quiet) this.events.onNewResult();
     } catch (error) {
       if (generation !== this.generation) return;
       this.phase = 'error';
