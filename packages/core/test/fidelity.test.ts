@@ -370,6 +370,45 @@ describe('catalogue', () => {
   });
 });
 
+describe('option administration', () => {
+  it('global admins create, rename, reorder and disable global options; local admins activate them', async () => {
+    const type = 'business-types';
+    const before = await kitos.options.global(admin, type);
+    const created = await kitos.options.createGlobal(admin, { type, name: 'Borgerrettet digitalisering' });
+    // New options start disabled and last (KITOS), so they cannot be activated yet.
+    expect(created.isEnabled).toBe(false);
+    expect(created.priority).toBe(Math.max(0, ...before.map((o) => o.priority)) + 1);
+    await refused(
+      kitos.options.setLocal(localAdmin, { organizationUuid: org, optionUuid: created.uuid, isActive: true }),
+      KitosStateError,
+      'option-disabled',
+    );
+    await expect(kitos.options.createGlobal(localAdmin, { type, name: 'x' })).rejects.toBeInstanceOf(
+      KitosForbiddenError,
+    );
+    const changed = await kitos.options.patchGlobal(admin, created.uuid, {
+      name: 'Digitalisering',
+      isEnabled: true,
+      priority: 1,
+    });
+    // Moving to priority 1 shifts every option that was at 1 and above up by one.
+    expect(changed.find((o) => o.uuid === created.uuid)).toMatchObject({ name: 'Digitalisering', priority: 1 });
+    expect(changed).toHaveLength(before.length + 1);
+    await refused(
+      kitos.options.patchGlobal(admin, created.uuid, { priority: before.length + 5 }),
+      KitosValidationError,
+      'priority-out-of-range',
+    );
+    await kitos.options.setLocal(localAdmin, { organizationUuid: org, optionUuid: created.uuid, isActive: true });
+    const usable = await kitos.options.available(localAdmin, type, org);
+    expect(usable.map((o) => o.uuid)).toContain(created.uuid);
+    const disabled = await kitos.options.disableGlobal(admin, created.uuid);
+    expect(disabled.isEnabled).toBe(false);
+    expect((await kitos.options.available(localAdmin, type, org)).map((o) => o.uuid)).not.toContain(created.uuid);
+    expect(await kitos.options.normalizePriorities(admin, type)).toEqual([]);
+  });
+});
+
 describe('referential integrity', () => {
   it("a registration's contracts and a contract's registrations are one link, kept on both ends", async () => {
     const c = await kitos.contracts.create(localAdmin, { organizationUuid: org, name: 'Lønsystem' });

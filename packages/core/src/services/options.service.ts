@@ -11,12 +11,26 @@ import type { CallContext } from '../engine/call.js';
 import { GLOBAL_OPTION, LOCAL_OPTION, type StoredGlobalOption, type StoredLocalOption } from './kinds.js';
 import { writeEntity } from '../engine/repository.js';
 import { type CallRunner, organizationLock } from '../engine/service.js';
+import {
+  disableGlobalOption,
+  newGlobalOption,
+  normalizeOptionPriorities,
+  patchGlobalOption,
+  setLocalOptionActive,
+} from '../options/option-admin.rules.js';
 import { optionsAvailableInOrganization, type OptionSortOrder } from '../options/option.rules.js';
-import type { GlobalOption } from '../options/option.schema.js';
+import {
+  type GlobalOption,
+  type GlobalOptionCreate,
+  GlobalOptionCreateSchema,
+  type GlobalOptionPatch,
+  GlobalOptionPatchSchema,
+} from '../options/option.schema.js';
 import { type OptionType, OptionTypeSchema } from '../options/option-type.js';
 import { seedGlobalOptions } from '../options/seed/index.js';
 import { KitosForbiddenError, KitosNotFoundError, KitosValidationError } from '../shared/errors.js';
 import { parse, UuidSchema } from '../shared/schema.js';
+import { enforce } from './enforce.js';
 import { allOf } from './lookup.js';
 
 /** The options service. */
@@ -32,7 +46,22 @@ export interface OptionsService {
     actor: Actor,
     input: { organizationUuid: string; optionUuid: string; isActive: boolean; description?: string | null },
   ): Promise<StoredLocalOption>;
+  /** Creates a global option (global admins): disabled and last in priority until enabled, as in KITOS. */
+  createGlobal(actor: Actor, input: GlobalOptionCreate): Promise<StoredGlobalOption>;
+  /**
+   * Changes a global option (global admins): rename, describe, enable or disable, make obligatory,
+   * role flags, or a new priority (the options in between shift by one). Returns every option of
+   * the type that changed.
+   */
+  patchGlobal(actor: Actor, optionUuid: string, patch: GlobalOptionPatch): Promise<StoredGlobalOption[]>;
+  /** Disables a global option (global admins): options are never deleted, since records point at them. */
+  disableGlobal(actor: Actor, optionUuid: string): Promise<StoredGlobalOption>;
+  /** Renumbers a type's priorities n..1 in their current order (global admins); returns the changed options. */
+  normalizePriorities(actor: Actor, type: OptionType): Promise<StoredGlobalOption[]>;
 }
+
+/** One lock for the global option lists: priorities of a type are renumbered together. */
+const GLOBAL_OPTIONS_LOCK = 'global-options';
 
 const LocalInputSchema = z.strictObject({
   organizationUuid: UuidSchema,
@@ -62,6 +91,37 @@ export async function seedOptions(call: CallContext): Promise<number> {
     added++;
   }
   return added;
+}
+
+function onlyGlobalAdmin(call: CallContext): void {
+  if (!call.actor.isGlobalAdmin)
+    throw new KitosForbiddenError('options', 'only global admins manage the global option lists');
+}
+
+function globalsOf(call: CallContext, type: OptionType): Promise<StoredGlobalOption[]> {
+  return allOf<StoredGlobalOption>(call.tx, GLOBAL_OPTION.kind, undefined, { op: 'eq', field: 'type', value: type });
+}
+
+async function globalOption(call: CallContext, optionUuid: string): Promise<StoredGlobalOption> {
+  const found = await call.tx.get<StoredGlobalOption>(GLOBAL_OPTION.kind, parse(UuidSchema, optionUuid, 'options'));
+  if (!found) throw new KitosNotFoundError('options', `option ${optionUuid} does not exist`, { optionUuid });
+  return found.data;
+}
+
+/** Writes the options whose fields differ from the stored ones; returns what was written. */
+async function writeChanged(
+  call: CallContext,
+  stored: readonly StoredGlobalOption[],
+  next: readonly GlobalOption[],
+): Promise<StoredGlobalOption[]> {
+  const byUuid = new Map(stored.map((o) => [o.uuid, o]));
+  const written: StoredGlobalOption[] = [];
+  for (const o of next) {
+    const current = byUuid.get(o.uuid);
+    if (!current || JSON.stringify(plain(current)) === JSON.stringify(o)) continue;
+    written.push(await writeEntity(call.tx, GLOBAL_OPTION, call.write, o, current));
+  }
+  return written;
 }
 
 /** Options. */
@@ -115,21 +175,53 @@ export function optionsService(runner: CallRunner): OptionsService {
           throw new KitosValidationError('options', [
             { path: ['optionUuid'], code: 'option-not-found', message: 'no such option' },
           ]);
-        const existing = (
-          await allOf<StoredLocalOption>(call.tx, LOCAL_OPTION.kind, i.organizationUuid, {
-            op: 'eq',
-            field: 'optionUuid',
-            value: i.optionUuid,
-          })
-        )[0];
+        const locals = await allOf<StoredLocalOption>(call.tx, LOCAL_OPTION.kind, i.organizationUuid, {
+          op: 'eq',
+          field: 'optionUuid',
+          value: i.optionUuid,
+        });
+        const existing = locals[0];
+        const local = enforce(setLocalOptionActive(plain(option.data), locals, i.organizationUuid, i.isActive), 'options');
         const next = {
+          ...local,
           uuid: existing?.uuid ?? call.write.newUuid(),
-          organizationUuid: i.organizationUuid,
-          optionUuid: i.optionUuid,
-          isActive: i.isActive,
           description: i.description === undefined ? (existing?.description ?? null) : i.description,
         };
         return writeEntity(call.tx, LOCAL_OPTION, call.write, next, existing);
+      }),
+    createGlobal: (actor, input) =>
+      runner.write(actor, async (call) => {
+        onlyGlobalAdmin(call);
+        const i = parse(GlobalOptionCreateSchema, input, 'options');
+        await call.tx.lock([GLOBAL_OPTIONS_LOCK]);
+        const siblings = await globalsOf(call, i.type);
+        const created = newGlobalOption(i, call.write.newUuid(), siblings.map(plain));
+        return writeEntity(call.tx, GLOBAL_OPTION, call.write, created, undefined);
+      }),
+    patchGlobal: (actor, optionUuid, patch) =>
+      runner.write(actor, async (call) => {
+        onlyGlobalAdmin(call);
+        const p = parse(GlobalOptionPatchSchema, patch, 'options');
+        await call.tx.lock([GLOBAL_OPTIONS_LOCK]);
+        const option = await globalOption(call, optionUuid);
+        const siblings = await globalsOf(call, option.type);
+        return writeChanged(call, siblings, enforce(patchGlobalOption(siblings.map(plain), option.uuid, p), 'options'));
+      }),
+    disableGlobal: (actor, optionUuid) =>
+      runner.write(actor, async (call) => {
+        onlyGlobalAdmin(call);
+        await call.tx.lock([GLOBAL_OPTIONS_LOCK]);
+        const option = await globalOption(call, optionUuid);
+        const [saved] = await writeChanged(call, [option], [disableGlobalOption(plain(option))]);
+        return saved ?? option;
+      }),
+    normalizePriorities: (actor, type) =>
+      runner.write(actor, async (call) => {
+        onlyGlobalAdmin(call);
+        parse(OptionTypeSchema, type, 'options');
+        await call.tx.lock([GLOBAL_OPTIONS_LOCK]);
+        const siblings = await globalsOf(call, type);
+        return writeChanged(call, siblings, normalizeOptionPriorities(siblings.map(plain)));
       }),
   };
 }
