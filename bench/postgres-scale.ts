@@ -18,8 +18,7 @@ const outIndex = process.argv.indexOf('--out');
 const out = outIndex > 0 ? process.argv[outIndex + 1] : undefined;
 const url = process.env.KITOS_PG_URL;
 const scalesArg = process.argv.indexOf('--scales');
-const SCALES =
-  scalesArg > 0 ? (process.argv[scalesArg + 1] ?? '1').split(',').map(Number) : quick ? [1] : [1, 10, 100];
+const SCALES = scalesArg > 0 ? (process.argv[scalesArg + 1] ?? '1').split(',').map(Number) : quick ? [1] : [1, 10, 100];
 const ROUNDS = quick ? 3 : 25;
 
 /** One measured subject, as bench/report.mjs reads extra rows. */
@@ -89,7 +88,8 @@ async function main(): Promise<ScaleRow[]> {
         };
         const usagesOf = (org: string) => data.usages.filter((u) => u.organizationUuid === org).map((u) => u.uuid);
         const inA = usagesOf(a);
-        const other = b ?? (data.organizations.find((o) => o.uuid !== a && usagesOf(o.uuid).length > 0)?.uuid as string);
+        const other =
+          b ?? (data.organizations.find((o) => o.uuid !== a && usagesOf(o.uuid).length > 0)?.uuid as string);
         const inB = other ? usagesOf(other) : [];
         const overview = () =>
           kitos.overviews.query(reader, 'usages', {
@@ -137,8 +137,11 @@ async function main(): Promise<ScaleRow[]> {
         await measure('usage patch on PostgreSQL (facade)', 'kitos.usages.patch', none, (i) =>
           patch(kitos, admin(a), inA[(i + 1) % inA.length] as string, i),
         );
-        await measure('overview page on PostgreSQL (facade)', 'warm: nothing written since the last page', overview, () =>
-          overview(),
+        await measure(
+          'overview page on PostgreSQL (facade)',
+          'warm: nothing written since the last page',
+          overview,
+          () => overview(),
         );
         if (inB.length > 0)
           await measure(
