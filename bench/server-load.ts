@@ -43,6 +43,8 @@ export interface LoadRow {
   readsPerSecond: number;
   errors: number;
   non2xx: number;
+  /** Responses other than 2xx by status code, e.g. `409×3`. */
+  statusCodes?: string;
   ratioP50?: number;
 }
 
@@ -89,6 +91,7 @@ async function main(): Promise<{ rows: LoadRow[]; skipped?: string; note?: strin
     return { rows: [], skipped };
   }
   const schema = `kitos_load_${Math.random().toString(36).slice(2, 8)}`;
+  const loadBefore = os.loadavg()[0]?.toFixed(1);
   const admin = new pg.Pool({ connectionString: url, max: 2 });
   let started: Started | undefined;
   try {
@@ -150,6 +153,12 @@ async function main(): Promise<{ rows: LoadRow[]; skipped?: string; note?: strin
       readsPerSecond: r.requests.average * readShare,
       errors: r.errors + r.timeouts,
       non2xx: r.non2xx,
+      statusCodes: Object.entries(
+        (r as unknown as { statusCodeStats?: Record<string, { count: number }> }).statusCodeStats ?? {},
+      )
+        .filter(([code]) => !code.startsWith('2'))
+        .map(([code, v]) => `${code}×${v.count}`)
+        .join(', '),
     });
     const bare = await load(started.bare, [{ method: 'POST', path: '/overview', body: overviewBody }]);
     rows.push(row('baseline: bare Hono route, the same overview JSON from memory', 'none', bare, 1));
@@ -168,7 +177,11 @@ async function main(): Promise<{ rows: LoadRow[]; skipped?: string; note?: strin
       console.log(
         `[bench] ${r.subject}: p50 ${r.p50} ms, p99 ${r.p99} ms, ${Math.round(r.requestsPerSecond)} req/s, errors ${r.errors}, non-2xx ${r.non2xx}`,
       );
-    return { rows, note: `${os.cpus().length} cores; server in one child process, autocannon in the parent` };
+    const loadAfter = os.loadavg()[0]?.toFixed(1);
+    return {
+      rows,
+      note: `${os.cpus().length} cores (load average ${loadBefore} before, ${loadAfter} after); server in one child process, autocannon in the parent`,
+    };
   } finally {
     if (started) {
       const exited = once(started.child, 'exit');
