@@ -137,6 +137,18 @@ async function main(): Promise<ScaleRow[]> {
         await measure('usage patch on PostgreSQL (facade)', 'kitos.usages.patch', none, (i) =>
           patch(kitos, admin(a), inA[(i + 1) % inA.length] as string, i),
         );
+        // Writers of different municipalities at once: with one global counter row they queue.
+        const municipalities = data.info.municipalityUuids.filter((m) => usagesOf(m).length > 0).slice(0, 8);
+        if (municipalities.length > 1)
+          await measure(
+            'concurrent usage patches on PostgreSQL (facade)',
+            `${municipalities.length} writers at once, one per municipality (time until all committed)`,
+            none,
+            (i) =>
+              Promise.all(
+                municipalities.map((m) => patch(kitos, admin(m), usagesOf(m)[(i + 3) % 50] as string, i + 3000)),
+              ),
+          );
         await measure(
           'overview page on PostgreSQL (facade)',
           'warm: nothing written since the last page',
