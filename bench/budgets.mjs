@@ -14,6 +14,11 @@ export const BUDGETS = [
   { match: /^grid first render.* @10x$/i, limit: 100, unit: 'ms', label: 'grid 10,000 rows first render ≤ 100 ms' },
   { match: /^grid re-sort.* @10x$/i, limit: 50, unit: 'ms', label: 'grid 10,000 rows re-sort ≤ 50 ms' },
   { match: /^grid DOM rows @10x$/i, limit: 100, unit: 'rows', label: 'grid 10,000 rows ≤ 100 row elements' },
+  // The server on PostgreSQL at 10× data, overview page, 50 connections, 10% writes (bench/server-load.ts).
+  { match: /^server overview$/, limit: 50, unit: 'p99 ms', label: 'server, 10× data, 50 connections, 10% writes' },
+  { match: /^server overview$/, limit: 1000, unit: 'req/s', label: 'on 2 cores' },
+  // The first overview page after a write in its own municipality, 100× data (bench/postgres-scale.ts).
+  { match: /^cold overview @100x$/, limit: 15, unit: 'cold ms', label: 'cold overview, 100× data, PostgreSQL ≤ 15 ms' },
   { match: /^import 5,000/i, limit: 2000, unit: 'ms', label: 'import 5,000 rows ≤ 2 s' },
   { match: /^embed bundle/i, limit: 60 * 1024, unit: 'B', label: 'embed bundle ≤ 60 KB gzip' },
   // DESIGN: "one widget + Lit + core (gzip, without the sql.js wasm) ≤ 60 KB", for a page an app

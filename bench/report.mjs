@@ -113,8 +113,70 @@ function browserLines(browser, domRows) {
   return lines;
 }
 
+/** The PostgreSQL section: the facade per patch and overview, and the server under load. */
+export function serverLines(postgres, serverLoad) {
+  if (!postgres && !serverLoad) return [];
+  const lines = ['', '## PostgreSQL server and the HTTP server under load', ''];
+  lines.push(
+    'On the PostgreSQL server in `KITOS_PG_URL`, with the generator\u2019s data (N× = N municipalities over one',
+    'catalogue). Reproduce alone: `KITOS_PG_URL=postgres://… npx tsx --conditions development bench/postgres-scale.ts`',
+    'and `… bench/server-load.ts` (add `--quick` for a harness check). Statements are counted at the pg client.',
+    '',
+  );
+  if (postgres?.skipped) lines.push(`Facade on PostgreSQL: not measured in this run: ${postgres.skipped}.`, '');
+  else if (postgres?.rows?.length) {
+    lines.push(
+      '| measurement | scale | subject | median ms | p75 / p99 ms | statements | budget |',
+      '| --- | --- | --- | ---: | ---: | ---: | --- |',
+    );
+    const cold = BUDGETS.find((b) => b.unit === 'cold ms');
+    for (const r of postgres.rows) {
+      const judged = cold && r.scale === 100 && r.name.includes('own municipality');
+      const verdict = judged ? `${r.median <= cold.limit ? '✅ met' : '❌ not met'} (${cold.label})` : '';
+      lines.push(
+        `| ${r.measurement} | ${r.scale}× | ${r.name} | ${fmt(r.median)} | ${fmt(r.p75)} / ${fmt(r.p99)} | ${r.statements} | ${verdict} |`,
+      );
+    }
+    lines.push('');
+  }
+  if (serverLoad?.skipped) lines.push(`Server under load: not measured in this run: ${serverLoad.skipped}.`);
+  else if (serverLoad?.rows?.length) {
+    const p99Budget = BUDGETS.find((b) => b.unit === 'p99 ms');
+    const rpsBudget = BUDGETS.find((b) => b.unit === 'req/s');
+    lines.push(
+      `autocannon, ${serverLoad.rows[0].connections} connections, ${serverLoad.rows[0].scale}× data, ${serverLoad.note ?? ''}.`,
+      'Writes are 1 in 10 requests on every connection (PATCH of a usage of the same municipality); the baseline',
+      'is a bare Hono route in the same server process returning the same overview JSON from memory.',
+      '',
+      '| subject | writes | p50 ms | p99 ms | requests/s | reads/s | errors / non-2xx | p50 vs baseline | budget |',
+      '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
+    );
+    for (const r of serverLoad.rows) {
+      const isOverview = r.subject.startsWith('overview');
+      const verdict =
+        isOverview && p99Budget && rpsBudget
+          ? `${r.p99 <= p99Budget.limit ? '✅' : '❌'} p99 ≤ ${p99Budget.limit} ms, ${r.readsPerSecond >= rpsBudget.limit ? '✅' : '❌'} ≥ ${rpsBudget.limit.toLocaleString('en')} overview requests/s (${rpsBudget.label})`
+          : '';
+      lines.push(
+        `| ${r.subject} | ${r.writes} | ${r.p50} | ${r.p99} | ${Math.round(r.requestsPerSecond).toLocaleString('en')} | ${Math.round(r.readsPerSecond).toLocaleString('en')} | ${r.errors} / ${r.non2xx}${r.statusCodes ? ` (${r.statusCodes})` : ''} | ${r.ratioP50 ? `${r.ratioP50.toFixed(1)}×` : ''} | ${verdict} |`,
+      );
+    }
+  }
+  return lines;
+}
+
 /** Writes the markdown report. */
-export function writeReport({ rows, sizes = [], quick, date, machine, domRows = [], browser = null }) {
+export function writeReport({
+  rows,
+  sizes = [],
+  quick,
+  date,
+  machine,
+  domRows = [],
+  browser = null,
+  postgres = null,
+  serverLoad = null,
+}) {
   const lines = [
     '# Benchmarks',
     '',
@@ -154,6 +216,7 @@ export function writeReport({ rows, sizes = [], quick, date, machine, domRows = 
       lines.push(`| ${g.measurement} | ${g.name} | ${fmt(g.base)} | ${g.x10 ?? ''} | ${g.x100 ?? ''} |`);
   }
   lines.push(...browserLines(browser, domRows));
+  lines.push(...serverLines(postgres, serverLoad));
   if (sizes.length) {
     lines.push('', '## Sizes (gzip -9)', '', '| artefact | raw | gzip | budget |', '| --- | ---: | ---: | --- |');
     for (const s of sizes) {
@@ -184,13 +247,36 @@ function growthRows(rows) {
   return out;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+/**
+ * `node bench/report.mjs --server <postgres-scale.json> <server-load.json>`: replaces (or appends)
+ * only the PostgreSQL and load section of docs/benchmarks.md with the given results, for a run of
+ * those two measurements alone.
+ */
+function replaceServerSection(scaleFile, loadFile) {
+  const md = readFileSync('docs/benchmarks.md', 'utf8');
+  const heading = '\n## PostgreSQL server and the HTTP server under load\n';
+  const start = md.indexOf(heading);
+  const rest = start < 0 ? '' : md.slice(start + heading.length);
+  const next = rest.search(/\n## /);
+  const before = start < 0 ? md.replace(/\n*$/, '\n\n') : md.slice(0, start + 1);
+  const after = start < 0 || next < 0 ? '' : rest.slice(next + 1);
+  const section = serverLines(JSON.parse(readFileSync(scaleFile, 'utf8')), JSON.parse(readFileSync(loadFile, 'utf8')))
+    .join('\n')
+    .replace(/^\n/, '');
+  writeFileSync('docs/benchmarks.md', `${before}${section}\n${after ? `\n${after}` : ''}`);
+}
+
+if (import.meta.url === `file://${process.argv[1]}` && process.argv[2] === '--server') {
+  replaceServerSection(process.argv[3], process.argv[4]);
+} else if (import.meta.url === `file://${process.argv[1]}`) {
   const json = JSON.parse(readFileSync('bench/results/latest.json', 'utf8'));
   const md = writeReport({
     rows: rowsFromResult(json),
     sizes: json.sizes ?? [],
     domRows: json.domRows ?? [],
     browser: json.browser ?? null,
+    postgres: json.postgres ?? null,
+    serverLoad: json.serverLoad ?? null,
     quick: !!json.quick,
     date: json.date ?? new Date().toISOString().slice(0, 10),
     machine: json.machine ?? '',

@@ -44,12 +44,33 @@ const browser =
     ? JSON.parse(readFileSync(BROWSER_JSON, 'utf8'))
     : { skipped: `bench/browser.mjs failed (exit ${browserRun.status})` };
 
+// PostgreSQL: the facade's statements and times per patch and overview at 1×/10×/100×, then the
+// server under load (autocannon). Both skip, with a line saying so, without KITOS_PG_URL.
+const pgRun = (script, out) => {
+  rmSync(out, { force: true });
+  const r = spawnSync(
+    'npx',
+    ['tsx', '--conditions', 'development', script, '--out', out, ...(quick ? ['--quick'] : [])],
+    { stdio: 'inherit', env },
+  );
+  if (r.status !== 0) console.error(`[bench] ${script} failed (exit ${r.status}); see above.`);
+  return r.status !== 0
+    ? { failed: true, skipped: `${script} failed (exit ${r.status})`, rows: [] }
+    : existsSync(out)
+      ? JSON.parse(readFileSync(out, 'utf8'))
+      : { skipped: `${script} wrote no result`, rows: [] };
+};
+const pgScale = pgRun('bench/postgres-scale.ts', 'bench/results/postgres-scale.json');
+const serverLoad = pgRun('bench/server-load.ts', 'bench/results/server-load.json');
+
 const vitest = JSON.parse(readFileSync('bench/results/vitest.json', 'utf8'));
 const result = {
   ...vitest,
   extra: browser.rows ?? [],
   domRows: browser.domRows ?? [],
   browser: browser.browser ?? { skipped: browser.skipped },
+  postgres: pgScale,
+  serverLoad,
   quick,
   date: new Date().toISOString().slice(0, 10),
   machine: `${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
@@ -65,6 +86,8 @@ const md = writeReport({
   machine: result.machine,
   domRows: result.domRows,
   browser: result.browser,
+  postgres: result.postgres,
+  serverLoad: result.serverLoad,
 });
 writeFileSync(quick ? 'bench/results/benchmarks-quick.md' : 'docs/benchmarks.md', md);
 console.log(md);
@@ -73,4 +96,4 @@ console.log(`[bench] done in ${Math.round((Date.now() - started) / 1000)} s`);
 // marks it, and the run fails so that CI notices.
 const failed = rows.filter((r) => !hasResult(r));
 for (const r of failed) console.error(`[bench] no result, the benchmark threw: ${r.measurement} > ${r.name}`);
-if (browserFailed || failed.length) process.exit(1);
+if (browserFailed || pgScale.failed || serverLoad.failed || failed.length) process.exit(1);

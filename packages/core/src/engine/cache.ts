@@ -1,33 +1,157 @@
 /**
- * Reuse of computed values until the store changes: an entry is valid while the storage's change
- * position is the one it was computed at. Adapters that cannot tell their position get no caching.
+ * Reuse of computed values until what they were computed from changes. A computation reads through
+ * a tracking reader that notes which position keys its reads depend on (the organisations of the
+ * records it read, the kinds of records that belong to no organisation, or everything); the value
+ * stays valid while the storage's token for those keys ({@link StorageAdapter.positionsOf}) stands
+ * still. So a write in one municipality leaves another municipality's cached overview alone, and a
+ * write through another server process over the same database invalidates it on the next read,
+ * because the token is read from the database. Adapters that only tell one global position fall
+ * back to it; adapters that tell nothing get no caching.
  *
  * @module
  */
-import type { StorageAdapter } from '../storage/port.js';
+import {
+  EVERY_POSITION,
+  type Filter,
+  kindPositionKey,
+  positionKeyOf,
+  type Query,
+  type QueryResult,
+  type StorageAdapter,
+  type StorageReader,
+} from '../storage/port.js';
 
-/** A small cache keyed by string, invalidated by any write to the store. */
+/** Where a cache reads its tokens. */
+export type PositionSource = Pick<StorageAdapter, 'position' | 'positionsOf'>;
+
+interface Entry<V> {
+  /** The keys `token` covers. */
+  deps: readonly string[];
+  token: string;
+  /** Resolves to the value and whether `deps` covered every key the computation read. */
+  readonly result: Promise<{ value: V; covered: boolean; seen: readonly string[] }>;
+  /** Keys the last computation read (to cover next time). */
+  seen?: readonly string[];
+}
+
+const covers = (deps: readonly string[], seen: readonly string[]) =>
+  deps.includes(EVERY_POSITION) || seen.every((k) => deps.includes(k));
+
+const sameKeys = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((k, i) => k === b[i]);
+
+/** Position keys a query's result depends on. */
+function queryKeys(q: Query, result: QueryResult): string[] {
+  if (q.organizationUuids) return q.organizationUuids.map((o) => positionKeyOf(q.kind, o));
+  const f: Filter | undefined = q.filter;
+  if (f && (f.op === 'eq' || f.op === 'in') && (f.field === 'organizationUuid' || f.field === 'uuid')) {
+    const values = (f.op === 'in' ? f.values : [f.value]).map(String);
+    // The owner field: the records of those organisations.
+    if (f.field === 'organizationUuid') return values.map((v) => positionKeyOf(q.kind, v));
+    // A look-up by identity depends on the records found; one not found could appear anywhere.
+    const found = new Set(result.records.map((r) => r.uuid));
+    if (!values.every((v) => found.has(v))) return [kindPositionKey(q.kind)];
+    return result.records.map((r) => positionKeyOf(q.kind, r.organizationUuid));
+  }
+  // Any other query of the kind, in every organisation.
+  return [kindPositionKey(q.kind)];
+}
+
+/**
+ * A reader that records into `seen` the position keys of what it reads (see {@link queryKeys}).
+ * Writes and locks pass through untouched.
+ */
+export function trackingReader<R extends StorageReader>(reader: R, seen: Set<string>): R {
+  return {
+    ...reader,
+    async get<T>(kind: string, uuid: string) {
+      const r = await reader.get<T>(kind, uuid);
+      // Not found: it could appear in any organisation.
+      seen.add(r ? positionKeyOf(kind, r.organizationUuid) : kindPositionKey(kind));
+      return r;
+    },
+    async query<T>(q: Query) {
+      const result = await reader.query<T>(q);
+      for (const k of queryKeys(q, result as QueryResult)) seen.add(k);
+      return result;
+    },
+    changesSince(since, options) {
+      seen.add(EVERY_POSITION);
+      return reader.changesSince(since, options);
+    },
+  };
+}
+
+/** Options of {@link PositionCache}. */
+export interface PositionCacheOptions {
+  /** Most entries kept (least recently used go first). */
+  readonly capacity?: number;
+}
+
+/** A small cache keyed by string, each entry valid while the positions it read from stand still. */
 export class PositionCache<V> {
-  private readonly entries = new Map<string, { position: number; value: Promise<V> }>();
+  private readonly entries = new Map<string, Entry<V>>();
+  private readonly capacity: number;
 
   constructor(
-    private readonly storage: Pick<StorageAdapter, 'position'>,
-    private readonly capacity = 32,
-  ) {}
+    private readonly storage: PositionSource,
+    options: PositionCacheOptions | number = {},
+  ) {
+    const o = typeof options === 'number' ? { capacity: options } : options;
+    this.capacity = o.capacity ?? 32;
+  }
 
-  /** The cached value for `key`, or `compute()` (cached when the store can tell its position). */
-  async get(key: string, compute: () => Promise<V>): Promise<V> {
-    if (!this.storage.position) return compute();
-    // Read the position before computing: the value then reflects at least this position, so a
-    // write during the computation only makes the next call recompute.
-    const position = await this.storage.position();
+  /** The token of `deps`, from the storage. */
+  private async token(deps: readonly string[]): Promise<string | undefined> {
+    if (this.storage.positionsOf) return this.storage.positionsOf(deps);
+    if (this.storage.position) return String(await this.storage.position());
+    return undefined;
+  }
+
+  /**
+   * The cached value for `key`, or `compute(reader)` with a tracking view of `reader` (cached when
+   * the storage can tell its positions). Tokens are read before computing: a value then reflects at
+   * least that state, and a write during the computation only makes the next call recompute.
+   */
+  async get<R extends StorageReader>(key: string, reader: R, compute: (reader: R) => Promise<V>): Promise<V> {
     const hit = this.entries.get(key);
-    if (hit && hit.position === position) return hit.value;
-    const value = compute();
+    const checked = hit ? await this.token(hit.deps) : undefined;
+    if (hit && checked !== undefined && checked === hit.token) {
+      const r = await hit.result.catch(() => undefined);
+      if (r?.covered) {
+        this.entries.delete(key);
+        this.entries.set(key, hit); // most recently used last
+        return r.value;
+      }
+    }
+    const deps = [...(hit?.seen ?? [EVERY_POSITION])].sort();
+    const token = hit && sameKeys(deps, hit.deps) ? checked : await this.token(deps);
+    if (token === undefined) return compute(reader);
+    const seen = new Set<string>();
+    const result = compute(trackingReader(reader, seen)).then((value) => {
+      const keys = [...seen].sort();
+      return { value, covered: covers(deps, keys), seen: keys };
+    });
+    const entry: Entry<V> = { deps, token, result };
     this.entries.delete(key);
-    this.entries.set(key, { position, value });
-    value.catch(() => this.entries.delete(key));
+    this.entries.set(key, entry);
+    result.then(
+      async (r) => {
+        entry.seen = r.seen;
+        // A first computation had to depend on every write. If nothing at all was written since its
+        // token was read, the token of just what it read is valid for it too: narrow to that now,
+        // so the first write elsewhere does not cost a recomputation. (Narrow first, then check.)
+        if (!deps.includes(EVERY_POSITION) || r.seen.includes(EVERY_POSITION)) return;
+        const narrow = await this.token(r.seen);
+        if (narrow !== undefined && (await this.token(deps)) === token) {
+          entry.deps = r.seen;
+          entry.token = narrow;
+        }
+      },
+      () => {
+        if (this.entries.get(key) === entry) this.entries.delete(key);
+      },
+    );
     while (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value as string);
-    return value;
+    return (await result).value;
   }
 }

@@ -64,8 +64,8 @@ export interface Runtime extends CallRunner {
 /** Builds the call runner the services use. */
 export function createRuntime(options: RuntimeOptions): Runtime {
   const { storage, clock, timeZone, newUuid, resolveActor, checkWrite } = options;
-  // Actor facts for reads are reused until the store changes; writes always resolve afresh inside
-  // their transaction.
+  // Actor facts for reads are reused until what they were read from changes (the user, their
+  // memberships and roles); writes always resolve afresh inside their transaction.
   const actors = new PositionCache<ActorContext>(storage, 256);
   const context = async (tx: StorageTransaction, actor: Actor, cached: boolean): Promise<CallContext> => {
     const now = clock.now();
@@ -73,7 +73,9 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     return {
       tx,
       actor:
-        cached && userUuid ? await actors.get(userUuid, () => resolveActor(tx, actor)) : await resolveActor(tx, actor),
+        cached && userUuid
+          ? await actors.get(userUuid, tx, (tracked) => resolveActor(tracked, actor))
+          : await resolveActor(tx, actor),
       write: { actorUuid: actor.userUuid, now: now.toISOString(), newUuid },
       today: todayBy({ now: () => now }, timeZone),
       checkWrite,

@@ -180,7 +180,10 @@ async function computeRows(call: CallContext, kind: OverviewKind, org: string, t
 }
 
 /** Overviews and cross-organisation reads. */
-export function overviewService(runner: CallRunner, storage?: Pick<StorageAdapter, 'position'>): OverviewService {
+export function overviewService(
+  runner: CallRunner,
+  storage?: Pick<StorageAdapter, 'position' | 'positionsOf'>,
+): OverviewService {
   // Rows depend only on the organisation's data and the date (catalogue rows also on the reader),
   // so they are reused until the store changes; filtering, sorting and paging run per query.
   const cache = new PositionCache<ComputedRows>(storage ?? {}, 64);
@@ -198,7 +201,7 @@ export function overviewService(runner: CallRunner, storage?: Pick<StorageAdapte
         // system), shows the organisation's own data: members and global admins only.
         mustReadOrganisation(call, org);
         const key = `${kind}|${org}|${today}${kind === 'catalogue' ? `|${call.actor.userUuid}` : ''}`;
-        const computed = await cache.get(key, () => computeRows(call, kind, org, today));
+        const computed = await cache.get(key, call.tx, (tx) => computeRows({ ...call, tx }, kind, org, today));
         const page = applyOverviewQuery(
           computed.rows,
           OVERVIEW_COLUMNS[kind],

@@ -25,6 +25,7 @@ import type {
   Tombstone,
   UniqueConstraint,
 } from './port.js';
+import { EVERY_POSITION, kindPositionKey, positionKeyOf } from './port.js';
 
 /** Name of the memory adapter. */
 export const MEMORY_ADAPTER_NAME = 'memory';
@@ -55,6 +56,9 @@ interface State {
   byOrg: Map<string, Map<string | null, Set<string>>>;
   tombstones: Tombstone[];
   seq: number;
+  /** Commits per position key (see `positionKeyOf`), and per kind over every organisation. */
+  positions: Map<string, number>;
+  kindPositions: Map<string, number>;
   /** Per kind and unique constraint: key → uuid of the record holding it. */
   unique: Map<string, Map<string, string>>;
 }
@@ -119,7 +123,15 @@ function tombstonesOf(view: State | Draft): Tombstone[] {
  * ```
  */
 export function createMemoryStorage(options: MemoryStorageOptions = {}): StorageAdapter {
-  const state: State = { kinds: new Map(), byOrg: new Map(), tombstones: [], seq: 0, unique: new Map() };
+  const state: State = {
+    kinds: new Map(),
+    byOrg: new Map(),
+    tombstones: [],
+    seq: 0,
+    positions: new Map(),
+    kindPositions: new Map(),
+    unique: new Map(),
+  };
   let types: Record<string, Record<string, IndexFieldType>> = {};
   let uniques: Record<string, readonly UniqueConstraint[]> = {};
   let queue: Promise<unknown> = Promise.resolve();
@@ -174,11 +186,13 @@ export function createMemoryStorage(options: MemoryStorageOptions = {}): Storage
         };
         const result = await work(tx);
         // Commit: nothing above touched `state`, so a failure before this point leaves it intact.
+        const touched = new Map<string, string>();
         for (const [kind, writesOfKind] of draft.writes) {
           const records = state.kinds.get(kind) ?? new Map<string, StoredRecord>();
           const index = state.byOrg.get(kind) ?? new Map<string | null, Set<string>>();
           for (const [uuid, r] of writesOfKind) {
             const before = records.get(uuid);
+            touched.set(positionKeyOf(kind, (r ?? before)?.organizationUuid ?? null), kindPositionKey(kind));
             if (before) index.get(before.organizationUuid)?.delete(uuid);
             if (r) {
               records.set(uuid, r);
@@ -192,6 +206,10 @@ export function createMemoryStorage(options: MemoryStorageOptions = {}): Storage
         }
         state.tombstones.push(...draft.tombstones);
         state.seq = draft.seq;
+        for (const [key, kindKey] of touched) {
+          state.positions.set(key, (state.positions.get(key) ?? 0) + 1);
+          state.kindPositions.set(kindKey, (state.kindPositions.get(kindKey) ?? 0) + 1);
+        }
         for (const [name, keys] of draft.unique) {
           const committed = state.unique.get(name) ?? new Map<string, string>();
           for (const [key, uuid] of keys) {
@@ -211,6 +229,13 @@ export function createMemoryStorage(options: MemoryStorageOptions = {}): Storage
     },
     async position() {
       return state.seq;
+    },
+    async positionsOf(keys) {
+      if (keys.includes(EVERY_POSITION)) return String(state.seq);
+      return [...new Set(keys)]
+        .sort()
+        .map((k) => `${k}=${state.positions.get(k) ?? state.kindPositions.get(k) ?? 0}`)
+        .join(',');
     },
   };
   return adapter;

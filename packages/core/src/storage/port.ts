@@ -212,4 +212,41 @@ export interface StorageAdapter extends StorageReader {
    * The services use it to reuse computed overviews and actor facts until something changes.
    */
   position?(): Promise<number>;
+  /**
+   * A token that changes whenever a transaction that wrote under one of `keys` commits, and stays
+   * the same otherwise, if the adapter can tell cheaply. Keys: {@link positionKeyOf} (records of one
+   * kind in one organisation, or of no organisation), {@link kindPositionKey} (records of one kind
+   * anywhere) and {@link EVERY_POSITION} (every write). Caches use it to stay valid while other
+   * organisations write.
+   */
+  positionsOf?(keys: readonly string[]): Promise<string>;
 }
+
+/**
+ * The key {@link StorageAdapter.positionsOf} counts a record's writes under: its kind and its
+ * organisation (none for global records).
+ *
+ * @example
+ * ```ts
+ * positionKeyOf('itSystemUsage', orgUuid); // 'kind:itSystemUsage@…'
+ * positionKeyOf('globalOption', null);     // 'kind:globalOption@'
+ * ```
+ */
+export function positionKeyOf(kind: string, organizationUuid: string | null): string {
+  return `kind:${kind}@${organizationUuid ?? ''}`;
+}
+
+/**
+ * The key of {@link StorageAdapter.positionsOf} for every record of a kind, in any organisation.
+ *
+ * @example
+ * ```ts
+ * kindPositionKey('membership'); // 'kind:membership'
+ * ```
+ */
+export function kindPositionKey(kind: string): string {
+  return `kind:${kind}`;
+}
+
+/** The key of {@link StorageAdapter.positionsOf} that stands for every write. */
+export const EVERY_POSITION = '*';

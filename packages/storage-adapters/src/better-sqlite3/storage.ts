@@ -16,7 +16,7 @@ import {
   type StorageSchema,
   type StorageTransaction,
 } from '@os2kitos/core';
-import { readPosition, type SqlEngineContext, sqlReader, sqlTransaction } from '../shared-sql/engine.js';
+import { readPosition, readPositions, type SqlEngineContext, sqlReader, sqlTransaction } from '../shared-sql/engine.js';
 import { LayoutCache, layoutIsCurrent, migrateLayout, migrateSchema, schemaIsApplied } from '../shared-sql/migrate.js';
 import { SerialQueue } from '../shared-sql/serial.js';
 import { sqliteDialect } from '../shared-sql/sqlite-dialect.js';
@@ -338,6 +338,7 @@ async function storageOver(
     query: (q) => reading(() => reader.query(q)),
     changesSince: (since, opts) => reading(() => reader.changesSince(since, opts)),
     position: () => reading(() => readPosition(ctx, exec)),
+    positionsOf: (keys) => reading(() => readPositions(ctx, exec, keys)),
     async migrate(schema: StorageSchema) {
       try {
         await inTransaction(async (tx) => {

@@ -109,12 +109,53 @@ export function postgresDialect(schema: string, trigramSchema: string | undefine
     prelude: () => [
       `DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_namespace WHERE nspname = '${schema}') THEN CREATE SCHEMA ${s}; END IF; END $$`,
     ],
+    laterLayouts: () => [
+      [
+        // Commits per organisation ('org:<uuid>') and per kind of records without one ('kind:<kind>'):
+        // a cache of one municipality is valid while its counters stand still.
+        `CREATE TABLE ${table('positions')} (key ${TYPES.key} PRIMARY KEY, value bigint NOT NULL)`,
+      ],
+    ],
+    positionCounters: true,
+    transactionSeq: {
+      // The transaction id (xid8) times 2^20 plus the write's number in the transaction: unique,
+      // increasing within a transaction, ordered between transactions by when they first wrote.
+      expression: (local) => `(pg_current_xact_id()::text::bigint * ${SEQ_FACTOR} + ${local})`,
+      maxWrites: SEQ_FACTOR - 1,
+    },
+    feedHorizon: () => feedHorizon(schema),
     layoutExtras: () => [
       // md5 per list element: bounded GIN entries whatever the element length (recheck on the values).
       `CREATE FUNCTION ${listMd5}(text[]) RETURNS text[] LANGUAGE sql IMMUTABLE PARALLEL SAFE ` +
         'AS $$ SELECT array(SELECT md5(e) FROM unnest($1) AS e) $$',
     ],
   };
+}
+
+/** Writes per transaction that fit in a `seq` (see `transactionSeq`). */
+const SEQ_FACTOR = 1_048_576;
+
+/**
+ * The change feed's horizon: the oldest transaction id that may still commit rows of this schema,
+ * times {@link SEQ_FACTOR}. From the current snapshot, every in-progress transaction counts unless
+ * it is proven to be another schema's (it holds its transaction id and no lock on any of this
+ * schema's tables): a transaction of ours gets its id in the statement that writes, which already
+ * holds a lock on the table it writes. Unfinished transactions elsewhere in the cluster therefore
+ * do not hold this schema's feed back.
+ */
+function feedHorizon(schema: string): string {
+  const ours =
+    "r.locktype = 'relation' AND r.database = (SELECT oid FROM pg_database WHERE datname = current_database()) " +
+    `AND r.relation IN (SELECT c.oid FROM pg_class c WHERE c.relnamespace = '${schema}'::regnamespace)`;
+  const foreign =
+    "t.locktype = 'transactionid' AND t.granted AND t.mode = 'ExclusiveLock' " +
+    'AND t.transactionid::text::bigint = (x::text::bigint & 4294967295) ' +
+    `AND NOT EXISTS (SELECT 1 FROM pg_locks r WHERE r.pid = t.pid AND ${ours})`;
+  return (
+    'WITH s AS (SELECT pg_current_snapshot() AS snap) SELECT coalesce(' +
+    `(SELECT min(x::text::bigint) FROM s, pg_snapshot_xip(s.snap) AS x WHERE NOT EXISTS (SELECT 1 FROM pg_locks t WHERE ${foreign})), ` +
+    `(SELECT pg_snapshot_xmax(snap)::text::bigint FROM s)) * ${SEQ_FACTOR} AS h`
+  );
 }
 
 /** Weak versions of the operators, implied by the strict ones on the value prefix. */

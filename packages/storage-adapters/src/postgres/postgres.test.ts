@@ -125,7 +125,7 @@ describe('PostgreSQL adapter specifics', () => {
     const s = await createPostgresStorage({ client: pg.client, schema });
     await s.migrate(SCHEMA);
     const { rows } = await pg.client.query<{ id: string }>(`SELECT id FROM "${schema}".migrations ORDER BY id`);
-    expect(rows.map((r) => r.id)).toEqual(['layout-1', 'schema-1']);
+    expect(rows.map((r) => r.id)).toEqual(['layout-1', 'layout-2', 'schema-1']);
     await expect(
       createPostgresStorage({ client: pg.client, schema: 'kitos"; DROP SCHEMA public; --' }),
     ).rejects.toBeInstanceOf(KitosValidationError);
@@ -228,6 +228,135 @@ describe.skipIf(!url)('PostgreSQL server: connections (needs KITOS_PG_URL)', () 
       await raceTwoWriters(s, s, false);
     } finally {
       await client.end();
+    }
+  });
+});
+
+// Writers of different organisations never wait for one another, the feed never skips a write that
+// commits late, and the per-organisation positions move only for the organisation written.
+describe.skipIf(!url)('PostgreSQL positions per organisation (server)', () => {
+  const orgNote = (org: string, title: string): PutRecord => ({
+    ...note(randomUUID(), title, 0),
+    organizationUuid: org,
+  });
+
+  /** A transaction that writes `record`, then stays open until `release()` is called. */
+  function heldOpen(s: StorageAdapter, record: PutRecord) {
+    let release = () => {};
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let wrote = () => {};
+    const written = new Promise<void>((resolve) => {
+      wrote = resolve;
+    });
+    const done = s.transaction(async (tx) => {
+      await tx.put(record);
+      wrote();
+      await released;
+    });
+    return { written, release, done };
+  }
+
+  async function openPooled(): Promise<PostgresStorage> {
+    const { default: pgDriver } = await import('pg');
+    const pool = new pgDriver.Pool({ connectionString: url, max: 8 });
+    pools.push(pool);
+    const s = await createPostgresStorage({ client: pool, schema: newSchema() });
+    await s.migrate(SCHEMA);
+    return s;
+  }
+
+  it('lets a writer of another organisation commit while one is still open, and the feed waits for the open one', async () => {
+    const s = await openPooled();
+    const [a, b] = [randomUUID(), randomUUID()];
+    const start = (await s.changesSince(0)).next;
+    const slow = heldOpen(s, orgNote(a, 'slow'));
+    await slow.written;
+    // With one global counter row this commit would wait for `slow`; here it must complete first.
+    const order: string[] = [];
+    await s.transaction((tx) => tx.put(orgNote(b, 'fast'))).then(() => order.push('fast committed'));
+    order.push('slow still open');
+    expect(order).toEqual(['fast committed', 'slow still open']);
+
+    // The feed does not move past the open transaction's position: reading now and then again after
+    // it commits delivers both writes, none skipped.
+    const first = await s.changesSince(start);
+    slow.release();
+    await slow.done;
+    const second = await s.changesSince(first.next);
+    const titles = [...first.changed, ...second.changed].map((r) => (r.data as { title: string }).title).sort();
+    expect(titles).toEqual(['fast', 'slow']);
+    expect(first.changed.map((r) => (r.data as { title: string }).title)).not.toContain('fast');
+    expect(await s.position?.()).toBe(second.next);
+  });
+
+  it('moves the position of the organisation written and no other', async () => {
+    const s = await openPooled();
+    const [a, b] = [randomUUID(), randomUUID()];
+    await s.transaction((tx) => tx.put(orgNote(a, 'a1')));
+    await s.transaction((tx) => tx.put(orgNote(b, 'b1')));
+    const positionsOf = s.positionsOf as NonNullable<StorageAdapter['positionsOf']>;
+    const [beforeA, beforeB, beforeAll] = await Promise.all([
+      positionsOf([`kind:note@${a}`]),
+      positionsOf([`kind:note@${b}`]),
+      positionsOf(['*']),
+    ]);
+    await s.transaction((tx) => tx.put(orgNote(a, 'a2')));
+    expect(await positionsOf([`kind:note@${a}`])).not.toBe(beforeA);
+    expect(await positionsOf([`kind:note@${b}`])).toBe(beforeB);
+    expect(await positionsOf(['*'])).not.toBe(beforeAll);
+    await expect(
+      s.transaction(async (tx) => {
+        await tx.put(orgNote(b, 'rolled back'));
+        throw new Error('injected');
+      }),
+    ).rejects.toThrow('injected');
+    expect(await positionsOf([`kind:note@${b}`])).toBe(beforeB);
+    const [global, kind] = await Promise.all([positionsOf(['kind:note@']), positionsOf(['kind:note'])]);
+    await s.transaction((tx) => tx.put(note(randomUUID(), 'no organisation', 0)));
+    expect(await positionsOf(['kind:note@'])).not.toBe(global);
+    expect(await positionsOf(['kind:note'])).not.toBe(kind); // the kind in every organisation
+    expect(await positionsOf([`kind:note@${b}`])).toBe(beforeB);
+    const bothKeys = await positionsOf([`kind:note@${b}`, 'kind:note']);
+    await s.transaction((tx) => tx.put(orgNote(a, 'a3')));
+    expect(await positionsOf([`kind:note@${b}`, 'kind:note'])).not.toBe(bothKeys);
+  });
+
+  it('keeps every organisation feed complete and ordered under forty concurrent writers', async () => {
+    const s = await openPooled();
+    const orgs = Array.from({ length: 4 }, () => randomUUID());
+    const start = (await s.changesSince(0)).next;
+    // A reader follows the feed while 40 writers commit; whatever it collects must be each write once.
+    let reading = true;
+    const seen: string[] = [];
+    const reader = (async () => {
+      let point = start;
+      while (reading) {
+        const page = await s.changesSince(point);
+        for (const r of page.changed) seen.push((r.data as { title: string }).title);
+        point = page.next;
+      }
+      const rest = await s.changesSince(point);
+      for (const r of rest.changed) seen.push((r.data as { title: string }).title);
+    })();
+    await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        s.transaction(async (tx) => {
+          await tx.put(orgNote(orgs[i % orgs.length] as string, `w${i}a`));
+          await tx.put(orgNote(orgs[i % orgs.length] as string, `w${i}b`));
+        }),
+      ),
+    );
+    reading = false;
+    await reader;
+    const expected = Array.from({ length: 40 }, (_, i) => [`w${i}a`, `w${i}b`]).flat();
+    expect([...seen].sort()).toEqual([...expected].sort());
+    for (const org of orgs) {
+      const feed = await s.changesSince(start, { organizationUuids: [org] });
+      const seqs = feed.changed.map((r) => r.seq);
+      expect(seqs).toEqual([...seqs].sort((x, y) => x - y));
+      expect(feed.changed).toHaveLength(20);
     }
   });
 });

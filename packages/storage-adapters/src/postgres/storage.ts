@@ -14,6 +14,7 @@ import {
 import type { SqlDialect } from '../shared-sql/dialect.js';
 import {
   readPosition,
+  readPositions,
   type SqlEngineContext,
   type SqlExecutor,
   sqlReader,
@@ -261,9 +262,11 @@ async function setUpTrigram(client: PgQueryable, wanted: boolean): Promise<strin
  * recorded in `<schema>.migrations`); `migrate()` then applies the core's storage schema. All SQL
  * is parameterised and sent as unnamed statements; names come only from validated identifiers.
  *
- * Writes use row versions (`UPDATE … WHERE version = $n`; zero rows is a `KitosConflictError`)
- * and take the change-feed counter row first, so concurrent writers of one record end in one
- * success and one conflict, never a lost update. `close()` does not end your pool or client.
+ * Writes use row versions (`UPDATE … WHERE version = $n`; zero rows is a `KitosConflictError`),
+ * so concurrent writers of one record end in one success and one conflict, never a lost update.
+ * No writer waits for a global counter: a write's feed position comes from its transaction's id,
+ * the feed reads below the horizon of unfinished transactions, and commits are counted per
+ * organisation (see `shared-sql/engine.ts` and docs/decisions/0026). `close()` does not end your pool or client.
  *
  * @example
  * ```ts
@@ -314,6 +317,10 @@ export async function createPostgresStorage(options: PostgresStorageOptions): Pr
     position: () => {
       open();
       return model.read((exec) => readPosition(ctx, exec));
+    },
+    positionsOf: (keys) => {
+      open();
+      return model.read((exec) => readPositions(ctx, exec, keys));
     },
     async migrate(s: StorageSchema) {
       open();

@@ -62,4 +62,31 @@ export interface SqlDialect extends ValueEncoding {
   prelude(): string[];
   /** Engine-specific statements of the adapter's first layout version (helper functions). */
   layoutExtras(): string[];
+  /**
+   * Engine-specific layout versions after the shared first one (PostgreSQL: the per-organisation
+   * `positions` table). Each list is one version, applied once and never edited.
+   */
+  laterLayouts(): string[][];
+  /**
+   * Where a write's `seq` comes from. Absent: the adapter's `counters` row, taken for the whole
+   * transaction (SQLite: one writer anyway). Present (PostgreSQL): an SQL expression of the
+   * transaction's own id and the write's number in it (`local`, a placeholder), so concurrent
+   * writers never wait on a shared row; the change feed then reads only below {@link feedHorizon}.
+   */
+  readonly transactionSeq?: {
+    expression(local: string): string;
+    /** Most writes one transaction may make. */
+    readonly maxWrites: number;
+  };
+  /**
+   * A statement returning one row `{ h }`: no transaction that may still commit writes a `seq`
+   * below `h` (PostgreSQL: the oldest unfinished transaction that touched the adapter's tables).
+   * The change feed and the position stop below it, so a reader never skips a later commit.
+   */
+  feedHorizon?(): string;
+  /**
+   * Whether writes count commits per organisation (and per kind for records of no organisation)
+   * in a `positions` table, for caches that must not be invalidated by other organisations' writes.
+   */
+  readonly positionCounters: boolean;
 }

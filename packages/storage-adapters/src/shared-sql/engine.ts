@@ -3,9 +3,14 @@
  * versioned writes, the change feed and the writer's seq counter. The adapters add connections,
  * transactions (BEGIN/COMMIT/ROLLBACK) and persistence around it.
  *
- * Writes take the `seq` counter row first (PostgreSQL: `SELECT … FOR UPDATE`), so writing
- * transactions commit in seq order and a change-feed reader never skips a position that commits
- * later. Version checks are the `WHERE version = $n` of the `UPDATE` (and `ON CONFLICT DO NOTHING`
+ * Positions: on SQLite (one writer) a write takes the `seq` counter row for its transaction. On
+ * PostgreSQL no writer waits for another's position: a write's `seq` is its transaction's id
+ * times 2^20 plus its number in the transaction, and the change feed reads only below the
+ * horizon of transactions that may still commit (see `SqlDialect.feedHorizon`), so a reader never
+ * skips a position that commits later. Each commit also counts, per organisation (and per kind for
+ * records of no organisation), in the `positions` table: caches of one municipality stay valid
+ * while another municipality writes. Only writers of the same organisation wait for each other,
+ * on that row, at the very end of their transactions. Version checks are the `WHERE version = $n` of the `UPDATE` (and `ON CONFLICT DO NOTHING`
  * of the `INSERT`): zero rows means someone else wrote first, a `KitosConflictError`.
  *
  * @module
@@ -20,6 +25,7 @@ import {
   type KindFieldTypes,
   KitosError,
   type PutRecord,
+  positionKeyOf,
   type Query,
   type QueryResult,
   type StorageReader,
@@ -147,7 +153,12 @@ async function changesSince(
       `WHERE t.seq > ${sinceRef} AND ${kinds} AND ${scopeSql('t.organization_uuid', options.organizationUuids, d, p)}`,
   );
   const limit = options.limit === undefined ? '' : `LIMIT ${p.add(Math.max(0, Math.floor(options.limit)))}`;
-  const rows = await exec.all(`SELECT * FROM (${branches.join(' UNION ALL ')}) AS c ORDER BY seq ${limit}`, p.values);
+  // Below the horizon only: a transaction that commits later never writes there.
+  const bounded = d.feedHorizon ? `WHERE seq < ${p.add(await horizon(ctx, exec))}` : '';
+  const rows = await exec.all(
+    `SELECT * FROM (${branches.join(' UNION ALL ')}) AS c ${bounded} ORDER BY seq ${limit}`,
+    p.values,
+  );
   const changed: StoredRecord[] = [];
   const deleted: Tombstone[] = [];
   let next = since;
@@ -167,13 +178,66 @@ async function changesSince(
   return { changed, deleted, next };
 }
 
+/** The feed horizon (exclusive) where the dialect has one. */
+async function horizon(ctx: SqlEngineContext, exec: SqlExecutor): Promise<number> {
+  const rows = await exec.all(ctx.dialect.feedHorizon?.() ?? 'SELECT 0 AS h');
+  return Number(rows[0]?.h ?? 0);
+}
+
 /**
- * The current change-feed position: the last committed `seq` (0 before the first write). One
- * indexed row, so the services can ask it on every read to reuse cached results.
+ * The current change-feed position: the last committed `seq` (0 before the first write) that the
+ * feed can already deliver. SQLite: one indexed row. PostgreSQL: the largest `seq` below the
+ * horizon, one index probe per kind table.
  */
 export async function readPosition(ctx: SqlEngineContext, exec: SqlExecutor): Promise<number> {
-  const rows = await exec.all(`SELECT value FROM ${ctx.dialect.table('counters')} WHERE name = 'seq'`, []);
-  return Number(rows[0]?.value ?? 0);
+  const d = ctx.dialect;
+  const counter = Number(
+    (await exec.all(`SELECT value FROM ${d.table('counters')} WHERE name = 'seq'`, []))[0]?.value ?? 0,
+  );
+  if (!d.feedHorizon) return counter;
+  const p = params(d);
+  const below = p.add(await horizon(ctx, exec));
+  const tables = [...(await ctx.layouts.all(exec)).map((l) => l.table), 'tombstones'];
+  const maxima = tables.map((t) => `(SELECT max(seq) FROM ${d.table(t)} WHERE seq < ${below})`);
+  const rows = await exec.all(`SELECT greatest(${[String(counter), ...maxima].join(', ')}) AS m`, p.values);
+  return Number(rows[0]?.m ?? counter);
+}
+
+/**
+ * A token that changes whenever a transaction that wrote under one of `keys` commits (see
+ * `StorageAdapter.positionsOf`): exact keys are rows of the `positions` table, a kind's key sums
+ * that kind's rows (a range of the primary key) and `*` sums them all. Without position counters
+ * (SQLite, one writer) the token is the global position.
+ */
+export async function readPositions(
+  ctx: SqlEngineContext,
+  exec: SqlExecutor,
+  keys: readonly string[],
+): Promise<string> {
+  const d = ctx.dialect;
+  if (!d.positionCounters) return String(await readPosition(ctx, exec));
+  const unique = [...new Set(keys)].sort();
+  const exact = unique.filter((k) => k.includes('@'));
+  const p = params(d);
+  const table = d.table('positions');
+  const parts = [
+    `SELECT key, value FROM ${table} WHERE ${exact.length ? d.inList('key', exact.map(encodeText), 'text', p) : 'FALSE'}`,
+  ];
+  for (const k of unique) {
+    if (k === '*') parts.push(`SELECT '*' AS key, coalesce(sum(value), 0) AS value FROM ${table}`);
+    else if (!k.includes('@')) {
+      // Every `kind:<kind>@…` row: from `kind:<kind>@` up to (not including) `kind:<kind>A`.
+      const [from, to] = [p.add(encodeText(`${k}@`)), p.add(encodeText(`${k}A`))];
+      parts.push(
+        `SELECT ${p.add(k)} AS key, coalesce(sum(value), 0) AS value FROM ${table} WHERE key >= ${from} AND key < ${to}`,
+      );
+    }
+  }
+  const rows = await exec.all(parts.join(' UNION ALL '), p.values);
+  const values = new Map(
+    rows.map((r) => [String(r.key).includes('@') ? decodeText(String(r.key)) : String(r.key), String(r.value)]),
+  );
+  return unique.map((k) => `${k}=${values.get(k) ?? 0}`).join(',');
 }
 
 /** The writable view of one transaction; `finish()` stores the counter before COMMIT. */
@@ -193,6 +257,8 @@ export function sqlTransaction(ctx: SqlEngineContext, exec: SqlExecutor): SqlTra
   let seq: number | undefined;
   let dirty = false;
   let succeeded = 0;
+  /** Position keys this transaction wrote under (see {@link positionKey}). */
+  const touched = new Set<string>();
   const guarded: SqlExecutor = {
     all(sql, values) {
       if (closed) {
@@ -203,6 +269,20 @@ export function sqlTransaction(ctx: SqlEngineContext, exec: SqlExecutor): SqlTra
   };
   const reader = sqlReader(ctx, guarded);
   const nextSeq = async () => {
+    if (d.transactionSeq) {
+      // The write's number in this transaction; the SQL adds the transaction's id.
+      const n = (seq ?? 0) + 1;
+      if (n > d.transactionSeq.maxWrites)
+        throw new KitosError(
+          'storage',
+          'storage',
+          `a transaction may write at most ${d.transactionSeq.maxWrites} records`,
+          {
+            adapter: ctx.adapter,
+          },
+        );
+      return n;
+    }
     if (seq === undefined) {
       const rows = await guarded.all(`SELECT value FROM ${d.table('counters')} WHERE name = 'seq'${d.lockSuffix}`);
       seq = Number(rows[0]?.value ?? 0);
@@ -236,6 +316,7 @@ export function sqlTransaction(ctx: SqlEngineContext, exec: SqlExecutor): SqlTra
       const stored = await writeRecord(d, guarded, layout, r, s);
       seq = s;
       dirty = true;
+      touched.add(positionKeyOf(r.kind, r.organizationUuid));
       succeeded++;
       return stored;
     },
@@ -243,16 +324,29 @@ export function sqlTransaction(ctx: SqlEngineContext, exec: SqlExecutor): SqlTra
       beforeWrite();
       const layout = await layoutOf(kind);
       const s = await nextSeq();
-      await deleteRecord(d, guarded, layout, { uuid, expectedVersion, deletedAt, seq: s });
+      const organization = await deleteRecord(d, guarded, layout, { uuid, expectedVersion, deletedAt, seq: s });
       seq = s;
       dirty = true;
+      touched.add(positionKeyOf(kind, organization));
       succeeded++;
     },
     async finish() {
       if (!dirty) return;
+      dirty = false;
+      if (d.positionCounters) {
+        // One counter per organisation written: in sorted order, so two transactions touching the
+        // same organisations take the rows in the same order and cannot deadlock on them.
+        const p = params(d);
+        const rows = [...touched].sort().map((k) => `(${p.add(encodeText(k))}, 1)`);
+        await guarded.all(
+          `INSERT INTO ${d.table('positions')} AS pos (key, value) VALUES ${rows.join(', ')} ` +
+            'ON CONFLICT (key) DO UPDATE SET value = pos.value + 1',
+          p.values,
+        );
+      }
+      if (d.transactionSeq) return;
       const p = params(d);
       await guarded.all(`UPDATE ${d.table('counters')} SET value = ${p.add(seq)} WHERE name = 'seq'`, p.values);
-      dirty = false;
     },
     wrote: () => succeeded > 0,
     close() {

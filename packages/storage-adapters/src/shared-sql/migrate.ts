@@ -46,6 +46,7 @@ function layoutVersions(d: SqlDialect): string[][] {
       `CREATE INDEX ${quote('ix_tombstones_org_seq')} ON ${d.table('tombstones')} (organization_uuid, seq)`,
       ...d.layoutExtras(),
     ],
+    ...d.laterLayouts(),
   ];
 }
 

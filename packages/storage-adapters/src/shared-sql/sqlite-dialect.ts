@@ -68,6 +68,8 @@ export const sqliteDialect: SqlDialect = {
     ...columnsOf(f).map(([c]) => `ALTER TABLE ${quote(`kitos_${l.table}`)} DROP COLUMN ${quote(c)}`),
   ],
   prelude: () => [],
+  laterLayouts: () => [],
+  positionCounters: false,
   layoutExtras: () => [],
 };
 

@@ -9,9 +9,20 @@ import { KitosConflictError, type PutRecord, type StoredRecord } from '@os2kitos
 import { type SqlDialect, SqlParams } from './dialect.js';
 import type { SqlExecutor } from './engine.js';
 import { indexColumns, type KindLayout, quote, toJson } from './layout.js';
-import { encodeText } from './text-codec.js';
+import { decodeText, encodeText } from './text-codec.js';
+
+/** Marks the `seq` column among an insert's values. */
+const SEQ = Symbol('seq');
 
 const params = (d: SqlDialect) => new SqlParams((n) => d.placeholder(n));
+
+/**
+ * The `seq` of a write as SQL: the number itself, or (PostgreSQL) an expression of the
+ * transaction's id and `seq`, the write's number in its transaction (see `SqlDialect.transactionSeq`).
+ */
+function seqSql(d: SqlDialect, p: SqlParams, seq: number): string {
+  return d.transactionSeq ? d.transactionSeq.expression(`${p.add(seq)}::bigint`) : p.add(seq);
+}
 /** Key columns (uuid, organisation, timestamps) hold encoded text, like the index columns. */
 const encodeNullable = (v: string | null) => (v === null ? null : encodeText(v));
 
@@ -24,7 +35,10 @@ async function currentVersion(d: SqlDialect, exec: SqlExecutor, layout: KindLayo
   return rows[0] ? Number(rows[0].version) : 0;
 }
 
-/** Creates (expected version 0) or replaces a record; returns it as stored. */
+/**
+ * Creates (expected version 0) or replaces a record; returns it as stored. `seq` is the feed
+ * position, or the write's number in its transaction where the dialect derives positions from it.
+ */
 export async function writeRecord<T>(
   d: SqlDialect,
   exec: SqlExecutor,
@@ -44,30 +58,30 @@ export async function writeRecord<T>(
       encodeText(r.uuid),
       encodeNullable(r.organizationUuid),
       1,
-      seq,
+      SEQ,
       encodeText(r.lastChanged),
       indexJson,
       dataJson,
       ...values,
     ];
-    const refs = vals.map((v) => p.add(v));
+    const refs = vals.map((v) => (v === SEQ ? seqSql(d, p, seq) : p.add(v)));
     rows = await exec.all(
       `INSERT INTO ${table} (${[...cols, ...columns.map(quote)].join(', ')}) VALUES (${refs.join(', ')}) ` +
-        'ON CONFLICT (uuid) DO NOTHING RETURNING version',
+        'ON CONFLICT (uuid) DO NOTHING RETURNING version, seq',
       p.values,
     );
   } else {
     const sets = [
       `organization_uuid = ${p.add(encodeNullable(r.organizationUuid))}`,
       'version = version + 1',
-      `seq = ${p.add(seq)}`,
+      `seq = ${seqSql(d, p, seq)}`,
       `last_changed = ${p.add(encodeText(r.lastChanged))}`,
       `index_json = ${p.add(indexJson)}`,
       `data = ${p.add(dataJson)}`,
       ...columns.map((c, i) => `${quote(c)} = ${p.add(values[i])}`),
     ];
     rows = await exec.all(
-      `UPDATE ${table} SET ${sets.join(', ')} WHERE uuid = ${p.add(encodeText(r.uuid))} AND version = ${p.add(r.expectedVersion)} RETURNING version`,
+      `UPDATE ${table} SET ${sets.join(', ')} WHERE uuid = ${p.add(encodeText(r.uuid))} AND version = ${p.add(r.expectedVersion)} RETURNING version, seq`,
       p.values,
     );
   }
@@ -86,20 +100,20 @@ export async function writeRecord<T>(
     uuid: r.uuid,
     organizationUuid: r.organizationUuid,
     version: r.expectedVersion + 1,
-    seq,
+    seq: Number((rows[0] as { seq: unknown }).seq),
     lastChanged: r.lastChanged,
     index: JSON.parse(indexJson),
     data: JSON.parse(dataJson) as T,
   };
 }
 
-/** Deletes a record at the expected version and writes its tombstone. */
+/** Deletes a record at the expected version and writes its tombstone; returns the record's organisation. */
 export async function deleteRecord(
   d: SqlDialect,
   exec: SqlExecutor,
   layout: KindLayout,
   del: { uuid: string; expectedVersion: number; deletedAt: string; seq: number },
-): Promise<void> {
+): Promise<string | null> {
   const p = params(d);
   const rows = await exec.all(
     `DELETE FROM ${d.table(layout.table)} WHERE uuid = ${p.add(encodeText(del.uuid))} AND version = ${p.add(del.expectedVersion)} ` +
@@ -116,15 +130,14 @@ export async function deleteRecord(
     );
   }
   const t = params(d);
+  const organization = (row.organization_uuid ?? null) as string | null;
   const vals = [
-    del.seq,
-    layout.kind,
-    encodeText(del.uuid),
-    row.organization_uuid ?? null,
-    encodeText(del.deletedAt),
-  ].map((v) => t.add(v));
+    seqSql(d, t, del.seq),
+    ...[layout.kind, encodeText(del.uuid), organization, encodeText(del.deletedAt)].map((v) => t.add(v)),
+  ];
   await exec.all(
     `INSERT INTO ${d.table('tombstones')} (seq, kind, uuid, organization_uuid, deleted_at) VALUES (${vals.join(', ')})`,
     t.values,
   );
+  return organization === null ? null : decodeText(organization);
 }

@@ -6,7 +6,7 @@
  */
 import type { Database } from 'sql.js';
 import { KitosError, type StorageAdapter, type StorageSchema, type StorageTransaction } from '@os2kitos/core';
-import { readPosition, type SqlEngineContext, sqlReader, sqlTransaction } from '../shared-sql/engine.js';
+import { readPosition, readPositions, type SqlEngineContext, sqlReader, sqlTransaction } from '../shared-sql/engine.js';
 import { LayoutCache, migrateLayout, migrateSchema } from '../shared-sql/migrate.js';
 import { SerialQueue } from '../shared-sql/serial.js';
 import { sqliteDialect } from '../shared-sql/sqlite-dialect.js';
@@ -288,6 +288,11 @@ export async function createSqlJsStorage(options: SqlJsStorageOptions): Promise<
       queue.run(() => {
         assertOpen();
         return readPosition(ctx, exec);
+      }),
+    positionsOf: (keys) =>
+      queue.run(() => {
+        assertOpen();
+        return readPositions(ctx, exec, keys);
       }),
     async migrate(schema: StorageSchema) {
       let saved: Promise<void>;
