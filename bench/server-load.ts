@@ -7,7 +7,7 @@
 //
 //   KITOS_PG_URL=postgres://… npx tsx --conditions development bench/server-load.ts [--quick] [--out file.json]
 //
-// --quick: 1× data and one-second runs (a harness check). Without KITOS_PG_URL it says so and skips.
+// --quick: 1× data and three-second runs (a harness check). Without KITOS_PG_URL it says so and skips.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { writeFileSync } from 'node:fs';
@@ -26,7 +26,7 @@ const outIndex = process.argv.indexOf('--out');
 const out = outIndex > 0 ? process.argv[outIndex + 1] : undefined;
 const url = process.env.KITOS_PG_URL;
 const SCALE = quick ? 1 : 10;
-const DURATION_S = quick ? 1 : 10;
+const DURATION_S = quick ? 3 : 10;
 const CONNECTIONS = 50;
 const TODAY = new Date().toISOString().slice(0, 10);
 
