@@ -113,7 +113,8 @@ function makeFacade(options: KitosOptions): Kitos {
           return result;
         });
       } catch (e) {
-        // The work's own result, thrown past the transaction so that it rolls back.
+        // The work's own result (of type R, erased by the throw), thrown past the transaction so
+        // that it rolls back.
         if (e instanceof Rollback) return e.result as never;
         throw e;
       }

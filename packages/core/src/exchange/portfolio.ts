@@ -22,6 +22,16 @@ import {
 } from './portfolio.schema.js';
 import { unitOfWork } from './unit-of-work.js';
 
+type Writable = 'units' | 'usages' | 'contracts' | 'dataProcessing' | 'projects';
+/**
+ * The input a service's create takes. The document's records passed the portfolio schema, whose
+ * stored shape the create schemas accept; the services parse them again, so the type only names
+ * what is passed on.
+ */
+type CreateInput<K extends Writable> = Parameters<Kitos[K]['create']>[1];
+/** The input a service's patch takes (see {@link CreateInput}). */
+type PatchInput<K extends Writable> = Parameters<Kitos[K]['patch']>[2];
+
 const META = ['version', 'createdAt', 'createdBy', 'lastChanged', 'lastChangedBy', 'organizationUuid'] as const;
 
 function strip<T extends object>(entity: T): Omit<T, (typeof META)[number]> {
@@ -352,7 +362,7 @@ export async function importPortfolio(
       for (const [i, u] of parentsFirst(doc.units, (x) => x.parentUuid).entries()) {
         const { uuid, ...fields } = remapReferences('units', u, maps);
         const unit = await step(`units.${i}`, () =>
-          s.units.create(actor, { ...fields, organizationUuid: org } as never),
+          s.units.create(actor, { ...fields, organizationUuid: org } as CreateInput<'units'>),
         );
         created('units', u.uuid, unit.uuid);
         counts.units++;
@@ -361,7 +371,7 @@ export async function importPortfolio(
         const { uuid, outgoingSystemRelations, ...fields } = remapReferences('usages', u, maps);
         const general = { ...fields.general, mainContractUuid: null };
         const usage = await step(`usages.${i}`, () =>
-          s.usages.create(actor, { ...fields, general, organizationUuid: org } as never),
+          s.usages.create(actor, { ...fields, general, organizationUuid: org } as CreateInput<'usages'>),
         );
         created('usages', u.uuid, usage.uuid);
         counts.usages++;
@@ -369,14 +379,16 @@ export async function importPortfolio(
       for (const [i, c] of parentsFirst(doc.contracts, (x) => x.parentContractUuid).entries()) {
         const { uuid, ...fields } = remapReferences('contracts', c, maps);
         const input = { ...fields, dataProcessingRegistrationUuids: [], organizationUuid: org };
-        const contract = await step(`contracts.${i}`, () => s.contracts.create(actor, input as never));
+        const contract = await step(`contracts.${i}`, () =>
+          s.contracts.create(actor, input as CreateInput<'contracts'>),
+        );
         created('contracts', c.uuid, contract.uuid);
         counts.contracts++;
       }
       for (const [i, d] of doc.dataProcessingRegistrations.entries()) {
         const { uuid, ...fields } = remapReferences('dataProcessingRegistrations', d, maps);
         const dpr = await step(`dataProcessingRegistrations.${i}`, () =>
-          s.dataProcessing.create(actor, { ...fields, organizationUuid: org } as never),
+          s.dataProcessing.create(actor, { ...fields, organizationUuid: org } as CreateInput<'dataProcessing'>),
         );
         created('dataProcessingRegistrations', d.uuid, dpr.uuid);
         counts.dataProcessingRegistrations++;
@@ -401,12 +413,14 @@ export async function importPortfolio(
           },
           maps,
         );
-        await step(`usages.${i}`, () => s.usages.patch(actor, uuidMap.get(u.uuid) as string, patch as never));
+        await step(`usages.${i}`, () =>
+          s.usages.patch(actor, uuidMap.get(u.uuid) as string, patch as PatchInput<'usages'>),
+        );
       }
       for (const [i, p] of parentsFirst(doc.projects, (x) => x.parentProjectUuid).entries()) {
         const { uuid, ...fields } = remapReferences('projects', p, maps);
         const project = await step(`projects.${i}`, () =>
-          s.projects.create(actor, { ...fields, organizationUuid: org } as never),
+          s.projects.create(actor, { ...fields, organizationUuid: org } as CreateInput<'projects'>),
         );
         created('projects', p.uuid, project.uuid);
         counts.projects++;

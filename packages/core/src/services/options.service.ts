@@ -181,7 +181,10 @@ export function optionsService(runner: CallRunner): OptionsService {
           value: i.optionUuid,
         });
         const existing = locals[0];
-        const local = enforce(setLocalOptionActive(plain(option.data), locals, i.organizationUuid, i.isActive), 'options');
+        const local = enforce(
+          setLocalOptionActive(plain(option.data), locals, i.organizationUuid, i.isActive),
+          'options',
+        );
         const next = {
           ...local,
           uuid: existing?.uuid ?? call.write.newUuid(),

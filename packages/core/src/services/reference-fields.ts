@@ -106,6 +106,7 @@ export async function checkReferenceFields(
   current: { readonly uuid: string } | undefined,
 ): Promise<void> {
   if (!def.referenceFields?.length) return;
+  // The definition is of any kind here; `next` is a record of that kind (the engine passes it).
   const organizationUuid = def.organizationOf(next as never);
   const violations: RuleViolation[] = [];
   for (const field of def.referenceFields) {
