@@ -21,14 +21,16 @@ function render(): string {
     '     packages/server/test/error-codes-doc.test.ts (UPDATE_ERROR_CODES=1 rewrites it). -->',
     '',
     'Every refusal carries a class (the error type in the library, `code` and the HTTP status in',
-    "problem details) and a specific code (`context.code` in the library, `specificCode` on the wire)",
+    'problem details) and a specific code (`context.code` in the library, `specificCode` on the wire)',
     'with its meaning in Danish and English. Classes:',
     '',
     '| class | HTTP | title (da) | title (en) | meaning |',
     '| --- | --- | --- | --- | --- |',
   ];
   for (const [name, info] of Object.entries(KITOS_ERROR_CLASSES))
-    lines.push(`| \`${name}\` | ${info.status} | ${cell(info.title.da)} | ${cell(info.title.en)} | ${cell(info.meaning)} |`);
+    lines.push(
+      `| \`${name}\` | ${info.status} | ${cell(info.title.da)} | ${cell(info.title.en)} | ${cell(info.meaning)} |`,
+    );
   lines.push('', '## Specific codes of the core', '');
   const classes = [...new Set(Object.values(ISSUE_CODES).map((c) => c.class))];
   for (const cls of classes) {
