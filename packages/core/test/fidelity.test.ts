@@ -429,6 +429,72 @@ describe('referential integrity', () => {
     expect(await checkPortfolioIntegrity(kitos.storage)).toEqual([]);
   });
 
+  it('the usage overview computes the KLE, data processing agreement and registration columns', async () => {
+    const u = await kitos.usages.create(localAdmin, {
+      organizationUuid: org,
+      systemUuid: system,
+      localKleDeviations: { addedKleUuids: [KLE_B], removedKleUuids: [] },
+    } as never);
+    await kitos.dataProcessing.create(localAdmin, {
+      organizationUuid: org,
+      name: 'Sagsbehandling',
+      systemUsageUuids: [u.uuid],
+      general: { isAgreementConcluded: 'Yes' },
+    } as never);
+    const page = await kitos.overviews.query(localAdmin, 'usages', { organizationUuid: org });
+    const row = page.rows.find((r) => r.uuid === u.uuid)!;
+    expect(row.kle).toHaveLength(2);
+    expect(row.dataProcessingAgreementConcluded).toBe(true);
+    expect(row.dataProcessingRegistrations).toEqual(['Sagsbehandling']);
+    const concluded = await kitos.overviews.query(localAdmin, 'usages', {
+      organizationUuid: org,
+      filters: [{ column: 'dataProcessingAgreementConcluded', op: 'is', value: true }],
+    });
+    expect(concluded.rows.map((r) => r.uuid)).toEqual([u.uuid]);
+    const catalogue = await kitos.overviews.query(localAdmin, 'catalogue', { organizationUuid: org });
+    expect(catalogue.rows.find((r) => r.uuid === system)?.kle).toHaveLength(1);
+  });
+
+  it('contracts have role assignments, shown as holders in the overview and on the card', async () => {
+    const [role] = await kitos.options.global(admin, 'it-contract-role-types');
+    await kitos.options.setLocal(localAdmin, { organizationUuid: org, optionUuid: role!.uuid, isActive: true });
+    const c = await kitos.contracts.create(localAdmin, {
+      organizationUuid: org,
+      name: 'Med ejer',
+      roles: [{ roleUuid: role!.uuid, userUuid: localAdmin.userUuid }],
+    } as never);
+    expect(c.roles).toHaveLength(1);
+    const page = await kitos.overviews.query(localAdmin, 'contracts', { organizationUuid: org });
+    expect(page.rows.find((r) => r.uuid === c.uuid)?.roleHolders).toEqual([`${role!.name}: la@nordby.dk T`]);
+    const card = await kitos.cards.contract(localAdmin, c.uuid);
+    expect(card.roles.map((r) => r.role)).toEqual([role!.name]);
+  });
+
+  it('a project cannot be its own parent or hang under an unknown one; partners see joint projects in their overview', async () => {
+    const p = await kitos.projects.create(localAdmin, {
+      organizationUuid: org,
+      name: 'Fælles ESDH',
+      jointOrganizationUuids: [other],
+    });
+    await expect(kitos.projects.patch(localAdmin, p.uuid, { parentProjectUuid: p.uuid })).rejects.toBeInstanceOf(
+      KitosValidationError,
+    );
+    await expect(kitos.projects.patch(localAdmin, p.uuid, { parentProjectUuid: uuid(999) })).rejects.toBeInstanceOf(
+      KitosValidationError,
+    );
+    const partner = await person('p@sydby.dk', other);
+    const rows = await kitos.overviews.query(partner, 'projects', { organizationUuid: other });
+    expect(rows.rows.map((r) => r.name)).toEqual(['Fælles ESDH']);
+  });
+
+  it('KLE uuids on systems and usages must be loaded tasks', async () => {
+    await refused(
+      kitos.systems.patch(admin, system, { kleUuids: [uuid(4711)] } as never),
+      KitosValidationError,
+      'reference-not-found',
+    );
+  });
+
   it('a unit that is any record’s responsible unit cannot be deleted', async () => {
     const unit = await kitos.units.create(localAdmin, { organizationUuid: org, name: 'Løn' });
     await kitos.dataProcessing.create(localAdmin, {
