@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   addDays,
@@ -62,5 +63,41 @@ describe('IsoDateSchema', () => {
     const r = safeParse(IsoDateSchema, '2025-02-30', 'core');
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.issues[0]?.code).toBe('invalid-date');
+  });
+});
+
+describe('numeric day arithmetic agrees with the platform calendar', () => {
+  // The reference: JavaScript's own proleptic Gregorian calendar in UTC.
+  const viaDate = (date: string, days: number) => {
+    const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+    return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+  };
+  const someDay = fc
+    .integer({ min: Date.UTC(1600, 0, 1) / 86_400_000, max: Date.UTC(9000, 0, 1) / 86_400_000 })
+    .map((n) => new Date(n * 86_400_000).toISOString().slice(0, 10));
+
+  it('addDays and daysBetween, forwards and back, across leap days and centuries', () => {
+    fc.assert(
+      fc.property(someDay, fc.integer({ min: -200_000, max: 200_000 }), (date, days) => {
+        const later = addDays(date, days);
+        expect(later).toBe(viaDate(date, days));
+        expect(daysBetween(date, later)).toBe(days);
+      }),
+      { numRuns: 5_000, seed: 20261206 },
+    );
+  });
+
+  it('isIsoDate knows every month length, 1900 and 2100 not being leap years and 2000 being one', () => {
+    for (const [date, ok] of [
+      ['1900-02-29', false],
+      ['2000-02-29', true],
+      ['2100-02-29', false],
+      ['2024-04-31', false],
+      ['2024-12-31', true],
+      ['2024-00-10', false],
+      ['0999-01-01', false],
+      ['2024-1a-01', false],
+    ] as const)
+      expect(isIsoDate(date), date).toBe(ok);
   });
 });

@@ -12,11 +12,63 @@
 /** A calendar date as `YYYY-MM-DD`. Use {@link isIsoDate} or `IsoDateSchema` to check a string. */
 export type IsoDate = string;
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
 /** Days in `month` (1–12) of `year`, leap years included. */
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month === 2) return isLeapYear(year) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+/** True when `date` has the shape `DDDD-DD-DD` (digits and two dashes), checked char by char. */
+function hasIsoShape(date: string): boolean {
+  if (date.length !== 10 || date.charCodeAt(4) !== 45 || date.charCodeAt(7) !== 45) return false;
+  for (let i = 0; i < 10; i++) {
+    if (i === 4 || i === 7) continue;
+    const c = date.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+/** The number a run of digits spells (the shape was checked). */
+function digits(date: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) n = n * 10 + (date.charCodeAt(i) - 48);
+  return n;
+}
+
+/**
+ * Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's `days_from_civil`): whole-day
+ * arithmetic without `Date` objects or string round trips.
+ */
+function dayNumber(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
+}
+
+/** The ISO date of a day number (the inverse of {@link dayNumber}). */
+function fromDayNumber(n: number): IsoDate {
+  const z = n + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  return format(year, month, day);
+}
+
+function format(year: number, month: number, day: number): IsoDate {
+  return `${String(year).padStart(4, '0')}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`;
 }
 
 /**
@@ -31,26 +83,34 @@ export function daysInMonth(year: number, month: number): number {
  * ```
  */
 export function isIsoDate(value: unknown): value is IsoDate {
-  if (typeof value !== 'string') return false;
-  const m = ISO_DATE.exec(value);
-  if (!m) return false;
-  const year = Number(m[1]);
-  const month = Number(m[2]);
-  const day = Number(m[3]);
+  if (typeof value !== 'string' || !hasIsoShape(value)) return false;
+  const year = digits(value, 0, 4);
+  const month = digits(value, 5, 7);
+  const day = digits(value, 8, 10);
   return year >= 1000 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 
 /** Splits a valid ISO date into numbers. */
 export function dateParts(date: IsoDate): { year: number; month: number; day: number } {
-  const m = ISO_DATE.exec(date);
-  if (!m) throw new RangeError(`[kitos] [core] not an ISO date (YYYY-MM-DD): ${JSON.stringify(date)}`);
-  return { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
+  if (typeof date !== 'string' || !hasIsoShape(date))
+    throw new RangeError(`[kitos] [core] not an ISO date (YYYY-MM-DD): ${JSON.stringify(date)}`);
+  return { year: digits(date, 0, 4), month: digits(date, 5, 7), day: digits(date, 8, 10) };
 }
 
 /** Builds an ISO date from numbers; the day must exist in that month. */
 export function makeDate(year: number, month: number, day: number): IsoDate {
-  const s = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-  if (!isIsoDate(s)) throw new RangeError(`[kitos] [core] no such date: ${s}`);
+  const s = format(year, month, day);
+  const exists =
+    Number.isInteger(year) &&
+    Number.isInteger(month) &&
+    Number.isInteger(day) &&
+    year >= 1000 &&
+    year <= 9999 &&
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    day <= daysInMonth(year, month);
+  if (!exists) throw new RangeError(`[kitos] [core] no such date: ${s}`);
   return s;
 }
 
@@ -101,7 +161,7 @@ export function maxDate(a: IsoDate, b: IsoDate): IsoDate {
  */
 export function addDays(date: IsoDate, days: number): IsoDate {
   const { year, month, day } = dateParts(date);
-  return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
+  return fromDayNumber(dayNumber(year, month, day) + days);
 }
 
 /**
@@ -152,5 +212,5 @@ export function endOfYear(date: IsoDate): IsoDate {
 export function daysBetween(from: IsoDate, to: IsoDate): number {
   const a = dateParts(from);
   const b = dateParts(to);
-  return Math.round((Date.UTC(b.year, b.month - 1, b.day) - Date.UTC(a.year, a.month - 1, a.day)) / 86_400_000);
+  return dayNumber(b.year, b.month, b.day) - dayNumber(a.year, a.month, a.day);
 }
