@@ -14,13 +14,20 @@ import { CLIENT_SETUPS, type ClientSetup, httpClientAs, testServer } from '../te
 import { HOSTILE_NAME, NORDBY_SYSTEMS, PORTFOLIO_TODAY } from '../testing/fixtures/portfolio.js';
 import type { KitosHttpClient } from './http-client.js';
 
+/**
+ * Bound of every wait on the page: the HTTP client's loads go through a real server, which a busy
+ * machine (CI runs the Node tests beside it) may slow well past a second; the waits end as soon as
+ * their condition holds.
+ */
+const WAIT = { timeout: 10_000 };
+
 const root = (el: Element) => el.shadowRoot as ShadowRoot;
 const text = (el: Element) => root(el).textContent?.replace(/\s+/g, ' ') ?? '';
 const links = (el: Element) =>
   [...root(el).querySelectorAll<HTMLAnchorElement>('[part~="body"] [data-row-link]')].map((a) => a.textContent);
 const count = (el: Element) => root(el).querySelector('[part~="count"]')?.textContent?.trim() ?? '';
 const cardLoaded = (el: Element) =>
-  waitUntil(() => root(el).querySelector('[part~="card"], [part~="no-access"], [role="alert"]'), 'card');
+  waitUntil(() => root(el).querySelector('[part~="card"], [part~="no-access"], [role="alert"]'), 'card', WAIT);
 
 setupIgnoreWindowResizeObserverLoopErrors(beforeEach, afterEach);
 afterEach(() => {
@@ -32,7 +39,7 @@ async function overview(s: ClientSetup, kind = 'usages') {
   const el = await fixture<KitosOverview>(html`<kitos-overview kind=${kind} lang="da"
     organization-uuid=${s.portfolio.nordby} today=${PORTFOLIO_TODAY} url-param="" link-template="/x/{uuid}"
     .client=${s.client}></kitos-overview>`);
-  await waitUntil(() => el.resultCount !== null && links(el).length > 0, 'rows');
+  await waitUntil(() => el.resultCount !== null && links(el).length > 0, 'rows', WAIT);
   return el;
 }
 
@@ -56,9 +63,9 @@ for (const setup of CLIENT_SETUPS) {
     it('<kitos-overview> sorts, searches and filters by unit with sub-units', async () => {
       const el = await overview(s);
       el.view = { ...el.view, sort: [{ column: 'systemName', direction: 'desc' }] };
-      await waitUntil(() => links(el)[0] === 'System 11', `sorted, first was ${links(el)[0]}`);
+      await waitUntil(() => links(el)[0] === 'System 11', `sorted, first was ${links(el)[0]}`, WAIT);
       el.view = { ...el.view, search: 'esdh' };
-      await waitUntil(() => el.resultCount === 1, `search, was ${el.resultCount}`);
+      await waitUntil(() => el.resultCount === 1, `search, was ${el.resultCount}`, WAIT);
       expect(links(el)).to.deep.equal([HOSTILE_NAME]);
       el.view = {
         ...el.view,
@@ -66,20 +73,20 @@ for (const setup of CLIENT_SETUPS) {
         filters: [{ column: 'responsibleUnit', op: 'unit', unitUuid: s.portfolio.units.it, includeSubUnits: true }],
       };
       // IT holds the hostile system and every third one; Drift, below IT, four more.
-      await waitUntil(() => el.resultCount === 8, `IT and below, was ${el.resultCount}`);
+      await waitUntil(() => el.resultCount === 8, `IT and below, was ${el.resultCount}`, WAIT);
       el.view = {
         ...el.view,
         filters: [{ column: 'responsibleUnit', op: 'unit', unitUuid: s.portfolio.units.it, includeSubUnits: false }],
       };
-      await waitUntil(() => el.resultCount === 4, `IT only, was ${el.resultCount}`);
+      await waitUntil(() => el.resultCount === 4, `IT only, was ${el.resultCount}`, WAIT);
     });
 
     it('<kitos-overview> sorts by a header and exports every matching row as CSV', async () => {
       const el = await overview(s, 'contracts');
       const header = root(el).querySelector<HTMLButtonElement>('[role="columnheader"][data-column="name"] button')!;
       header.click();
-      await waitUntil(() => header.parentElement!.getAttribute('aria-sort') === 'ascending', 'ascending');
-      await waitUntil(() => links(el)[0] === 'ESDH drift', `first was ${links(el)[0]}`);
+      await waitUntil(() => header.parentElement!.getAttribute('aria-sort') === 'ascending', 'ascending', WAIT);
+      await waitUntil(() => links(el)[0] === 'ESDH drift', `first was ${links(el)[0]}`, WAIT);
       el.view = { ...el.view, columns: ['name', 'validTo', 'active'] };
       await el.updateComplete;
       const lines = (await el.toCsv()).slice(1).split('\r\n');
@@ -92,7 +99,7 @@ for (const setup of CLIENT_SETUPS) {
       const el = await fixture(html`<kitos-contract-deadlines organization-uuid=${s.portfolio.nordby}
         today=${PORTFOLIO_TODAY} overdue-days="100000" unit-uuid=${s.portfolio.units.it} lang="da"
         .client=${s.client}></kitos-contract-deadlines>`);
-      await waitUntil(() => root(el).querySelectorAll('[part~="item"]').length > 0, 'items');
+      await waitUntil(() => root(el).querySelectorAll('[part~="item"]').length > 0, 'items', WAIT);
       const dates = [...root(el).querySelectorAll('[part~="item"] time')].map((t) => t.getAttribute('datetime'));
       expect(dates).to.include.members(['2025-01-01', '2025-12-31']);
       expect(text(el)).to.contain('ESDH drift');
@@ -103,7 +110,7 @@ for (const setup of CLIENT_SETUPS) {
     it('<kitos-org-tree> shows the units with what each is responsible for', async () => {
       const el = await fixture(html`<kitos-org-tree organization-uuid=${s.portfolio.nordby} lang="da"
         .client=${s.client}></kitos-org-tree>`);
-      await waitUntil(() => root(el).querySelector('[role="tree"]'), 'tree');
+      await waitUntil(() => root(el).querySelector('[role="tree"]'), 'tree', WAIT);
       const it = root(el).querySelector(`[role="treeitem"][data-uuid="${s.portfolio.units.it}"]`)!;
       expect(it.querySelector('[part~="counts"]')!.textContent).to.equal('4 systemer, 1 kontrakt, 0 roller');
       expect(text(el)).not.to.contain('Sydby');
@@ -142,7 +149,7 @@ for (const setup of CLIENT_SETUPS) {
       const event = await oneEvent(el, 'kitos-error');
       expect(event.detail.operation).to.equal('contractCard');
       expect(event.detail.error).to.be.instanceOf(KitosNotFoundError);
-      await waitUntil(() => root(el).querySelector('[role="alert"]'), 'error shown');
+      await waitUntil(() => root(el).querySelector('[role="alert"]'), 'error shown', WAIT);
     });
   });
 }
@@ -188,7 +195,7 @@ describe('live updates over the HTTP client', () => {
       await waitUntil(
         () => root(el).querySelector('[part~="title"]')?.textContent === 'Serviceaftale (ny)',
         'the card shows the new name',
-        { timeout: 5000 },
+        WAIT,
       );
     } finally {
       stop();
@@ -207,9 +214,11 @@ describe('live updates over the HTTP client', () => {
         body: { general: { localCallName: 'Kaldenavn' } },
       });
       await arrived;
-      await waitUntil(() => root(el).querySelector('[part~="subtitle"]')?.textContent === 'Kaldenavn', 'subtitle', {
-        timeout: 5000,
-      });
+      await waitUntil(
+        () => root(el).querySelector('[part~="subtitle"]')?.textContent === 'Kaldenavn',
+        'subtitle',
+        WAIT,
+      );
     } finally {
       stop();
     }
@@ -224,9 +233,11 @@ describe('live updates over the HTTP client', () => {
       await dorte.request('POST', '/api/v2/it-contracts', {
         body: { organizationUuid: nordby, name: 'Ny aftale fra Dorte' },
       });
-      await waitUntil(() => el.resultCount === before + 1 && links(el).includes('Ny aftale fra Dorte'), 'new row', {
-        timeout: 5000,
-      });
+      await waitUntil(
+        () => el.resultCount === before + 1 && links(el).includes('Ny aftale fra Dorte'),
+        'new row',
+        WAIT,
+      );
     } finally {
       stop();
     }
@@ -236,12 +247,12 @@ describe('live updates over the HTTP client', () => {
     const { units } = (await testServer()).portfolio;
     const list = await fixture(html`<kitos-contract-deadlines organization-uuid=${nordby} today=${PORTFOLIO_TODAY}
       overdue-days="100000" lang="da" .client=${anna}></kitos-contract-deadlines>`);
-    await waitUntil(() => root(list).querySelectorAll('[part~="item"]').length > 0, 'deadlines');
+    await waitUntil(() => root(list).querySelectorAll('[part~="item"]').length > 0, 'deadlines', WAIT);
     const tree = await fixture(html`<kitos-org-tree organization-uuid=${nordby} lang="da"
       .client=${anna}></kitos-org-tree>`);
     const counts = () =>
       root(tree).querySelector(`[role="treeitem"][data-uuid="${units.it}"] [part~="counts"]`)?.textContent ?? '';
-    await waitUntil(() => counts() !== '', 'tree');
+    await waitUntil(() => counts() !== '', 'tree', WAIT);
     const contractsBefore = Number(/(\d+) kontrakt/.exec(counts())?.[1]);
     const stop = await connected();
     try {
@@ -253,11 +264,11 @@ describe('live updates over the HTTP client', () => {
           responsible: { organizationUnitUuid: units.it },
         },
       });
-      await waitUntil(() => text(list).includes('Udløber i 2031'), 'the new deadline', { timeout: 5000 });
+      await waitUntil(() => text(list).includes('Udløber i 2031'), 'the new deadline', WAIT);
       await waitUntil(
         () => counts().includes(`${contractsBefore + 1} kontrakter`),
         `IT's contract count, was ${counts()}`,
-        { timeout: 5000 },
+        WAIT,
       );
     } finally {
       stop();
