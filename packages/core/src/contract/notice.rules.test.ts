@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type IsoDate, KitosValidationError, YearSegment, addDays, daysBetween } from '../shared/index.js';
+import { type IsoDate, KitosValidationError, YearSegment, addDays, addMonths, daysBetween } from '../shared/index.js';
 import {
   type ContractNoticeTerms,
   contractEarliestEndIfNoticeGivenOn,
@@ -139,5 +140,59 @@ describe('contractNoticeTerms', () => {
     expect(withName('3')).toMatchObject({ ok: true, value: { months: 3 } });
     expect(withName(null)).toMatchObject({ ok: true, value: { months: 0 } });
     expect(withName('3 måneder')).toMatchObject({ ok: false, violations: [{ code: 'not-a-number' }] });
+  });
+});
+
+describe('contractLatestNoticeDay in closed form agrees with a search of the end date', () => {
+  /** The reference: the latest day whose notice ends by `target`, found by binary search. */
+  function searched(t: ContractNoticeTerms, target: string): string | null {
+    const endsInTime = (day: string) => contractEarliestEndIfNoticeGivenOn(t, day) <= target;
+    const first = addMonths(target, -(t.months + 26));
+    if (!endsInTime(first)) return null;
+    let low = 0;
+    let high = daysBetween(first, target);
+    while (low < high) {
+      const mid = Math.ceil((low + high) / 2);
+      if (endsInTime(addDays(first, mid))) low = mid;
+      else high = mid - 1;
+    }
+    return addDays(first, low);
+  }
+  const SEGMENTS = [null, 'EndOfMonth', 'EndOfQuarter', 'EndOfCalendarYear'] as const;
+  const MONTHS = [0, 1, 2, 3, 6, 12, 24, 36];
+  const combos = MONTHS.flatMap((months) =>
+    SEGMENTS.flatMap((extendsCurrent) => SEGMENTS.map((byEndOf) => ({ months, extendsCurrent, byEndOf }))),
+  );
+  const days = Array.from({ length: 3_300 }, (_, i) => addDays('2016-01-01', i));
+
+  it('on every one of 3,300 days for 128 combinations of terms', () => {
+    expect(combos).toHaveLength(128);
+    let checked = 0;
+    for (const c of combos) {
+      const t: ContractNoticeTerms = { ...c, irrevocableUntil: null };
+      for (const day of days) {
+        const closed = contractLatestNoticeDay(t, day);
+        if (closed !== searched(t, day))
+          expect({ terms: t, target: day, closed }).toEqual({ terms: t, target: day, closed: searched(t, day) });
+        checked++;
+      }
+    }
+    expect(checked).toBe(422_400);
+  });
+
+  it('with irrevocable dates before, on and after the target', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...combos),
+        fc.integer({ min: 0, max: 3_299 }),
+        fc.integer({ min: -800, max: 800 }),
+        (c, i, offset) => {
+          const target = days[i] as string;
+          const t: ContractNoticeTerms = { ...c, irrevocableUntil: addDays(target, offset) };
+          expect(contractLatestNoticeDay(t, target)).toBe(searched(t, target));
+        },
+      ),
+      { numRuns: 20_000, seed: 20261206 },
+    );
   });
 });

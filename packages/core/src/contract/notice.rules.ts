@@ -28,8 +28,10 @@
  * | 3 months, by end of quarter | 2025-04-01 | 2025-09-30 (one day too late for 2025-06-30) |
  *
  * The end date never decreases when the notice day moves later (each step — adding months with
- * clamping, taking a period end, raising to the irrevocable date — is non-decreasing), which is
- * what lets {@link contractLatestNoticeDay} binary-search for the latest notice day.
+ * clamping, taking a period end, raising to the irrevocable date — is non-decreasing), so the
+ * latest notice day is one day, which {@link contractLatestNoticeDay} computes in closed form: each
+ * step is undone on month numbers (a property test checks it against a binary search of that end
+ * date over every day of nine years and 128 combinations of terms).
  *
  * @module
  */
@@ -37,9 +39,10 @@ import {
   type IsoDate,
   type RuleResult,
   type YearSegment,
-  addDays,
-  daysBetween,
+  dateParts,
+  daysInMonth,
   endOfMonth,
+  makeDate,
   ok,
 } from '../shared/index.js';
 import { addMonthsWithinRange, assertContractDate, assertContractInteger, endOfYearSegment } from './contract-dates.js';
@@ -116,16 +119,46 @@ export function contractEarliestEndIfNoticeGivenOn(terms: ContractNoticeTerms, d
  */
 export function contractLatestNoticeDay(terms: ContractNoticeTerms, target: IsoDate): IsoDate | null {
   assertContractDate(target, 'target');
-  const endsInTime = (day: IsoDate) => contractEarliestEndIfNoticeGivenOn(terms, day) <= target;
-  const first = addMonthsWithinRange(target, -(terms.months + 26));
-  if (!endsInTime(first)) return null;
-  // Invariant: first + low reaches the target; first + high + 1 does not (or lies past target).
-  let low = 0;
-  let high = daysBetween(first, target);
-  while (low < high) {
-    const mid = Math.ceil((low + high) / 2);
-    if (endsInTime(addDays(first, mid))) low = mid;
-    else high = mid - 1;
+  assertContractInteger(terms.months, 'months', 0, NOTICE_PERIOD_MAX_MONTHS);
+  // The latest day the notice may end on: the target, or with "by the end of" the last end of such
+  // a period on or before it (an end that must fall on a period end cannot fall between two).
+  const limit = terms.byEndOf ? lastPeriodEndOnOrBefore(target, terms.byEndOf) : target;
+  if (terms.irrevocableUntil !== null && terms.irrevocableUntil > limit) return null;
+  const { year, month, day } = dateParts(limit);
+  const limitIndex = year * 12 + (month - 1);
+  const limitIsMonthEnd = day === daysInMonth(year, month);
+  if (terms.extendsCurrent) {
+    // Notice counts from the end of the current period, and the end is a month end: the last
+    // period end whose month lies `months` whole months before the last whole month of the limit.
+    const lastWholeMonth = (limitIsMonthEnd ? limitIndex : limitIndex - 1) - terms.months;
+    return monthEnd(lastWholeMonth - monthsPastPeriodEnd(lastWholeMonth, terms.extendsCurrent));
   }
-  return addDays(first, low);
+  // Plain months (with the month-end clamp of addMonths): the same day `months` months earlier; when
+  // the limit is a month end, every later day of that month clamps onto it too.
+  const noticeMonth = limitIndex - terms.months;
+  const y = Math.floor(noticeMonth / 12);
+  const m = noticeMonth - y * 12 + 1;
+  return makeDate(y, m, limitIsMonthEnd ? daysInMonth(y, m) : Math.min(day, daysInMonth(y, m)));
+}
+
+/** The last day of the month with index `year * 12 + month - 1`. */
+function monthEnd(index: number): IsoDate {
+  const y = Math.floor(index / 12);
+  const m = index - y * 12 + 1;
+  return makeDate(y, m, daysInMonth(y, m));
+}
+
+/** How many months the month with index `index` lies after the last period end on or before it. */
+function monthsPastPeriodEnd(index: number, segment: YearSegment): number {
+  const month = (((index % 12) + 12) % 12) + 1;
+  if (segment === 'EndOfMonth') return 0;
+  return segment === 'EndOfQuarter' ? month % 3 : month % 12;
+}
+
+/** The last end of a month, quarter or year on or before `date`. */
+function lastPeriodEndOnOrBefore(date: IsoDate, segment: YearSegment): IsoDate {
+  const end = endOfYearSegment(date, segment);
+  if (end === date) return date;
+  const { year, month } = dateParts(date);
+  return monthEnd(year * 12 + (month - 1) - 1 - monthsPastPeriodEnd(year * 12 + (month - 1) - 1, segment));
 }
