@@ -70,6 +70,10 @@ async function pages(): Promise<(request: Request) => Response | undefined> {
   });
   const files: Record<string, { body: string | Uint8Array; type: string }> = {
     '/': { body: readFileSync(join(here, 'index.html'), 'utf8'), type: 'text/html; charset=utf-8' },
+    '/demo/demo.css': {
+      body: readFileSync(join(here, '..', 'demo.css'), 'utf8'),
+      type: 'text/css; charset=utf-8',
+    },
     '/demo/live.css': { body: readFileSync(join(here, 'live.css'), 'utf8'), type: 'text/css; charset=utf-8' },
     '/demo/live.js': { body: bundle.outputFiles[0]?.contents ?? '', type: 'text/javascript; charset=utf-8' },
     // The page signs in as these users; the password is the demo's, on a loopback address only.
