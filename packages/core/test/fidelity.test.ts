@@ -196,6 +196,14 @@ describe('usages', () => {
       KitosStateError,
       'kle-already-on-system',
     );
+    // Another municipality's administrator can neither add nor learn that the usage exists.
+    const stranger = await person('la@sydby.dk', other, 'LocalAdmin');
+    await expect(kitos.usages.addItem(stranger, u.uuid, 'sensitivityLevels', 'SensitiveData')).rejects.toBeInstanceOf(
+      KitosNotFoundError,
+    );
+    await expect(kitos.usages.removeItem(stranger, u.uuid, 'sensitivityLevels', 'PersonalData')).rejects.toBeInstanceOf(
+      KitosNotFoundError,
+    );
     const removed = await kitos.usages.removeItem(localAdmin, u.uuid, 'sensitivityLevels', 'PersonalData');
     expect(removed.gdpr.dataSensitivityLevels).toEqual([]);
     expect(removed.version).toBe(kle.version + 1);

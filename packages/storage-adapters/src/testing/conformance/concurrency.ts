@@ -115,6 +115,19 @@ export function concurrencyTests(t: TestApi, options: ConcurrencyOptions): void 
       }),
     );
     t.it(
+      `${n} writers adding one list item to a usage store it once`,
+      withSetup(async (s) => {
+        const first = s.handles[0] as Kitos;
+        const system = await first.systems.create(s.admin, { organizationUuid: s.org, name: 'Liste' });
+        const usage = await first.usages.create(s.admin, { organizationUuid: s.org, systemUuid: system.uuid });
+        const r = await race(s, n, (k) => k.usages.addItem(s.admin, usage.uuid, 'sensitivityLevels', 'PersonalData'));
+        assertEqual(r.ok, 1, 'items added');
+        const stored = await first.usages.get(s.admin, usage.uuid);
+        assertEqual(stored.gdpr.dataSensitivityLevels.length, 1, 'sensitivity levels stored');
+        await sound(s);
+      }),
+    );
+    t.it(
       `${n} writers creating users with one e-mail store one`,
       withSetup(async (s) => {
         const r = await race(s, n, (k, i) =>
