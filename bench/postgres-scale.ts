@@ -1,6 +1,7 @@
 // The facade on the PostgreSQL server (KITOS_PG_URL) at 1×, 10× and 100× the generator's data:
 // statements and time per usage patch, and the first overview page after a write (in another
-// municipality, and in the overview's own), warm pages for comparison. Statements are counted at
+// municipality; of a usage in the overview's own, taken in from the feed; of a unit it shows, which
+// computes every row again), warm pages for comparison. Statements are counted at
 // the pg client. Run by `npm run bench` (bench/run.mjs); alone:
 //
 //   KITOS_PG_URL=postgres://… npx tsx --conditions development bench/postgres-scale.ts [--quick] [--out file.json]
@@ -167,10 +168,21 @@ async function main(): Promise<ScaleRow[]> {
           );
         await measure(
           'overview page on PostgreSQL (facade)',
-          'after a write in its own municipality (cold rows)',
+          'after a usage write in its own municipality (changed rows taken in from the feed)',
           async (i) => {
             await overview();
             await patch(kitos, admin(a), inA[(i + 7) % inA.length] as string, i + 2000);
+          },
+          () => overview(),
+        );
+        // A write to a record of another kind that the rows show (a unit's name): every row again.
+        const unitOfA = data.units.find((u) => u.organizationUuid === a)?.uuid as string;
+        await measure(
+          'overview page on PostgreSQL (facade)',
+          'after a unit renamed in its own municipality (every row computed again)',
+          async (i) => {
+            await overview();
+            await kitos.units.patch(admin(a), unitOfA, { name: `Enhed ${i + 4000}` } as never);
           },
           () => overview(),
         );

@@ -28,6 +28,8 @@ interface Entry<V> {
   /** The keys `token` covers. */
   deps: readonly string[];
   token: string;
+  /** The token of `deps` without the refresh key, when the entry can be brought up to date. */
+  restToken?: string;
   /** Resolves to the value and whether `deps` covered every key the computation read. */
   readonly result: Promise<{ value: V; covered: boolean; seen: readonly string[] }>;
   /** Keys the last computation read (to cover next time). */
@@ -75,7 +77,11 @@ export function trackingReader<R extends StorageReader>(reader: R, seen: Set<str
       return result;
     },
     changesSince(since, options) {
-      seen.add(EVERY_POSITION);
+      // A feed of given kinds in given organisations depends on just those; any other on everything.
+      const { kinds, organizationUuids } = options ?? {};
+      if (kinds && organizationUuids)
+        for (const k of kinds) for (const o of organizationUuids) seen.add(positionKeyOf(k, o));
+      else seen.add(EVERY_POSITION);
       return reader.changesSince(since, options);
     },
   };
@@ -85,6 +91,18 @@ export function trackingReader<R extends StorageReader>(reader: R, seen: Set<str
 export interface PositionCacheOptions {
   /** Most entries kept (least recently used go first). */
   readonly capacity?: number;
+}
+
+/**
+ * How a cached value is brought up to date when the only writes since it was computed are under one
+ * position key (for an overview: the records of its own kind in its own organisation), instead of
+ * being computed again.
+ */
+export interface CacheRefresh<V, R extends StorageReader> {
+  /** The position key whose writes {@link CacheRefresh.apply} can take in. */
+  readonly key: string;
+  /** The value brought up to date with the writes under `key` (read through `reader`). */
+  apply(value: V, reader: R): Promise<V>;
 }
 
 /** A small cache keyed by string, each entry valid while the positions it read from stand still. */
@@ -112,26 +130,62 @@ export class PositionCache<V> {
    * the storage can tell its positions). Tokens are read before computing: a value then reflects at
    * least that state, and a write during the computation only makes the next call recompute.
    */
-  async get<R extends StorageReader>(key: string, reader: R, compute: (reader: R) => Promise<V>): Promise<V> {
+  async get<R extends StorageReader>(
+    key: string,
+    reader: R,
+    compute: (reader: R) => Promise<V>,
+    refresh?: CacheRefresh<V, R>,
+  ): Promise<V> {
     const hit = this.entries.get(key);
     const checked = hit ? await this.token(hit.deps) : undefined;
-    if (hit && checked !== undefined && checked === hit.token) {
-      const r = await hit.result.catch(() => undefined);
-      if (r?.covered) {
-        this.entries.delete(key);
-        this.entries.set(key, hit); // most recently used last
-        return r.value;
-      }
+    const previous = hit && checked !== undefined ? await hit.result.catch(() => undefined) : undefined;
+    if (hit && previous?.covered && checked === hit.token) {
+      this.entries.delete(key);
+      this.entries.set(key, hit); // most recently used last
+      return previous.value;
+    }
+    // Only the refresh key moved: take its writes into the cached value.
+    if (hit && previous?.covered && refresh && checked !== undefined && hit.restToken !== undefined) {
+      const rest = await this.token(hit.deps.filter((k) => k !== refresh.key));
+      if (rest === hit.restToken)
+        return this.store(key, hit.deps, checked, rest, refresh.key, (r) => refresh.apply(previous.value, r), reader, [
+          ...previous.seen,
+        ]);
     }
     const deps = [...(hit?.seen ?? [EVERY_POSITION])].sort();
     const token = hit && sameKeys(deps, hit.deps) ? checked : await this.token(deps);
     if (token === undefined) return compute(reader);
-    const seen = new Set<string>();
+    const restToken = await this.restTokenOf(deps, refresh?.key);
+    return this.store(key, deps, token, restToken, refresh?.key, compute, reader);
+  }
+
+  /** The token of `deps` without `refreshKey`, when `deps` holds it (and not every position). */
+  private async restTokenOf(deps: readonly string[], refreshKey: string | undefined): Promise<string | undefined> {
+    if (refreshKey === undefined || !deps.includes(refreshKey) || deps.includes(EVERY_POSITION)) return undefined;
+    return this.token(deps.filter((k) => k !== refreshKey));
+  }
+
+  /**
+   * Runs `compute` over a tracking reader and keeps its result under `key`, valid for `token` (and,
+   * for the keys besides the refresh key, `restToken`).
+   */
+  private async store<R extends StorageReader>(
+    key: string,
+    deps: readonly string[],
+    token: string,
+    restToken: string | undefined,
+    refreshKey: string | undefined,
+    compute: (reader: R) => Promise<V>,
+    reader: R,
+    inherited: readonly string[] = [],
+  ): Promise<V> {
+    // A refreshed value still depends on what the value it started from read.
+    const seen = new Set<string>(inherited);
     const result = compute(trackingReader(reader, seen)).then((value) => {
       const keys = [...seen].sort();
       return { value, covered: covers(deps, keys), seen: keys };
     });
-    const entry: Entry<V> = { deps, token, result };
+    const entry: Entry<V> = { deps, token, restToken, result };
     this.entries.delete(key);
     this.entries.set(key, entry);
     result.then(
@@ -142,9 +196,11 @@ export class PositionCache<V> {
         // so the first write elsewhere does not cost a recomputation. (Narrow first, then check.)
         if (!deps.includes(EVERY_POSITION) || r.seen.includes(EVERY_POSITION)) return;
         const narrow = await this.token(r.seen);
+        const narrowRest = await this.restTokenOf(r.seen, refreshKey);
         if (narrow !== undefined && (await this.token(deps)) === token) {
           entry.deps = r.seen;
           entry.token = narrow;
+          entry.restToken = narrowRest;
         }
       },
       () => {

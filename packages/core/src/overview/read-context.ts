@@ -65,7 +65,8 @@ export interface ReadContext {
 }
 
 /**
- * Builds the look-ups from loaded records; deadlines and validity are computed once per contract.
+ * Builds the look-ups from loaded records; deadlines and validity are computed once per contract
+ * (and taken over from `previous` when it was built from the same contracts, options and day).
  *
  * @example
  * ```ts
@@ -74,7 +75,17 @@ export interface ReadContext {
  * ctx.unit(unitUuid); // { uuid, name }
  * ```
  */
-export function readContext(r: ReadRecords): ReadContext {
+/** What a context computed from its contracts, reused by a context built from the same contracts. */
+interface ContractFacts {
+  readonly contracts: readonly Contract[];
+  readonly options: readonly { uuid: string; name: string }[];
+  readonly today: IsoDate;
+  readonly validity: ReadonlyMap<string, ContractValidity>;
+  readonly deadlines: Map<string, ContractDeadlines>;
+}
+const contractFacts = new WeakMap<ReadContext, ContractFacts>();
+
+export function readContext(r: ReadRecords, previous?: ReadContext): ReadContext {
   const byUuid = <T extends { uuid: string }>(list: readonly T[]) => new Map(list.map((x) => [x.uuid, x]));
   const units = byUuid(r.units);
   const options = new Map(r.options.map((o) => [o.uuid, o.name]));
@@ -85,18 +96,25 @@ export function readContext(r: ReadRecords): ReadContext {
   const contracts = byUuid(r.contracts);
   const usages = byUuid(r.usages);
   const optionName = (uuid: string | null | undefined) => (uuid ? (options.get(uuid) ?? null) : null);
-  const validity = contractValidities(r.contracts, {
-    today: r.today,
-    noticePeriodMonthsOf: (c) => kitosNoticePeriodMonths(optionName(c.termination.terms.noticePeriodMonthsUuid)),
-  });
-  const deadlines = new Map<string, ContractDeadlines>();
+  // Validity and deadlines depend on the contracts, the option names and the day only: a context
+  // rebuilt after other records changed (an overview brought up to date) keeps them.
+  const before = previous ? contractFacts.get(previous) : undefined;
+  const same = before?.contracts === r.contracts && before.options === r.options && before.today === r.today;
+  const validity =
+    same && before
+      ? before.validity
+      : contractValidities(r.contracts, {
+          today: r.today,
+          noticePeriodMonthsOf: (c) => kitosNoticePeriodMonths(optionName(c.termination.terms.noticePeriodMonthsUuid)),
+        });
+  const deadlines = same && before ? before.deadlines : new Map<string, ContractDeadlines>();
   const paths = new Map<string, string>();
   const covering = new Map<string, Contract[]>();
   for (const c of r.contracts) for (const u of c.systemUsageUuids) covering.set(u, [...(covering.get(u) ?? []), c]);
   const registered = new Map<string, DataProcessingRegistration[]>();
   for (const d of r.registrations)
     for (const u of d.systemUsageUuids) registered.set(u, [...(registered.get(u) ?? []), d]);
-  return {
+  const ctx: ReadContext = {
     today: r.today,
     organizationUuid: r.organizationUuid,
     units: r.units,
@@ -156,4 +174,6 @@ export function readContext(r: ReadRecords): ReadContext {
     registrationsOf: (uuid) => registered.get(uuid) ?? [],
     contractsOf: (uuid) => covering.get(uuid) ?? [],
   };
+  contractFacts.set(ctx, { contracts: r.contracts, options: r.options, today: r.today, validity, deadlines });
+  return ctx;
 }

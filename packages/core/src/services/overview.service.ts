@@ -16,7 +16,7 @@ import type { ContractDeadlineKind } from '../contract/deadline-kinds.js';
 import type { ContractDeadlines } from '../contract/deadlines.rules.js';
 import { type DprCard, dprCard, dprRows } from '../data-processing/dpr.read-model.js';
 import type { DataProcessingRegistration } from '../data-processing/dpr.schema.js';
-import { PositionCache } from '../engine/cache.js';
+import { PositionCache, type PositionSource } from '../engine/cache.js';
 import type { CallContext } from '../engine/call.js';
 import { CONTRACT, DPR, ORGANIZATION, PROJECT, SYSTEM, UNIT_ROLE, USAGE } from './kinds.js';
 import { readEntity } from '../engine/repository.js';
@@ -36,19 +36,19 @@ import {
   type OverviewRow,
   parseOverviewQuery,
 } from '../overview/query.js';
-import type { ReadContext } from '../overview/read-context.js';
+import { type ReadContext, type ReadRecords, readContext } from '../overview/read-context.js';
 import type { UnitRef } from '../overview/refs.js';
 import { type ProjectCard, projectCard, projectRows } from '../project/project.read-model.js';
 import type { Project } from '../project/project.schema.js';
 import type { IsoDate } from '../shared/dates.js';
 import { KitosForbiddenError, KitosNotFoundError, KitosValidationError } from '../shared/errors.js';
 import { IsoDateSchema, parse, UuidSchema } from '../shared/schema.js';
-import type { StorageAdapter } from '../storage/port.js';
+import { positionKeyOf, type StorageAdapter } from '../storage/port.js';
 import { type UsageCard, usageCard, usageRows } from '../usage/usage.read-model.js';
 import type { ItSystemUsage } from '../usage/usage.schema.js';
 import { protectSystem } from './catalogue.service.js';
 import { allOf } from './lookup.js';
-import { loadReadContext } from './read-context.service.js';
+import { loadReadContext, loadReadRecords, loadSharedRecords } from './read-context.service.js';
 
 /** The overview and cross-organisation read service. */
 export interface OverviewService {
@@ -124,6 +124,15 @@ export interface DeadlineListItem {
 interface ComputedRows {
   readonly rows: readonly OverviewRow[];
   readonly units: readonly OrganizationUnit[];
+  /** What the rows were computed from, to take in later writes of the overview's own kind. */
+  readonly base?: RowsBase;
+}
+
+interface RowsBase {
+  readonly records: ReadRecords;
+  readonly ctx: ReadContext;
+  /** A feed position below which every change was already read (see `ChangesOptions`). */
+  readonly since: number;
 }
 
 function mustReadOrganisation(call: CallContext, organizationUuid: string): void {
@@ -164,19 +173,115 @@ async function projectsOf(call: CallContext, org: string): Promise<Project[]> {
   return [...own, ...partner.filter((p) => p.organizationUuid !== org)];
 }
 
-async function computeRows(call: CallContext, kind: OverviewKind, org: string, today: IsoDate): Promise<ComputedRows> {
+/**
+ * The overviews whose rows are one organisation's records of one kind, and how a write to some of
+ * those records changes the rows: `affected` names the rows to compute again (`undefined`: all).
+ */
+const INCREMENTAL = {
+  usages: {
+    kind: USAGE.kind,
+    records: 'usages',
+    rows: (ctx: ReadContext, list: readonly ItSystemUsage[]) => usageRows(list, ctx),
+    // A usage's row counts the relations into it: their targets change with the relations.
+    affected: (before: ReadRecords, after: ReadRecords, changed: ReadonlySet<string>) => {
+      const out = new Set(changed);
+      for (const list of [before.usages, after.usages])
+        for (const u of list)
+          if (changed.has(u.uuid)) for (const r of u.outgoingSystemRelations) out.add(r.toUsageUuid);
+      return out;
+    },
+  },
+  // A contract's validity may hang on its parent's: every row again (from the cached records).
+  contracts: {
+    kind: CONTRACT.kind,
+    records: 'contracts',
+    rows: (ctx: ReadContext, list: readonly Contract[]) => contractRows(list, ctx),
+    affected: () => undefined,
+  },
+  dataProcessing: {
+    kind: DPR.kind,
+    records: 'registrations',
+    rows: (ctx: ReadContext, list: readonly DataProcessingRegistration[]) => dprRows(list, ctx),
+    affected: (_b: ReadRecords, _a: ReadRecords, changed: ReadonlySet<string>) => changed,
+  },
+} as const;
+type IncrementalKind = keyof typeof INCREMENTAL;
+const isIncremental = (kind: OverviewKind): kind is IncrementalKind => Object.hasOwn(INCREMENTAL, kind);
+
+/** The rows of an incremental overview from its records. */
+function rowsOf(kind: IncrementalKind, ctx: ReadContext, records: ReadRecords): OverviewRow[] {
+  const spec = INCREMENTAL[kind];
+  return (spec.rows as (c: ReadContext, l: readonly unknown[]) => OverviewRow[])(ctx, records[spec.records]);
+}
+
+async function computeRows(
+  call: CallContext,
+  kind: OverviewKind,
+  org: string,
+  today: IsoDate,
+  storage?: PositionSource,
+): Promise<ComputedRows> {
   if (kind === 'catalogue') return catalogue(call, org, today);
-  const ctx = await loadReadContext(call, org, today);
-  switch (kind) {
-    case 'usages':
-      return { rows: usageRows(ctx.usages, ctx), units: ctx.units };
-    case 'contracts':
-      return { rows: contractRows(ctx.contracts, ctx), units: ctx.units };
-    case 'dataProcessing':
-      return { rows: dprRows(ctx.registrations, ctx), units: ctx.units };
-    default:
-      return { rows: projectRows(await projectsOf(call, org), ctx), units: ctx.units };
+  if (!isIncremental(kind)) {
+    const ctx = await loadReadContext(call, org, today);
+    return { rows: projectRows(await projectsOf(call, org), ctx), units: ctx.units };
   }
+  // The position first: every change after it is then either in the records read below or in the
+  // feed asked from it (reads outside a transaction each see at least what had committed).
+  const since = storage?.position ? await storage.position() : undefined;
+  const records = await loadReadRecords(call.tx, org, today);
+  const ctx = readContext(records);
+  const rows = rowsOf(kind, ctx, records);
+  return { rows, units: ctx.units, base: since === undefined ? undefined : { records, ctx, since } };
+}
+
+/**
+ * `old` brought up to date with the writes of its own kind in its organisation since it was
+ * computed: the changed records are read from the feed, the shared records they newly mention are
+ * read, and only the rows those writes can change are computed again.
+ */
+async function refreshRows(
+  call: CallContext,
+  kind: IncrementalKind,
+  org: string,
+  today: IsoDate,
+  old: ComputedRows,
+  storage: PositionSource,
+): Promise<ComputedRows> {
+  const base = old.base;
+  if (!base) return computeRows(call, kind, org, today, storage);
+  const spec = INCREMENTAL[kind];
+  const feed = await call.tx.changesSince(base.since, {
+    kinds: [spec.kind],
+    organizationUuids: [org],
+    includeUnsettled: true,
+  });
+  if (feed.changed.length === 0 && feed.deleted.length === 0) return { ...old, base: { ...base, since: feed.next } };
+  const byUuid = new Map<string, { uuid: string }>(base.records[spec.records].map((r) => [r.uuid, r]));
+  const changed = new Set<string>();
+  for (const r of feed.changed) {
+    byUuid.set(r.uuid, r.data as { uuid: string });
+    changed.add(r.uuid);
+  }
+  for (const t of feed.deleted) {
+    byUuid.delete(t.uuid);
+    changed.add(t.uuid);
+  }
+  // In uuid order, as the storage lists them (the order of an unsorted overview).
+  const list = [...byUuid.values()].sort((a, b) => (a.uuid < b.uuid ? -1 : a.uuid > b.uuid ? 1 : 0));
+  const own = { ...base.records, [spec.records]: list } as ReadRecords;
+  const records: ReadRecords = { ...own, ...(await loadSharedRecords(call.tx, own, {}, base.records)) };
+  const ctx = readContext(records, base.ctx);
+  const affected = spec.affected(base.records, records, changed);
+  let rows: OverviewRow[];
+  if (affected === undefined) rows = rowsOf(kind, ctx, records);
+  else {
+    const fresh = rowsOf(kind, ctx, { ...records, [spec.records]: list.filter((r) => affected.has(r.uuid)) });
+    const byRow = new Map<string, OverviewRow>(old.rows.map((r) => [r.uuid, r]));
+    for (const r of fresh) byRow.set(r.uuid, r);
+    rows = list.map((r) => byRow.get(r.uuid) as OverviewRow);
+  }
+  return { rows, units: ctx.units, base: { records, ctx, since: feed.next } };
 }
 
 /** Overviews and cross-organisation reads. */
@@ -186,7 +291,8 @@ export function overviewService(
 ): OverviewService {
   // Rows depend only on the organisation's data and the date (catalogue rows also on the reader),
   // so they are reused until the store changes; filtering, sorting and paging run per query.
-  const cache = new PositionCache<ComputedRows>(storage ?? {}, 64);
+  const positions: PositionSource = storage ?? {};
+  const cache = new PositionCache<ComputedRows>(positions, 64);
   return {
     query: (actor, kind, input) =>
       runner.read(actor, async (call) => {
@@ -201,7 +307,17 @@ export function overviewService(
         // system), shows the organisation's own data: members and global admins only.
         mustReadOrganisation(call, org);
         const key = `${kind}|${org}|${today}${kind === 'catalogue' ? `|${call.actor.userUuid}` : ''}`;
-        const computed = await cache.get(key, call.tx, (tx) => computeRows({ ...call, tx }, kind, org, today));
+        const computed = await cache.get(
+          key,
+          call.tx,
+          (tx) => computeRows({ ...call, tx }, kind, org, today, positions),
+          isIncremental(kind)
+            ? {
+                key: positionKeyOf(INCREMENTAL[kind].kind, org),
+                apply: (old, tx) => refreshRows({ ...call, tx }, kind, org, today, old, positions),
+              }
+            : undefined,
+        );
         const page = applyOverviewQuery(
           computed.rows,
           OVERVIEW_COLUMNS[kind],

@@ -26,7 +26,7 @@ import {
 import type { Organization } from '../organisation/organization.schema.js';
 import type { OrganizationUnit } from '../organisation/unit.schema.js';
 import type { User } from '../organisation/user.schema.js';
-import { type ReadContext, readContext } from '../overview/read-context.js';
+import { type ReadContext, type ReadRecords, readContext } from '../overview/read-context.js';
 import type { IsoDate } from '../shared/dates.js';
 import type { StorageReader } from '../storage/port.js';
 import type { ItSystemUsage } from '../usage/usage.schema.js';
@@ -65,28 +65,56 @@ export async function loadReadContext(
   today: IsoDate,
   extras: ReadContextExtras = {},
 ): Promise<ReadContext> {
-  const tx = call.tx;
+  return readContext(await loadReadRecords(call.tx, organizationUuid, today, extras));
+}
+
+/**
+ * The records of {@link loadReadContext}: the organisation's own, then the shared ones they mention.
+ * With `known` (records loaded before, still current), only shared records not among them are read.
+ */
+export async function loadReadRecords(
+  tx: StorageReader,
+  organizationUuid: string,
+  today: IsoDate,
+  extras: ReadContextExtras = {},
+): Promise<ReadRecords> {
   // One statement at a time: inside a unit of work these share one connection.
   const units = await allOf<OrganizationUnit>(tx, UNIT.kind, organizationUuid);
   const contracts = await allOf<Contract>(tx, CONTRACT.kind, organizationUuid);
   const usages = await allOf<ItSystemUsage>(tx, USAGE.kind, organizationUuid);
   const registrations = await allOf<DataProcessingRegistration>(tx, DPR.kind, organizationUuid);
   const options = await allOf<StoredGlobalOption>(tx, GLOBAL_OPTION.kind);
+  const own = { today, organizationUuid, units, contracts, usages, registrations, options };
+  return { ...own, ...(await loadSharedRecords(tx, own, extras)) };
+}
 
-  const known = new Map((extras.systems ?? []).map((s) => [s.uuid, s]));
+/** The shared records of a read context: catalogue systems, organisations, users and KLE tasks. */
+type SharedRecords = Pick<ReadRecords, 'systems' | 'organizations' | 'users' | 'kle'>;
+
+/**
+ * The shared records that an organisation's own records mention, reading only those not in `known`
+ * (which are kept: a superset only answers look-ups nothing asks for).
+ */
+export async function loadSharedRecords(
+  tx: StorageReader,
+  own: Pick<ReadRecords, 'contracts' | 'usages' | 'registrations'>,
+  extras: ReadContextExtras = {},
+  known?: SharedRecords,
+): Promise<SharedRecords> {
+  const { contracts, usages, registrations } = own;
+  const systemsByUuid = new Map([...(known?.systems ?? []), ...(extras.systems ?? [])].map((s) => [s.uuid, s]));
   const wanted = new Set(usages.map((u) => u.systemUuid));
-  const systems: ItSystem[] = [];
   // Systems, then their parents (one more round is enough for a parent's name).
   for (let round = 0; round < 2 && wanted.size > 0; round++) {
-    const missing = [...wanted].filter((u) => !known.has(u));
-    for (const s of await byIndex<ItSystem>(tx, SYSTEM.kind, 'uuid', missing)) known.set(s.uuid, s);
+    const missing = [...wanted].filter((u) => !systemsByUuid.has(u));
+    for (const s of await byIndex<ItSystem>(tx, SYSTEM.kind, 'uuid', missing)) systemsByUuid.set(s.uuid, s);
     wanted.clear();
     for (const uuid of round === 0 ? usages.map((u) => u.systemUuid) : []) {
-      const s = known.get(uuid);
-      if (s?.parentUuid && !known.has(s.parentUuid)) wanted.add(s.parentUuid);
+      const s = systemsByUuid.get(uuid);
+      if (s?.parentUuid && !systemsByUuid.has(s.parentUuid)) wanted.add(s.parentUuid);
     }
   }
-  systems.push(...known.values());
+  const systems = [...systemsByUuid.values()];
 
   const organizations = new Set<string>(extras.organizations ?? []);
   for (const c of contracts) if (c.supplier.organizationUuid) organizations.add(c.supplier.organizationUuid);
@@ -101,17 +129,33 @@ export async function loadReadContext(
   for (const s of systems) for (const k of s.kleUuids) kle.add(k);
   for (const u of usages) for (const k of u.localKleDeviations.addedKleUuids) kle.add(k);
 
-  return readContext({
-    today,
-    organizationUuid,
-    units,
-    contracts,
-    usages,
-    registrations,
+  /** The known records plus those of `uuids` not among them, read in one query. */
+  const more = async <T extends { uuid: string }>(
+    kind: string,
+    field: string,
+    uuids: Set<string>,
+    have: readonly T[] = [],
+  ): Promise<T[]> => {
+    const present = new Set(have.map((x) => x.uuid));
+    return [
+      ...have,
+      ...(await byIndex<T>(
+        tx,
+        kind,
+        field,
+        [...uuids].filter((u) => !present.has(u)),
+      )),
+    ];
+  };
+  return {
     systems,
-    organizations: await byIndex<Organization>(tx, ORGANIZATION.kind, 'organizationUuid', organizations),
-    users: await byIndex<User>(tx, USER.kind, 'uuid', users),
-    options,
-    kle: await byIndex<StoredKleTask>(tx, KLE.kind, 'uuid', kle),
-  });
+    organizations: await more<ReadRecords['organizations'][number]>(
+      ORGANIZATION.kind,
+      'organizationUuid',
+      organizations,
+      known?.organizations,
+    ),
+    users: await more<ReadRecords['users'][number]>(USER.kind, 'uuid', users, known?.users),
+    kle: await more<ReadRecords['kle'][number]>(KLE.kind, 'uuid', kle, known?.kle),
+  };
 }

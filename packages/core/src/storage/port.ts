@@ -146,6 +146,15 @@ export interface ChangesOptions {
   readonly kinds?: readonly string[];
   readonly organizationUuids?: readonly (string | null)[];
   readonly limit?: number;
+  /**
+   * Also return changes that committed while a transaction with a smaller position is still
+   * running (a feed with a horizon, such as PostgreSQL's, holds those back until it ends). `next`
+   * is then a position below which nothing can still commit, so asking again from `next` misses
+   * nothing but may return some changes a second time. For readers that apply changes by identity
+   * (caches); a feed that must list each change once, in order, leaves it off. Adapters that commit
+   * in position order answer as without it.
+   */
+  readonly includeUnsettled?: boolean;
 }
 
 /** Reads available both inside and outside a transaction. */

@@ -207,6 +207,8 @@ export function assertValidChanges(since: unknown, options: ChangesOptions | und
         !(Array.isArray(options.kinds) && options.kinds.every((k) => typeof k === 'string'))
       )
         out.push(issue(['kinds'], 'invalid-type', 'kinds must be a list of strings'));
+      if (options.includeUnsettled !== undefined && typeof options.includeUnsettled !== 'boolean')
+        out.push(issue(['includeUnsettled'], 'invalid-type', 'includeUnsettled must be true or false'));
       checkOrganizations(options.organizationUuids, ['organizationUuids'], out);
     }
   }

@@ -291,6 +291,25 @@ describe.skipIf(!url)('PostgreSQL positions per organisation (server)', () => {
     expect(await s.position?.()).toBe(second.next);
   });
 
+  it('gives readers that include unsettled changes a commit at once, and a next that still gets the open one', async () => {
+    const s = await openPooled();
+    const [a, b] = [randomUUID(), randomUUID()];
+    const start = (await s.changesSince(0)).next;
+    const slow = heldOpen(s, orgNote(a, 'slow'));
+    await slow.written;
+    await s.transaction((tx) => tx.put(orgNote(b, 'fast')));
+    const first = await s.changesSince(start, { includeUnsettled: true });
+    // 'fast' has committed: it is there although 'slow', with the smaller position, is still open.
+    expect(first.changed.map((r) => (r.data as { title: string }).title)).toEqual(['fast']);
+    expect(first.next).toBeLessThan(first.changed[0]?.seq ?? 0);
+    slow.release();
+    await slow.done;
+    const second = await s.changesSince(first.next, { includeUnsettled: true });
+    // Asked again from `next`: the late commit arrives; 'fast' may come again (idempotent readers).
+    expect(second.changed.map((r) => (r.data as { title: string }).title).sort()).toEqual(['fast', 'slow']);
+    await expect(s.changesSince(0, { includeUnsettled: 'yes' as never })).rejects.toThrow(/includeUnsettled/);
+  });
+
   it('moves the position of the organisation written and no other', async () => {
     const s = await openPooled();
     const [a, b] = [randomUUID(), randomUUID()];

@@ -153,8 +153,11 @@ async function changesSince(
       `WHERE t.seq > ${sinceRef} AND ${kinds} AND ${scopeSql('t.organization_uuid', options.organizationUuids, d, p)}`,
   );
   const limit = options.limit === undefined ? '' : `LIMIT ${p.add(Math.max(0, Math.floor(options.limit)))}`;
-  // Below the horizon only: a transaction that commits later never writes there.
-  const bounded = d.feedHorizon ? `WHERE seq < ${p.add(await horizon(ctx, exec))}` : '';
+  // Below the horizon only: a transaction that commits later never writes there. Readers that
+  // include unsettled changes get everything committed, and a `next` below the horizon.
+  const below = d.feedHorizon ? await horizon(ctx, exec) : undefined;
+  const unsettled = below !== undefined && options.includeUnsettled === true;
+  const bounded = below !== undefined && !unsettled ? `WHERE seq < ${p.add(below)}` : '';
   const rows = await exec.all(
     `SELECT * FROM (${branches.join(' UNION ALL ')}) AS c ${bounded} ORDER BY seq ${limit}`,
     p.values,
@@ -174,6 +177,11 @@ async function changesSince(
         deletedAt: decodeText(r.last_changed as string),
       });
     } else changed.push(toRecord(r.kind as string, r));
+  }
+  if (unsettled) {
+    // Everything below the horizon has settled; past it (or past a limit's cut) may still fill in.
+    const cut = options.limit !== undefined && rows.length >= options.limit ? next : Number.POSITIVE_INFINITY;
+    next = Math.max(since, Math.min(below - 1, cut));
   }
   return { changed, deleted, next };
 }

@@ -563,6 +563,21 @@ function changeFeedTests(t: TestApi, env: Env) {
         'nothing after the new point',
       );
     });
+    t.it(
+      'gives readers that include unsettled changes everything committed, and a next that misses nothing',
+      async () => {
+        const { adapter } = env();
+        const { org } = await seedItems(adapter, [{ name: 'x' }]);
+        const start = (await adapter.changesSince(0, { organizationUuids: [org] })).next;
+        await seedItems(adapter, [{ name: 'y' }], org);
+        const feed = await adapter.changesSince(start, { organizationUuids: [org], includeUnsettled: true });
+        assertEqual(names(feed.changed), ['y'], 'the committed change');
+        assertTrue(feed.next >= start, 'next never goes back');
+        await seedItems(adapter, [{ name: 'z' }], org);
+        const again = await adapter.changesSince(feed.next, { organizationUuids: [org], includeUnsettled: true });
+        assertTrue(names(again.changed).includes('z'), 'asked from next, the later change is there');
+      },
+    );
     t.it('filters by kind and organisation and pages with a limit', async () => {
       const { adapter } = env();
       const { org } = await seedItems(adapter, [{ name: '1' }, { name: '2' }, { name: '3' }]);

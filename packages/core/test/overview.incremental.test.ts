@@ -1,0 +1,147 @@
+// An overview brought up to date from the change feed (only the changed rows computed again) must
+// equal the same overview computed from scratch, after any series of writes: creates, patches,
+// relations between usages, contracts and registrations that cover usages, deletions. Checked after
+// every step of a seeded series against a second facade over the same storage with empty caches.
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Actor } from '../src/access/actor.js';
+import { fixedClock } from '../src/engine/clock.js';
+import { createKitos, type Kitos } from '../src/kitos.js';
+import type { OverviewKind } from '../src/overview/query.js';
+import { KitosError } from '../src/shared/errors.js';
+import { createMemoryStorage } from '../src/storage/memory.js';
+import type { ChangesOptions, StorageAdapter } from '../src/storage/port.js';
+
+const CLOCK = fixedClock('2025-06-15T10:00:00Z');
+const KINDS: OverviewKind[] = ['usages', 'contracts', 'dataProcessing'];
+
+/** A small seeded generator (mulberry32), so a failure names the step that broke it. */
+function random(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+let storage: StorageAdapter;
+let kitos: Kitos;
+/** Overviews brought up to date from the feed (rather than computed again) so far. */
+let refreshes = 0;
+let admin: Actor;
+let org: string;
+let other: string;
+let systems: string[];
+
+beforeAll(async () => {
+  storage = createMemoryStorage();
+  const memory = storage;
+  const counted: StorageAdapter = Object.assign(Object.create(memory) as StorageAdapter, {
+    changesSince: (since: number, options?: ChangesOptions) => {
+      if (options?.includeUnsettled) refreshes++;
+      return memory.changesSince(since, options);
+    },
+  });
+  kitos = await createKitos({ storage: counted, clock: CLOCK });
+  admin = await kitos.organizations.bootstrap({ firstName: 'Ada', lastName: 'Admin', email: 'admin@example.dk' });
+  org = (await kitos.organizations.create(admin, { name: 'Aarhus Kommune', type: 'Kommune' })).uuid;
+  other = (await kitos.organizations.create(admin, { name: 'Odense Kommune', type: 'Kommune' })).uuid;
+  systems = [];
+  for (const name of ['ESDH', 'Økonomi', 'Løn', 'Ådal Booking', 'Sag'])
+    systems.push((await kitos.systems.create(admin, { organizationUuid: org, name })).uuid);
+});
+
+/** Every row of an overview, as the facade shows it. */
+async function rows(k: Kitos, kind: OverviewKind, organizationUuid: string) {
+  return (await k.overviews.query(admin, kind, { organizationUuid, limit: 250 })).rows;
+}
+
+describe('overviews brought up to date from the feed', () => {
+  it('equal the overviews computed afresh after each of 80 seeded writes', async () => {
+    const next = random(20261206);
+    const pick = <T>(xs: readonly T[]): T | undefined => xs[Math.floor(next() * xs.length)];
+    const usages: string[] = [];
+    const contracts: string[] = [];
+    const registrations: string[] = [];
+    // Warm every overview first, so each later read is an update of a cached one.
+    for (const kind of KINDS) await rows(kitos, kind, org);
+    let applied = 0;
+    for (let step = 0; step < 80; step++) {
+      const op = Math.floor(next() * 9);
+      const where = next() < 0.2 ? other : org;
+      try {
+        if (op === 0 || usages.length < 3) {
+          const system = pick(systems.filter((s) => !usages.some((u) => u.startsWith(`${s}|${where}`)))) as string;
+          if (system) {
+            const u = await kitos.usages.create(admin, { organizationUuid: where, systemUuid: system });
+            if (where === org) usages.push(u.uuid);
+          }
+        } else if (op === 1) {
+          await kitos.usages.patch(
+            admin,
+            pick(usages) as string,
+            {
+              general: { localCallName: `Navn ${step}` },
+            } as never,
+          );
+        } else if (op === 2) {
+          const [from, to] = [pick(usages), pick(usages)] as [string, string];
+          if (from !== to)
+            await kitos.usages.patch(admin, from, {
+              outgoingSystemRelations: [{ uuid: crypto.randomUUID(), toUsageUuid: to }],
+            } as never);
+        } else if (op === 3) {
+          const c = await kitos.contracts.create(admin, {
+            organizationUuid: org,
+            name: `Kontrakt ${step}`,
+            systemUsageUuids: [pick(usages) as string],
+          } as never);
+          contracts.push(c.uuid);
+        } else if (op === 4 && contracts.length) {
+          await kitos.contracts.patch(
+            admin,
+            pick(contracts) as string,
+            {
+              agreementPeriod: { validTo: step % 2 ? '2025-01-01' : '2027-12-31' },
+            } as never,
+          );
+        } else if (op === 5) {
+          const d = await kitos.dataProcessing.create(admin, {
+            organizationUuid: org,
+            name: `Registrering ${step}`,
+            systemUsageUuids: [pick(usages) as string],
+          } as never);
+          registrations.push(d.uuid);
+        } else if (op === 6 && registrations.length) {
+          await kitos.dataProcessing.patch(
+            admin,
+            pick(registrations) as string,
+            {
+              general: { isAgreementConcluded: step % 2 ? 'Yes' : 'No' },
+            } as never,
+          );
+        } else if (op === 7 && usages.length > 3) {
+          const u = pick(usages) as string;
+          await kitos.usages.delete(admin, u, { breakBindings: true } as never);
+          usages.splice(usages.indexOf(u), 1);
+        } else if (op === 8 && contracts.length) {
+          const c = pick(contracts) as string;
+          await kitos.contracts.delete(admin, c);
+          contracts.splice(contracts.indexOf(c), 1);
+        }
+        applied++;
+      } catch (e) {
+        // A write the rules refuse changes nothing; the overviews must still agree.
+        if (!(e instanceof KitosError)) throw e;
+      }
+      const fresh = await createKitos({ storage, clock: CLOCK });
+      for (const kind of KINDS)
+        expect(await rows(kitos, kind, org), `${kind} after step ${step}`).toEqual(await rows(fresh, kind, org));
+    }
+    expect(applied).toBeGreaterThan(50);
+    // Most steps were taken in from the feed, not computed again.
+    expect(refreshes).toBeGreaterThan(40);
+    expect(usages.length).toBeGreaterThan(0);
+  });
+});
