@@ -1,6 +1,6 @@
 // The server under load on PostgreSQL (KITOS_PG_URL) at 10× the generator's data: autocannon with
-// 50 connections against one municipality's overview page, and against a usage read (the card's
-// record, GET /api/v2/it-system-usages/{uuid}), each with 10% writes (PATCH of a usage of the same
+// 50 connections against one municipality's overview page, a usage's card and the usage's API v2
+// record (GET /api/v2/it-system-usages/{uuid}), each with 10% writes (PATCH of a usage of the same
 // municipality), and against a bare Hono route that returns the same overview JSON from memory in
 // the same process (the baseline). The server runs in a child process; everything stays on
 // 127.0.0.1 and every run is bounded in time. Run by `npm run bench`; alone:
@@ -193,9 +193,14 @@ async function main(): Promise<{ rows: LoadRow[]; skipped?: string; note?: strin
     rows.push(row('overview page (POST …/x-os2kitos/overviews/usages, page of 50)', '10% usage PATCH', overview, 0.9));
     const card = await load(
       started.url,
+      mixed({ method: 'GET', path: `/api/v2/x-os2kitos/it-system-usages/${usages[0]}/card`, headers }) as never,
+    );
+    rows.push(row('usage card (GET …/x-os2kitos/it-system-usages/{uuid}/card)', '10% usage PATCH', card, 0.9));
+    const record = await load(
+      started.url,
       mixed({ method: 'GET', path: `/api/v2/it-system-usages/${usages[0]}`, headers }) as never,
     );
-    rows.push(row('usage card record (GET /api/v2/it-system-usages/{uuid})', '10% usage PATCH', card, 0.9));
+    rows.push(row('usage record (GET /api/v2/it-system-usages/{uuid})', '10% usage PATCH', record, 0.9));
     for (const r of rows.slice(1)) r.ratioP50 = r.p50 / Math.max(rows[0]?.p50 ?? 1, 0.001);
     if (firstProblem) console.log(`[bench] first response that was not 2xx: ${firstProblem}`);
     for (const r of rows)

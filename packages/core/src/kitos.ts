@@ -45,6 +45,7 @@ import {
 } from './services/organisation.service.js';
 import { optionsService } from './services/options.service.js';
 import { cardService, overviewService } from './services/overview.service.js';
+import { overviewRowsCache } from './services/overview-rows.js';
 import { projectService } from './services/project.service.js';
 import { usageService } from './services/usage.service.js';
 import type { StorageAdapter } from './storage/port.js';
@@ -73,6 +74,8 @@ export interface KitosOptions {
  */
 function buildServices(runner: CallRunner, storage: StorageAdapter, runtime?: Runtime): UnitOfWorkServices {
   const catalogue = catalogueServices(runner);
+  // Overviews, cards and deadline lists share the rows and read contexts they keep up to date.
+  const rows = overviewRowsCache(storage);
   return {
     organizations: organizationService(runner, runtime),
     units: unitService(runner),
@@ -86,8 +89,8 @@ function buildServices(runner: CallRunner, storage: StorageAdapter, runtime?: Ru
     dataProcessing: dataProcessingService(runner),
     projects: projectService(runner),
     options: optionsService(runner),
-    overviews: overviewService(runner, storage),
-    cards: cardService(runner),
+    overviews: overviewService(runner, rows),
+    cards: cardService(runner, rows),
     feed: feedService(runner),
     kle: kleService(runner),
   };

@@ -1,6 +1,7 @@
 // An overview brought up to date from the change feed (only the changed rows computed again) must
 // equal the same overview computed from scratch, after any series of writes: creates, patches,
-// relations between usages, contracts and registrations that cover usages, deletions. Checked after
+// relations between usages, contracts and registrations that cover usages, deletions; and so must
+// the cards and deadline lists that share their read contexts. Checked after
 // every step of a seeded series against a second facade over the same storage with empty caches.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../src/access/actor.js';
@@ -138,6 +139,18 @@ describe('overviews brought up to date from the feed', () => {
       const fresh = await createKitos({ storage, clock: CLOCK });
       for (const kind of KINDS)
         expect(await rows(kitos, kind, org), `${kind} after step ${step}`).toEqual(await rows(fresh, kind, org));
+      // Cards and the deadline list read the same kept-up-to-date contexts.
+      for (const u of usages.slice(-2))
+        expect(await kitos.cards.usage(admin, u), `usage card after step ${step}`).toEqual(
+          await fresh.cards.usage(admin, u),
+        );
+      for (const c of contracts.slice(-2))
+        expect(await kitos.cards.contract(admin, c), `contract card after step ${step}`).toEqual(
+          await fresh.cards.contract(admin, c),
+        );
+      expect(await kitos.overviews.deadlines(admin, { organizationUuid: org })).toEqual(
+        await fresh.overviews.deadlines(admin, { organizationUuid: org }),
+      );
     }
     expect(applied).toBeGreaterThan(50);
     // Most steps were taken in from the feed, not computed again.

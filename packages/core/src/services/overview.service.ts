@@ -8,15 +8,13 @@
  */
 import type { Actor } from '../access/actor.js';
 import { canRead, type Permissions, permissionsFor } from '../access/policy.js';
-import { type CatalogueRow, catalogueRows } from '../catalogue/it-system.read-model.js';
 import type { ItSystem } from '../catalogue/it-system.schema.js';
-import { type ContractCard, contractCard, contractRows } from '../contract/contract.read-model.js';
+import { type ContractCard, contractCard } from '../contract/contract.read-model.js';
 import type { Contract } from '../contract/contract.schema.js';
 import type { ContractDeadlineKind } from '../contract/deadline-kinds.js';
 import type { ContractDeadlines } from '../contract/deadlines.rules.js';
-import { type DprCard, dprCard, dprRows } from '../data-processing/dpr.read-model.js';
+import { type DprCard, dprCard } from '../data-processing/dpr.read-model.js';
 import type { DataProcessingRegistration } from '../data-processing/dpr.schema.js';
-import { PositionCache, type PositionSource } from '../engine/cache.js';
 import type { CallContext } from '../engine/call.js';
 import { CONTRACT, DPR, ORGANIZATION, PROJECT, SYSTEM, UNIT_ROLE, USAGE } from './kinds.js';
 import { readEntity } from '../engine/repository.js';
@@ -26,29 +24,27 @@ import type { EntityMeta } from '../shared/schema.js';
 import { unitDescendants } from '../organisation/unit-tree.rules.js';
 import { type UnitTreeNode, unitTree } from '../organisation/unit.read-model.js';
 import type { Organization } from '../organisation/organization.schema.js';
-import type { OrganizationUnit } from '../organisation/unit.schema.js';
 import { OVERVIEW_COLUMNS, type OverviewRowOf } from '../overview/columns.js';
 import {
   applyOverviewQuery,
   type OverviewKind,
   type OverviewPage,
   type OverviewQuery,
-  type OverviewRow,
   parseOverviewQuery,
 } from '../overview/query.js';
-import { type ReadContext, type ReadRecords, readContext } from '../overview/read-context.js';
+import type { ReadContext } from '../overview/read-context.js';
 import type { UnitRef } from '../overview/refs.js';
-import { type ProjectCard, projectCard, projectRows } from '../project/project.read-model.js';
+import { type ProjectCard, projectCard } from '../project/project.read-model.js';
 import type { Project } from '../project/project.schema.js';
 import type { IsoDate } from '../shared/dates.js';
 import { KitosForbiddenError, KitosNotFoundError, KitosValidationError } from '../shared/errors.js';
 import { IsoDateSchema, parse, UuidSchema } from '../shared/schema.js';
-import { positionKeyOf, type StorageAdapter } from '../storage/port.js';
-import { type UsageCard, usageCard, usageRows } from '../usage/usage.read-model.js';
+import { type UsageCard, usageCard } from '../usage/usage.read-model.js';
 import type { ItSystemUsage } from '../usage/usage.schema.js';
 import { protectSystem } from './catalogue.service.js';
 import { allOf } from './lookup.js';
-import { loadReadContext, loadReadRecords, loadSharedRecords } from './read-context.service.js';
+import { type IncrementalKind, type OverviewRowsCache, overviewRowsCache } from './overview-rows.js';
+import { loadReadContext } from './read-context.service.js';
 
 /** The overview and cross-organisation read service. */
 export interface OverviewService {
@@ -120,21 +116,6 @@ export interface DeadlineListItem {
   readonly daysLeft: number;
 }
 
-/** Rows of one overview with what the unit filter needs, as cached per store position. */
-interface ComputedRows {
-  readonly rows: readonly OverviewRow[];
-  readonly units: readonly OrganizationUnit[];
-  /** What the rows were computed from, to take in later writes of the overview's own kind. */
-  readonly base?: RowsBase;
-}
-
-interface RowsBase {
-  readonly records: ReadRecords;
-  readonly ctx: ReadContext;
-  /** A feed position below which every change was already read (see `ChangesOptions`). */
-  readonly since: number;
-}
-
 function mustReadOrganisation(call: CallContext, organizationUuid: string): void {
   if (!call.actor.isGlobalAdmin && !call.actor.roles.has(organizationUuid)) {
     throw new KitosForbiddenError('access', 'you may only see the portfolio of organisations you are a member of', {
@@ -143,156 +124,8 @@ function mustReadOrganisation(call: CallContext, organizationUuid: string): void
   }
 }
 
-/** The catalogue as one organisation sees it: visible systems, and usage counts across the country. */
-async function catalogue(call: CallContext, org: string, today: IsoDate): Promise<ComputedRows> {
-  const systems = (await allOf<ItSystem>(call.tx, SYSTEM.kind)).filter((s) =>
-    canRead(call.actor, protectSystem(call, s)),
-  );
-  const ctx = await loadReadContext(call, org, today, { systems });
-  // Counts come from every organisation's usages: only the index (organisation, system) is read.
-  const usages = await call.tx.query<ItSystemUsage>({ kind: USAGE.kind });
-  const users = new Map<string, Set<string>>();
-  for (const u of usages.records) {
-    const system = String(u.index.systemUuid);
-    users.set(system, (users.get(system) ?? new Set()).add(u.organizationUuid ?? ''));
-  }
-  const counts = new Map([...users].map(([s, orgs]) => [s, orgs.size]));
-  const usedHere = new Set([...users].filter(([, orgs]) => orgs.has(org)).map(([s]) => s));
-  const rows: CatalogueRow[] = catalogueRows(systems, ctx, { usedHere, organizations: counts });
-  return { rows, units: ctx.units };
-}
-
-/** Projects an organisation owns, and joint projects it is a partner of. */
-async function projectsOf(call: CallContext, org: string): Promise<Project[]> {
-  const own = await allOf<Project>(call.tx, PROJECT.kind, org);
-  const partner = await allOf<Project>(call.tx, PROJECT.kind, undefined, {
-    op: 'hasAny',
-    field: 'jointOrganizationUuids',
-    values: [org],
-  });
-  return [...own, ...partner.filter((p) => p.organizationUuid !== org)];
-}
-
-/**
- * The overviews whose rows are one organisation's records of one kind, and how a write to some of
- * those records changes the rows: `affected` names the rows to compute again (`undefined`: all).
- */
-const INCREMENTAL = {
-  usages: {
-    kind: USAGE.kind,
-    records: 'usages',
-    rows: (ctx: ReadContext, list: readonly ItSystemUsage[]) => usageRows(list, ctx),
-    // A usage's row counts the relations into it: their targets change with the relations.
-    affected: (before: ReadRecords, after: ReadRecords, changed: ReadonlySet<string>) => {
-      const out = new Set(changed);
-      for (const list of [before.usages, after.usages])
-        for (const u of list)
-          if (changed.has(u.uuid)) for (const r of u.outgoingSystemRelations) out.add(r.toUsageUuid);
-      return out;
-    },
-  },
-  // A contract's validity may hang on its parent's: every row again (from the cached records).
-  contracts: {
-    kind: CONTRACT.kind,
-    records: 'contracts',
-    rows: (ctx: ReadContext, list: readonly Contract[]) => contractRows(list, ctx),
-    affected: () => undefined,
-  },
-  dataProcessing: {
-    kind: DPR.kind,
-    records: 'registrations',
-    rows: (ctx: ReadContext, list: readonly DataProcessingRegistration[]) => dprRows(list, ctx),
-    affected: (_b: ReadRecords, _a: ReadRecords, changed: ReadonlySet<string>) => changed,
-  },
-} as const;
-type IncrementalKind = keyof typeof INCREMENTAL;
-const isIncremental = (kind: OverviewKind): kind is IncrementalKind => Object.hasOwn(INCREMENTAL, kind);
-
-/** The rows of an incremental overview from its records. */
-function rowsOf(kind: IncrementalKind, ctx: ReadContext, records: ReadRecords): OverviewRow[] {
-  const spec = INCREMENTAL[kind];
-  return (spec.rows as (c: ReadContext, l: readonly unknown[]) => OverviewRow[])(ctx, records[spec.records]);
-}
-
-async function computeRows(
-  call: CallContext,
-  kind: OverviewKind,
-  org: string,
-  today: IsoDate,
-  storage?: PositionSource,
-): Promise<ComputedRows> {
-  if (kind === 'catalogue') return catalogue(call, org, today);
-  if (!isIncremental(kind)) {
-    const ctx = await loadReadContext(call, org, today);
-    return { rows: projectRows(await projectsOf(call, org), ctx), units: ctx.units };
-  }
-  // The position first: every change after it is then either in the records read below or in the
-  // feed asked from it (reads outside a transaction each see at least what had committed).
-  const since = storage?.position ? await storage.position() : undefined;
-  const records = await loadReadRecords(call.tx, org, today);
-  const ctx = readContext(records);
-  const rows = rowsOf(kind, ctx, records);
-  return { rows, units: ctx.units, base: since === undefined ? undefined : { records, ctx, since } };
-}
-
-/**
- * `old` brought up to date with the writes of its own kind in its organisation since it was
- * computed: the changed records are read from the feed, the shared records they newly mention are
- * read, and only the rows those writes can change are computed again.
- */
-async function refreshRows(
-  call: CallContext,
-  kind: IncrementalKind,
-  org: string,
-  today: IsoDate,
-  old: ComputedRows,
-  storage: PositionSource,
-): Promise<ComputedRows> {
-  const base = old.base;
-  if (!base) return computeRows(call, kind, org, today, storage);
-  const spec = INCREMENTAL[kind];
-  const feed = await call.tx.changesSince(base.since, {
-    kinds: [spec.kind],
-    organizationUuids: [org],
-    includeUnsettled: true,
-  });
-  if (feed.changed.length === 0 && feed.deleted.length === 0) return { ...old, base: { ...base, since: feed.next } };
-  const byUuid = new Map<string, { uuid: string }>(base.records[spec.records].map((r) => [r.uuid, r]));
-  const changed = new Set<string>();
-  for (const r of feed.changed) {
-    byUuid.set(r.uuid, r.data as { uuid: string });
-    changed.add(r.uuid);
-  }
-  for (const t of feed.deleted) {
-    byUuid.delete(t.uuid);
-    changed.add(t.uuid);
-  }
-  // In uuid order, as the storage lists them (the order of an unsorted overview).
-  const list = [...byUuid.values()].sort((a, b) => (a.uuid < b.uuid ? -1 : a.uuid > b.uuid ? 1 : 0));
-  const own = { ...base.records, [spec.records]: list } as ReadRecords;
-  const records: ReadRecords = { ...own, ...(await loadSharedRecords(call.tx, own, {}, base.records)) };
-  const ctx = readContext(records, base.ctx);
-  const affected = spec.affected(base.records, records, changed);
-  let rows: OverviewRow[];
-  if (affected === undefined) rows = rowsOf(kind, ctx, records);
-  else {
-    const fresh = rowsOf(kind, ctx, { ...records, [spec.records]: list.filter((r) => affected.has(r.uuid)) });
-    const byRow = new Map<string, OverviewRow>(old.rows.map((r) => [r.uuid, r]));
-    for (const r of fresh) byRow.set(r.uuid, r);
-    rows = list.map((r) => byRow.get(r.uuid) as OverviewRow);
-  }
-  return { rows, units: ctx.units, base: { records, ctx, since: feed.next } };
-}
-
 /** Overviews and cross-organisation reads. */
-export function overviewService(
-  runner: CallRunner,
-  storage?: Pick<StorageAdapter, 'position' | 'positionsOf'>,
-): OverviewService {
-  // Rows depend only on the organisation's data and the date (catalogue rows also on the reader),
-  // so they are reused until the store changes; filtering, sorting and paging run per query.
-  const positions: PositionSource = storage ?? {};
-  const cache = new PositionCache<ComputedRows>(positions, 64);
+export function overviewService(runner: CallRunner, rows: OverviewRowsCache = overviewRowsCache()): OverviewService {
   return {
     query: (actor, kind, input) =>
       runner.read(actor, async (call) => {
@@ -306,18 +139,7 @@ export function overviewService(
         // Every overview, the catalogue's included (it says whether the organisation uses each
         // system), shows the organisation's own data: members and global admins only.
         mustReadOrganisation(call, org);
-        const key = `${kind}|${org}|${today}${kind === 'catalogue' ? `|${call.actor.userUuid}` : ''}`;
-        const computed = await cache.get(
-          key,
-          call.tx,
-          (tx) => computeRows({ ...call, tx }, kind, org, today, positions),
-          isIncremental(kind)
-            ? {
-                key: positionKeyOf(INCREMENTAL[kind].kind, org),
-                apply: (old, tx) => refreshRows({ ...call, tx }, kind, org, today, old, positions),
-              }
-            : undefined,
-        );
+        const computed = await rows.rows(call, kind, org, today);
         const page = applyOverviewQuery(
           computed.rows,
           OVERVIEW_COLUMNS[kind],
@@ -341,13 +163,13 @@ export function overviewService(
               uuid: contractUuid,
             },
           );
-        const ctx = await loadReadContext(call, contract.organizationUuid, day(today) ?? call.today);
+        const ctx = await rows.context(call, 'contracts', contract.organizationUuid, day(today) ?? call.today);
         return ctx.deadlines(contract);
       }),
     deadlines: (actor, query) =>
       runner.read(actor, async (call) => {
         mustReadOrganisation(call, parse(UuidSchema, query.organizationUuid, 'contract'));
-        const ctx = await loadReadContext(call, query.organizationUuid, day(query.today) ?? call.today);
+        const ctx = await rows.context(call, 'contracts', query.organizationUuid, day(query.today) ?? call.today);
         const units = query.responsibleUnitUuid
           ? new Set(
               query.includeSubUnits
@@ -430,7 +252,7 @@ export function overviewService(
 const day = (d: IsoDate | undefined) => (d === undefined ? undefined : parse(IsoDateSchema, d, 'core'));
 
 /** The cards. */
-export function cardService(runner: CallRunner): CardService {
+export function cardService(runner: CallRunner, rows: OverviewRowsCache = overviewRowsCache()): CardService {
   /** Loads a record the actor may read, its permissions, and the read context of its organisation. */
   const load = async <E extends EntityMeta & { organizationUuid: string; jointOrganizationUuids?: readonly string[] }>(
     call: CallContext,
@@ -438,6 +260,7 @@ export function cardService(runner: CallRunner): CardService {
     protectedKind: 'itSystemUsage' | 'itContract' | 'dataProcessingRegistration' | 'project',
     uuid: string,
     today: IsoDate | undefined,
+    overview?: IncrementalKind,
   ): Promise<{ entity: E; ctx: ReadContext; permissions: Permissions }> => {
     const entity = await readEntity(call.tx, def, parse(UuidSchema, uuid, 'core'));
     const facts = entity && {
@@ -456,20 +279,39 @@ export function cardService(runner: CallRunner): CardService {
       call.actor.roles.has(entity.organizationUuid) || call.actor.isGlobalAdmin
         ? entity.organizationUuid
         : ([...call.actor.roles.keys()][0] ?? entity.organizationUuid);
-    const ctx = await loadReadContext(call, viewer, day(today) ?? call.today, {
-      organizations: [entity.organizationUuid, ...(entity.jointOrganizationUuids ?? [])],
-    });
+    // In its own organisation a card shares the context its overview's rows keep up to date.
+    const on = day(today) ?? call.today;
+    const ctx =
+      overview && viewer === entity.organizationUuid
+        ? await rows.context(call, overview, viewer, on)
+        : await loadReadContext(call, viewer, on, {
+            organizations: [entity.organizationUuid, ...(entity.jointOrganizationUuids ?? [])],
+          });
     return { entity, ctx, permissions: permissionsFor(call.actor, facts) };
   };
   return {
     usage: (actor, uuid, today) =>
       runner.read(actor, async (call) => {
-        const { entity, ctx, permissions } = await load<ItSystemUsage>(call, USAGE, 'itSystemUsage', uuid, today);
+        const { entity, ctx, permissions } = await load<ItSystemUsage>(
+          call,
+          USAGE,
+          'itSystemUsage',
+          uuid,
+          today,
+          'usages',
+        );
         return usageCard(entity, ctx, permissions);
       }),
     contract: (actor, uuid, today) =>
       runner.read(actor, async (call) => {
-        const { entity, ctx, permissions } = await load<Contract>(call, CONTRACT, 'itContract', uuid, today);
+        const { entity, ctx, permissions } = await load<Contract>(
+          call,
+          CONTRACT,
+          'itContract',
+          uuid,
+          today,
+          'contracts',
+        );
         return contractCard(entity, ctx, permissions);
       }),
     dataProcessing: (actor, uuid, today) =>
@@ -480,6 +322,7 @@ export function cardService(runner: CallRunner): CardService {
           'dataProcessingRegistration',
           uuid,
           today,
+          'dataProcessing',
         );
         return dprCard(entity, ctx, permissions);
       }),

@@ -17,15 +17,12 @@ import {
   KLE,
   ORGANIZATION,
   type StoredGlobalOption,
-  type StoredKleTask,
   SYSTEM,
   UNIT,
   USAGE,
   USER,
 } from './kinds.js';
-import type { Organization } from '../organisation/organization.schema.js';
 import type { OrganizationUnit } from '../organisation/unit.schema.js';
-import type { User } from '../organisation/user.schema.js';
 import { type ReadContext, type ReadRecords, readContext } from '../overview/read-context.js';
 import type { IsoDate } from '../shared/dates.js';
 import type { StorageReader } from '../storage/port.js';

@@ -1,0 +1,237 @@
+/**
+ * The rows of each overview of one organisation, cached until what they were computed from
+ * changes, shared by the overview and card services. The rows of usages, contracts and
+ * registrations take in writes of their own kind from the change feed: only the changed records are
+ * read, and only the rows those writes can change are computed again. A write to anything else the
+ * rows show (a unit, a user, a catalogue system) computes them again.
+ *
+ * @module
+ */
+import { canRead } from '../access/policy.js';
+import { catalogueRows, type CatalogueRow } from '../catalogue/it-system.read-model.js';
+import type { ItSystem } from '../catalogue/it-system.schema.js';
+import { contractRows } from '../contract/contract.read-model.js';
+import type { Contract } from '../contract/contract.schema.js';
+import { dprRows } from '../data-processing/dpr.read-model.js';
+import type { DataProcessingRegistration } from '../data-processing/dpr.schema.js';
+import { PositionCache, type PositionSource } from '../engine/cache.js';
+import type { CallContext } from '../engine/call.js';
+import type { OrganizationUnit } from '../organisation/unit.schema.js';
+import type { OverviewKind, OverviewRow } from '../overview/query.js';
+import { type ReadContext, type ReadRecords, readContext } from '../overview/read-context.js';
+import { projectRows } from '../project/project.read-model.js';
+import type { Project } from '../project/project.schema.js';
+import type { IsoDate } from '../shared/dates.js';
+import { positionKeyOf } from '../storage/port.js';
+import { usageRows } from '../usage/usage.read-model.js';
+import type { ItSystemUsage } from '../usage/usage.schema.js';
+import { protectSystem } from './catalogue.service.js';
+import { CONTRACT, DPR, PROJECT, SYSTEM, USAGE } from './kinds.js';
+import { allOf } from './lookup.js';
+import { loadReadContext, loadReadRecords, loadSharedRecords } from './read-context.service.js';
+
+/** Rows of one overview with what the unit filter needs, as cached per store position. */
+export interface ComputedRows {
+  readonly rows: readonly OverviewRow[];
+  readonly units: readonly OrganizationUnit[];
+  /** What the rows were computed from, to take in later writes of the overview's own kind. */
+  readonly base?: RowsBase;
+}
+
+export interface RowsBase {
+  readonly records: ReadRecords;
+  readonly ctx: ReadContext;
+  /** A feed position below which every change was already read (see `ChangesOptions`). */
+  readonly since: number;
+}
+
+/** The catalogue as one organisation sees it: visible systems, and usage counts across the country. */
+async function catalogue(call: CallContext, org: string, today: IsoDate): Promise<ComputedRows> {
+  const systems = (await allOf<ItSystem>(call.tx, SYSTEM.kind)).filter((s) =>
+    canRead(call.actor, protectSystem(call, s)),
+  );
+  const ctx = await loadReadContext(call, org, today, { systems });
+  // Counts come from every organisation's usages: only the index (organisation, system) is read.
+  const usages = await call.tx.query<ItSystemUsage>({ kind: USAGE.kind });
+  const users = new Map<string, Set<string>>();
+  for (const u of usages.records) {
+    const system = String(u.index.systemUuid);
+    users.set(system, (users.get(system) ?? new Set()).add(u.organizationUuid ?? ''));
+  }
+  const counts = new Map([...users].map(([s, orgs]) => [s, orgs.size]));
+  const usedHere = new Set([...users].filter(([, orgs]) => orgs.has(org)).map(([s]) => s));
+  const rows: CatalogueRow[] = catalogueRows(systems, ctx, { usedHere, organizations: counts });
+  return { rows, units: ctx.units };
+}
+
+/** Projects an organisation owns, and joint projects it is a partner of. */
+async function projectsOf(call: CallContext, org: string): Promise<Project[]> {
+  const own = await allOf<Project>(call.tx, PROJECT.kind, org);
+  const partner = await allOf<Project>(call.tx, PROJECT.kind, undefined, {
+    op: 'hasAny',
+    field: 'jointOrganizationUuids',
+    values: [org],
+  });
+  return [...own, ...partner.filter((p) => p.organizationUuid !== org)];
+}
+
+/**
+ * The overviews whose rows are one organisation's records of one kind, and how a write to some of
+ * those records changes the rows: `affected` names the rows to compute again (`undefined`: all).
+ */
+const INCREMENTAL = {
+  usages: {
+    kind: USAGE.kind,
+    records: 'usages',
+    rows: (ctx: ReadContext, list: readonly ItSystemUsage[]) => usageRows(list, ctx),
+    // A usage's row counts the relations into it: their targets change with the relations.
+    affected: (before: ReadRecords, after: ReadRecords, changed: ReadonlySet<string>) => {
+      const out = new Set(changed);
+      for (const list of [before.usages, after.usages])
+        for (const u of list)
+          if (changed.has(u.uuid)) for (const r of u.outgoingSystemRelations) out.add(r.toUsageUuid);
+      return out;
+    },
+  },
+  // A contract's validity may hang on its parent's: every row again (from the cached records).
+  contracts: {
+    kind: CONTRACT.kind,
+    records: 'contracts',
+    rows: (ctx: ReadContext, list: readonly Contract[]) => contractRows(list, ctx),
+    affected: () => undefined,
+  },
+  dataProcessing: {
+    kind: DPR.kind,
+    records: 'registrations',
+    rows: (ctx: ReadContext, list: readonly DataProcessingRegistration[]) => dprRows(list, ctx),
+    affected: (_b: ReadRecords, _a: ReadRecords, changed: ReadonlySet<string>) => changed,
+  },
+} as const;
+export type IncrementalKind = keyof typeof INCREMENTAL;
+const isIncremental = (kind: OverviewKind): kind is IncrementalKind => Object.hasOwn(INCREMENTAL, kind);
+
+/** The rows of an incremental overview from its records. */
+function rowsOf(kind: IncrementalKind, ctx: ReadContext, records: ReadRecords): OverviewRow[] {
+  const spec = INCREMENTAL[kind];
+  return (spec.rows as (c: ReadContext, l: readonly unknown[]) => OverviewRow[])(ctx, records[spec.records]);
+}
+
+async function computeRows(
+  call: CallContext,
+  kind: OverviewKind,
+  org: string,
+  today: IsoDate,
+  storage?: PositionSource,
+): Promise<ComputedRows> {
+  if (kind === 'catalogue') return catalogue(call, org, today);
+  if (!isIncremental(kind)) {
+    const ctx = await loadReadContext(call, org, today);
+    return { rows: projectRows(await projectsOf(call, org), ctx), units: ctx.units };
+  }
+  // The position first: every change after it is then either in the records read below or in the
+  // feed asked from it (reads outside a transaction each see at least what had committed).
+  const since = storage?.position ? await storage.position() : undefined;
+  const records = await loadReadRecords(call.tx, org, today);
+  const ctx = readContext(records);
+  const rows = rowsOf(kind, ctx, records);
+  return { rows, units: ctx.units, base: since === undefined ? undefined : { records, ctx, since } };
+}
+
+/**
+ * `old` brought up to date with the writes of its own kind in its organisation since it was
+ * computed: the changed records are read from the feed, the shared records they newly mention are
+ * read, and only the rows those writes can change are computed again.
+ */
+async function refreshRows(
+  call: CallContext,
+  kind: IncrementalKind,
+  org: string,
+  today: IsoDate,
+  old: ComputedRows,
+  storage: PositionSource,
+): Promise<ComputedRows> {
+  const base = old.base;
+  if (!base) return computeRows(call, kind, org, today, storage);
+  const spec = INCREMENTAL[kind];
+  const feed = await call.tx.changesSince(base.since, {
+    kinds: [spec.kind],
+    organizationUuids: [org],
+    includeUnsettled: true,
+  });
+  if (feed.changed.length === 0 && feed.deleted.length === 0) return { ...old, base: { ...base, since: feed.next } };
+  const byUuid = new Map<string, { uuid: string }>(base.records[spec.records].map((r) => [r.uuid, r]));
+  const changed = new Set<string>();
+  for (const r of feed.changed) {
+    byUuid.set(r.uuid, r.data as { uuid: string });
+    changed.add(r.uuid);
+  }
+  for (const t of feed.deleted) {
+    byUuid.delete(t.uuid);
+    changed.add(t.uuid);
+  }
+  // In uuid order, as the storage lists them (the order of an unsorted overview).
+  const list = [...byUuid.values()].sort((a, b) => (a.uuid < b.uuid ? -1 : a.uuid > b.uuid ? 1 : 0));
+  const own = { ...base.records, [spec.records]: list } as ReadRecords;
+  const records: ReadRecords = { ...own, ...(await loadSharedRecords(call.tx, own, {}, base.records)) };
+  const ctx = readContext(records, base.ctx);
+  const affected = spec.affected(base.records, records, changed);
+  let rows: OverviewRow[];
+  if (affected === undefined) rows = rowsOf(kind, ctx, records);
+  else {
+    const fresh = rowsOf(kind, ctx, { ...records, [spec.records]: list.filter((r) => affected.has(r.uuid)) });
+    const byRow = new Map<string, OverviewRow>(old.rows.map((r) => [r.uuid, r]));
+    for (const r of fresh) byRow.set(r.uuid, r);
+    rows = list.map((r) => byRow.get(r.uuid) as OverviewRow);
+  }
+  return { rows, units: ctx.units, base: { records, ctx, since: feed.next } };
+}
+
+/** The cached rows of every overview, shared by the services of one facade. */
+export interface OverviewRowsCache {
+  /**
+   * The rows of `kind` for one organisation on `today`, from the cache when nothing they were
+   * computed from changed, brought up to date when only their own kind did. The caller checks that
+   * the actor may read the organisation.
+   */
+  rows(call: CallContext, kind: OverviewKind, organizationUuid: string, today: IsoDate): Promise<ComputedRows>;
+  /**
+   * The read context of one organisation on `today`: the one the rows of `kind` were computed from
+   * when cached (kept up to date with them), else loaded.
+   */
+  context(call: CallContext, kind: IncrementalKind, organizationUuid: string, today: IsoDate): Promise<ReadContext>;
+}
+
+/**
+ * A rows cache over the storage's positions (no caching when the storage cannot tell them).
+ *
+ * @example
+ * ```ts
+ * const rows = overviewRowsCache(storage);
+ * const { rows: usageRows } = await rows.rows(call, 'usages', organizationUuid, call.today);
+ * ```
+ */
+export function overviewRowsCache(storage?: PositionSource): OverviewRowsCache {
+  const positions: PositionSource = storage ?? {};
+  const cache = new PositionCache<ComputedRows>(positions, 64);
+  const rows: OverviewRowsCache['rows'] = (call, kind, org, today) => {
+    // Rows depend only on the organisation's data and the date (catalogue rows also on the
+    // reader), so they are reused until the store changes; filtering, sorting and paging run per query.
+    const key = `${kind}|${org}|${today}${kind === 'catalogue' ? `|${call.actor.userUuid}` : ''}`;
+    return cache.get(
+      key,
+      call.tx,
+      (tx) => computeRows({ ...call, tx }, kind, org, today, positions),
+      isIncremental(kind)
+        ? {
+            key: positionKeyOf(INCREMENTAL[kind].kind, org),
+            apply: (old, tx) => refreshRows({ ...call, tx }, kind, org, today, old, positions),
+          }
+        : undefined,
+    );
+  };
+  return {
+    rows,
+    context: async (call, kind, org, today) =>
+      (await rows(call, kind, org, today)).base?.ctx ?? loadReadContext(call, org, today),
+  };
+}
