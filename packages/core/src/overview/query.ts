@@ -229,7 +229,9 @@ function compareCells(a: CellValue | undefined, b: CellValue | undefined, type: 
 
 /**
  * Filters, searches, sorts and pages rows — the reference semantics every overview follows.
- * Empty values sort last in both directions; ties are broken by uuid so paging is stable.
+ * Empty values sort last in both directions; ties are broken by uuid so paging is stable. With
+ * `unchanging`, the caller promises never to change `rows` (nor its rows): the sorted order is then
+ * kept for the next query of the same list.
  *
  * @example
  * ```ts
@@ -247,6 +249,7 @@ export function applyOverviewQuery<R extends OverviewRow>(
   columns: readonly OverviewColumn[],
   query: Omit<OverviewQuery, 'organizationUuid' | 'today'>,
   subUnits?: SubUnitResolver,
+  options: { readonly unchanging?: boolean } = {},
 ): { rows: R[]; total: number } {
   const byId = new Map(columns.map((c) => [c.id, c]));
   const searchable = columns
@@ -256,13 +259,33 @@ export function applyOverviewQuery<R extends OverviewRow>(
     .split(/\s+/)
     .filter(Boolean);
   const filters = query.filters ?? [];
-  const matches = rows.filter(
+  // The order is total (ties by uuid), so filtering the sorted rows gives the sorted matches. For a
+  // list that never changes (cached rows) the sorted rows are kept per sort: its queries sort once.
+  const matches = sortedRows(rows, query.sort ?? [], byId, options.unchanging === true).filter(
     (row) =>
       filters.every((f) => matchFilter(row, f, byId, subUnits)) &&
       words.every((w) => searchable.some((c) => fold(asText(cellOf(row, c))).includes(w))),
   );
-  const sort = query.sort ?? [];
-  matches.sort((a, b) => {
+  const offset = query.offset ?? 0;
+  const page = query.limit === undefined ? matches.slice(offset) : matches.slice(offset, offset + query.limit);
+  return { rows: page, total: matches.length };
+}
+
+/** Sorted copies of row lists, per list and sort (a list is never changed once computed). */
+const sortedCache = new WeakMap<readonly OverviewRow[], Map<string, readonly OverviewRow[]>>();
+
+/** `rows` in the order of `sort`, then by uuid. */
+function sortedRows<R extends OverviewRow>(
+  rows: readonly R[],
+  sort: readonly OverviewSort[],
+  byId: ReadonlyMap<string, OverviewColumn>,
+  keep: boolean,
+): readonly R[] {
+  const key = JSON.stringify(sort);
+  let forRows = keep ? sortedCache.get(rows) : undefined;
+  const hit = forRows?.get(key);
+  if (hit) return hit as readonly R[];
+  const sorted = [...rows].sort((a, b) => {
     for (const s of sort) {
       const ca = cellOf(a, s.column);
       const cb = cellOf(b, s.column);
@@ -271,9 +294,14 @@ export function applyOverviewQuery<R extends OverviewRow>(
     }
     return a.uuid < b.uuid ? -1 : a.uuid > b.uuid ? 1 : 0;
   });
-  const offset = query.offset ?? 0;
-  const page = query.limit === undefined ? matches.slice(offset) : matches.slice(offset, offset + query.limit);
-  return { rows: page, total: matches.length };
+  if (!keep) return sorted;
+  if (!forRows) {
+    forRows = new Map();
+    sortedCache.set(rows, forRows);
+  }
+  if (forRows.size >= 16) forRows.clear(); // a few sorts per list are in use at a time
+  forRows.set(key, sorted);
+  return sorted;
 }
 
 /** Most rows one overview page returns (an organisation's whole portfolio fits; exports page beyond). */

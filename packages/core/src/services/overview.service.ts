@@ -145,6 +145,7 @@ export function overviewService(runner: CallRunner, rows: OverviewRowsCache = ov
           OVERVIEW_COLUMNS[kind],
           query,
           (unit) => new Set(unitDescendants(computed.units, unit, { includeSelf: true }).map((u) => u.uuid)),
+          { unchanging: true },
         );
         return { ...page, rows: page.rows as unknown as OverviewRowOf<typeof kind>[], today };
       }),

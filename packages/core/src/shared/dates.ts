@@ -126,14 +126,15 @@ export function makeDate(year: number, month: number, day: number): IsoDate {
  */
 export function toIsoDate(instant: Date, timeZone = 'UTC'): IsoDate {
   if (timeZone === 'UTC' || timeZone === 'utc') return instant.toISOString().slice(0, 10);
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(instant);
-  return parts;
+  // Building a formatter costs far more than formatting: one per time zone, kept.
+  let format = dayFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dayFormats.set(timeZone, format);
+  }
+  return format.format(instant);
 }
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** Compares two dates: negative when `a` is earlier, 0 when equal, positive when later. */
 export function compareDates(a: IsoDate, b: IsoDate): number {
