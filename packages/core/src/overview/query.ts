@@ -229,9 +229,8 @@ function compareCells(a: CellValue | undefined, b: CellValue | undefined, type: 
 
 /**
  * Filters, searches, sorts and pages rows — the reference semantics every overview follows.
- * Empty values sort last in both directions; ties are broken by uuid so paging is stable. With
- * `unchanging`, the caller promises never to change `rows` (nor its rows): the sorted order is then
- * kept for the next query of the same list.
+ * Empty values sort last in both directions; ties are broken by uuid so paging is stable (or by
+ * the input order, see {@link OverviewQueryOptions}).
  *
  * @example
  * ```ts
@@ -249,7 +248,7 @@ export function applyOverviewQuery<R extends OverviewRow>(
   columns: readonly OverviewColumn[],
   query: Omit<OverviewQuery, 'organizationUuid' | 'today'>,
   subUnits?: SubUnitResolver,
-  options: { readonly unchanging?: boolean } = {},
+  options: OverviewQueryOptions = {},
 ): { rows: R[]; total: number } {
   const byId = new Map(columns.map((c) => [c.id, c]));
   const searchable = columns
@@ -261,7 +260,7 @@ export function applyOverviewQuery<R extends OverviewRow>(
   const filters = query.filters ?? [];
   // The order is total (ties by uuid), so filtering the sorted rows gives the sorted matches. For a
   // list that never changes (cached rows) the sorted rows are kept per sort: its queries sort once.
-  const matches = sortedRows(rows, query.sort ?? [], byId, options.unchanging === true).filter(
+  const matches = sortedRows(rows, query.sort ?? [], byId, options).filter(
     (row) =>
       filters.every((f) => matchFilter(row, f, byId, subUnits)) &&
       words.every((w) => searchable.some((c) => fold(asText(cellOf(row, c))).includes(w))),
@@ -269,6 +268,20 @@ export function applyOverviewQuery<R extends OverviewRow>(
   const offset = query.offset ?? 0;
   const page = query.limit === undefined ? matches.slice(offset) : matches.slice(offset, offset + query.limit);
   return { rows: page, total: matches.length };
+}
+
+/** Options of {@link applyOverviewQuery}. */
+export interface OverviewQueryOptions {
+  /**
+   * The caller never changes the rows list nor its rows: the sorted order is kept for the next
+   * query of the same list.
+   */
+  readonly unchanging?: boolean;
+  /**
+   * How rows equal in every sort column are ordered: by `uuid` (default: stable pages over stored
+   * records) or in the order of the `input` (rows handed over as a list keep their order unsorted).
+   */
+  readonly ties?: 'uuid' | 'input';
 }
 
 /** Sorted copies of row lists, per list and sort (a list is never changed once computed). */
@@ -279,9 +292,11 @@ function sortedRows<R extends OverviewRow>(
   rows: readonly R[],
   sort: readonly OverviewSort[],
   byId: ReadonlyMap<string, OverviewColumn>,
-  keep: boolean,
+  options: OverviewQueryOptions,
 ): readonly R[] {
+  const keep = options.unchanging === true;
   const key = JSON.stringify(sort);
+  const position = options.ties === 'input' ? new Map(rows.map((r, i) => [r, i])) : undefined;
   let forRows = keep ? sortedCache.get(rows) : undefined;
   const hit = forRows?.get(key);
   if (hit) return hit as readonly R[];
@@ -292,6 +307,7 @@ function sortedRows<R extends OverviewRow>(
       const c = compareCells(ca, cb, byId.get(s.column)?.type);
       if (c !== 0) return s.direction === 'desc' && !isEmpty(ca) && !isEmpty(cb) ? -c : c;
     }
+    if (position) return (position.get(a) ?? 0) - (position.get(b) ?? 0);
     return a.uuid < b.uuid ? -1 : a.uuid > b.uuid ? 1 : 0;
   });
   if (!keep) return sorted;

@@ -46,7 +46,8 @@ export interface StaticClientData {
   readonly today?: IsoDate;
   /**
    * Overview rows per kind (one organisation's portfolio; `organizationUuid` in queries is
-   * ignored). A row needs its uuid; cells left out show as empty.
+   * ignored). A row needs its uuid; cells left out show as empty. Unsorted, and among rows equal
+   * in the sort columns, rows keep the order given.
    */
   readonly rows?: { readonly [K in OverviewKind]?: readonly StaticRow<K>[] };
   /** Column catalogues per kind; default: core's `OVERVIEW_COLUMNS`. */
@@ -157,7 +158,8 @@ export function createStaticClient(data: StaticClientData): KitosClient {
     columns: (kind) => answer(() => columnsOf(kind)),
     overview: (kind, query) =>
       answer(() => {
-        const page = applyOverviewQuery(data.rows?.[kind] ?? [], columnsOf(kind), query, subUnits);
+        // Rows handed over as a list keep their order where no sort column decides.
+        const page = applyOverviewQuery(data.rows?.[kind] ?? [], columnsOf(kind), query, subUnits, { ties: 'input' });
         // Static rows may leave cells out; the widgets show a missing cell as empty.
         return { rows: page.rows as OverviewRowOf<typeof kind>[], total: page.total, today: query.today ?? today };
       }),

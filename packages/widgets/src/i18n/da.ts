@@ -30,6 +30,7 @@ export const da: Strings = {
   },
   search: 'Søg',
   searchHint: 'Alle ord skal findes i en tekstkolonne',
+  sortHint: 'Klik: stigende, faldende, usorteret. Skift+klik: faldende først',
   columns: 'Kolonner',
   columnChooser: 'Tilpas kolonner',
   shownColumns: 'Viste kolonner (i rækkefølge)',

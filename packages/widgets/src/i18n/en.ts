@@ -30,6 +30,7 @@ export const en: Strings = {
   },
   search: 'Search',
   searchHint: 'Every word must occur in a text column',
+  sortHint: 'Click: ascending, descending, unsorted. Shift+click: descending first',
   columns: 'Columns',
   columnChooser: 'Choose columns',
   shownColumns: 'Shown columns (in order)',

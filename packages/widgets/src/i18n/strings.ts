@@ -26,6 +26,8 @@ export interface Strings {
   readonly count: (n: number, kind: OverviewKind) => string;
   readonly search: string;
   readonly searchHint: string;
+  /** Tooltip of a column header's sort button. */
+  readonly sortHint: string;
   readonly columns: string;
   readonly columnChooser: string;
   readonly shownColumns: string;

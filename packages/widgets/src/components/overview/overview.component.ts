@@ -16,6 +16,7 @@ import { styleMap } from 'lit/directives/style-map.js';
 import type { KitosClient, UnitTreeNode } from '../../data/client.js';
 import { coalesced, LiveUpdates } from '../../internal/live.js';
 import { KitosWidgetError } from '../../data/errors.js';
+import { createStaticClient } from '../../data/fake-client.js';
 import { decodeView, encodeView, type OverviewView } from '../../data/view.js';
 import { KitosElement } from '../../internal/kitos-element.js';
 import { isPlainClick } from '../../internal/links.js';
@@ -106,7 +107,7 @@ function flattenUnits(nodes: readonly UnitTreeNode[], depth = 0, out: UnitOption
  * @csspart empty - The "no results" message.
  * @csspart message - The message shown without a client.
  * @csspart error - The error message.
- * @cssprop --kitos-overview-height - Height of the scrolling grid (default 32rem).
+ * @cssprop --kitos-overview-height - Height of the scrolling grid (default 32rem; with `fill`, the container decides).
  * @cssprop --kitos-row-height - Height of every row (default 2.5rem); rows are one fixed height.
  * @cssprop --kitos-color-header-bg - Background of the header row.
  * @cssprop --kitos-color-row-alt - Background of every other row.
@@ -143,9 +144,34 @@ export class KitosOverview extends KitosElement {
   @property()
   today = '';
 
-  /** The URL fragment parameter the view is kept in (`#view=…`); empty turns URL sync off. */
+  /**
+   * The URL fragment parameter to keep the view in, e.g. `view` for `#view=…` (bookmarkable, and
+   * the saved-views bar offers a link). Off unless set: a page with several grids, or its own
+   * routing in the fragment, keeps its address to itself.
+   */
   @property({ attribute: 'url-param' })
-  urlParam = 'view';
+  urlParam = '';
+
+  /**
+   * Rows to show instead of reading them through a client: any iterable of the kind's rows (cells
+   * left out show as empty). Filters, search, sort and export work on them as on a portfolio read
+   * through a client; without a sort they keep the order given. Call {@link KitosOverview.refresh}
+   * after changing the rows in place, or set a new iterable.
+   */
+  @property({ attribute: false })
+  data: Iterable<{ readonly uuid: string }> | undefined;
+
+  /** Grow to the height of the container (a flex or sized parent) instead of a fixed-height grid. */
+  @property({ type: Boolean, reflect: true })
+  fill = false;
+
+  /** Hide the toolbar (search, columns, filters, export, count). */
+  @property({ type: Boolean, attribute: 'no-toolbar', reflect: true })
+  noToolbar = false;
+
+  /** Hide the saved-views bar. */
+  @property({ type: Boolean, attribute: 'no-views', reflect: true })
+  noViews = false;
 
   @state() private catalogue: readonly OverviewColumn[] = [];
   @state() private visible: readonly string[] = [];
@@ -165,7 +191,7 @@ export class KitosOverview extends KitosElement {
   @query('[part~="header"]') private header?: HTMLElement;
   @query('[part~="grid"]') private scroller?: HTMLElement;
 
-  private rows = new OverviewRows(this, {
+  private loader = new OverviewRows(this, {
     onError: (error) => this.reportError('overview', error),
     onNewResult: () => {
       this.activeIndex = 0;
@@ -176,9 +202,9 @@ export class KitosOverview extends KitosElement {
   // Live updates: any change in the organisation may move a row in or out of the view, so the
   // current query runs again (at most once more while one is running).
   private readonly refreshRows = coalesced(async () => {
-    await this.rows.refresh();
+    await this.loader.refresh();
     // The rows in view beyond the first chunk are fetched again at once.
-    this.rows.ensure(this.range.first, this.range.last);
+    this.loader.ensure(this.range.first, this.range.last);
   });
   private readonly live = new LiveUpdates(() => this.refreshRows());
   private source: { client: KitosClient | undefined; kind: OverviewKind } | null = null;
@@ -233,7 +259,7 @@ export class KitosOverview extends KitosElement {
    * ```
    */
   get resultCount(): number | null {
-    return this.rows.total;
+    return this.loader.total;
   }
 
   /**
@@ -290,6 +316,44 @@ export class KitosOverview extends KitosElement {
     URL.revokeObjectURL(url);
   }
 
+  /** The client over {@link KitosOverview.data}, rebuilt when the rows are set or refreshed. */
+  private dataClient: { data: Iterable<{ readonly uuid: string }>; client: KitosClient } | null = null;
+
+  protected override get activeClient(): KitosClient | undefined {
+    if (!this.data) return super.activeClient;
+    if (this.dataClient?.data !== this.data)
+      this.dataClient = { data: this.data, client: this.clientOfData(this.data) };
+    return this.dataClient.client;
+  }
+
+  private clientOfData(data: Iterable<{ readonly uuid: string }>): KitosClient {
+    return createStaticClient({
+      ...(this.today ? { today: this.today } : {}),
+      rows: { [this.kind]: [...data] },
+    });
+  }
+
+  /**
+   * Reads the rows again: through the client, or from {@link KitosOverview.data} after the rows
+   * changed in place. The view (columns, filters, sort, search) stays.
+   *
+   * @example
+   * ```ts
+   * rows.push({ uuid: 'u-new', systemName: 'Nyt system' });
+   * await overview.refresh();
+   * ```
+   */
+  async refresh(): Promise<void> {
+    if (this.data) {
+      // A new client over the rows as they are now; the view stays (same kind).
+      this.dataClient = null;
+      this.requestUpdate();
+      await this.updateComplete;
+      return;
+    }
+    await this.refreshRows();
+  }
+
   private get org(): string {
     return this.organizationUuid || this.kitos?.organizationUuid || '';
   }
@@ -321,8 +385,12 @@ export class KitosOverview extends KitosElement {
     super.willUpdate(changed);
     const client = this.activeClient;
     if (!this.source || this.source.client !== client || this.source.kind !== this.kind) {
+      // A new client for the same kind keeps the view shown (or the one set for it in this task);
+      // another kind has other columns and starts from its own default.
+      if (this.source?.kind === this.kind && this.catalogue.length && !this.pendingView) this.pendingView = this.view;
+      if (this.source && this.source.kind !== this.kind) this.pendingView = null;
       this.source = { client, kind: this.kind };
-      this.rows.reset();
+      this.loader.reset();
       if (client) void this.loadColumns(client);
     }
     // Saved views belong to one user, organisation and overview: reload them when any changes.
@@ -330,7 +398,7 @@ export class KitosOverview extends KitosElement {
       this.viewsKey = this.storageKey;
       this.savedViews = loadSavedViews(this.viewsKey);
     }
-    if (client && this.catalogue.length) this.rows.query(client, this.kind, this.baseQuery());
+    if (client && this.catalogue.length) this.loader.query(client, this.kind, this.baseQuery());
     if (this.isConnected) this.live.sync(client, this.org);
   }
 
@@ -355,7 +423,7 @@ export class KitosOverview extends KitosElement {
   private onRange = (e: Event) => {
     const { first, last } = e as Event & { first: number; last: number };
     this.range = { first, last };
-    this.rows.ensure(first, last);
+    this.loader.ensure(first, last);
   };
 
   private defaultView(): OverviewView {
@@ -398,14 +466,19 @@ export class KitosOverview extends KitosElement {
     if (view && encodeView(view) !== encodeView(this.view)) this.applyView(view);
   };
 
-  private toggleSort(column: string): void {
+  /**
+   * A header click: ascending, then descending, then unsorted. With Shift held, descending at once
+   * (and again ascending), so newest-first or largest-first is one click.
+   */
+  private toggleSort(column: string, descendingFirst = false): void {
     const current = this.sort[0];
+    const [first, second]: OverviewSort['direction'][] = descendingFirst ? ['desc', 'asc'] : ['asc', 'desc'];
     const sort: OverviewSort[] =
       current?.column !== column
-        ? [{ column, direction: 'asc' }]
-        : current.direction === 'desc'
+        ? [{ column, direction: first }]
+        : current.direction === second
           ? []
-          : [{ column, direction: 'desc' }];
+          : [{ column, direction: second }];
     this.changeView({ sort });
   }
 
@@ -503,7 +576,7 @@ export class KitosOverview extends KitosElement {
   }
 
   private onRowKeydown(e: KeyboardEvent, index: number): void {
-    const last = (this.rows.total ?? 0) - 1;
+    const last = (this.loader.total ?? 0) - 1;
     const moves: Record<string, number> = {
       ArrowDown: index + 1,
       ArrowUp: index - 1,
@@ -564,7 +637,7 @@ export class KitosOverview extends KitosElement {
       linkTemplate: this.linkTemplate,
       sort: this.sort,
       tabbableIndex: this.tabbableIndex,
-      onSort: (column) => this.toggleSort(column),
+      onSort: (column, descendingFirst) => this.toggleSort(column, descendingFirst),
       onRowClick: (e, row, href) => this.onRowClick(e, row, href),
       onRowKeydown: (e, index) => this.onRowKeydown(e, index),
       onRowFocus: (index) => {
@@ -591,7 +664,7 @@ export class KitosOverview extends KitosElement {
 
   private renderToolbar(): TemplateResult {
     const { t } = this;
-    const total = this.rows.total;
+    const total = this.loader.total;
     return html`<div part="toolbar">
       <label part="search-label"
         >${t.search}
@@ -643,21 +716,25 @@ export class KitosOverview extends KitosElement {
     const primary = PRIMARY_COLUMN[this.kind];
     const linkColumn = columns.some((c) => c.id === primary) ? primary : (columns[0]?.id ?? '');
     const layout = gridTemplate(columns, primary);
-    const { phase, total } = this.rows;
+    const { phase, total } = this.loader;
     const hasRows = (total ?? 0) > 0;
     const ctx = this.gridContext;
     const failed = phase === 'error' || this.columnsFailed;
     return html`
-      ${this.renderToolbar()} ${this.renderPanel()} ${activeFilters(this.filterContext)}
-      ${viewsBar({
-        t,
-        saved: this.savedViews,
-        current: this.viewName,
-        link: this.urlParam && this.catalogue.length ? hashLink(this.urlParam, encodeView(this.view)) : null,
-        onPick: (name) => this.pickView(name),
-        onSave: (name) => this.saveView(name),
-        onDelete: (name) => this.deleteView(name),
-      })}
+      ${this.noToolbar ? nothing : this.renderToolbar()} ${this.renderPanel()} ${activeFilters(this.filterContext)}
+      ${
+        this.noViews
+          ? nothing
+          : viewsBar({
+              t,
+              saved: this.savedViews,
+              current: this.viewName,
+              link: this.urlParam && this.catalogue.length ? hashLink(this.urlParam, encodeView(this.view)) : null,
+              onPick: (name) => this.pickView(name),
+              onSave: (name) => this.saveView(name),
+              onDelete: (name) => this.deleteView(name),
+            })
+      }
       <div part="grid" role="table" aria-label=${OVERVIEW_LABELS[this.kind][this.language]} aria-rowcount=${(total ?? 0) + 1}
         aria-colcount=${columns.length} aria-busy=${phase === 'loading'}
         style=${styleMap({ '--_columns': layout.template, '--_width': layout.width })}>
@@ -667,8 +744,8 @@ export class KitosOverview extends KitosElement {
             // The layout is given (not left to the default) because the default is loaded with a
             // dynamic import, which would split the one-file embed bundle into chunks.
             layout: FLOW_LAYOUT,
-            items: this.rows.items,
-            renderItem: (i: number) => gridRow(i, this.rows.rowAt(i), columns, linkColumn, ctx),
+            items: this.loader.items,
+            renderItem: (i: number) => gridRow(i, this.loader.rowAt(i), columns, linkColumn, ctx),
           })}
         </div>
       </div>

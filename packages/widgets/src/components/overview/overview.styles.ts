@@ -5,6 +5,18 @@ import { baseStyles } from '../../internal/styles.js';
 export const overviewStyles = [
   baseStyles,
   css`
+    /* fill: the element takes its container's height, the grid the room the bars leave. */
+    :host([fill]) {
+      display: flex;
+      flex-direction: column;
+      height: 100%;
+      min-height: 0;
+    }
+    :host([fill]) [part~='grid'] {
+      flex: 1 1 auto;
+      min-height: 6rem;
+      height: auto;
+    }
     [part~='toolbar'],
     [part~='views'],
     [part~='active-filters'] {

@@ -155,7 +155,7 @@ describe('<kitos-overview>', () => {
   it('round-trips the view through the URL and announces the change', async () => {
     const client = testClient();
     const el = await fixture<KitosOverview>(html`<kitos-overview organization-uuid=${ORG} today=${TODAY}
-      .client=${client}></kitos-overview>`);
+      url-param="view" .client=${client}></kitos-overview>`);
     await waitUntil(() => firstLink(el), 'rows');
     const changed = oneEvent(el, 'kitos-view-change');
     headerButton(el, 'validTo').click();
@@ -166,7 +166,7 @@ describe('<kitos-overview>', () => {
     const encoded = new URLSearchParams(location.hash.slice(1)).get('view')!;
     expect(decodeView(encoded)).to.deep.include({ search: 'æøå sag' });
     const copy = await fixture<KitosOverview>(html`<kitos-overview organization-uuid=${ORG} today=${TODAY}
-      .client=${client}></kitos-overview>`);
+      url-param="view" .client=${client}></kitos-overview>`);
     await waitUntil(() => copy.resultCount !== null, 'copy loaded');
     expect(copy.view).to.deep.equal(el.view);
     expect(copy.view.sort).to.deep.equal([{ column: 'validTo', direction: 'desc' }]);
@@ -231,6 +231,81 @@ describe('<kitos-overview>', () => {
     const el = await overview(testClient(), { lang: 'en' });
     expect(count(el)).to.equal('40 systems');
     expect(headerButton(el, 'systemName').textContent).to.contain('IT system');
+  });
+});
+
+describe('<kitos-overview> as a developer embeds it', () => {
+  const names = (el: KitosOverview) => rows(el).map((r) => r.querySelector('[part~="link-cell"]')?.textContent?.trim());
+
+  it('shows rows handed over as data in the order given, sorts and filters them, and refreshes', async () => {
+    const data = [
+      { uuid: 'c', systemName: 'Økonomi', active: true },
+      { uuid: 'a', systemName: 'Ådal', active: false },
+      { uuid: 'b', systemName: 'Aula', active: true },
+    ];
+    const el = await fixture<KitosOverview>(html`<kitos-overview today=${TODAY} .data=${data}></kitos-overview>`);
+    await waitUntil(() => rows(el).length === 3, 'three rows');
+    expect(names(el)).to.deep.equal(['Økonomi', 'Ådal', 'Aula']);
+    headerButton(el, 'systemName').click();
+    // Danish order: Æ, Ø, Å after Z.
+    await waitUntil(() => names(el)[0] === 'Aula', 'sorted');
+    expect(names(el)).to.deep.equal(['Aula', 'Økonomi', 'Ådal']);
+    data.push({ uuid: 'd', systemName: 'Booking', active: true });
+    await el.refresh();
+    await waitUntil(() => rows(el).length === 4, 'the new row after refresh');
+    expect(names(el)).to.deep.equal(['Aula', 'Booking', 'Økonomi', 'Ådal']);
+    expect(el.view.sort).to.deep.equal([{ column: 'systemName', direction: 'asc' }]);
+  });
+
+  it('keeps a view set in the same task as a new client, and the view shown when the client changes', async () => {
+    const el = await fixture<KitosOverview>(
+      html`<kitos-overview organization-uuid=${ORG} today=${TODAY}></kitos-overview>`,
+    );
+    el.client = testClient();
+    el.view = {
+      columns: ['systemName', 'validTo'],
+      filters: [],
+      sort: [{ column: 'validTo', direction: 'desc' }],
+      search: '',
+    };
+    await waitUntil(() => firstLink(el), 'rows');
+    expect(el.view.columns).to.deep.equal(['systemName', 'validTo']);
+    expect(el.view.sort).to.deep.equal([{ column: 'validTo', direction: 'desc' }]);
+    el.client = testClient();
+    await el.updateComplete;
+    await waitUntil(() => firstLink(el), 'rows again');
+    expect(el.view.columns).to.deep.equal(['systemName', 'validTo']);
+  });
+
+  it('sorts descending with one Shift+click and leaves the address alone unless asked', async () => {
+    const el = await overview();
+    const button = headerButton(el, 'validTo');
+    button.dispatchEvent(new MouseEvent('click', { bubbles: true, shiftKey: true }));
+    await el.updateComplete;
+    expect(el.view.sort).to.deep.equal([{ column: 'validTo', direction: 'desc' }]);
+    expect(button.title).to.contain('Skift+klik');
+    el.remove(); // the virtualizer renders rows inside the window only: the next grid must be in it
+    const plain = await fixture<KitosOverview>(html`<kitos-overview organization-uuid=${ORG} today=${TODAY}
+      .client=${testClient()}></kitos-overview>`);
+    await waitUntil(() => firstLink(plain), 'rows');
+    headerButton(plain, 'systemName').click();
+    await plain.updateComplete;
+    expect(location.hash).to.equal('');
+  });
+
+  it('fills its container and drops the toolbar and the views bar on request', async () => {
+    const box = await fixture<HTMLDivElement>(html`<div style="height: 600px; display: flex; flex-direction: column">
+      <kitos-overview fill no-toolbar no-views organization-uuid=${ORG} today=${TODAY} .client=${testClient()}></kitos-overview>
+    </div>`);
+    const el = box.querySelector('kitos-overview') as KitosOverview;
+    await waitUntil(() => firstLink(el), 'rows');
+    expect(root(el).querySelector('[part~="toolbar"]')).to.equal(null);
+    expect(root(el).querySelector('[part~="views"]')).to.equal(null);
+    const grid = root(el).querySelector<HTMLElement>('[part~="grid"]')!.getBoundingClientRect();
+    const outer = box.getBoundingClientRect();
+    // The grid reaches the bottom of the 600 px box (not a fixed 32rem = 512 px).
+    expect(Math.abs(grid.bottom - outer.bottom)).to.be.below(2);
+    expect(grid.height).to.be.above(520);
   });
 });
 

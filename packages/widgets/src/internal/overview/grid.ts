@@ -15,7 +15,8 @@ export interface GridContext {
   readonly sort: readonly OverviewSort[];
   /** The one row whose link is in the Tab order. */
   readonly tabbableIndex: number;
-  readonly onSort: (column: string) => void;
+  /** Sorts by a column; `descendingFirst` when Shift was held. */
+  readonly onSort: (column: string, descendingFirst: boolean) => void;
   readonly onRowClick: (e: MouseEvent, row: OverviewRow, href: string | undefined) => void;
   readonly onRowKeydown: (e: KeyboardEvent, index: number) => void;
   readonly onRowFocus: (index: number) => void;
@@ -30,7 +31,8 @@ export function gridHeader(columns: readonly OverviewColumn[], ctx: GridContext)
         const direction = sorted?.column === c.id ? (sorted.direction ?? 'asc') : null;
         const ariaSort = direction === 'asc' ? 'ascending' : direction === 'desc' ? 'descending' : undefined;
         return html`<div role="columnheader" part="header-cell" aria-sort=${ifDefined(ariaSort)} data-column=${c.id}>
-          <button type="button" part="sort-button" @click=${() => ctx.onSort(c.id)}>
+          <button type="button" part="sort-button" title=${ctx.t.sortHint}
+            @click=${(e: MouseEvent) => ctx.onSort(c.id, e.shiftKey)}>
             ${columnLabel(c, ctx.lang)}<span aria-hidden="true" part="sort-icon"
               >${direction === 'asc' ? ' ▲' : direction === 'desc' ? ' ▼' : ''}</span
             >
