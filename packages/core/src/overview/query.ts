@@ -284,10 +284,59 @@ export interface OverviewQueryOptions {
   readonly ties?: 'uuid' | 'input';
 }
 
-/** Sorted copies of row lists, per list and sort (a list is never changed once computed). */
+/** Sorted copies of row lists, per list and sort, and each column's ranks (a list never changes). */
 const sortedCache = new WeakMap<readonly OverviewRow[], Map<string, readonly OverviewRow[]>>();
+const rankCache = new WeakMap<readonly OverviewRow[], Map<string, Map<OverviewRow, number>>>();
 
-/** `rows` in the order of `sort`, then by uuid. */
+/**
+ * Each row's rank in one column: its value's place among the column's distinct values in
+ * {@link compareCells} order (empty: `Infinity`). The collator then compares each distinct value a
+ * few times only, and sorting rows compares numbers.
+ */
+function ranksOf(
+  rows: readonly OverviewRow[],
+  column: string,
+  type: ColumnType | undefined,
+  keep: boolean,
+): Map<OverviewRow, number> {
+  const kept = keep ? rankCache.get(rows)?.get(column) : undefined;
+  if (kept) return kept;
+  const byValue = new Map<string, { value: CellValue | undefined; rows: OverviewRow[] }>();
+  const ranks = new Map<OverviewRow, number>();
+  for (const row of rows) {
+    const value = cellOf(row, column);
+    if (isEmpty(value)) {
+      ranks.set(row, Number.POSITIVE_INFINITY);
+      continue;
+    }
+    const key = typeof value === 'string' ? `s${value}` : `j${JSON.stringify(value)}`;
+    let entry = byValue.get(key);
+    if (!entry) {
+      entry = { value, rows: [] };
+      byValue.set(key, entry);
+    }
+    entry.rows.push(row);
+  }
+  const distinct = [...byValue.values()].sort((a, b) => compareCells(a.value, b.value, type));
+  let rank = 0;
+  for (let i = 0; i < distinct.length; i++) {
+    const d = distinct[i] as (typeof distinct)[number];
+    // Values the order cannot tell apart share a rank (ties then fall to the next sort key).
+    if (i > 0 && compareCells((distinct[i - 1] as typeof d).value, d.value, type) !== 0) rank = i;
+    for (const row of d.rows) ranks.set(row, rank);
+  }
+  if (keep) {
+    let forRows = rankCache.get(rows);
+    if (!forRows) {
+      forRows = new Map();
+      rankCache.set(rows, forRows);
+    }
+    forRows.set(column, ranks);
+  }
+  return ranks;
+}
+
+/** `rows` in the order of `sort`, then by uuid (or input order). */
 function sortedRows<R extends OverviewRow>(
   rows: readonly R[],
   sort: readonly OverviewSort[],
@@ -296,16 +345,23 @@ function sortedRows<R extends OverviewRow>(
 ): readonly R[] {
   const keep = options.unchanging === true;
   const key = JSON.stringify(sort);
-  const position = options.ties === 'input' ? new Map(rows.map((r, i) => [r, i])) : undefined;
   let forRows = keep ? sortedCache.get(rows) : undefined;
   const hit = forRows?.get(key);
   if (hit) return hit as readonly R[];
+  const position = options.ties === 'input' ? new Map(rows.map((r, i) => [r, i])) : undefined;
+  const keys = sort.map((s) => ({
+    ranks: ranksOf(rows, s.column, byId.get(s.column)?.type, keep),
+    desc: s.direction === 'desc',
+  }));
   const sorted = [...rows].sort((a, b) => {
-    for (const s of sort) {
-      const ca = cellOf(a, s.column);
-      const cb = cellOf(b, s.column);
-      const c = compareCells(ca, cb, byId.get(s.column)?.type);
-      if (c !== 0) return s.direction === 'desc' && !isEmpty(ca) && !isEmpty(cb) ? -c : c;
+    for (const k of keys) {
+      const ra = k.ranks.get(a) as number;
+      const rb = k.ranks.get(b) as number;
+      if (ra === rb) continue;
+      // Empty values (Infinity) last in both directions.
+      if (ra === Number.POSITIVE_INFINITY) return 1;
+      if (rb === Number.POSITIVE_INFINITY) return -1;
+      return k.desc ? rb - ra : ra - rb;
     }
     if (position) return (position.get(a) ?? 0) - (position.get(b) ?? 0);
     return a.uuid < b.uuid ? -1 : a.uuid > b.uuid ? 1 : 0;

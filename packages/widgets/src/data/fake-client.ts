@@ -13,6 +13,7 @@ import {
   type IsoDate,
   type OverviewColumn,
   type OverviewKind,
+  type OverviewRow,
   type OverviewRowOf,
 } from '@os2kitos/core';
 import type {
@@ -47,7 +48,8 @@ export interface StaticClientData {
   /**
    * Overview rows per kind (one organisation's portfolio; `organizationUuid` in queries is
    * ignored). A row needs its uuid; cells left out show as empty. Unsorted, and among rows equal
-   * in the sort columns, rows keep the order given.
+   * in the sort columns, rows keep the order given. The rows are copied when the client is made:
+   * later changes to them need a new client.
    */
   readonly rows?: { readonly [K in OverviewKind]?: readonly StaticRow<K>[] };
   /** Column catalogues per kind; default: core's `OVERVIEW_COLUMNS`. */
@@ -137,6 +139,14 @@ export function createStaticClient(data: StaticClientData): KitosClient {
   const subUnits = (uuid: string) => descendants(units, uuid);
   const columnsOf = (kind: OverviewKind) => data.columns?.[kind] ?? OVERVIEW_COLUMNS[kind];
   const deadlines = data.deadlines ?? deadlinesFromCards(data.contractCards ?? []);
+  // The rows as they are now, copied: the client's lists never change, so each sort is computed
+  // once and kept. A page with new rows makes a new client (or calls the grid's refresh()).
+  const rowsByKind = new Map<OverviewKind, readonly OverviewRow[]>(
+    Object.entries(data.rows ?? {}).map(([kind, rows]) => [
+      kind as OverviewKind,
+      (rows as readonly OverviewRow[]).map((r) => ({ ...r })),
+    ]),
+  );
   const answer = <T>(value: () => T): Promise<T> =>
     new Promise((resolve, reject) => {
       const run = () => {
@@ -159,7 +169,10 @@ export function createStaticClient(data: StaticClientData): KitosClient {
     overview: (kind, query) =>
       answer(() => {
         // Rows handed over as a list keep their order where no sort column decides.
-        const page = applyOverviewQuery(data.rows?.[kind] ?? [], columnsOf(kind), query, subUnits, { ties: 'input' });
+        const page = applyOverviewQuery(rowsByKind.get(kind) ?? [], columnsOf(kind), query, subUnits, {
+          ties: 'input',
+          unchanging: true,
+        });
         // Static rows may leave cells out; the widgets show a missing cell as empty.
         return { rows: page.rows as OverviewRowOf<typeof kind>[], total: page.total, today: query.today ?? today };
       }),

@@ -293,6 +293,22 @@ describe('<kitos-overview> as a developer embeds it', () => {
     expect(location.hash).to.equal('');
   });
 
+  it('re-sorts in one pass: the rows shown stay, marked busy, until the sorted rows replace them', async () => {
+    const el = await overview(testClient({ latency: 30 }));
+    const grid = root(el).querySelector<HTMLElement>('[part~="grid"]')!;
+    const before = names(el);
+    headerButton(el, 'systemName').dispatchEvent(new MouseEvent('click', { bubbles: true, shiftKey: true }));
+    await el.updateComplete;
+    expect(grid.getAttribute('aria-busy')).to.equal('true');
+    expect(root(el).querySelector('[part~="body"]')!.textContent).not.to.contain('Henter …');
+    expect(names(el)).to.deep.equal(before);
+    await waitUntil(() => grid.getAttribute('aria-busy') === 'false', 'sorted rows arrived');
+    expect(names(el)).not.to.deep.equal(before);
+    expect(names(el).slice(0, 3)).to.deep.equal(
+      [...names(el)].sort((a, b) => (b ?? '').localeCompare(a ?? '', 'da')).slice(0, 3),
+    );
+  });
+
   it('fills its container and drops the toolbar and the views bar on request', async () => {
     const box = await fixture<HTMLDivElement>(html`<div style="height: 600px; display: flex; flex-direction: column">
       <kitos-overview fill no-toolbar no-views organization-uuid=${ORG} today=${TODAY} .client=${testClient()}></kitos-overview>

@@ -7,8 +7,8 @@ export const CHUNK = 200;
 
 /**
  * The grid's rows, fetched in chunks of {@link CHUNK}: the first chunk comes with the total, the
- * others when the virtualizer's visible range reaches them. A new query drops every chunk, and
- * answers to an older query are ignored (a generation counter), so a slow response can never
+ * others when the virtualizer's visible range reaches them. A new query replaces every chunk when
+ * its first chunk arrives (the old rows stay until then), and answers to an older query are ignored (a generation counter), so a slow response can never
  * overwrite a newer one.
  */
 export class OverviewRows implements ReactiveController {
@@ -53,10 +53,16 @@ export class OverviewRows implements ReactiveController {
     return this.run(true);
   }
 
-  /** Forgets the last query, so the next {@link OverviewRows.query} runs even if it is the same. */
+  /**
+   * Forgets the last query and its rows (another kind or client: other columns), so the next
+   * {@link OverviewRows.query} runs even if it is the same.
+   */
   reset(): void {
     this.key = '';
     this.source = null;
+    this.cache = new Map();
+    this.items = [];
+    this.total = null;
   }
 
   /** The row at an index, or `undefined` while its chunk is loading. */
@@ -76,7 +82,8 @@ export class OverviewRows implements ReactiveController {
     const generation = ++this.generation;
     this.pending.clear();
     if (!quiet) {
-      this.cache = new Map();
+      // The rows shown stay (marked busy) until the new first chunk replaces them in one render:
+      // a re-sort never flashes a screen of placeholder rows.
       this.phase = 'loading';
       this.host.requestUpdate();
     }
@@ -99,7 +106,8 @@ export class OverviewRows implements ReactiveController {
 
   private async loadChunk(chunk: number): Promise<void> {
     const source = this.source;
-    if (!source || this.cache.has(chunk) || this.pending.has(chunk)) return;
+    // While a new query's first chunk is on its way, the chunks shown belong to the last one.
+    if (!source || this.phase === 'loading' || this.cache.has(chunk) || this.pending.has(chunk)) return;
     const generation = this.generation;
     this.pending.add(chunk);
     try {
