@@ -163,7 +163,19 @@ function lockIds(key: string): [number, number] {
 async function advisoryLocks(schema: string, exec: SqlExecutor, keys: readonly string[]): Promise<void> {
   const ids = [...new Set(keys)].map((k) => lockIds(`${schema}:${k}`));
   ids.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
-  for (const [a, b] of ids) await exec.all('SELECT pg_advisory_xact_lock($1::int4, $2::int4)', [a, b]);
+  if (ids.length === 1) {
+    const [a, b] = ids[0] as [number, number];
+    await exec.all('SELECT pg_advisory_xact_lock($1::int4, $2::int4)', [a, b]);
+    return;
+  }
+  // Several keys in one round trip, still one at a time in that order: the sorted subquery feeds
+  // the aggregate row by row, so each lock is taken (and waited for) before the next.
+  if (ids.length > 1)
+    await exec.all(
+      'SELECT count(pg_advisory_xact_lock(l.a, l.b)) AS n FROM (SELECT a, b FROM unnest($1::int4[], $2::int4[]) ' +
+        'WITH ORDINALITY AS u(a, b, i) ORDER BY u.i) AS l',
+      [ids.map((x) => x[0]), ids.map((x) => x[1])],
+    );
 }
 
 type Runner = <R>(work: (exec: SqlExecutor) => Promise<R>) => Promise<R>;
