@@ -44,6 +44,7 @@ import {
   userService,
 } from './services/organisation.service.js';
 import { optionsService } from './services/options.service.js';
+import { type NotificationService, notificationService } from './services/notification.service.js';
 import { cardService, overviewService } from './services/overview.service.js';
 import { projectService } from './services/project.service.js';
 import { usageService } from './services/usage.service.js';
@@ -90,6 +91,7 @@ function buildServices(runner: CallRunner, storage: StorageAdapter, runtime?: Ru
     cards: cardService(runner),
     feed: feedService(runner),
     kle: kleService(runner),
+    notifications: notificationService(runner, runtime),
   };
 }
 
@@ -182,6 +184,8 @@ export interface Kitos {
   readonly cards: CardService;
   readonly feed: FeedService;
   readonly kle: KleService;
+  /** Reminder rules, manual advis and the reminder plan (the server's scheduler sends them). */
+  readonly notifications: NotificationService;
   /**
    * Runs several service calls in one transaction, as one actor: all of them are stored, or none
    * (throw to roll back; `{ commit: false }` rolls back on purpose and still returns the result,
