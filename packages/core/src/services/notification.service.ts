@@ -100,6 +100,16 @@ export interface NotificationService {
    */
   plan(actor: Actor, query: ReminderPlanQuery): Promise<ReminderPlan>;
   /**
+   * Throws `KitosForbiddenError` unless the actor may see the organisation's reminders and their
+   * delivery log: its members and global admins (the same check {@link plan} makes).
+   *
+   * @example
+   * ```ts
+   * await kitos.notifications.assertCanSee(actor, organizationUuid);
+   * ```
+   */
+  assertCanSee(actor: Actor, organizationUuid: string): Promise<void>;
+  /**
    * Every reminder due on `today` in every organisation with rules or advis, read as the system:
    * for the server's scheduler, which records each by its key before it sends.
    *
@@ -188,6 +198,16 @@ async function planFor(call: CallContext, organizationUuid: string, today: IsoDa
   return planReminders({ organizationUuid, today, until, rules, advis, records });
 }
 
+/** Members and global admins see an organisation's reminders; the parsed uuid otherwise. */
+function mustSee(call: CallContext, organizationUuid: string): string {
+  const org = parse(UuidSchema, organizationUuid, 'notification');
+  if (!call.actor.isGlobalAdmin && !call.actor.roles.has(org))
+    throw new KitosForbiddenError('notification', 'only members of the organisation see its reminders', {
+      organizationUuid: org,
+    });
+  return org;
+}
+
 const protect = (_call: CallContext, e: { uuid: string; organizationUuid: string }) => ({
   kind: 'notification' as const,
   uuid: e.uuid,
@@ -259,15 +279,15 @@ export function notificationService(runner: CallRunner, system?: Pick<Runtime, '
     advis,
     plan: (actor, query) =>
       runner.read(actor, async (call) => {
-        const org = parse(UuidSchema, query.organizationUuid, 'notification');
-        if (!call.actor.isGlobalAdmin && !call.actor.roles.has(org))
-          throw new KitosForbiddenError('notification', 'only members of the organisation see its reminders', {
-            organizationUuid: org,
-          });
+        const org = mustSee(call, query.organizationUuid);
         const today = query.today === undefined ? call.today : parse(IsoDateSchema, query.today, 'notification');
         const until =
           query.until === undefined ? addDays(today, 90) : parse(IsoDateSchema, query.until, 'notification');
         return planFor(call, org, today, until);
+      }),
+    assertCanSee: (actor, organizationUuid) =>
+      runner.read(actor, async (call) => {
+        mustSee(call, organizationUuid);
       }),
     due: (today) => {
       if (!system) throw new KitosStateError('notification', 'due() runs on the facade, not inside a unit of work');
