@@ -43,6 +43,7 @@ export interface StartOptions {
   /** The store (it is migrated here, the server's own kinds included, and closed on shutdown). */
   readonly storage: StorageAdapter;
   readonly logger?: Logger;
+  /** Source of "now" for tokens, the core's "today" and the scheduler (default: the system clock). */
   readonly now?: () => Date;
   readonly oidcVerifier?: OidcVerifier;
   /** Public pages served beside the API (see {@link AppOptions.pages}). */
@@ -69,7 +70,12 @@ export interface StartOptions {
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const { config } = options;
   const log = options.logger ?? createLogger(config.logLevel);
-  const kitos = await createKitos({ storage: options.storage, extraKinds: SERVER_KINDS });
+  // One source of "now" for tokens, the core's "today" and the reminder scheduler.
+  const kitos = await createKitos({
+    storage: options.storage,
+    extraKinds: SERVER_KINDS,
+    clock: options.now ? { now: options.now } : undefined,
+  });
   const changeStreams = new ChangeStreams();
   const app = createApp({
     kitos,

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import type { NotificationLanguage, PlannedReminder } from '@os2kitos/core';
+import { daysBetween, type NotificationLanguage, type PlannedReminder } from '@os2kitos/core';
 
 /** A composed e-mail. */
 export interface ReminderMessage {
@@ -173,15 +173,16 @@ function termLine(language: NotificationLanguage, term: string, value: string | 
 }
 
 /**
- * The e-mail for one reminder.
+ * The e-mail for one reminder, sent on `today`: "in N days" counts from the day it goes out (a
+ * reminder sent late, after a stop, says how many days are really left).
  *
  * @example
  * ```ts
- * const { subject, text, html } = composeReminder(reminder, 'https://kitos.nordby.dk/api/v2/it-contracts/…');
+ * const { subject, text, html } = composeReminder(reminder, 'https://kitos.nordby.dk/api/v2/it-contracts/…', '2025-06-23');
  * subject; // 'Påmindelse: Sidste frist for opsigelse for ESDH drift den 30-06-2025 (om 7 dage)'
  * ```
  */
-export function composeReminder(reminder: PlannedReminder, link: string): ReminderMessage {
+export function composeReminder(reminder: PlannedReminder, link: string, today: string): ReminderMessage {
   const lang = reminder.language;
   const p = PHRASES[lang];
   const kind = KINDS[lang][reminder.entityKind] ?? reminder.entityKind;
@@ -194,7 +195,7 @@ export function composeReminder(reminder: PlannedReminder, link: string): Remind
   }
   const what = DEADLINES[lang][reminder.deadline ?? ''] ?? String(reminder.deadline);
   const date = formatDate(reminder.dueDate ?? reminder.sendOn);
-  const when = p.inDays(reminder.daysBefore ?? 0);
+  const when = p.inDays(reminder.dueDate ? daysBetween(today, reminder.dueDate) : 0);
   const subject = `${p.reminder}: ${what} for ${reminder.entityName} ${p.on} ${date} (${when})`;
   const why = reminder.why.map((t) => termLine(lang, t.term, t.value));
   const text = [

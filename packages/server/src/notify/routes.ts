@@ -36,8 +36,8 @@ const AdvisBody = z
   .strictObject(AdvisFieldsSchema.shape)
   .omit({ organizationUuid: true })
   .openapi('AdvisInput', { description: 'A manual advis; the organisation comes from the path.' });
-const RuleResponse = NotificationRuleSchema.openapi('NotificationRule');
-const AdvisResponse = AdvisSchema.openapi('Advis');
+const RuleResponse = z.object(NotificationRuleSchema.shape).openapi('NotificationRule');
+const AdvisResponse = z.object(AdvisSchema.shape).openapi('Advis');
 
 const DeliverySummary = z.object({
   status: z.enum(['sending', 'sent', 'retrying', 'failed']),
@@ -230,7 +230,7 @@ export function registerNotificationRoutes(app: OpenAPIHono<ServerEnv>, base: st
     'notification rule',
     (c) => c.get('kitos').notifications.rules,
     RuleBody,
-    NotificationRulePatchSchema,
+    z.strictObject(NotificationRulePatchSchema.shape).openapi('NotificationRulePatch'),
     RuleResponse,
   );
   registerCrud(
@@ -240,7 +240,7 @@ export function registerNotificationRoutes(app: OpenAPIHono<ServerEnv>, base: st
     'manual advis',
     (c) => c.get('kitos').notifications.advis,
     AdvisBody,
-    AdvisPatchSchema,
+    z.strictObject(AdvisPatchSchema.shape).openapi('AdvisPatch'),
     AdvisResponse,
   );
 

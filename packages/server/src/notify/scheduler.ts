@@ -124,7 +124,7 @@ export class NotificationScheduler extends EventEmitter<SchedulerEvents> {
     const claimed: { delivery: StoredDelivery; version: number; message: ReminderMessage | undefined }[] = [];
     for (const reminder of await this.#o.kitos.notifications.due(today)) {
       if (await deliveryOf(this.#o.kitos, reminder.key)) continue;
-      const c = await this.#claimNew(reminder, now);
+      const c = await this.#claimNew(reminder, now, today);
       if (c) claimed.push(c);
     }
     for (const record of await deliveriesToRetry(this.#o.kitos, now.toISOString())) {
@@ -143,8 +143,8 @@ export class NotificationScheduler extends EventEmitter<SchedulerEvents> {
     return report;
   }
 
-  async #claimNew(r: PlannedReminder, now: Date) {
-    const message = composeReminder(r, reminderLink(this.#o.config.linkTemplate, this.#o.linkBase, r));
+  async #claimNew(r: PlannedReminder, now: Date, today: string) {
+    const message = composeReminder(r, reminderLink(this.#o.config.linkTemplate, this.#o.linkBase, r), today);
     const at = now.toISOString();
     const delivery: StoredDelivery & { message: ReminderMessage } = {
       uuid: deliveryUuid(r.key),
