@@ -74,6 +74,27 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+describe('reminder settings', () => {
+  it('reads SMTP and scheduler settings from the environment over the file, and names a bad one', () => {
+    const config = loadConfig({
+      env: {
+        KITOS_SMTP_HOST: 'smtp.nordby.dk',
+        KITOS_SMTP_PORT: '2525',
+        KITOS_SMTP_SECURE: 'true',
+        KITOS_SMTP_FROM: 'KITOS <kitos@nordby.dk>',
+        KITOS_NOTIFICATIONS_MAX_ATTEMPTS: '3',
+        KITOS_NOTIFICATIONS_LINK_TEMPLATE: 'https://intra.nordby.dk/kitos#/{kind}/{uuid}',
+      },
+    });
+    expect(config.smtp).toMatchObject({ host: 'smtp.nordby.dk', port: 2525, secure: true, requireTls: false });
+    expect(config.notifications).toMatchObject({ enabled: true, maxAttempts: 3, backoffMs: 60_000 });
+    expect(() =>
+      loadConfig({ env: { KITOS_SMTP_HOST: 'x', KITOS_SMTP_FROM: 'a@b.dk', KITOS_SMTP_PORT: 'many' } }),
+    ).toThrow(/smtp[\s\S]*port/);
+    expect(loadConfig({}).smtp).toBeUndefined();
+  });
+});
+
 describe('reminder rules over HTTP', () => {
   it('refuses unknown roles, invalid addresses and advis in the past with typed problems, and stores nothing', async () => {
     const rule = (recipients: unknown) => ({
