@@ -75,6 +75,23 @@ describe('contractDueDates', () => {
       { term: 'endsOn', value: '2025-12-31' },
     ]);
   });
+  it('leaves out notice dates that move with today, and uses the day before the expiry on a fixed term', () => {
+    const rolling = { ...terms, noticeByEndOf: null, noticePeriodOptionName: '3' };
+    expect(contractDueDates(contractDeadlines(rolling, { today: '2025-06-15' }))).toEqual([]);
+    const fixed = { ...rolling, isContinuous: false, validTo: '2025-12-31' };
+    const due = contractDueDates(contractDeadlines(fixed, { today: '2025-06-15' }));
+    expect(due.map((d) => [d.deadline, d.date])).toEqual([
+      ['notice', '2025-09-30'],
+      ['expiry', '2025-12-31'],
+      ['tender-start', '2025-01-01'],
+    ]);
+    // The next day gives the same dates: the keys of the reminders stay the same.
+    expect(contractDueDates(contractDeadlines(fixed, { today: '2025-06-16' })).map((d) => d.date)).toEqual([
+      '2025-09-30',
+      '2025-12-31',
+      '2025-01-01',
+    ]);
+  });
   it('gives no notice reminder once notice is given', () => {
     const due = contractDueDates(contractDeadlines({ ...terms, terminatedAt: '2025-03-01' }, { today: '2025-06-15' }));
     expect(due.map((d) => d.deadline)).not.toContain('notice');

@@ -60,8 +60,24 @@ function noticeTerms(d: ContractDeadlines): DueTerm[] {
 }
 
 /**
+ * Whether the notice dates move with `today`: without "by end of", "løbende" or a future
+ * irrevocable date, notice given on any day ends the contract N months later, so the latest notice
+ * day is always today and the earliest end always today + N months. Such dates are not deadlines
+ * anyone can be reminded of (a reminder would be due every day, for a new date each day).
+ */
+function rollingNotice(d: ContractDeadlines): boolean {
+  if (!d.notice.ok) return true;
+  const n = d.notice.value;
+  return (
+    n.byEndOf === null && n.extendsCurrent === null && (n.irrevocableUntil === null || n.irrevocableUntil < d.today)
+  );
+}
+
+/**
  * The dated deadlines of a contract that rules can remind of, from the deadline engine's result.
- * An ended contract has none; a terminated one only its expiry is gone (the termination decides).
+ * An ended contract has none; once notice is given only the engine's remaining ones (extension
+ * and tender) are left. The latest notice day is the one before the expiry on a fixed term, the
+ * rolling one on a continuous contract; notice dates that move with `today` are left out.
  *
  * @example
  * ```ts
@@ -73,20 +89,22 @@ export function contractDueDates(d: ContractDeadlines): DueDate[] {
   if (d.state === 'ended') return [];
   const out: DueDate[] = [];
   const notice = noticeTerms(d);
-  const latestNotice = d.latestNoticeDay ?? d.latestNoticeDayBeforeExpiry;
-  if (d.terminatedAt === null && latestNotice !== null)
+  const open = d.terminatedAt === null;
+  const rolling = rollingNotice(d);
+  const latestNotice = d.expiry !== null ? d.latestNoticeDayBeforeExpiry : rolling ? null : d.latestNoticeDay;
+  if (open && latestNotice !== null)
     out.push({
       deadline: 'notice',
       date: latestNotice,
-      why: [...notice, ...terms({ endsOn: d.latestNoticeDay !== null ? d.nextPossibleTermination : d.expiry })],
+      why: [...notice, ...terms({ endsOn: d.expiry ?? d.nextPossibleTermination })],
     });
-  if (d.terminatedAt === null && d.nextPossibleTermination !== null)
+  if (open && d.nextPossibleTermination !== null && (!rolling || d.nextPossibleTermination === d.expiry))
     out.push({
       deadline: 'earliest-end',
       date: d.nextPossibleTermination,
       why: [...notice, ...terms({ expiry: d.expiry })],
     });
-  if (d.terminatedAt === null && d.expiry !== null)
+  if (open && d.expiry !== null)
     out.push({
       deadline: 'expiry',
       date: d.expiry,
