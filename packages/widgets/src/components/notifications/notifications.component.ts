@@ -90,7 +90,7 @@ export class KitosNotifications extends KitosElement {
   @property()
   until = '';
 
-  /** Without `until`, how many days ahead to show (default 90). */
+  /** Without `until`, how many days ahead to show (default 90, counted from the client's today). */
   @property({ type: Number, attribute: 'days-ahead' })
   daysAhead = 90;
 
@@ -157,7 +157,11 @@ export class KitosNotifications extends KitosElement {
         client.reminders({
           organizationUuid: this.org,
           ...(this.today ? { today: this.today } : {}),
-          until: this.until || addDays(this.day, Math.max(0, this.daysAhead)),
+          // Without a day of its own, the widget leaves the window to the client, whose "today"
+          // (a fixed day in a demo, the server's day) may differ from this browser's.
+          ...(this.until || this.today || this.daysAhead !== 90
+            ? { until: this.until || addDays(this.day, Math.max(0, this.daysAhead)) }
+            : {}),
           ...entity,
         }),
         client.deliveries?.({ organizationUuid: this.org, status: ['failed', 'retrying'], ...entity }),

@@ -4,6 +4,7 @@ import { createStaticClient } from '../../data/fake-client.js';
 import { HOSTILE, ORG, TODAY } from '../../testing/fixtures/data.js';
 import { CLIENT_SETUPS, type ClientSetup } from '../../testing/fixtures/clients.js';
 import { PORTFOLIO_TODAY } from '../../testing/fixtures/portfolio.js';
+import '../contract-card/contract-card.js';
 import './notifications.js';
 import type { KitosNotifications } from './notifications.component.js';
 
@@ -178,6 +179,20 @@ for (const setup of CLIENT_SETUPS) {
       expect(items(el, 'planned')[0]!.textContent).to.contain('ESDH drift').and.contain('Frist: 30-09-2025');
       // Only a server keeps a delivery log; nothing was sent on the test server, so nothing failed.
       expect(!!root(el).querySelector('[part~="failed"]')).to.equal(setup.name === 'http');
+    });
+
+    it("shows a contract's reminders on its card with the reminders attribute, and none without", async () => {
+      const card = await fixture(html`<kitos-contract-card uuid=${s.portfolio.contract} lang="da" reminders
+        .client=${s.client}></kitos-contract-card>`);
+      await waitUntil(() => root(card).querySelector('kitos-notifications'), 'card', WAIT);
+      const nested = root(card).querySelector('kitos-notifications') as KitosNotifications;
+      await waitUntil(() => /påmindelse/.test(count(nested)), 'reminders', WAIT);
+      expect(count(nested)).to.equal('3 påmindelser');
+      expect(root(nested).querySelector('[part~="title"]')?.getAttribute('aria-level')).to.equal('3');
+      const plain = await fixture(html`<kitos-contract-card uuid=${s.portfolio.contract} lang="da"
+        .client=${s.client}></kitos-contract-card>`);
+      await waitUntil(() => root(plain).querySelector('[part~="card"]'), 'plain card', WAIT);
+      expect(root(plain).querySelector('kitos-notifications')).to.equal(null);
     });
   });
 }
