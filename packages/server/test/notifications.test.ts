@@ -265,6 +265,33 @@ describe('reminder rules over HTTP', () => {
     expect(mail?.to).toEqual(['dora@nordby.dk']);
   });
 
+  it('records a reminder nobody can receive as failed, with the reason, instead of dropping it', async () => {
+    const orphan = (await h.server.kitos.contracts.create(h.admin, { organizationUuid: m.nordby, name: 'Uden ejer' }))
+      .uuid;
+    const advis = await h.call('POST', `${base(m.nordby)}/advis`, {
+      token: m.anna.token,
+      body: {
+        entityKind: 'itContract',
+        entityUuid: orphan,
+        subject: 'Ingen modtager',
+        body: 'x',
+        alarmDate: '2025-06-15',
+        recipients: { roleUuids: [OWNER] },
+      },
+    });
+    expect(advis.status, JSON.stringify(advis.data)).toBe(201);
+    const sent = smtp.messages.length;
+    expect(await scheduler(h.server).runDueJobs()).toEqual({ claimed: 1, sent: 0, failed: 1 });
+    expect(smtp.messages).toHaveLength(sent);
+    const log = await h.call('GET', `${base(m.nordby)}/notification-deliveries?entityUuid=${orphan}`, {
+      token: dora.token,
+    });
+    expect(log.data.items.map((d: Json) => [d.status, d.subject, d.recipients])).toEqual([
+      ['failed', 'Ingen modtager', []],
+    ]);
+    expect(log.data.items[0].reason).toContain('no recipients');
+  });
+
   it('sends nothing twice after a restart over the same store, and the next reminder on its day', async () => {
     const sent = smtp.messages.length;
     await h.close();
