@@ -18,15 +18,7 @@ import type {
   UnitTreeNode,
   UsageCard,
 } from '@os2kitos/core';
-import type {
-  DeadlineQuery,
-  DeliveryItem,
-  DeliveryQuery,
-  KitosChange,
-  KitosClient,
-  ReminderList,
-  ReminderQuery,
-} from './client.js';
+import type { DeadlineQuery, DeliveryQuery, KitosChange, KitosClient, ReminderList, ReminderQuery } from './client.js';
 import { readEventStream } from './event-stream.js';
 import { errorFromResponse } from './http-errors.js';
 
