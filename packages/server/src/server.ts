@@ -7,7 +7,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { serve } from '@hono/node-server';
-import { createKitos, type Kitos, type StorageAdapter } from '@os2kitos/core';
+import { type Clock, createKitos, type Kitos, type StorageAdapter } from '@os2kitos/core';
 import type { Logger } from 'pino';
 import { type AppOptions, createApp, createLogger } from './app.js';
 import { SERVER_KINDS } from './auth/kinds.js';
@@ -43,8 +43,13 @@ export interface StartOptions {
   /** The store (it is migrated here, the server's own kinds included, and closed on shutdown). */
   readonly storage: StorageAdapter;
   readonly logger?: Logger;
-  /** Source of "now" for tokens, the core's "today" and the scheduler (default: the system clock). */
+  /** Source of "now" for token and session expiry (default: the system clock). */
   readonly now?: () => Date;
+  /**
+   * Source of "now" for the core (the "today" of rules and plans, write timestamps) and the
+   * reminder scheduler (default: the system clock). Tests move it instead of waiting.
+   */
+  readonly clock?: Clock;
   readonly oidcVerifier?: OidcVerifier;
   /** Public pages served beside the API (see {@link AppOptions.pages}). */
   readonly pages?: AppOptions['pages'];
@@ -70,12 +75,7 @@ export interface StartOptions {
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const { config } = options;
   const log = options.logger ?? createLogger(config.logLevel);
-  // One source of "now" for tokens, the core's "today" and the reminder scheduler.
-  const kitos = await createKitos({
-    storage: options.storage,
-    extraKinds: SERVER_KINDS,
-    clock: options.now ? { now: options.now } : undefined,
-  });
+  const kitos = await createKitos({ storage: options.storage, extraKinds: SERVER_KINDS, clock: options.clock });
   const changeStreams = new ChangeStreams();
   const app = createApp({
     kitos,
@@ -111,7 +111,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
           from: config.smtp?.from ?? 'OS2KITOS <kitos@localhost>',
           config: config.notifications,
           linkBase: config.publicUrl ?? url,
-          now: options.now,
+          now: options.clock ? () => options.clock!.now() : undefined,
           logger: log,
         })
       : undefined;

@@ -41,7 +41,10 @@ export async function startHarness(
     logger?: Logger;
     /** Start the reminder scheduler's timer (default false: tests run it with `runDueJobs()`). */
     startScheduler?: boolean;
-    /** Where the clock starts (default: now). */
+    /**
+     * Where the clock starts (default: now). Given, the core and the reminder scheduler read the
+     * same clock, so the test moves "today" instead of waiting.
+     */
     now?: Date;
   } = {},
 ): Promise<Harness> {
@@ -55,6 +58,7 @@ export async function startHarness(
     oidcVerifier: options.oidcVerifier,
     logger: options.logger,
     startScheduler: options.startScheduler ?? false,
+    clock: options.now ? { now: () => clock.now } : undefined,
   });
   const kitos = server.kitos;
   const admin = await kitos.organizations.bootstrap({ firstName: 'Ada', lastName: 'Admin', email: ADMIN_EMAIL });

@@ -299,6 +299,7 @@ describe('reminder rules over HTTP', () => {
       config: loadConfig({ overrides: { host: '127.0.0.1', port: 0, logLevel: 'silent', smtp: smtpConfig() } }),
       storage: await openStorage(`file:${file}`),
       now: () => h.clock.now,
+      clock: { now: () => h.clock.now },
       startScheduler: false,
     });
     try {
