@@ -4,6 +4,7 @@
  * `runDueJobs()`, what arrives (recipients, dates, the terms behind them, the link), bounces and
  * retries kept in the delivery log, and a restart over the same store that sends nothing twice.
  */
+import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -315,6 +316,36 @@ describe('reminder rules over HTTP', () => {
       expect(smtp.messages).toHaveLength(sent + 1);
     } finally {
       await server.close();
+    }
+  });
+});
+
+describe('the scheduler timer', () => {
+  it('runs by itself every intervalMs once started, and stops with the server', async () => {
+    const t = await startHarness({
+      config: { smtp: smtpConfig(), notifications: { intervalMs: 1000 } },
+      now: new Date('2025-06-15T08:00:00Z'),
+      startScheduler: true,
+    });
+    try {
+      const kitos = t.server.kitos;
+      const org = (await kitos.organizations.create(t.admin, { name: 'Timerby Kommune', type: 'Kommune' })).uuid;
+      const c = await kitos.contracts.create(t.admin, { organizationUuid: org, name: 'Timer' });
+      const sent = once(scheduler(t.server), 'sent');
+      await kitos.notifications.advis.create(t.admin, {
+        organizationUuid: org,
+        entityKind: 'itContract',
+        entityUuid: c.uuid,
+        subject: 'Fra timeren',
+        body: 'x',
+        alarmDate: '2025-06-15',
+        recipients: { addresses: ['timer@nordby.dk'] },
+      });
+      const [delivery] = (await sent) as [{ subject: string; recipients: string[] }];
+      expect([delivery.subject, delivery.recipients]).toEqual(['Fra timeren', ['timer@nordby.dk']]);
+      expect(smtp.messages.some((x) => x.parsed.subject === 'Fra timeren')).toBe(true);
+    } finally {
+      await t.close();
     }
   });
 });
