@@ -106,6 +106,7 @@ const WIDGET_ENTRIES = [
   'usage-card',
   'contract-card',
   'contract-deadlines',
+  'notifications',
   'org-tree',
   'provider',
   'status-badge',

@@ -26,6 +26,7 @@ export * from './contract/index.js';
 export * from './data-processing/index.js';
 export * from './project/index.js';
 export * from './options/index.js';
+export * from './notification/index.js';
 export * from './access/index.js';
 export * from './storage/index.js';
 export * from './overview/index.js';
@@ -56,6 +57,7 @@ export type {
   OverviewService,
 } from './services/overview.service.js';
 export type { KleService } from './services/kle.service.js';
+export type { NotificationService, ReminderPlanQuery } from './services/notification.service.js';
 export {
   CONTRACT_LISTS,
   type ContractListName,

@@ -44,6 +44,7 @@ import {
   userService,
 } from './services/organisation.service.js';
 import { optionsService } from './services/options.service.js';
+import { type NotificationService, notificationService } from './services/notification.service.js';
 import { cardService, overviewService } from './services/overview.service.js';
 import { overviewRowsCache } from './services/overview-rows.js';
 import { projectService } from './services/project.service.js';
@@ -93,6 +94,7 @@ function buildServices(runner: CallRunner, storage: StorageAdapter, runtime?: Ru
     cards: cardService(runner, rows),
     feed: feedService(runner),
     kle: kleService(runner),
+    notifications: notificationService(runner, runtime),
   };
 }
 
@@ -185,6 +187,8 @@ export interface Kitos {
   readonly cards: CardService;
   readonly feed: FeedService;
   readonly kle: KleService;
+  /** Reminder rules, manual advis and the reminder plan (the server's scheduler sends them). */
+  readonly notifications: NotificationService;
   /**
    * Runs several service calls in one transaction, as one actor: all of them are stored, or none
    * (throw to roll back; `{ commit: false }` rolls back on purpose and still returns the result,

@@ -34,6 +34,49 @@ export const OidcConfigSchema = z.strictObject({
 /** OpenID Connect settings. */
 export type OidcConfig = z.infer<typeof OidcConfigSchema>;
 
+/** The SMTP server reminders are sent through (nodemailer). */
+export const SmtpConfigSchema = z.strictObject({
+  host: z.string().min(1),
+  /** Port (default 587, submission with STARTTLS). */
+  port: z.number().int().min(1).max(65535).default(587),
+  /** TLS from the first byte (port 465); otherwise STARTTLS when the server offers it. */
+  secure: z.boolean().default(false),
+  /** Refuse to send unless the connection is upgraded with STARTTLS (default false). */
+  requireTls: z.boolean().default(false),
+  user: z.string().min(1).optional(),
+  password: z.string().min(1).optional(),
+  /** The sender, e.g. `KITOS <kitos@kommune.dk>`. */
+  from: z.string().min(3),
+  /** Give up on a connection or a reply after this long, in ms (default 30 s). */
+  timeoutMs: z.number().int().min(100).max(600_000).default(30_000),
+});
+/** SMTP settings. */
+export type SmtpConfig = z.infer<typeof SmtpConfigSchema>;
+
+/** The reminder scheduler. */
+export const NotificationsConfigSchema = z.strictObject({
+  /** Run the scheduler in this process (default true; it needs `smtp`). */
+  enabled: z.boolean().default(true),
+  /** How often the scheduler looks for due reminders, in ms (default 5 min). */
+  intervalMs: z.number().int().min(1000).max(86_400_000).default(300_000),
+  /** Attempts per message before it is left as failed (default 5). */
+  maxAttempts: z.number().int().min(1).max(50).default(5),
+  /** Wait before the first retry, in ms; it doubles with every attempt (default 1 min). */
+  backoffMs: z.number().int().min(0).max(86_400_000).default(60_000),
+  /**
+   * A message claimed by a process that then stopped (killed mid-send) is taken over after this
+   * long, in ms (default 15 min).
+   */
+  leaseMs: z.number().int().min(1000).max(86_400_000).default(900_000),
+  /**
+   * The link in every reminder: `{kind}`, `{uuid}` and `{organizationUuid}` are filled in
+   * (default: `publicUrl` + the record's card in the API).
+   */
+  linkTemplate: z.string().min(1).max(2000).optional(),
+});
+/** Scheduler settings. */
+export type NotificationsConfig = z.infer<typeof NotificationsConfigSchema>;
+
 /** Every setting of the server, with its default. */
 export const ServerConfigSchema = z.strictObject({
   /** Interface to listen on (default `127.0.0.1`: put a reverse proxy in front). */
@@ -103,6 +146,10 @@ export const ServerConfigSchema = z.strictObject({
    * receiving within this time.
    */
   streamMaxMs: z.number().int().min(100).max(86_400_000).default(300_000),
+  /** The SMTP server for reminders; without it no reminder is sent (rules can still be kept). */
+  smtp: SmtpConfigSchema.optional(),
+  /** The reminder scheduler. */
+  notifications: NotificationsConfigSchema.prefault({}),
   /** Log level (default `info`). */
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -112,7 +159,15 @@ export type ServerConfig = z.infer<typeof ServerConfigSchema>;
 export type ServerConfigInput = z.input<typeof ServerConfigSchema>;
 
 /** Environment variables and the setting each one sets. */
-export const CONFIG_ENVIRONMENT: Readonly<Record<string, keyof ServerConfig | `oidc.${keyof OidcConfig}`>> = {
+export const CONFIG_ENVIRONMENT: Readonly<
+  Record<
+    string,
+    | keyof ServerConfig
+    | `oidc.${keyof OidcConfig}`
+    | `smtp.${keyof SmtpConfig}`
+    | `notifications.${keyof NotificationsConfig}`
+  >
+> = {
   KITOS_HOST: 'host',
   KITOS_PORT: 'port',
   KITOS_DATABASE: 'database',
@@ -137,6 +192,20 @@ export const CONFIG_ENVIRONMENT: Readonly<Record<string, keyof ServerConfig | `o
   KITOS_OIDC_CLIENT_ID: 'oidc.clientId',
   KITOS_OIDC_CLIENT_SECRET: 'oidc.clientSecret',
   KITOS_OIDC_REDIRECT_URI: 'oidc.redirectUri',
+  KITOS_SMTP_HOST: 'smtp.host',
+  KITOS_SMTP_PORT: 'smtp.port',
+  KITOS_SMTP_SECURE: 'smtp.secure',
+  KITOS_SMTP_REQUIRE_TLS: 'smtp.requireTls',
+  KITOS_SMTP_USER: 'smtp.user',
+  KITOS_SMTP_PASSWORD: 'smtp.password',
+  KITOS_SMTP_FROM: 'smtp.from',
+  KITOS_SMTP_TIMEOUT_MS: 'smtp.timeoutMs',
+  KITOS_NOTIFICATIONS_ENABLED: 'notifications.enabled',
+  KITOS_NOTIFICATIONS_INTERVAL_MS: 'notifications.intervalMs',
+  KITOS_NOTIFICATIONS_MAX_ATTEMPTS: 'notifications.maxAttempts',
+  KITOS_NOTIFICATIONS_BACKOFF_MS: 'notifications.backoffMs',
+  KITOS_NOTIFICATIONS_LEASE_MS: 'notifications.leaseMs',
+  KITOS_NOTIFICATIONS_LINK_TEMPLATE: 'notifications.linkTemplate',
 };
 
 const NUMBERS = new Set<string>([
@@ -150,12 +219,20 @@ const NUMBERS = new Set<string>([
   'sessionTtlSeconds',
   'streamPollMs',
   'streamMaxMs',
+  'smtp.port',
+  'smtp.timeoutMs',
+  'notifications.intervalMs',
+  'notifications.maxAttempts',
+  'notifications.backoffMs',
+  'notifications.leaseMs',
 ]);
+
+const BOOLEANS = new Set<string>(['insecureCookies', 'smtp.secure', 'smtp.requireTls', 'notifications.enabled']);
 
 /** Turns one environment value into the type its setting takes (numbers, booleans, comma lists). */
 function fromEnvironment(key: string, value: string): unknown {
   if (NUMBERS.has(key)) return /^\d+$/.test(value) ? Number(value) : value;
-  if (key === 'insecureCookies')
+  if (BOOLEANS.has(key))
     return value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value;
   if (key === 'corsOrigins')
     return value
@@ -179,13 +256,18 @@ export function loadConfig(
 ): ServerConfig {
   const fromFile: Record<string, unknown> = options.file ? JSON.parse(readFileSync(options.file, 'utf8')) : {};
   const merged: Record<string, unknown> = { ...fromFile };
-  const oidc: Record<string, unknown> = { ...((fromFile.oidc as Record<string, unknown> | undefined) ?? {}) };
+  // Nested sections: a variable sets one field and keeps the file's others.
+  const sections: Record<string, Record<string, unknown>> = {};
+  for (const section of ['oidc', 'smtp', 'notifications'])
+    sections[section] = { ...((fromFile[section] as Record<string, unknown> | undefined) ?? {}) };
   for (const [name, key] of Object.entries(CONFIG_ENVIRONMENT)) {
     const value = options.env?.[name];
     if (value === undefined || value === '') continue;
-    if (key.startsWith('oidc.')) oidc[key.slice(5)] = value;
+    const dot = key.indexOf('.');
+    if (dot > 0)
+      (sections[key.slice(0, dot)] as Record<string, unknown>)[key.slice(dot + 1)] = fromEnvironment(key, value);
     else merged[key] = fromEnvironment(key, value);
   }
-  if (Object.keys(oidc).length) merged.oidc = oidc;
+  for (const [section, values] of Object.entries(sections)) if (Object.keys(values).length) merged[section] = values;
   return ServerConfigSchema.parse({ ...merged, ...(options.overrides ?? {}) });
 }

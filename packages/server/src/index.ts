@@ -47,3 +47,24 @@ export { type Problem, ProblemSchema, problemOf, type ServerProblemCode, serverP
 export { EXTENSION_PREFIX } from './x/routes.js';
 export { type ChangeEvent, ChangeEventSchema, ChangeStreams } from './x/changes.js';
 export { openStorage } from './storage.js';
+export {
+  type NotificationsConfig,
+  NotificationsConfigSchema,
+  type SmtpConfig,
+  SmtpConfigSchema,
+} from './config.js';
+export {
+  DELIVERY_KIND,
+  type DeliveryAttempt,
+  type DeliveryStatus,
+  type StoredDelivery,
+} from './notify/kinds.js';
+export { createSmtpTransport, type MailMessage, type MailResult, type MailTransport } from './notify/mailer.js';
+export { composeReminder, formatDate, type ReminderMessage, reminderLink } from './notify/messages.js';
+export {
+  type RunReport,
+  type SchedulerEvents,
+  type SchedulerOptions,
+  NotificationScheduler,
+} from './notify/scheduler.js';
+export { type DeliveryQuery, listDeliveries } from './notify/deliveries.js';

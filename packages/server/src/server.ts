@@ -7,12 +7,14 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { serve } from '@hono/node-server';
-import { createKitos, type Kitos, type StorageAdapter } from '@os2kitos/core';
+import { type Clock, createKitos, type Kitos, type StorageAdapter } from '@os2kitos/core';
 import type { Logger } from 'pino';
 import { type AppOptions, createApp, createLogger } from './app.js';
 import { SERVER_KINDS } from './auth/kinds.js';
 import type { OidcVerifier } from './auth/oidc.js';
 import type { ServerConfig } from './config.js';
+import { createSmtpTransport, type MailTransport } from './notify/mailer.js';
+import { NotificationScheduler } from './notify/scheduler.js';
 import { ChangeStreams } from './x/changes.js';
 
 /** A running server. */
@@ -21,6 +23,11 @@ export interface RunningServer {
   readonly url: string;
   readonly port: number;
   readonly kitos: Kitos;
+  /**
+   * The reminder scheduler of this process: present when e-mail is configured (`smtp`, or a
+   * `mailTransport` given) and `notifications.enabled` is on.
+   */
+  readonly notifications: NotificationScheduler | undefined;
   /** Requests being served right now. */
   inFlight(): number;
   /**
@@ -36,10 +43,23 @@ export interface StartOptions {
   /** The store (it is migrated here, the server's own kinds included, and closed on shutdown). */
   readonly storage: StorageAdapter;
   readonly logger?: Logger;
+  /** Source of "now" for token and session expiry (default: the system clock). */
   readonly now?: () => Date;
+  /**
+   * Source of "now" for the core (the "today" of rules and plans, write timestamps) and the
+   * reminder scheduler (default: the system clock). Tests move it instead of waiting.
+   */
+  readonly clock?: Clock;
   readonly oidcVerifier?: OidcVerifier;
   /** Public pages served beside the API (see {@link AppOptions.pages}). */
   readonly pages?: AppOptions['pages'];
+  /** Sends reminders through this instead of an SMTP transport built from `config.smtp`. */
+  readonly mailTransport?: MailTransport;
+  /**
+   * Start the scheduler's timer (default true). Tests pass false and call
+   * `notifications.runDueJobs()` themselves, with their own clock.
+   */
+  readonly startScheduler?: boolean;
 }
 
 /**
@@ -55,7 +75,7 @@ export interface StartOptions {
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const { config } = options;
   const log = options.logger ?? createLogger(config.logLevel);
-  const kitos = await createKitos({ storage: options.storage, extraKinds: SERVER_KINDS });
+  const kitos = await createKitos({ storage: options.storage, extraKinds: SERVER_KINDS, clock: options.clock });
   const changeStreams = new ChangeStreams();
   const app = createApp({
     kitos,
@@ -79,6 +99,24 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   const url = `http://${host}:${port}`;
   log.info({ url, storage: options.storage.name }, 'listening');
+
+  const transport =
+    options.mailTransport ??
+    (config.smtp && config.notifications.enabled ? await createSmtpTransport(config.smtp) : undefined);
+  const notifications =
+    transport && config.notifications.enabled
+      ? new NotificationScheduler({
+          kitos,
+          transport,
+          from: config.smtp?.from ?? 'OS2KITOS <kitos@localhost>',
+          config: config.notifications,
+          linkBase: config.publicUrl ?? url,
+          now: options.clock ? () => options.clock!.now() : undefined,
+          logger: log,
+        })
+      : undefined;
+  if (notifications && options.startScheduler !== false) notifications.start();
+  if (!transport) log.info('no smtp configured: reminders are planned but not sent');
 
   // Requests in progress per connection, so shutdown closes idle keep-alive connections at once
   // and busy ones as soon as their response is sent.
@@ -118,10 +156,13 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       }
       for (const socket of busy.keys()) socket.destroy();
       await stopped;
+      // A run in progress finishes (its claims are recorded) before the store closes.
+      await notifications?.stop();
+      transport?.close?.();
       await options.storage.close();
       log.info('stopped');
     })();
     return closing;
   };
-  return { url, port, kitos, inFlight: () => inFlight, close };
+  return { url, port, kitos, notifications, inFlight: () => inFlight, close };
 }

@@ -34,9 +34,21 @@ export interface CallOptions {
 }
 
 export async function startHarness(
-  options: { config?: ServerConfigInput; storage?: StorageAdapter; oidcVerifier?: OidcVerifier; logger?: Logger } = {},
+  options: {
+    config?: ServerConfigInput;
+    storage?: StorageAdapter;
+    oidcVerifier?: OidcVerifier;
+    logger?: Logger;
+    /** Start the reminder scheduler's timer (default false: tests run it with `runDueJobs()`). */
+    startScheduler?: boolean;
+    /**
+     * Where the clock starts (default: now). Given, the core and the reminder scheduler read the
+     * same clock, so the test moves "today" instead of waiting.
+     */
+    now?: Date;
+  } = {},
 ): Promise<Harness> {
-  const clock = { now: new Date() };
+  const clock = { now: options.now ?? new Date() };
   const server = await startServer({
     config: loadConfig({
       overrides: { host: '127.0.0.1', port: 0, logLevel: 'silent', insecureCookies: true, ...options.config },
@@ -45,6 +57,8 @@ export async function startHarness(
     now: () => clock.now,
     oidcVerifier: options.oidcVerifier,
     logger: options.logger,
+    startScheduler: options.startScheduler ?? false,
+    clock: options.now ? { now: () => clock.now } : undefined,
   });
   const kitos = server.kitos;
   const admin = await kitos.organizations.bootstrap({ firstName: 'Ada', lastName: 'Admin', email: ADMIN_EMAIL });

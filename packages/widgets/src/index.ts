@@ -26,6 +26,7 @@ export {
   deadlineUrgency,
 } from './components/contract-deadlines/contract-deadlines.component.js';
 export { KitosContractDeadlines } from './components/contract-deadlines/contract-deadlines.js';
+export { KitosNotifications } from './components/notifications/notifications.js';
 export { KitosOrgTree } from './components/org-tree/org-tree.js';
 export { KitosOverview } from './components/overview/overview.js';
 export { KitosStatusBadge } from './components/status-badge/status-badge.js';
@@ -37,10 +38,16 @@ export type {
   ContractCardDeadlines,
   DeadlineItem,
   DeadlineQuery,
+  DeliveryItem,
+  DeliveryQuery,
   EntityRef,
   KitosActor,
   KitosChange,
   KitosClient,
+  ReminderDelivery,
+  ReminderItem,
+  ReminderList,
+  ReminderQuery,
   RoleHolder,
   StatusReason,
   StatusReasonCode,

@@ -1,6 +1,6 @@
 // The per-element subpaths (`@os2kitos/widgets/overview`, …) against the BUILT files, as an app gets
 // them from npm: each subpath defines its own element (plus the status badge the overview and the
-// cards show) and no other, both when Node imports it and after an app's bundler has tree-shaken it.
+// cards show, and the reminders the cards can show) and no other, both when Node imports it and after an app's bundler has tree-shaken it.
 // The second half guards package.json "sideEffects": the definitions live in dist/chunks/, and a
 // bundler drops any file not listed there whose exports the page does not use.
 import { execFile } from 'node:child_process';
@@ -21,6 +21,7 @@ const ALL = [
   'kitos-status-badge',
   'kitos-contract-card',
   'kitos-contract-deadlines',
+  'kitos-notifications',
   'kitos-org-tree',
   'kitos-overview',
   'kitos-usage-card',
@@ -29,9 +30,10 @@ const ALL = [
 const EXPECTED: Record<string, string[]> = {
   '.': ALL,
   './overview': ['kitos-overview', 'kitos-status-badge'],
-  './usage-card': ['kitos-usage-card', 'kitos-status-badge'],
-  './contract-card': ['kitos-contract-card', 'kitos-status-badge'],
+  './usage-card': ['kitos-usage-card', 'kitos-status-badge', 'kitos-notifications'],
+  './contract-card': ['kitos-contract-card', 'kitos-status-badge', 'kitos-notifications'],
   './contract-deadlines': ['kitos-contract-deadlines'],
+  './notifications': ['kitos-notifications'],
   './org-tree': ['kitos-org-tree'],
   './provider': ['kitos-provider'],
   './status-badge': ['kitos-status-badge'],

@@ -26,7 +26,8 @@ export type ProtectedKind =
   | 'project'
   | 'globalOption'
   | 'localOption'
-  | 'kle';
+  | 'kle'
+  | 'notification';
 
 /** The facts about an entity that decide who may see and change it. */
 export interface ProtectedEntity {
@@ -69,6 +70,8 @@ const MODULE_ADMINS: Record<ProtectedKind, readonly OrganizationRole[]> = {
   globalOption: [],
   localOption: [],
   kle: [],
+  // Reminder rules and manual advis: whoever administers the records they remind about.
+  notification: ['SystemModuleAdmin', 'ContractModuleAdmin'],
 };
 
 const GLOBAL_REFERENCE: ReadonlySet<ProtectedKind> = new Set(['globalOption', 'kle']);

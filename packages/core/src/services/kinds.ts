@@ -24,6 +24,12 @@ import { ItSystemUsageSchema } from '../usage/usage.schema.js';
 import type { IndexFieldDefinition, StorageSchema, UniqueConstraint } from '../storage/port.js';
 import { AUDIT_KIND, type EntityDefinition, type ReferenceField } from '../engine/repository.js';
 import type { OptionType } from '../options/option-type.js';
+import {
+  type Advis,
+  AdvisSchema,
+  type NotificationRule,
+  NotificationRuleSchema,
+} from '../notification/notification.schema.js';
 
 /** A membership as stored: one role of one user in one organisation. */
 export const StoredMembershipSchema = EntityMetaSchema.extend(OrganizationMembershipSchema.shape);
@@ -430,6 +436,35 @@ export const KLE: EntityDefinition<StoredKleTask> = {
   index: (k) => ({ name: k.description, taskKey: k.taskKey, parentUuid: k.parentUuid, uuid: k.uuid }),
 };
 
+/** Notification rules: which deadlines give reminders, when and to whom (one organisation's). */
+export const NOTIFICATION_RULE: EntityDefinition<NotificationRule> = {
+  kind: 'notificationRule',
+  module: 'notification',
+  protectedKind: 'notification',
+  schema: NotificationRuleSchema,
+  fields: [f('name', 'text'), f('entityKind', 'text'), ownerField],
+  referenceFields: [owner],
+  organizationOf: (r) => r.organizationUuid,
+  index: (r) => ({ name: r.name, entityKind: r.entityKind, organizationUuid: r.organizationUuid }),
+};
+
+/** Manual advis: one-off or repeating e-mails on one record. */
+export const ADVIS: EntityDefinition<Advis> = {
+  kind: 'advis',
+  module: 'notification',
+  protectedKind: 'notification',
+  schema: AdvisSchema,
+  fields: [f('name', 'text'), f('entityUuid', 'text'), f('alarmDate', 'text'), ownerField],
+  referenceFields: [owner],
+  organizationOf: (a) => a.organizationUuid,
+  index: (a) => ({
+    name: a.subject,
+    entityUuid: a.entityUuid,
+    alarmDate: a.alarmDate,
+    organizationUuid: a.organizationUuid,
+  }),
+};
+
 /** Every entity definition, by kind. */
 export const ENTITY_DEFINITIONS = [
   ORGANIZATION,
@@ -446,11 +481,13 @@ export const ENTITY_DEFINITIONS = [
   GLOBAL_OPTION,
   LOCAL_OPTION,
   KLE,
+  NOTIFICATION_RULE,
+  ADVIS,
 ] as const;
 
 /** The storage schema of the core: every kind with its index fields, plus the audit log. */
 export const CORE_STORAGE_SCHEMA: StorageSchema = {
-  version: 4,
+  version: 5,
   kinds: [
     ...ENTITY_DEFINITIONS.map((d) => ({ kind: d.kind, fields: d.fields, unique: d.unique })),
     {

@@ -18,6 +18,7 @@ export type KitosModule =
   | 'project'
   | 'options'
   | 'access'
+  | 'notification'
   | 'storage';
 
 /** Stable codes for every error the core throws. Match on these, never on message text. */

@@ -37,6 +37,7 @@ export const ISSUE_CODES = {
   custom: v('Ugyldig værdi', 'Invalid value'),
   'invalid-date': v('Ikke en rigtig dato (ÅÅÅÅ-MM-DD)', 'Not a real date (YYYY-MM-DD)'),
   'invalid-period': v('Slutdatoen ligger før startdatoen', 'The end date is before the start date'),
+  'date-in-past': v('Datoen ligger i fortiden', 'The date is in the past'),
   'date-order': v('Datoerne er i forkert rækkefølge', 'The dates are in the wrong order'),
   'invalid-interval': v('Ugyldigt interval', 'Invalid interval'),
   'invalid-number': v('Ugyldigt tal', 'Invalid number'),

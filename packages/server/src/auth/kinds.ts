@@ -1,11 +1,12 @@
 /**
  * The server's own record kinds, kept in the same store as the core's (`createKitos({ extraKinds })`
- * migrates them), so N server processes share credentials and sessions through the database and
- * hold nothing of their own.
+ * migrates them), so N server processes share credentials, sessions and the reminder delivery log
+ * through the database and hold nothing of their own.
  *
  * @module
  */
 import type { KindDefinition } from '@os2kitos/core';
+import { DELIVERY_KIND_DEFINITION } from '../notify/kinds.js';
 
 /** A user's password hash (one record per user; the record uuid is the user's uuid). */
 export const CREDENTIAL_KIND = 'serverCredential';
@@ -71,4 +72,5 @@ export const SERVER_KINDS: readonly KindDefinition[] = [
     ],
     unique: [{ name: 'token_hash', fields: ['tokenHash'], perOrganization: false }],
   },
+  DELIVERY_KIND_DEFINITION,
 ];

@@ -12,6 +12,7 @@ import { COMMON_PROBLEMS, json, jsonBody, route } from '../openapi.js';
 import { validationProblem, ProblemError } from '../problem.js';
 import { WireUuid } from '../v2/common.js';
 import { actorOf } from '../v2/handler.js';
+import { registerNotificationRoutes } from '../notify/routes.js';
 import { registerCardRoutes } from './cards.routes.js';
 import { type ChangeStreams, registerChangeStream } from './changes.js';
 import { OverviewPageSchema } from './overview-rows.js';
@@ -99,6 +100,7 @@ export const OverviewQuerySchema = z
 export function registerExtensionRoutes(app: OpenAPIHono<ServerEnv>, streams: ChangeStreams): void {
   registerCardRoutes(app, EXTENSION_PREFIX);
   registerChangeStream(app, EXTENSION_PREFIX, streams);
+  registerNotificationRoutes(app, EXTENSION_PREFIX);
 
   app.openapi(
     route({

@@ -21,6 +21,7 @@ import type {
   OverviewPage,
   OverviewQuery,
   OverviewRowOf,
+  PlannedReminder,
   UnitTreeNode,
   UsageCard,
 } from '@os2kitos/core';
@@ -65,6 +66,61 @@ export interface DeadlineQuery {
   readonly includeSubUnits?: boolean;
 }
 
+/** Query of {@link KitosClient.reminders}. */
+export interface ReminderQuery {
+  readonly organizationUuid: string;
+  /** The day to plan for; default: today. */
+  readonly today?: IsoDate;
+  /** Reminders to come up to this day (inclusive); default: 90 days ahead. */
+  readonly until?: IsoDate;
+  /** Only the reminders about this record. */
+  readonly entityUuid?: string;
+}
+
+/** What became of a reminder the scheduler took on. */
+export interface ReminderDelivery {
+  readonly status: 'sending' | 'sent' | 'retrying' | 'failed';
+  readonly reason: string | null;
+  readonly updatedAt: string;
+}
+
+/** One reminder (the core's `PlannedReminder`) with its delivery, once there is one. */
+export type ReminderItem = PlannedReminder & { readonly delivery: ReminderDelivery | null };
+
+/** Reminders due today and those to come. */
+export interface ReminderList {
+  readonly due: readonly ReminderItem[];
+  readonly ahead: readonly ReminderItem[];
+}
+
+/** One entry of the delivery log: a reminder e-mail sent, being retried or failed. */
+export interface DeliveryItem {
+  readonly key: string;
+  readonly entityKind: string;
+  readonly entityUuid: string;
+  readonly entityName: string;
+  readonly deadline: string | null;
+  readonly dueDate: string | null;
+  readonly sendOn: string;
+  readonly subject: string;
+  readonly recipients: readonly string[];
+  /** Recipients the mail server refused. */
+  readonly rejected: readonly string[];
+  readonly status: ReminderDelivery['status'];
+  readonly reason: string | null;
+  readonly nextAttemptAt: string | null;
+  readonly updatedAt: string;
+}
+
+/** Query of {@link KitosClient.deliveries}. */
+export interface DeliveryQuery {
+  readonly organizationUuid: string;
+  readonly entityUuid?: string;
+  /** Only these statuses, e.g. `['failed', 'retrying']`. */
+  readonly status?: readonly ReminderDelivery['status'][];
+  readonly limit?: number;
+}
+
 /**
  * The data source of every widget. Each method returns plain data; a rejected promise is shown
  * as an error in the widget and reported with a `kitos-error` event.
@@ -96,6 +152,16 @@ export interface KitosClient {
    * snapshot) simply never update.
    */
   subscribe?(organizationUuid: string, listener: (change: KitosChange) => void): () => void;
+  /**
+   * Reminders (optional): those due on `today`, with what became of them, and those to come.
+   * Clients without it make `<kitos-notifications>` say that reminders are not available.
+   */
+  reminders?(query: ReminderQuery): Promise<ReminderList>;
+  /**
+   * The delivery log of reminder e-mails (optional; only a server sends e-mail, so only the HTTP
+   * client has it), newest first.
+   */
+  deliveries?(query: DeliveryQuery): Promise<{ readonly items: readonly DeliveryItem[]; readonly total: number }>;
 }
 
 /**

@@ -20,7 +20,12 @@ import type {
   ContractCardData,
   DeadlineItem,
   DeadlineQuery,
+  DeliveryItem,
+  DeliveryQuery,
   KitosClient,
+  ReminderItem,
+  ReminderList,
+  ReminderQuery,
   UnitCounts,
   UnitTreeNode,
   UsageCardData,
@@ -59,6 +64,13 @@ export interface StaticClientData {
   /** Deadline items; default: derived from the contract cards' deadlines. */
   readonly deadlines?: readonly DeadlineItem[];
   readonly units?: readonly StaticUnit[];
+  /**
+   * Reminders as a server would answer them (due on `today` and to come); with it the client has
+   * `reminders`, filtered by `entityUuid` and `until`.
+   */
+  readonly reminders?: ReminderList;
+  /** The delivery log; with it the client has `deliveries`, filtered by record and status. */
+  readonly deliveries?: readonly DeliveryItem[];
   /** Milliseconds every call waits before answering, to show loading states in demos (default 0). */
   readonly latency?: number;
 }
@@ -195,5 +207,29 @@ export function createStaticClient(data: StaticClientData): KitosClient {
           );
       }),
     unitTree: (organizationUuid) => answer(() => buildTree(data, organizationUuid)),
+    ...(data.reminders
+      ? { reminders: (query: ReminderQuery) => answer(() => remindersOf(data.reminders!, query)) }
+      : {}),
+    ...(data.deliveries
+      ? {
+          deliveries: (query: DeliveryQuery) =>
+            answer(() => {
+              const items = data.deliveries!.filter(
+                (d) =>
+                  (!query.entityUuid || d.entityUuid === query.entityUuid) &&
+                  (!query.status?.length || query.status.includes(d.status)),
+              );
+              return { items: items.slice(0, query.limit ?? 100), total: items.length };
+            }),
+        }
+      : {}),
+  };
+}
+
+function remindersOf(list: ReminderList, query: ReminderQuery): ReminderList {
+  const mine = (r: ReminderItem) => !query.entityUuid || r.entityUuid === query.entityUuid;
+  return {
+    due: list.due.filter(mine),
+    ahead: list.ahead.filter((r) => mine(r) && (!query.until || r.sendOn <= query.until)),
   };
 }

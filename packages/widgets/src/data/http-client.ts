@@ -18,7 +18,7 @@ import type {
   UnitTreeNode,
   UsageCard,
 } from '@os2kitos/core';
-import type { DeadlineQuery, KitosChange, KitosClient } from './client.js';
+import type { DeadlineQuery, DeliveryQuery, KitosChange, KitosClient, ReminderList, ReminderQuery } from './client.js';
 import { readEventStream } from './event-stream.js';
 import { errorFromResponse } from './http-errors.js';
 
@@ -285,6 +285,18 @@ export function createHttpClient(options: HttpClientOptions): KitosHttpClient {
       }),
     unitTree: (organizationUuid): Promise<readonly UnitTreeNode[]> =>
       get(`${X}/organizations/${id(organizationUuid)}/unit-tree`),
+    reminders: (query: ReminderQuery): Promise<ReminderList> =>
+      get(`${X}/organizations/${id(query.organizationUuid)}/reminders`, {
+        today: query.today ?? today,
+        until: query.until,
+        entityUuid: query.entityUuid,
+      }),
+    deliveries: (query: DeliveryQuery) =>
+      get(`${X}/organizations/${id(query.organizationUuid)}/notification-deliveries`, {
+        entityUuid: query.entityUuid,
+        status: query.status?.length ? query.status.join(',') : undefined,
+        limit: query.limit === undefined ? undefined : String(query.limit),
+      }),
     subscribe,
     request,
     whoAmI: () => request('GET', '/api/session'),

@@ -10,7 +10,8 @@ import type { KitosClient } from './client.js';
 
 /**
  * Creates a {@link KitosClient} that reads through `kitos` on behalf of `actor`: every method is
- * one call of the core facade, whose read models are exactly what the widgets show.
+ * one call of the core facade, whose read models are exactly what the widgets show. It plans
+ * reminders but has no delivery log (only a server sends e-mail).
  *
  * @example
  * ```ts
@@ -28,5 +29,15 @@ export function createInPageClient(kitos: Kitos, actor: Actor, options: { today?
     contractCard: (uuid) => kitos.cards.contract(actor, uuid, options.today),
     contractDeadlines: (query) => kitos.overviews.deadlines(actor, { ...today, ...query }),
     unitTree: (organizationUuid) => kitos.overviews.unitTree(actor, organizationUuid),
+    // The plan only: e-mail is sent (and its log kept) by a server, not by a page.
+    reminders: async (query) => {
+      const plan = await kitos.notifications.plan(actor, { ...today, ...query });
+      const mine = <T extends { entityUuid: string }>(list: readonly T[]) =>
+        query.entityUuid ? list.filter((r) => r.entityUuid === query.entityUuid) : list;
+      return {
+        due: mine(plan.due).map((r) => ({ ...r, delivery: null })),
+        ahead: mine(plan.ahead).map((r) => ({ ...r, delivery: null })),
+      };
+    },
   };
 }

@@ -127,4 +127,35 @@ export const da: Strings = {
   unitCounts: (u, c, r) =>
     `${plural(u, 'system', 'systemer')}, ${plural(c, 'kontrakt', 'kontrakter')}, ${plural(r, 'rolle', 'roller')}`,
   noUnits: 'Organisationen har ingen enheder.',
+  notificationsTitle: 'Påmindelser',
+  remindersPlanned: 'Planlagte påmindelser',
+  remindersNotDelivered: 'Påmindelser der ikke kom frem',
+  reminderCount: (x) => plural(x, 'påmindelse', 'påmindelser'),
+  noReminders: 'Ingen påmindelser i perioden.',
+  noFailures: 'Alle påmindelser er kommet frem.',
+  remindersUnavailable: 'Påmindelser kan ikke vises fra denne datakilde.',
+  reminderAbout: (deadline) =>
+    deadline === null
+      ? 'Advis'
+      : ((
+          {
+            notice: 'Sidste frist for opsigelse',
+            'earliest-end': 'Tidligst mulige ophør',
+            expiry: 'Kontraktens udløb',
+            'extension-decision': 'Beslutning om option',
+            'tender-start': 'Start på genudbud',
+            'next-oversight': 'Næste tilsyn',
+            'planned-risk-assessment': 'Planlagt risikovurdering',
+            'dpia-review': 'Gennemgang af DPIA',
+            'data-retention-evaluation': 'Evaluering af slettefrister',
+            'phase-end': 'Projektfasens afslutning',
+          } as Record<string, string>
+        )[deadline] ?? deadline),
+  deliveryStatus: (s) =>
+    ({ planned: 'Planlagt', sending: 'Sendes', sent: 'Sendt', retrying: 'Prøves igen', failed: 'Fejlet' })[s],
+  reminderSendOn: 'Sendes',
+  reminderDue: 'Frist',
+  reminderTo: 'Til',
+  reminderReason: 'Årsag',
+  reminderNextAttempt: 'Næste forsøg',
 };

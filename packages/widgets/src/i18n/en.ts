@@ -119,4 +119,35 @@ export const en: Strings = {
   unitCounts: (u, c, r) =>
     `${plural(u, 'system', 'systems')}, ${plural(c, 'contract', 'contracts')}, ${plural(r, 'role', 'roles')}`,
   noUnits: 'The organisation has no units.',
+  notificationsTitle: 'Reminders',
+  remindersPlanned: 'Planned reminders',
+  remindersNotDelivered: 'Reminders not delivered',
+  reminderCount: (x) => plural(x, 'reminder', 'reminders'),
+  noReminders: 'No reminders in the period.',
+  noFailures: 'Every reminder was delivered.',
+  remindersUnavailable: 'Reminders cannot be shown from this data source.',
+  reminderAbout: (deadline) =>
+    deadline === null
+      ? 'Advis'
+      : ((
+          {
+            notice: 'Latest day to give notice',
+            'earliest-end': 'Earliest possible end',
+            expiry: 'Contract expiry',
+            'extension-decision': 'Extension decision',
+            'tender-start': 'Start of the new tender',
+            'next-oversight': 'Next oversight',
+            'planned-risk-assessment': 'Planned risk assessment',
+            'dpia-review': 'DPIA review',
+            'data-retention-evaluation': 'Retention evaluation',
+            'phase-end': 'End of the project phase',
+          } as Record<string, string>
+        )[deadline] ?? deadline),
+  deliveryStatus: (s) =>
+    ({ planned: 'Planned', sending: 'Sending', sent: 'Sent', retrying: 'Retrying', failed: 'Failed' })[s],
+  reminderSendOn: 'Sends',
+  reminderDue: 'Due',
+  reminderTo: 'To',
+  reminderReason: 'Reason',
+  reminderNextAttempt: 'Next attempt',
 };

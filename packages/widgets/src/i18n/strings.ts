@@ -113,6 +113,23 @@ export interface Strings {
   readonly orgTree: string;
   readonly unitCounts: (usages: number, contracts: number, roles: number) => string;
   readonly noUnits: string;
+
+  readonly notificationsTitle: string;
+  readonly remindersPlanned: string;
+  readonly remindersNotDelivered: string;
+  readonly reminderCount: (n: number) => string;
+  readonly noReminders: string;
+  readonly noFailures: string;
+  readonly remindersUnavailable: string;
+  /** What a reminder is about: a deadline of the reminder rules, or a manual advis. */
+  readonly reminderAbout: (deadline: string | null) => string;
+  /** Where a reminder e-mail stands. */
+  readonly deliveryStatus: (status: 'sending' | 'sent' | 'retrying' | 'failed' | 'planned') => string;
+  readonly reminderSendOn: string;
+  readonly reminderDue: string;
+  readonly reminderTo: string;
+  readonly reminderReason: string;
+  readonly reminderNextAttempt: string;
 }
 
 /** Languages the widgets speak. */

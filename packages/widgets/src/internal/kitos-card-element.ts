@@ -1,4 +1,5 @@
-import type { PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import '../components/notifications/notifications.js';
 import { property, state } from 'lit/decorators.js';
 import type { KitosChange, KitosClient } from '../data/client.js';
 import { KitosElement } from './kitos-element.js';
@@ -23,6 +24,13 @@ export abstract class KitosCardElement<T extends { readonly organizationUuid: st
   @property({ type: Number, attribute: 'heading-level' })
   headingLevel = 2;
 
+  /**
+   * Show the record's reminders below the card (what will be e-mailed when, what was sent, what did
+   * not arrive), as `<kitos-notifications>` for this record. Needs a client with `reminders`.
+   */
+  @property({ type: Boolean })
+  reminders = false;
+
   /** The loaded card, once `phase` is `ready`. */
   @state() protected data: T | undefined;
   /** Where loading stands. */
@@ -35,6 +43,19 @@ export abstract class KitosCardElement<T extends { readonly organizationUuid: st
     const client = this.activeClient;
     if (client && this.uuid) await this.load(client, this.uuid, true);
   });
+
+  /** The reminders section of a loaded card (with the `reminders` attribute), one heading level below the title. */
+  protected renderReminders(d: T & { readonly uuid: string }): TemplateResult | typeof nothing {
+    if (!this.reminders) return nothing;
+    return html`<kitos-notifications
+      part="reminders"
+      organization-uuid=${d.organizationUuid}
+      entity-uuid=${d.uuid}
+      heading-level=${Math.min(6, this.headingLevel + 1)}
+      lang=${this.language}
+      .client=${this.activeClient}
+    ></kitos-notifications>`;
+  }
 
   /** The client call that loads the card, and its name for `kitos-error`. */
   protected abstract fetchCard(client: KitosClient, uuid: string): Promise<T>;

@@ -40,6 +40,7 @@ import { contractCardStyles } from './contract-card.styles.js';
  * @csspart section-title - A section heading.
  * @csspart roles - The roles section.
  * @csspart roles-table - The roles table.
+ * @csspart reminders - The record's `<kitos-notifications>` (with the `reminders` attribute).
  * @csspart no-access - The "no read access" message.
  * @csspart edit-link - The link for editing in KITOS (only with modify permission).
  * @csspart message - Loading messages.
@@ -148,7 +149,7 @@ export class KitosContractCard extends KitosCardElement<ContractCardData> {
       <section part="roles" aria-labelledby="roles-title">
         ${heading(this.headingLevel + 1, t.roles, 'section-title', 'roles-title')} ${rolesTable(d.roles, t)}
       </section>
-      ${edit ? html`<a part="edit-link" href=${edit}>${t.edit}</a>` : nothing}
+      ${edit ? html`<a part="edit-link" href=${edit}>${t.edit}</a>` : nothing} ${this.renderReminders(d)}
     </article>`;
   }
 

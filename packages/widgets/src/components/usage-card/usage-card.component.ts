@@ -35,6 +35,7 @@ import { usageCardStyles } from './usage-card.styles.js';
  * @csspart gdpr - The GDPR section.
  * @csspart roles - The roles section.
  * @csspart roles-table - The roles table.
+ * @csspart reminders - The record's `<kitos-notifications>` (with the `reminders` attribute).
  * @csspart no-access - The "no read access" message.
  * @csspart edit-link - The link for editing in KITOS (only with modify permission).
  * @csspart message - Loading and empty messages.
@@ -106,7 +107,7 @@ export class KitosUsageCard extends KitosCardElement<UsageCardData> {
       <section part="roles" aria-labelledby="roles-title">
         ${heading(this.headingLevel + 1, t.roles, 'section-title', 'roles-title')} ${rolesTable(d.roles, t)}
       </section>
-      ${edit ? html`<a part="edit-link" href=${edit}>${t.edit}</a>` : nothing}
+      ${edit ? html`<a part="edit-link" href=${edit}>${t.edit}</a>` : nothing} ${this.renderReminders(d)}
     </article>`;
   }
 
