@@ -31,7 +31,7 @@ type Row = OverviewRow & Record<string, unknown>;
 /** The reference: compare the cells of every pair. */
 function reference(rows: readonly Row[], sort: readonly OverviewSort[], ties: 'uuid' | 'input'): string[] {
   const empty = (v: unknown) => v === null || v === undefined || v === '';
-  const types = new Map(USAGE_COLUMNS.map((c) => [c.id, c.type]));
+  const types = new Map<string, string>(USAGE_COLUMNS.map((c) => [c.id, c.type]));
   const compare = (a: unknown, b: unknown, type: string | undefined) => {
     if (empty(a) || empty(b)) return empty(a) === empty(b) ? 0 : empty(a) ? 1 : -1;
     if (typeof a === 'number' && typeof b === 'number') return a - b;
