@@ -24,6 +24,7 @@ export type ProtectedKind =
   | 'itContract'
   | 'dataProcessingRegistration'
   | 'project'
+  | 'sharingSetting'
   | 'globalOption'
   | 'localOption'
   | 'kle';
@@ -66,6 +67,8 @@ const MODULE_ADMINS: Record<ProtectedKind, readonly OrganizationRole[]> = {
   itContract: ['ContractModuleAdmin'],
   dataProcessingRegistration: ['SystemModuleAdmin', 'ContractModuleAdmin'],
   project: ['SystemModuleAdmin', 'ContractModuleAdmin'],
+  // Only the organisation's own administrator decides what it shares.
+  sharingSetting: [],
   globalOption: [],
   localOption: [],
   kle: [],

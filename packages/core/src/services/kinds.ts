@@ -18,6 +18,7 @@ import { RoleAssignmentSchema } from '../organisation/role-assignment.schema.js'
 import { type OrganizationUnit, OrganizationUnitSchema } from '../organisation/unit.schema.js';
 import { type User, UserSchema } from '../organisation/user.schema.js';
 import { type Project, ProjectSchema } from '../project/project.schema.js';
+import { type SharingSetting, SharingSettingSchema } from '../coordination/sharing.schema.js';
 import { EntityMetaSchema } from '../shared/schema.js';
 import type { ItSystemUsage } from '../usage/usage.schema.js';
 import { ItSystemUsageSchema } from '../usage/usage.schema.js';
@@ -396,6 +397,26 @@ export const PROJECT: EntityDefinition<Project> = {
   }),
 };
 
+/**
+ * Sharing settings: one per organisation, what other municipalities see of its usages, contracts
+ * and projects.
+ */
+export const SHARING: EntityDefinition<SharingSetting> = {
+  kind: 'sharingSetting',
+  module: 'coordination',
+  protectedKind: 'sharingSetting',
+  schema: SharingSettingSchema,
+  fields: [ownerField],
+  unique: [unique('organisation', ['organizationUuid'])],
+  organizationOf: (s) => s.organizationUuid,
+  referenceFields: [
+    owner,
+    option('usages.contactRoleUuid', 'it-system-usage-role-types'),
+    option('contracts.contactRoleUuid', 'it-contract-role-types'),
+  ],
+  index: (s) => ({ organizationUuid: s.organizationUuid }),
+};
+
 /** Global options. */
 export const GLOBAL_OPTION: EntityDefinition<StoredGlobalOption> = {
   kind: 'globalOption',
@@ -443,6 +464,7 @@ export const ENTITY_DEFINITIONS = [
   CONTRACT,
   DPR,
   PROJECT,
+  SHARING,
   GLOBAL_OPTION,
   LOCAL_OPTION,
   KLE,
@@ -450,7 +472,7 @@ export const ENTITY_DEFINITIONS = [
 
 /** The storage schema of the core: every kind with its index fields, plus the audit log. */
 export const CORE_STORAGE_SCHEMA: StorageSchema = {
-  version: 4,
+  version: 5,
   kinds: [
     ...ENTITY_DEFINITIONS.map((d) => ({ kind: d.kind, fields: d.fields, unique: d.unique })),
     {

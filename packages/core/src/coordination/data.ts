@@ -1,0 +1,160 @@
+/**
+ * What the coordination reads compute from: every organisation's usages, contracts and projects as
+ * facts, with the shared catalogue, built once per store state and never returned as such (every
+ * record leaves through the sharing rules). Also the look-ups the reads share.
+ *
+ * @module
+ */
+import type { IsoDate } from '../shared/dates.js';
+import type { AccessModifier } from '../shared/enums.js';
+import type { ContractFacts, ProjectFacts, UsageFacts } from './sharing.rules.js';
+import type { SharingSettingFields } from './sharing.schema.js';
+
+/** An organisation as the coordination reads need it. */
+export interface OrganizationFacts {
+  readonly uuid: string;
+  readonly name: string;
+  readonly type: string;
+  readonly accessModifier: AccessModifier;
+}
+
+/** A catalogue system as the coordination reads need it. */
+export interface SystemFacts {
+  readonly uuid: string;
+  readonly name: string;
+  readonly organizationUuid: string;
+  readonly accessModifier: AccessModifier;
+  readonly rightsHolderUuid: string | null;
+  readonly businessTypeUuid: string | null;
+  readonly kleUuids: readonly string[];
+  readonly deactivated: boolean;
+}
+
+/** A catalogue interface. */
+export interface InterfaceFacts {
+  readonly uuid: string;
+  readonly name: string;
+  readonly organizationUuid: string;
+  readonly accessModifier: AccessModifier;
+  readonly exposedBySystemUuid: string | null;
+}
+
+/** A KLE task. */
+export interface KleFacts {
+  readonly uuid: string;
+  readonly taskKey: string;
+  readonly description: string;
+}
+
+/** Everything the coordination reads compute from, with indexes. */
+export interface CoordinationData {
+  readonly today: IsoDate;
+  readonly organizations: ReadonlyMap<string, OrganizationFacts>;
+  /** Stored settings; an organisation without one has {@link defaultSharing}. */
+  readonly settings: ReadonlyMap<string, SharingSettingFields>;
+  readonly systems: ReadonlyMap<string, SystemFacts>;
+  readonly interfaces: ReadonlyMap<string, InterfaceFacts>;
+  /** Interfaces by exposing system. */
+  readonly interfacesBySystem: ReadonlyMap<string, readonly InterfaceFacts[]>;
+  readonly kle: ReadonlyMap<string, KleFacts>;
+  /** Option names (business types, procurement strategies, purchase types). */
+  readonly optionNames: ReadonlyMap<string, string>;
+  readonly usages: readonly UsageFacts[];
+  readonly usagesBySystem: ReadonlyMap<string, readonly UsageFacts[]>;
+  /** Usages whose outgoing relations use each interface. */
+  readonly usagesByInterface: ReadonlyMap<string, readonly UsageFacts[]>;
+  readonly contracts: readonly ContractFacts[];
+  readonly contractsBySystem: ReadonlyMap<string, readonly ContractFacts[]>;
+  readonly contractsBySupplier: ReadonlyMap<string, readonly ContractFacts[]>;
+  readonly contractsByUuid: ReadonlyMap<string, ContractFacts>;
+  readonly projects: readonly ProjectFacts[];
+  readonly projectsBySystem: ReadonlyMap<string, readonly ProjectFacts[]>;
+  /** Catalogue systems, most used first, then by name (Danish order). */
+  readonly systemsByUse: readonly SystemFacts[];
+  /** How many organisations use each system. */
+  readonly userCounts: ReadonlyMap<string, number>;
+  /** Systems used, per organisation ("uses system X" is what every organisation shares). */
+  readonly portfolios: ReadonlyMap<string, ReadonlySet<string>>;
+}
+
+/** Pushes `value` onto the list under `key`. */
+export function addTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/**
+ * Indexes the loaded facts.
+ *
+ * @example
+ * ```ts
+ * const data = indexCoordinationData({ today, organizations, settings, systems, interfaces, kle, optionNames, usages, contracts, projects });
+ * data.usagesBySystem.get(systemUuid)?.length; // how many organisations use it
+ * ```
+ */
+export function indexCoordinationData(input: {
+  readonly today: IsoDate;
+  readonly organizations: readonly OrganizationFacts[];
+  readonly settings: readonly SharingSettingFields[];
+  readonly systems: readonly SystemFacts[];
+  readonly interfaces: readonly InterfaceFacts[];
+  readonly kle: readonly KleFacts[];
+  readonly optionNames: ReadonlyMap<string, string>;
+  readonly usages: readonly UsageFacts[];
+  readonly contracts: readonly ContractFacts[];
+  readonly projects: readonly ProjectFacts[];
+}): CoordinationData {
+  const usagesBySystem = new Map<string, UsageFacts[]>();
+  const usagesByInterface = new Map<string, UsageFacts[]>();
+  const portfolios = new Map<string, Set<string>>();
+  for (const u of input.usages) {
+    addTo(usagesBySystem, u.systemUuid, u);
+    for (const i of u.interfaceUuids) addTo(usagesByInterface, i, u);
+    const p = portfolios.get(u.organizationUuid);
+    if (p) p.add(u.systemUuid);
+    else portfolios.set(u.organizationUuid, new Set([u.systemUuid]));
+  }
+  const contractsBySystem = new Map<string, ContractFacts[]>();
+  const contractsBySupplier = new Map<string, ContractFacts[]>();
+  for (const c of input.contracts) {
+    for (const s of c.systemUuids) addTo(contractsBySystem, s, c);
+    if (c.supplierUuid) addTo(contractsBySupplier, c.supplierUuid, c);
+  }
+  const projectsBySystem = new Map<string, ProjectFacts[]>();
+  for (const p of input.projects) for (const s of p.systemUuids) addTo(projectsBySystem, s, p);
+  const interfacesBySystem = new Map<string, InterfaceFacts[]>();
+  for (const i of input.interfaces) if (i.exposedBySystemUuid) addTo(interfacesBySystem, i.exposedBySystemUuid, i);
+  const userCounts = new Map<string, number>();
+  for (const [system, usages] of usagesBySystem)
+    userCounts.set(system, new Set(usages.map((u) => u.organizationUuid)).size);
+  const collator = new Intl.Collator('da');
+  const systemsByUse = [...input.systems].sort(
+    (a, b) =>
+      (userCounts.get(b.uuid) ?? 0) - (userCounts.get(a.uuid) ?? 0) ||
+      collator.compare(a.name, b.name) ||
+      (a.uuid < b.uuid ? -1 : 1),
+  );
+  return {
+    today: input.today,
+    systemsByUse,
+    userCounts,
+    organizations: new Map(input.organizations.map((o) => [o.uuid, o])),
+    settings: new Map(input.settings.map((s) => [s.organizationUuid, s])),
+    systems: new Map(input.systems.map((s) => [s.uuid, s])),
+    interfaces: new Map(input.interfaces.map((i) => [i.uuid, i])),
+    interfacesBySystem,
+    kle: new Map(input.kle.map((k) => [k.uuid, k])),
+    optionNames: input.optionNames,
+    usages: input.usages,
+    usagesBySystem,
+    usagesByInterface,
+    contracts: input.contracts,
+    contractsBySystem,
+    contractsBySupplier,
+    contractsByUuid: new Map(input.contracts.map((c) => [c.uuid, c])),
+    projects: input.projects,
+    projectsBySystem,
+    portfolios,
+  };
+}

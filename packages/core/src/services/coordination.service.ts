@@ -1,0 +1,237 @@
+/**
+ * The coordination service: each organisation's sharing setting (written through the generic
+ * entity service: validated, versioned, audited, only by the organisation's admin), and the reads
+ * across municipalities — the national catalogue, who uses a system and how, the joint procurement
+ * radar, contracts like mine, and landscapes like mine — every record through the sharing rules.
+ *
+ * @module
+ */
+import type { Actor } from '../access/actor.js';
+import {
+  type NationalCataloguePage,
+  type NationalCatalogueQuery,
+  NationalCatalogueQuerySchema,
+  nationalCatalogue,
+  type SystemUse,
+  systemUse,
+} from '../coordination/catalogue.rules.js';
+import type { CoordinationData } from '../coordination/data.js';
+import {
+  type LandscapeSuggestion,
+  type LandscapeSuggestionsQuery,
+  LandscapeSuggestionsQuerySchema,
+  landscapeSuggestions,
+  type SimilarLandscape,
+  type SimilarLandscapesQuery,
+  SimilarLandscapesQuerySchema,
+  similarLandscapes,
+} from '../coordination/landscapes.rules.js';
+import {
+  contractsLikeMine,
+  type LikeMine,
+  procurementRadar,
+  type Radar,
+  type RadarQuery,
+  RadarQuerySchema,
+} from '../coordination/radar.rules.js';
+import { mayCoordinate, readsPrivately, sharingIssues } from '../coordination/sharing.rules.js';
+import {
+  defaultSharing,
+  type SharingSetting,
+  SharingSettingCreateSchema,
+  type SharingSettingFields,
+  SharingSettingFieldsSchema,
+  type SharingSettingPatch,
+  SharingSettingPatchSchema,
+} from '../coordination/sharing.schema.js';
+import { type Viewer, viewerOf } from '../coordination/viewer.js';
+import { PositionCache } from '../engine/cache.js';
+import type { CallContext } from '../engine/call.js';
+import { mergePatch } from '../engine/defaults.js';
+import type { WriteOptions } from '../engine/repository.js';
+import { type CallRunner, createEntityService } from '../engine/service.js';
+import { KitosConflictError, KitosForbiddenError, KitosNotFoundError } from '../shared/errors.js';
+import { parse, UuidSchema } from '../shared/schema.js';
+import type { StorageAdapter } from '../storage/port.js';
+import { loadCoordinationData } from './coordination-data.js';
+import { violationError } from './enforce.js';
+import { CONTRACT, PROJECT, SHARING, USAGE } from './kinds.js';
+import { allOf, uuidsInOrganization } from './lookup.js';
+
+/** An organisation's sharing setting as read: the stored one, or the default at version 0. */
+export type SharingSettingState = SharingSettingFields & {
+  /** `null` while the organisation has never stored a setting. */
+  readonly uuid: string | null;
+  readonly version: number;
+};
+
+/**
+ * Reads and settings across municipalities.
+ *
+ * @example
+ * ```ts
+ * await kitos.coordination.updateSharing(localAdmin, org, { contracts: { scope: 'Public', fields: ['supplier', 'endQuarter'] } });
+ * const radar = await kitos.coordination.radar(user, { systemUuid, months: 24 });
+ * radar.groups[0]?.quarters.map((q) => q.quarter);
+ * ```
+ */
+export interface CoordinationService {
+  /** The organisation's sharing setting (members of the organisation and global admins). */
+  sharing(actor: Actor, organizationUuid: string): Promise<SharingSettingState>;
+  /**
+   * Changes the organisation's sharing setting (its local admin or a global admin); the first
+   * change creates it. `expectedVersion` 0 means "none stored yet".
+   */
+  updateSharing(
+    actor: Actor,
+    organizationUuid: string,
+    patch: SharingSettingPatch,
+    options?: WriteOptions,
+  ): Promise<SharingSetting>;
+  /** A page of the national catalogue, most used systems first. */
+  catalogue(actor: Actor, query?: NationalCatalogueQuery): Promise<NationalCataloguePage>;
+  /** Who uses a system and how, as shared. */
+  systemUse(actor: Actor, systemUuid: string): Promise<SystemUse>;
+  /** The joint procurement radar. */
+  radar(actor: Actor, query: RadarQuery): Promise<Radar>;
+  /** Other organisations' shared contracts like one of the reader's own, nearest end first. */
+  contractsLikeMine(actor: Actor, contractUuid: string, options?: { readonly limit?: number }): Promise<LikeMine[]>;
+  /** The organisations whose portfolios are most like the organisation's. */
+  similarLandscapes(actor: Actor, query: SimilarLandscapesQuery): Promise<SimilarLandscape[]>;
+  /** Systems for a KLE task that similar organisations use and the organisation does not. */
+  suggestions(actor: Actor, query: LandscapeSuggestionsQuery): Promise<LandscapeSuggestion[]>;
+}
+
+const forbidden = (message: string, context: Record<string, unknown> = {}) =>
+  new KitosForbiddenError('coordination', message, context);
+
+function mustCoordinate(call: CallContext): void {
+  if (!mayCoordinate(call.actor))
+    throw forbidden('only members of a municipality, stakeholders and global admins see across municipalities');
+}
+
+function mustBeMember(call: CallContext, organizationUuid: string): void {
+  if (!readsPrivately(call.actor, organizationUuid))
+    throw forbidden('you may only do this for an organisation you are a member of', { organizationUuid });
+}
+
+/** The entity service of sharing settings: the one write path. */
+function sharingEntities(runner: CallRunner) {
+  return createEntityService(runner, {
+    def: SHARING,
+    fieldsSchema: SharingSettingFieldsSchema.omit({ organizationUuid: true }),
+    createSchema: SharingSettingCreateSchema,
+    patchSchema: SharingSettingPatchSchema,
+    protect: (_call, s) => ({ kind: 'sharingSetting' as const, uuid: s.uuid, organizationUuid: s.organizationUuid }),
+    createOrganization: (i) => i.organizationUuid,
+    prepareCreate: (_call, { organizationUuid, ...rest }) => mergePatch(defaultSharing(organizationUuid), rest),
+    check: async (call, next) => {
+      const issues = sharingIssues(next);
+      // Exceptions name the organisation's own usages, contracts and projects only.
+      const own = new Set<string>();
+      for (const kind of [USAGE.kind, CONTRACT.kind, PROJECT.kind])
+        for (const uuid of await uuidsInOrganization(call.tx, kind, next.organizationUuid)) own.add(uuid);
+      next.exceptions.forEach((e, i) => {
+        if (!own.has(e.uuid))
+          issues.push({
+            code: 'not-same-organisation',
+            path: ['exceptions', i, 'uuid'],
+            message: `${e.uuid} is not a usage, contract or project of this organisation`,
+          });
+      });
+      if (issues.length > 0) throw violationError(issues, 'coordination');
+    },
+  });
+}
+
+async function storedSetting(call: CallContext, organizationUuid: string): Promise<SharingSetting | undefined> {
+  return (await allOf<SharingSetting>(call.tx, SHARING.kind, organizationUuid))[0];
+}
+
+/** The coordination service. */
+export function coordinationService(
+  runner: CallRunner,
+  storage?: Pick<StorageAdapter, 'position' | 'positionsOf'>,
+): CoordinationService {
+  const entities = sharingEntities(runner);
+  // One load of every organisation's facts serves every reader until the store changes.
+  const cache = new PositionCache<CoordinationData>(storage ?? {}, 4);
+  const viewer = async (call: CallContext): Promise<Viewer> => {
+    mustCoordinate(call);
+    const data = await cache.get(call.today, call.tx, (tx) => loadCoordinationData(tx, call.today));
+    return viewerOf(call.actor, data);
+  };
+  return {
+    sharing: (actor, organizationUuid) =>
+      runner.read(actor, async (call) => {
+        const org = parse(UuidSchema, organizationUuid, 'coordination');
+        mustBeMember(call, org);
+        const stored = await storedSetting(call, org);
+        if (!stored) return { ...defaultSharing(org), uuid: null, version: 0 };
+        const { createdAt, createdBy, lastChanged, lastChangedBy, ...rest } = stored;
+        return rest;
+      }),
+    updateSharing: async (actor, organizationUuid, patch, options = {}) => {
+      const org = parse(UuidSchema, organizationUuid, 'coordination');
+      const stored = await runner.read(actor, (call) => {
+        mustBeMember(call, org);
+        return storedSetting(call, org);
+      });
+      const expected = options.expectedVersion;
+      if (expected !== undefined && expected !== (stored?.version ?? 0))
+        throw new KitosConflictError('coordination', 'the sharing setting was changed by someone else', {
+          code: 'version-mismatch',
+          expected,
+          actual: stored?.version ?? 0,
+        });
+      if (stored) return entities.patch(actor, stored.uuid, patch, options);
+      return entities.create(actor, { ...(patch as object), organizationUuid: org });
+    },
+    catalogue: (actor, query = {}) =>
+      runner.read(actor, async (call) => {
+        const q = parse(NationalCatalogueQuerySchema, query, 'coordination');
+        if (q.organizationUuid) mustBeMember(call, q.organizationUuid);
+        return nationalCatalogue(await viewer(call), q);
+      }),
+    systemUse: (actor, systemUuid) =>
+      runner.read(actor, async (call) => {
+        const uuid = parse(UuidSchema, systemUuid, 'coordination');
+        const use = systemUse(await viewer(call), uuid);
+        if (!use)
+          throw new KitosNotFoundError('coordination', `itSystem ${uuid} does not exist or is not visible to you`, {
+            kind: 'itSystem',
+            uuid,
+          });
+        return use;
+      }),
+    radar: (actor, query) =>
+      runner.read(actor, async (call) =>
+        procurementRadar(await viewer(call), parse(RadarQuerySchema, query, 'coordination')),
+      ),
+    contractsLikeMine: (actor, contractUuid, options = {}) =>
+      runner.read(actor, async (call) => {
+        const uuid = parse(UuidSchema, contractUuid, 'coordination');
+        const limit = parse(SimilarLandscapesQuerySchema.shape.limit, options.limit, 'coordination');
+        const v = await viewer(call);
+        const mine = v.data.contractsByUuid.get(uuid);
+        if (!mine || !readsPrivately(call.actor, mine.organizationUuid))
+          throw new KitosNotFoundError('coordination', `itContract ${uuid} does not exist or is not visible to you`, {
+            kind: 'itContract',
+            uuid,
+          });
+        return contractsLikeMine(v, mine, limit);
+      }),
+    similarLandscapes: (actor, query) =>
+      runner.read(actor, async (call) => {
+        const q = parse(SimilarLandscapesQuerySchema, query, 'coordination');
+        mustBeMember(call, q.organizationUuid);
+        return similarLandscapes(await viewer(call), q);
+      }),
+    suggestions: (actor, query) =>
+      runner.read(actor, async (call) => {
+        const q = parse(LandscapeSuggestionsQuerySchema, query, 'coordination');
+        mustBeMember(call, q.organizationUuid);
+        return landscapeSuggestions(await viewer(call), q);
+      }),
+  };
+}
