@@ -58,7 +58,7 @@ export type {
 } from './services/overview.service.js';
 export type { KleService } from './services/kle.service.js';
 export type { CoordinationService, SharingSettingState } from './services/coordination.service.js';
-export { loadCoordinationData } from './services/coordination-data.js';
+export { loadCoordinationBase, loadPortfolios } from './services/coordination-data.js';
 export {
   CONTRACT_LISTS,
   type ContractListName,

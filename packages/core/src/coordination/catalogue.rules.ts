@@ -120,6 +120,45 @@ function entry(v: Viewer, s: SystemFacts, usedHere: ReadonlySet<string> | undefi
 }
 
 /**
+ * The systems of one catalogue page and the total, before their entries are built (a read loads
+ * the usages that consume the page's interfaces in between; see {@link catalogueEntries}).
+ */
+export function cataloguePage(
+  v: Viewer,
+  q: z.output<typeof NationalCatalogueQuerySchema>,
+): { total: number; systems: SystemFacts[] } {
+  const kleKey = q.kleUuid ? (v.data.kle.get(q.kleUuid)?.taskKey ?? '\u0000unknown') : undefined;
+  const systems: SystemFacts[] = [];
+  let total = 0;
+  for (const s of v.data.systemsByUse) {
+    if (!matches(v, s, q, kleKey) || !v.system(s.uuid)) continue;
+    if (total >= q.offset && systems.length < q.limit) systems.push(s);
+    total++;
+  }
+  return { total, systems };
+}
+
+/** The interfaces a catalogue page shows (to load their consumers). */
+export function pageInterfaces(v: Viewer, systems: readonly SystemFacts[]): string[] {
+  return systems.flatMap((s) => (v.data.interfacesBySystem.get(s.uuid) ?? []).map((i) => i.uuid));
+}
+
+/** The entries of a catalogue page, with `usedHere` for the query's organisation. */
+export function catalogueEntries(
+  v: Viewer,
+  q: z.output<typeof NationalCatalogueQuerySchema>,
+  page: { total: number; systems: readonly SystemFacts[] },
+): NationalCataloguePage {
+  const usedHere = q.organizationUuid ? (v.data.portfolios.get(q.organizationUuid) ?? new Set<string>()) : undefined;
+  return {
+    total: page.total,
+    offset: q.offset,
+    limit: q.limit,
+    entries: page.systems.map((s) => entry(v, s, usedHere)),
+  };
+}
+
+/**
  * One page of the national catalogue for the reader: most used systems first.
  *
  * @example
@@ -129,16 +168,7 @@ function entry(v: Viewer, s: SystemFacts, usedHere: ReadonlySet<string> | undefi
  * ```
  */
 export function nationalCatalogue(v: Viewer, q: z.output<typeof NationalCatalogueQuerySchema>): NationalCataloguePage {
-  const kleKey = q.kleUuid ? (v.data.kle.get(q.kleUuid)?.taskKey ?? '\u0000unknown') : undefined;
-  const usedHere = q.organizationUuid ? (v.data.portfolios.get(q.organizationUuid) ?? new Set<string>()) : undefined;
-  const page: NationalCatalogueEntry[] = [];
-  let total = 0;
-  for (const s of v.data.systemsByUse) {
-    if (!matches(v, s, q, kleKey) || !v.system(s.uuid)) continue;
-    if (total >= q.offset && page.length < q.limit) page.push(entry(v, s, usedHere));
-    total++;
-  }
-  return { total, offset: q.offset, limit: q.limit, entries: page };
+  return catalogueEntries(v, q, cataloguePage(v, q));
 }
 
 /** Who uses one system and how, as shared with the reader. */

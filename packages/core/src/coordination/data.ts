@@ -84,8 +84,121 @@ export function addTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
+/** The shared reference data every read needs: organisations, settings, catalogue, usage counts. */
+export type CoordinationBase = Pick<
+  CoordinationData,
+  | 'organizations'
+  | 'settings'
+  | 'systems'
+  | 'interfaces'
+  | 'interfacesBySystem'
+  | 'kle'
+  | 'optionNames'
+  | 'systemsByUse'
+  | 'userCounts'
+>;
+
 /**
- * Indexes the loaded facts.
+ * Indexes the shared reference data, with how many organisations use each system.
+ *
+ * @example
+ * ```ts
+ * const base = indexCoordinationBase({ organizations, settings, systems, interfaces, kle, optionNames, userCounts });
+ * base.systemsByUse[0]; // the most used system
+ * ```
+ */
+export function indexCoordinationBase(input: {
+  readonly organizations: readonly OrganizationFacts[];
+  readonly settings: readonly SharingSettingFields[];
+  readonly systems: readonly SystemFacts[];
+  readonly interfaces: readonly InterfaceFacts[];
+  readonly kle: readonly KleFacts[];
+  readonly optionNames: ReadonlyMap<string, string>;
+  readonly userCounts: ReadonlyMap<string, number>;
+}): CoordinationBase {
+  const { userCounts } = input;
+  const interfacesBySystem = new Map<string, InterfaceFacts[]>();
+  for (const i of input.interfaces) if (i.exposedBySystemUuid) addTo(interfacesBySystem, i.exposedBySystemUuid, i);
+  const collator = new Intl.Collator('da');
+  const systemsByUse = [...input.systems].sort(
+    (a, b) =>
+      (userCounts.get(b.uuid) ?? 0) - (userCounts.get(a.uuid) ?? 0) ||
+      collator.compare(a.name, b.name) ||
+      (a.uuid < b.uuid ? -1 : 1),
+  );
+  return {
+    organizations: new Map(input.organizations.map((o) => [o.uuid, o])),
+    settings: new Map(input.settings.map((s) => [s.organizationUuid, s])),
+    systems: new Map(input.systems.map((s) => [s.uuid, s])),
+    interfaces: new Map(input.interfaces.map((i) => [i.uuid, i])),
+    interfacesBySystem,
+    kle: new Map(input.kle.map((k) => [k.uuid, k])),
+    optionNames: input.optionNames,
+    systemsByUse,
+    userCounts,
+  };
+}
+
+/**
+ * The data of one read: the shared reference data with the records the read loaded (a read loads
+ * only the records it is about; `portfolios` defaults to those of the given usages).
+ *
+ * @example
+ * ```ts
+ * const data = withRecords(base, { today, usages, contracts, projects });
+ * data.contractsBySystem.get(systemUuid);
+ * ```
+ */
+export function withRecords(
+  base: CoordinationBase,
+  input: {
+    readonly today: IsoDate;
+    readonly usages?: readonly UsageFacts[];
+    readonly contracts?: readonly ContractFacts[];
+    readonly projects?: readonly ProjectFacts[];
+    readonly portfolios?: ReadonlyMap<string, ReadonlySet<string>>;
+  },
+): CoordinationData {
+  const usages = input.usages ?? [];
+  const contracts = input.contracts ?? [];
+  const projects = input.projects ?? [];
+  const usagesBySystem = new Map<string, UsageFacts[]>();
+  const usagesByInterface = new Map<string, UsageFacts[]>();
+  const portfolios = new Map<string, Set<string>>();
+  for (const u of usages) {
+    addTo(usagesBySystem, u.systemUuid, u);
+    for (const i of u.interfaceUuids) addTo(usagesByInterface, i, u);
+    const p = portfolios.get(u.organizationUuid);
+    if (p) p.add(u.systemUuid);
+    else portfolios.set(u.organizationUuid, new Set([u.systemUuid]));
+  }
+  const contractsBySystem = new Map<string, ContractFacts[]>();
+  const contractsBySupplier = new Map<string, ContractFacts[]>();
+  for (const c of contracts) {
+    for (const s of c.systemUuids) addTo(contractsBySystem, s, c);
+    if (c.supplierUuid) addTo(contractsBySupplier, c.supplierUuid, c);
+  }
+  const projectsBySystem = new Map<string, ProjectFacts[]>();
+  for (const p of projects) for (const s of p.systemUuids) addTo(projectsBySystem, s, p);
+  return {
+    ...base,
+    today: input.today,
+    usages,
+    usagesBySystem,
+    usagesByInterface,
+    contracts,
+    contractsBySystem,
+    contractsBySupplier,
+    contractsByUuid: new Map(contracts.map((c) => [c.uuid, c])),
+    projects,
+    projectsBySystem,
+    portfolios: input.portfolios ?? portfolios,
+  };
+}
+
+/**
+ * Indexes every loaded fact at once (usage counts from the usages themselves): what a test or a
+ * small store builds the reads from.
  *
  * @example
  * ```ts
@@ -105,56 +218,8 @@ export function indexCoordinationData(input: {
   readonly contracts: readonly ContractFacts[];
   readonly projects: readonly ProjectFacts[];
 }): CoordinationData {
-  const usagesBySystem = new Map<string, UsageFacts[]>();
-  const usagesByInterface = new Map<string, UsageFacts[]>();
-  const portfolios = new Map<string, Set<string>>();
-  for (const u of input.usages) {
-    addTo(usagesBySystem, u.systemUuid, u);
-    for (const i of u.interfaceUuids) addTo(usagesByInterface, i, u);
-    const p = portfolios.get(u.organizationUuid);
-    if (p) p.add(u.systemUuid);
-    else portfolios.set(u.organizationUuid, new Set([u.systemUuid]));
-  }
-  const contractsBySystem = new Map<string, ContractFacts[]>();
-  const contractsBySupplier = new Map<string, ContractFacts[]>();
-  for (const c of input.contracts) {
-    for (const s of c.systemUuids) addTo(contractsBySystem, s, c);
-    if (c.supplierUuid) addTo(contractsBySupplier, c.supplierUuid, c);
-  }
-  const projectsBySystem = new Map<string, ProjectFacts[]>();
-  for (const p of input.projects) for (const s of p.systemUuids) addTo(projectsBySystem, s, p);
-  const interfacesBySystem = new Map<string, InterfaceFacts[]>();
-  for (const i of input.interfaces) if (i.exposedBySystemUuid) addTo(interfacesBySystem, i.exposedBySystemUuid, i);
-  const userCounts = new Map<string, number>();
-  for (const [system, usages] of usagesBySystem)
-    userCounts.set(system, new Set(usages.map((u) => u.organizationUuid)).size);
-  const collator = new Intl.Collator('da');
-  const systemsByUse = [...input.systems].sort(
-    (a, b) =>
-      (userCounts.get(b.uuid) ?? 0) - (userCounts.get(a.uuid) ?? 0) ||
-      collator.compare(a.name, b.name) ||
-      (a.uuid < b.uuid ? -1 : 1),
-  );
-  return {
-    today: input.today,
-    systemsByUse,
-    userCounts,
-    organizations: new Map(input.organizations.map((o) => [o.uuid, o])),
-    settings: new Map(input.settings.map((s) => [s.organizationUuid, s])),
-    systems: new Map(input.systems.map((s) => [s.uuid, s])),
-    interfaces: new Map(input.interfaces.map((i) => [i.uuid, i])),
-    interfacesBySystem,
-    kle: new Map(input.kle.map((k) => [k.uuid, k])),
-    optionNames: input.optionNames,
-    usages: input.usages,
-    usagesBySystem,
-    usagesByInterface,
-    contracts: input.contracts,
-    contractsBySystem,
-    contractsBySupplier,
-    contractsByUuid: new Map(input.contracts.map((c) => [c.uuid, c])),
-    projects: input.projects,
-    projectsBySystem,
-    portfolios,
-  };
+  const users = new Map<string, Set<string>>();
+  for (const u of input.usages) users.set(u.systemUuid, (users.get(u.systemUuid) ?? new Set()).add(u.organizationUuid));
+  const userCounts = new Map([...users].map(([s, orgs]) => [s, orgs.size]));
+  return withRecords(indexCoordinationBase({ ...input, userCounts }), input);
 }

@@ -63,18 +63,20 @@ interface Weights {
   readonly norm: ReadonlyMap<string, number>;
 }
 
-const weightsCache = new WeakMap<CoordinationData, Weights>();
+const weightsCache = new WeakMap<CoordinationData['portfolios'], Weights>();
 
 /**
- * Rarity weight of each system, `ln(1 + N / n)` for `n` of `N` organisations with a portfolio, and
- * each portfolio's norm; computed once per data.
+ * Rarity weight of each system, `ln(1 + N / n)` for `n` of the `N` portfolios holding it, and each
+ * portfolio's norm; computed once per set of portfolios.
  */
-export function portfolioWeights(data: CoordinationData): Weights {
-  const hit = weightsCache.get(data);
+export function portfolioWeights(data: Pick<CoordinationData, 'portfolios'>): Weights {
+  const hit = weightsCache.get(data.portfolios);
   if (hit) return hit;
   const n = data.portfolios.size;
+  const holders = new Map<string, number>();
+  for (const systems of data.portfolios.values()) for (const s of systems) holders.set(s, (holders.get(s) ?? 0) + 1);
   const weight = new Map<string, number>();
-  for (const [system, count] of data.userCounts) weight.set(system, Math.log(1 + n / count));
+  for (const [system, count] of holders) weight.set(system, Math.log(1 + n / count));
   const norm = new Map<string, number>();
   for (const [org, systems] of data.portfolios) {
     let sum = 0;
@@ -82,7 +84,7 @@ export function portfolioWeights(data: CoordinationData): Weights {
     norm.set(org, Math.sqrt(sum));
   }
   const w = { weight, norm };
-  weightsCache.set(data, w);
+  weightsCache.set(data.portfolios, w);
   return w;
 }
 

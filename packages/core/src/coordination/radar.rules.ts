@@ -12,6 +12,7 @@
 import { z } from 'zod';
 import { addMonths, type IsoDate } from '../shared/dates.js';
 import { IsoDateSchema, UuidSchema } from '../shared/schema.js';
+import type { CoordinationData } from './data.js';
 import type { ContractFacts, SharedContract } from './sharing.rules.js';
 import { quarterOf } from './sharing.rules.js';
 import type { NamedRef, Viewer } from './viewer.js';
@@ -85,29 +86,38 @@ export function windowQuarters(from: IsoDate, months: number): string[] {
   return out;
 }
 
-/** The systems and contracts a query is about: contract facts with the systems to group them under. */
+/**
+ * The catalogue systems a radar query is about (every system of the rights holder or under the
+ * KLE task), or `undefined` for a supplier's radar. A read loads the contracts on these.
+ */
+export function radarSystems(
+  data: Pick<CoordinationData, 'systems' | 'kle'>,
+  q: z.output<typeof RadarQuerySchema>,
+): string[] | undefined {
+  if (q.supplierUuid) return undefined;
+  if (q.systemUuid) return [q.systemUuid];
+  const key = q.rightsHolderUuid ? undefined : (data.kle.get(q.kleUuid ?? '')?.taskKey ?? '\u0000');
+  return [...data.systems.values()]
+    .filter((s) =>
+      key === undefined
+        ? s.rightsHolderUuid === q.rightsHolderUuid
+        : s.kleUuids.some((k) => {
+            const t = data.kle.get(k)?.taskKey;
+            return t !== undefined && (t === key || t.startsWith(`${key}.`));
+          }),
+    )
+    .map((s) => s.uuid);
+}
+
+/** The contracts a query is about, each with the systems to group it under. */
 function candidates(v: Viewer, q: z.output<typeof RadarQuerySchema>): [ContractFacts, string[]][] {
   const d = v.data;
-  if (q.supplierUuid) {
+  const systems = radarSystems(d, q);
+  if (!systems) {
     // Filtering by supplier tells the supplier, so only contracts that share it may match.
-    return (d.contractsBySupplier.get(q.supplierUuid) ?? [])
+    return (d.contractsBySupplier.get(q.supplierUuid ?? '') ?? [])
       .filter((c) => v.contract(c)?.supplier !== undefined)
       .map((c) => [c, [...c.systemUuids]]);
-  }
-  let systems: string[];
-  if (q.systemUuid) systems = [q.systemUuid];
-  else {
-    const key = q.rightsHolderUuid ? undefined : (d.kle.get(q.kleUuid ?? '')?.taskKey ?? '\u0000');
-    systems = [...d.systems.values()]
-      .filter((s) =>
-        key === undefined
-          ? s.rightsHolderUuid === q.rightsHolderUuid
-          : s.kleUuids.some((k) => {
-              const t = d.kle.get(k)?.taskKey;
-              return t !== undefined && (t === key || t.startsWith(`${key}.`));
-            }),
-      )
-      .map((s) => s.uuid);
   }
   const wanted = new Set(systems);
   const out = new Map<ContractFacts, string[]>();

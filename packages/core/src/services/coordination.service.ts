@@ -8,14 +8,18 @@
  */
 import type { Actor } from '../access/actor.js';
 import {
+  catalogueEntries,
+  cataloguePage,
   type NationalCataloguePage,
   type NationalCatalogueQuery,
   NationalCatalogueQuerySchema,
-  nationalCatalogue,
+  pageInterfaces,
   type SystemUse,
   systemUse,
 } from '../coordination/catalogue.rules.js';
-import type { CoordinationData } from '../coordination/data.js';
+import { type CoordinationBase, withRecords } from '../coordination/data.js';
+import type { Contract } from '../contract/contract.schema.js';
+import type { ItSystemUsage } from '../usage/usage.schema.js';
 import {
   type LandscapeSuggestion,
   type LandscapeSuggestionsQuery,
@@ -31,6 +35,7 @@ import {
   type LikeMine,
   procurementRadar,
   type Radar,
+  radarSystems,
   type RadarQuery,
   RadarQuerySchema,
 } from '../coordination/radar.rules.js';
@@ -44,7 +49,7 @@ import {
   type SharingSettingPatch,
   SharingSettingPatchSchema,
 } from '../coordination/sharing.schema.js';
-import { type Viewer, viewerOf } from '../coordination/viewer.js';
+import { viewerOf } from '../coordination/viewer.js';
 import { PositionCache } from '../engine/cache.js';
 import type { CallContext } from '../engine/call.js';
 import { mergePatch } from '../engine/defaults.js';
@@ -53,7 +58,18 @@ import { type CallRunner, createEntityService } from '../engine/service.js';
 import { KitosConflictError, KitosForbiddenError, KitosNotFoundError } from '../shared/errors.js';
 import { parse, UuidSchema } from '../shared/schema.js';
 import type { StorageAdapter } from '../storage/port.js';
-import { loadCoordinationData } from './coordination-data.js';
+import {
+  contractFacts,
+  contractsOfSupplier,
+  contractsOfUsages,
+  loadCoordinationBase,
+  loadPortfolios,
+  projectFacts,
+  projectsOfUsages,
+  usageFacts,
+  usagesConsuming,
+  usagesOfSystems,
+} from './coordination-data.js';
 import { violationError } from './enforce.js';
 import { CONTRACT, PROJECT, SHARING, USAGE } from './kinds.js';
 import { allOf, uuidsInOrganization } from './lookup.js';
@@ -154,12 +170,32 @@ export function coordinationService(
   storage?: Pick<StorageAdapter, 'position' | 'positionsOf'>,
 ): CoordinationService {
   const entities = sharingEntities(runner);
-  // One load of every organisation's facts serves every reader until the store changes.
-  const cache = new PositionCache<CoordinationData>(storage ?? {}, 4);
-  const viewer = async (call: CallContext): Promise<Viewer> => {
+  // The reference data with usage counts, and every portfolio, serve every reader until the store
+  // changes; each read loads only the records it is about.
+  const bases = new PositionCache<CoordinationBase>(storage ?? {}, 2);
+  const portfolios = new PositionCache<Map<string, Set<string>>>(storage ?? {}, 2);
+  const baseOf = (call: CallContext) => {
     mustCoordinate(call);
-    const data = await cache.get(call.today, call.tx, (tx) => loadCoordinationData(tx, call.today));
-    return viewerOf(call.actor, data);
+    return bases.get('base', call.tx, loadCoordinationBase);
+  };
+  const viewer = (
+    call: CallContext,
+    base: CoordinationBase,
+    records: Omit<Parameters<typeof withRecords>[1], 'today'> = {},
+  ) => viewerOf(call.actor, withRecords(base, { today: call.today, ...records }));
+  /** Organisations whose contracts the reader could see at all (a filter pushed into the query). */
+  const contractOwners = (call: CallContext, base: CoordinationBase) =>
+    [...base.organizations.keys()].filter((org) => {
+      const s = base.settings.get(org);
+      return (
+        readsPrivately(call.actor, org) ||
+        s?.contracts.scope === 'Public' ||
+        !!s?.exceptions.some((e) => e.scope === 'Public')
+      );
+    });
+  const contractsOn = async (call: CallContext, base: CoordinationBase, usageUuids: readonly string[]) => {
+    const owners = new Set(contractOwners(call, base));
+    return (await contractsOfUsages(call.tx, usageUuids)).filter((c) => owners.has(c.organizationUuid));
   };
   return {
     sharing: (actor, organizationUuid) =>
@@ -191,47 +227,105 @@ export function coordinationService(
       runner.read(actor, async (call) => {
         const q = parse(NationalCatalogueQuerySchema, query, 'coordination');
         if (q.organizationUuid) mustBeMember(call, q.organizationUuid);
-        return nationalCatalogue(await viewer(call), q);
+        const base = await baseOf(call);
+        const own = q.organizationUuid ? await loadPortfolios(call.tx, [q.organizationUuid]) : new Map();
+        const page = cataloguePage(viewer(call, base, { portfolios: own }), q);
+        // Only the usages that consume the page's interfaces are read, for the consumers.
+        const consuming = await usagesConsuming(call.tx, pageInterfaces(viewer(call, base), page.systems));
+        const usages = await usageFacts(call.tx, consuming, false);
+        return catalogueEntries(viewer(call, base, { usages, portfolios: own }), q, page);
       }),
     systemUse: (actor, systemUuid) =>
       runner.read(actor, async (call) => {
         const uuid = parse(UuidSchema, systemUuid, 'coordination');
-        const use = systemUse(await viewer(call), uuid);
-        if (!use)
-          throw new KitosNotFoundError('coordination', `itSystem ${uuid} does not exist or is not visible to you`, {
+        const base = await baseOf(call);
+        const notFound = () =>
+          new KitosNotFoundError('coordination', `itSystem ${uuid} does not exist or is not visible to you`, {
             kind: 'itSystem',
             uuid,
           });
+        if (!viewer(call, base).system(uuid)) throw notFound();
+        const usages = await usagesOfSystems(call.tx, [uuid]);
+        const ids = usages.map((u) => u.uuid);
+        const contracts = await contractFacts(call.tx, base, await contractsOn(call, base, ids), usages, call.today);
+        const projects = await projectFacts(call.tx, await projectsOfUsages(call.tx, ids), usages);
+        const facts = await usageFacts(call.tx, usages, true);
+        const use = systemUse(viewer(call, base, { usages: facts, contracts, projects }), uuid);
+        if (!use) throw notFound();
         return use;
       }),
     radar: (actor, query) =>
-      runner.read(actor, async (call) =>
-        procurementRadar(await viewer(call), parse(RadarQuerySchema, query, 'coordination')),
-      ),
+      runner.read(actor, async (call) => {
+        const q = parse(RadarQuerySchema, query, 'coordination');
+        const base = await baseOf(call);
+        const systems = radarSystems(base, q);
+        let loaded: Contract[];
+        let usages: ItSystemUsage[] = [];
+        if (systems) {
+          usages = await usagesOfSystems(call.tx, systems);
+          loaded = await contractsOn(
+            call,
+            base,
+            usages.map((u) => u.uuid),
+          );
+        } else {
+          const owners = new Set(contractOwners(call, base));
+          loaded = (await contractsOfSupplier(call.tx, q.supplierUuid ?? '')).filter((c) =>
+            owners.has(c.organizationUuid),
+          );
+        }
+        const contracts = await contractFacts(call.tx, base, loaded, usages, call.today);
+        return procurementRadar(viewer(call, base, { contracts }), q);
+      }),
     contractsLikeMine: (actor, contractUuid, options = {}) =>
       runner.read(actor, async (call) => {
         const uuid = parse(UuidSchema, contractUuid, 'coordination');
         const limit = parse(SimilarLandscapesQuerySchema.shape.limit, options.limit, 'coordination');
-        const v = await viewer(call);
-        const mine = v.data.contractsByUuid.get(uuid);
-        if (!mine || !readsPrivately(call.actor, mine.organizationUuid))
+        const base = await baseOf(call);
+        const stored = (await call.tx.get<Contract>(CONTRACT.kind, uuid))?.data;
+        if (!stored || !readsPrivately(call.actor, stored.organizationUuid))
           throw new KitosNotFoundError('coordination', `itContract ${uuid} does not exist or is not visible to you`, {
             kind: 'itContract',
             uuid,
           });
-        return contractsLikeMine(v, mine, limit);
+        const [mine] = await contractFacts(call.tx, base, [stored], [], call.today);
+        const usages = await usagesOfSystems(call.tx, mine?.systemUuids ?? []);
+        const owners = new Set(contractOwners(call, base));
+        const bySupplier = stored.supplier.organizationUuid
+          ? (await contractsOfSupplier(call.tx, stored.supplier.organizationUuid)).filter((c) =>
+              owners.has(c.organizationUuid),
+            )
+          : [];
+        const others = new Map(
+          [
+            ...(await contractsOn(
+              call,
+              base,
+              usages.map((u) => u.uuid),
+            )),
+            ...bySupplier,
+          ].map((c) => [c.uuid, c]),
+        );
+        others.delete(uuid);
+        const contracts = await contractFacts(call.tx, base, [...others.values()], usages, call.today);
+        const v = viewer(call, base, { contracts: mine ? [mine, ...contracts] : contracts });
+        return mine ? contractsLikeMine(v, mine, limit) : [];
       }),
     similarLandscapes: (actor, query) =>
       runner.read(actor, async (call) => {
         const q = parse(SimilarLandscapesQuerySchema, query, 'coordination');
         mustBeMember(call, q.organizationUuid);
-        return similarLandscapes(await viewer(call), q);
+        const base = await baseOf(call);
+        const all = await portfolios.get('all', call.tx, (tx) => loadPortfolios(tx));
+        return similarLandscapes(viewer(call, base, { portfolios: all }), q);
       }),
     suggestions: (actor, query) =>
       runner.read(actor, async (call) => {
         const q = parse(LandscapeSuggestionsQuerySchema, query, 'coordination');
         mustBeMember(call, q.organizationUuid);
-        return landscapeSuggestions(await viewer(call), q);
+        const base = await baseOf(call);
+        const all = await portfolios.get('all', call.tx, (tx) => loadPortfolios(tx));
+        return landscapeSuggestions(viewer(call, base, { portfolios: all }), q);
       }),
   };
 }

@@ -234,6 +234,8 @@ export const USAGE: EntityDefinition<ItSystemUsage> = {
     f('relationContractUuids', 'textList'),
     f('relationInterfaceUuids', 'textList'),
     ownerField,
+    // Look-ups by identity across organisations (a contract's usages, for the coordination reads).
+    f('uuid', 'text'),
   ],
   unique: [unique('system', ['systemUuid'])],
   referenceFields: [
@@ -252,6 +254,7 @@ export const USAGE: EntityDefinition<ItSystemUsage> = {
   ],
   organizationOf: (u) => u.organizationUuid,
   index: (u) => ({
+    uuid: u.uuid,
     organizationUuid: u.organizationUuid,
     name: u.general.localCallName ?? null,
     systemUuid: u.systemUuid,
