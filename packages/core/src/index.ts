@@ -58,7 +58,12 @@ export type {
 } from './services/overview.service.js';
 export type { KleService } from './services/kle.service.js';
 export type { CoordinationService, SharingSettingState } from './services/coordination.service.js';
-export { loadCoordinationBase, loadPortfolios } from './services/coordination-data.js';
+export {
+  loadCoordinationBase,
+  loadCoordinationReference,
+  loadPortfolios,
+  loadUserCounts,
+} from './services/coordination-data.js';
 export {
   CONTRACT_LISTS,
   type ContractListName,

@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 import { UuidSchema } from '../shared/schema.js';
-import type { KleFacts, SystemFacts } from './data.js';
+import { compareDanish, type KleFacts, type SystemFacts } from './data.js';
 import type { SharedContract, SharedProject, SharedUsage } from './sharing.rules.js';
 import type { NamedRef, Viewer } from './viewer.js';
 
@@ -200,7 +200,7 @@ export function systemUse(v: Viewer, systemUuid: string): SystemUse | undefined 
     return x && organization ? [{ ...x, organization }] : [];
   };
   const byName = (a: { organization: NamedRef }, b: { organization: NamedRef }) =>
-    a.organization.name.localeCompare(b.organization.name, 'da');
+    compareDanish(a.organization.name, b.organization.name);
   return {
     system: { uuid: s.uuid, name: s.name },
     organizations: v.data.userCounts.get(s.uuid) ?? 0,

@@ -71,10 +71,28 @@ export interface CoordinationData {
   readonly projectsBySystem: ReadonlyMap<string, readonly ProjectFacts[]>;
   /** Catalogue systems, most used first, then by name (Danish order). */
   readonly systemsByUse: readonly SystemFacts[];
+  /** Each system's place in Danish alphabetical order (ties in rankings go by it). */
+  readonly nameRank: ReadonlyMap<string, number>;
   /** How many organisations use each system. */
   readonly userCounts: ReadonlyMap<string, number>;
   /** Systems used, per organisation ("uses system X" is what every organisation shares). */
   readonly portfolios: ReadonlyMap<string, ReadonlySet<string>>;
+}
+
+let collator: Intl.Collator | undefined;
+
+/**
+ * Danish order of names, through one collator made on first use (`localeCompare(…, 'da')` builds
+ * one per call, which dominated sorting whole portfolios).
+ *
+ * @example
+ * ```ts
+ * ['Åby', 'Zeta'].sort(compareDanish); // ['Zeta', 'Åby']
+ * ```
+ */
+export function compareDanish(a: string, b: string): number {
+  collator ??= new Intl.Collator('da');
+  return collator.compare(a, b);
 }
 
 /** Pushes `value` onto the list under `key`. */
@@ -84,48 +102,35 @@ export function addTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-/** The shared reference data every read needs: organisations, settings, catalogue, usage counts. */
-export type CoordinationBase = Pick<
+/** The shared reference data: organisations, settings, catalogue, KLE, option names. */
+export type CoordinationReference = Pick<
   CoordinationData,
-  | 'organizations'
-  | 'settings'
-  | 'systems'
-  | 'interfaces'
-  | 'interfacesBySystem'
-  | 'kle'
-  | 'optionNames'
-  | 'systemsByUse'
-  | 'userCounts'
+  'organizations' | 'settings' | 'systems' | 'interfaces' | 'interfacesBySystem' | 'kle' | 'optionNames' | 'nameRank'
 >;
 
+/** The reference data with how many organisations use each system. */
+export type CoordinationBase = CoordinationReference & Pick<CoordinationData, 'systemsByUse' | 'userCounts'>;
+
 /**
- * Indexes the shared reference data, with how many organisations use each system.
+ * Indexes the shared reference data (once per change of it: it also ranks the systems by name).
  *
  * @example
  * ```ts
- * const base = indexCoordinationBase({ organizations, settings, systems, interfaces, kle, optionNames, userCounts });
- * base.systemsByUse[0]; // the most used system
+ * const reference = indexCoordinationReference({ organizations, settings, systems, interfaces, kle, optionNames });
+ * reference.nameRank.get(systemUuid); // its place in Danish alphabetical order
  * ```
  */
-export function indexCoordinationBase(input: {
+export function indexCoordinationReference(input: {
   readonly organizations: readonly OrganizationFacts[];
   readonly settings: readonly SharingSettingFields[];
   readonly systems: readonly SystemFacts[];
   readonly interfaces: readonly InterfaceFacts[];
   readonly kle: readonly KleFacts[];
   readonly optionNames: ReadonlyMap<string, string>;
-  readonly userCounts: ReadonlyMap<string, number>;
-}): CoordinationBase {
-  const { userCounts } = input;
+}): CoordinationReference {
   const interfacesBySystem = new Map<string, InterfaceFacts[]>();
   for (const i of input.interfaces) if (i.exposedBySystemUuid) addTo(interfacesBySystem, i.exposedBySystemUuid, i);
-  const collator = new Intl.Collator('da');
-  const systemsByUse = [...input.systems].sort(
-    (a, b) =>
-      (userCounts.get(b.uuid) ?? 0) - (userCounts.get(a.uuid) ?? 0) ||
-      collator.compare(a.name, b.name) ||
-      (a.uuid < b.uuid ? -1 : 1),
-  );
+  const byName = [...input.systems].sort((a, b) => compareDanish(a.name, b.name) || (a.uuid < b.uuid ? -1 : 1));
   return {
     organizations: new Map(input.organizations.map((o) => [o.uuid, o])),
     settings: new Map(input.settings.map((s) => [s.organizationUuid, s])),
@@ -134,9 +139,30 @@ export function indexCoordinationBase(input: {
     interfacesBySystem,
     kle: new Map(input.kle.map((k) => [k.uuid, k])),
     optionNames: input.optionNames,
-    systemsByUse,
-    userCounts,
+    nameRank: new Map(byName.map((s, i) => [s.uuid, i])),
   };
+}
+
+/**
+ * The reference data with usage counts: systems most used first, then by name.
+ *
+ * @example
+ * ```ts
+ * const base = indexCoordinationBase(reference, userCounts);
+ * base.systemsByUse[0]; // the most used system
+ * ```
+ */
+export function indexCoordinationBase(
+  reference: CoordinationReference,
+  userCounts: ReadonlyMap<string, number>,
+): CoordinationBase {
+  const rank = reference.nameRank;
+  const systemsByUse = [...reference.systems.values()].sort(
+    (a, b) =>
+      (userCounts.get(b.uuid) ?? 0) - (userCounts.get(a.uuid) ?? 0) ||
+      (rank.get(a.uuid) ?? 0) - (rank.get(b.uuid) ?? 0),
+  );
+  return { ...reference, systemsByUse, userCounts };
 }
 
 /**
@@ -221,5 +247,5 @@ export function indexCoordinationData(input: {
   const users = new Map<string, Set<string>>();
   for (const u of input.usages) users.set(u.systemUuid, (users.get(u.systemUuid) ?? new Set()).add(u.organizationUuid));
   const userCounts = new Map([...users].map(([s, orgs]) => [s, orgs.size]));
-  return withRecords(indexCoordinationBase({ ...input, userCounts }), input);
+  return withRecords(indexCoordinationBase(indexCoordinationReference(input), userCounts), input);
 }

@@ -9,7 +9,7 @@
  */
 import { z } from 'zod';
 import { UuidSchema } from '../shared/schema.js';
-import type { CoordinationData } from './data.js';
+import { type CoordinationData, compareDanish } from './data.js';
 import type { NamedRef, Viewer } from './viewer.js';
 
 /** Query of similar landscapes. */
@@ -129,7 +129,7 @@ function ranked(v: Viewer, organizationUuid: string): { org: NamedRef; score: nu
     const { score, shared } = compare(v.data, w, organizationUuid, other);
     if (score > 0) out.push({ org, score, shared });
   }
-  return out.sort((a, b) => b.score - a.score || a.org.name.localeCompare(b.org.name, 'da'));
+  return out.sort((a, b) => b.score - a.score || compareDanish(a.org.name, b.org.name));
 }
 
 /**
@@ -147,14 +147,17 @@ export function similarLandscapes(v: Viewer, q: z.output<typeof SimilarLandscape
   return ranked(v, q.organizationUuid)
     .slice(0, q.limit)
     .map(({ org, score, shared }) => {
-      const rarest = shared
-        .flatMap((s) => {
-          const sys = v.system(s);
-          return sys ? [{ uuid: sys.uuid, name: sys.name, w: w.weight.get(s) ?? 0 }] : [];
-        })
-        .sort((a, b) => b.w - a.w || a.name.localeCompare(b.name, 'da'))
-        .slice(0, 5)
-        .map(({ uuid, name }) => ({ uuid, name }));
+      // Rarest first, ties by name; only the first five the reader may see are named.
+      const rank = v.data.nameRank;
+      const ordered = [...shared].sort(
+        (a, b) => (w.weight.get(b) ?? 0) - (w.weight.get(a) ?? 0) || (rank.get(a) ?? 0) - (rank.get(b) ?? 0),
+      );
+      const rarest: NamedRef[] = [];
+      for (const s of ordered) {
+        const sys = v.system(s);
+        if (sys) rarest.push({ uuid: sys.uuid, name: sys.name });
+        if (rarest.length === 5) break;
+      }
       return {
         organization: org,
         score,
@@ -214,6 +217,6 @@ export function landscapeSuggestions(
         },
       };
     })
-    .sort((a, b) => b.score - a.score || a.system.name.localeCompare(b.system.name, 'da'))
+    .sort((a, b) => b.score - a.score || compareDanish(a.system.name, b.system.name))
     .slice(0, q.limit);
 }

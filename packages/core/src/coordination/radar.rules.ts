@@ -12,7 +12,7 @@
 import { z } from 'zod';
 import { addMonths, type IsoDate } from '../shared/dates.js';
 import { IsoDateSchema, UuidSchema } from '../shared/schema.js';
-import type { CoordinationData } from './data.js';
+import { type CoordinationData, compareDanish } from './data.js';
 import type { ContractFacts, SharedContract } from './sharing.rules.js';
 import { quarterOf } from './sharing.rules.js';
 import type { NamedRef, Viewer } from './viewer.js';
@@ -167,7 +167,7 @@ export function procurementRadar(v: Viewer, q: z.output<typeof RadarQuerySchema>
       organizations.add(organization.uuid);
     }
   }
-  const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, 'da');
+  const byName = (a: { name: string }, b: { name: string }) => compareDanish(a.name, b.name);
   return {
     quarters,
     contracts: contracts.size,
@@ -244,7 +244,7 @@ export function contractsLikeMine(v: Viewer, mine: ContractFacts, limit: number)
       (a, b) =>
         (a.quarterDistance ?? Number.POSITIVE_INFINITY) - (b.quarterDistance ?? Number.POSITIVE_INFINITY) ||
         b.sameSystems.length - a.sameSystems.length ||
-        a.organization.name.localeCompare(b.organization.name, 'da'),
+        compareDanish(a.organization.name, b.organization.name),
     )
     .slice(0, limit);
 }

@@ -12,7 +12,12 @@ import type { ItSystem } from '../catalogue/it-system.schema.js';
 import { contractDeadlines } from '../contract/deadlines.rules.js';
 import type { Contract } from '../contract/contract.schema.js';
 import { contractTermsOf } from '../contract/terms.rules.js';
-import { type CoordinationBase, indexCoordinationBase } from '../coordination/data.js';
+import {
+  type CoordinationBase,
+  type CoordinationReference,
+  indexCoordinationBase,
+  indexCoordinationReference,
+} from '../coordination/data.js';
 import type { Contact, ContractFacts, ProjectFacts, UsageFacts } from '../coordination/sharing.rules.js';
 import type { SharingSetting } from '../coordination/sharing.schema.js';
 import type { Organization } from '../organisation/organization.schema.js';
@@ -41,11 +46,8 @@ import {
 import { allOf } from './lookup.js';
 import { byIndex } from './read-context.service.js';
 
-/**
- * The shared reference data (organisations, sharing settings, catalogue, KLE, option names) and
- * the number of organisations using each system, counted by the store.
- */
-export async function loadCoordinationBase(tx: StorageReader): Promise<CoordinationBase> {
+/** The shared reference data: organisations, sharing settings, catalogue, KLE, option names. */
+export async function loadCoordinationReference(tx: StorageReader): Promise<CoordinationReference> {
   // One statement at a time: inside a unit of work these share one connection.
   const organizations = await allOf<Organization>(tx, ORGANIZATION.kind);
   const settings = await allOf<SharingSetting>(tx, SHARING.kind);
@@ -53,8 +55,7 @@ export async function loadCoordinationBase(tx: StorageReader): Promise<Coordinat
   const interfaces = await allOf<ItInterface>(tx, INTERFACE.kind);
   const kle = await allOf<StoredKleTask>(tx, KLE.kind);
   const options = await allOf<StoredGlobalOption>(tx, GLOBAL_OPTION.kind);
-  const counts = await groupCount(tx, { kind: USAGE.kind, groupBy: ['systemUuid'] });
-  return indexCoordinationBase({
+  return indexCoordinationReference({
     organizations: organizations.map((o) => ({
       uuid: o.uuid,
       name: o.name,
@@ -81,8 +82,26 @@ export async function loadCoordinationBase(tx: StorageReader): Promise<Coordinat
     })),
     kle: kle.map((k) => ({ uuid: k.uuid, taskKey: k.taskKey, description: k.description })),
     optionNames: new Map(options.map((o) => [o.uuid, o.name])),
-    userCounts: new Map(counts.map((g) => [g.values[0] as string, g.organizations])),
   });
+}
+
+/** How many organisations use each system, counted by the store. */
+export async function loadUserCounts(tx: StorageReader): Promise<Map<string, number>> {
+  const counts = await groupCount(tx, { kind: USAGE.kind, groupBy: ['systemUuid'] });
+  return new Map(counts.map((g) => [g.values[0] as string, g.organizations]));
+}
+
+/**
+ * The reference data with the usage counts.
+ *
+ * @example
+ * ```ts
+ * const base = await loadCoordinationBase(storage);
+ * base.systemsByUse[0]?.name; // the most used system
+ * ```
+ */
+export async function loadCoordinationBase(tx: StorageReader): Promise<CoordinationBase> {
+  return indexCoordinationBase(await loadCoordinationReference(tx), await loadUserCounts(tx));
 }
 
 /** The systems each organisation uses (of the given organisations, or of all), counted by the store. */

@@ -17,7 +17,12 @@ import {
   type SystemUse,
   systemUse,
 } from '../coordination/catalogue.rules.js';
-import { type CoordinationBase, withRecords } from '../coordination/data.js';
+import {
+  type CoordinationBase,
+  type CoordinationReference,
+  indexCoordinationBase,
+  withRecords,
+} from '../coordination/data.js';
 import type { Contract } from '../contract/contract.schema.js';
 import type { ItSystemUsage } from '../usage/usage.schema.js';
 import {
@@ -39,7 +44,7 @@ import {
   type RadarQuery,
   RadarQuerySchema,
 } from '../coordination/radar.rules.js';
-import { mayCoordinate, readsPrivately, sharingIssues } from '../coordination/sharing.rules.js';
+import { mayCoordinate, readsPrivately, sharingIssues, type UsageFacts } from '../coordination/sharing.rules.js';
 import {
   defaultSharing,
   type SharingSetting,
@@ -62,8 +67,9 @@ import {
   contractFacts,
   contractsOfSupplier,
   contractsOfUsages,
-  loadCoordinationBase,
+  loadCoordinationReference,
   loadPortfolios,
+  loadUserCounts,
   projectFacts,
   projectsOfUsages,
   usageFacts,
@@ -170,13 +176,23 @@ export function coordinationService(
   storage?: Pick<StorageAdapter, 'position' | 'positionsOf'>,
 ): CoordinationService {
   const entities = sharingEntities(runner);
-  // The reference data with usage counts, and every portfolio, serve every reader until the store
-  // changes; each read loads only the records it is about.
-  const bases = new PositionCache<CoordinationBase>(storage ?? {}, 2);
+  // The reference data, the usage counts and every portfolio serve every reader until what they
+  // were read from changes (a usage write leaves the reference data alone); each read then loads
+  // only the records it is about.
+  const references = new PositionCache<CoordinationReference>(storage ?? {}, 2);
+  const counts = new PositionCache<Map<string, number>>(storage ?? {}, 2);
   const portfolios = new PositionCache<Map<string, Set<string>>>(storage ?? {}, 2);
-  const baseOf = (call: CallContext) => {
+  // An organisation's own portfolio and a page's consumers, per store state of what they read.
+  const ownPortfolios = new PositionCache<Map<string, Set<string>>>(storage ?? {}, 64);
+  const consumers = new PositionCache<UsageFacts[]>(storage ?? {}, 16);
+  let last: { reference: CoordinationReference; counts: Map<string, number>; base: CoordinationBase } | undefined;
+  const baseOf = async (call: CallContext): Promise<CoordinationBase> => {
     mustCoordinate(call);
-    return bases.get('base', call.tx, loadCoordinationBase);
+    const reference = await references.get('reference', call.tx, loadCoordinationReference);
+    const userCounts = await counts.get('counts', call.tx, loadUserCounts);
+    if (last?.reference !== reference || last.counts !== userCounts)
+      last = { reference, counts: userCounts, base: indexCoordinationBase(reference, userCounts) };
+    return last.base;
   };
   const viewer = (
     call: CallContext,
@@ -228,11 +244,14 @@ export function coordinationService(
         const q = parse(NationalCatalogueQuerySchema, query, 'coordination');
         if (q.organizationUuid) mustBeMember(call, q.organizationUuid);
         const base = await baseOf(call);
-        const own = q.organizationUuid ? await loadPortfolios(call.tx, [q.organizationUuid]) : new Map();
+        const org = q.organizationUuid;
+        const own = org ? await ownPortfolios.get(org, call.tx, (tx) => loadPortfolios(tx, [org])) : new Map();
         const page = cataloguePage(viewer(call, base, { portfolios: own }), q);
         // Only the usages that consume the page's interfaces are read, for the consumers.
-        const consuming = await usagesConsuming(call.tx, pageInterfaces(viewer(call, base), page.systems));
-        const usages = await usageFacts(call.tx, consuming, false);
+        const wanted = pageInterfaces(viewer(call, base), page.systems).sort();
+        const usages = await consumers.get(wanted.join(','), call.tx, async (tx) =>
+          usageFacts(tx, await usagesConsuming(tx, wanted), false),
+        );
         return catalogueEntries(viewer(call, base, { usages, portfolios: own }), q, page);
       }),
     systemUse: (actor, systemUuid) =>
