@@ -24,7 +24,6 @@ import {
   withRecords,
 } from '../coordination/data.js';
 import type { Contract } from '../contract/contract.schema.js';
-import type { ItSystemUsage } from '../usage/usage.schema.js';
 import {
   type LandscapeSuggestion,
   type LandscapeSuggestionsQuery,
@@ -44,7 +43,13 @@ import {
   type RadarQuery,
   RadarQuerySchema,
 } from '../coordination/radar.rules.js';
-import { mayCoordinate, readsPrivately, sharingIssues, type UsageFacts } from '../coordination/sharing.rules.js';
+import {
+  type ContractFacts,
+  mayCoordinate,
+  readsPrivately,
+  sharingIssues,
+  type UsageFacts,
+} from '../coordination/sharing.rules.js';
 import {
   defaultSharing,
   type SharingSetting,
@@ -213,6 +218,39 @@ export function coordinationService(
     const owners = new Set(contractOwners(call, base));
     return (await contractsOfUsages(call.tx, usageUuids)).filter((c) => owners.has(c.organizationUuid));
   };
+  // The contract facts of a radar subject (a set of systems, or a supplier) for a day, per store
+  // state and reference data (whose names the facts carry); each reader then sees them through the
+  // sharing rules.
+  const radarFacts = new PositionCache<ContractFacts[]>(storage ?? {}, 64);
+  const baseIds = new WeakMap<CoordinationBase, number>();
+  let nextBaseId = 0;
+  const baseId = (base: CoordinationBase): number => {
+    const known = baseIds.get(base);
+    if (known !== undefined) return known;
+    nextBaseId++;
+    baseIds.set(base, nextBaseId);
+    return nextBaseId;
+  };
+  const factsOf = async (
+    call: CallContext,
+    base: CoordinationBase,
+    systems: readonly string[] | undefined,
+    supplier?: string,
+  ) => {
+    const key = `${baseId(base)}|${call.today}|${systems ? `s:${[...systems].sort().join(',')}` : `p:${supplier}`}`;
+    const all = await radarFacts.get(key, call.tx, async (tx) => {
+      const usages = systems ? await usagesOfSystems(tx, systems) : [];
+      const loaded = systems
+        ? await contractsOfUsages(
+            tx,
+            usages.map((u) => u.uuid),
+          )
+        : await contractsOfSupplier(tx, supplier ?? '');
+      return contractFacts(tx, base, loaded, usages, call.today);
+    });
+    const owners = new Set(contractOwners(call, base));
+    return all.filter((c) => owners.has(c.organizationUuid));
+  };
   return {
     sharing: (actor, organizationUuid) =>
       runner.read(actor, async (call) => {
@@ -277,23 +315,7 @@ export function coordinationService(
       runner.read(actor, async (call) => {
         const q = parse(RadarQuerySchema, query, 'coordination');
         const base = await baseOf(call);
-        const systems = radarSystems(base, q);
-        let loaded: Contract[];
-        let usages: ItSystemUsage[] = [];
-        if (systems) {
-          usages = await usagesOfSystems(call.tx, systems);
-          loaded = await contractsOn(
-            call,
-            base,
-            usages.map((u) => u.uuid),
-          );
-        } else {
-          const owners = new Set(contractOwners(call, base));
-          loaded = (await contractsOfSupplier(call.tx, q.supplierUuid ?? '')).filter((c) =>
-            owners.has(c.organizationUuid),
-          );
-        }
-        const contracts = await contractFacts(call.tx, base, loaded, usages, call.today);
+        const contracts = await factsOf(call, base, radarSystems(base, q), q.supplierUuid);
         return procurementRadar(viewer(call, base, { contracts }), q);
       }),
     contractsLikeMine: (actor, contractUuid, options = {}) =>

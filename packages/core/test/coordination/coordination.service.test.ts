@@ -193,6 +193,12 @@ describe('what another municipality sees', () => {
       uuid: supplier,
       name: 'Leverandør A/S',
     });
+    // A changed contract moves on the radar at once (nothing stale is kept).
+    await w.kitos.contracts.patch(w.admin, w.b.contract, { general: { validity: { validTo: '2026-03-31' } } });
+    const moved = await w.kitos.coordination.radar(nordbyUser, q);
+    expect(moved.groups[0]?.quarters.find((x) => x.entries.some((e) => e.kinds.includes('expiry')))?.quarter).toBe(
+      '2026-Q1',
+    );
     // A per-record exception takes the contract back.
     await w.kitos.coordination.updateSharing(sydbyAdmin, w.b.uuid, {
       exceptions: [{ uuid: w.b.contract, scope: 'Local' }],
