@@ -112,7 +112,31 @@ describe('coordination over HTTP', () => {
       '/coordination/it-contracts/{contractUuid}/like-mine',
       '/coordination/organizations/{organizationUuid}/similar',
       '/coordination/organizations/{organizationUuid}/suggestions',
+      '/coordination/architecture-elements',
+      '/coordination/architecture-elements/{uuid}',
+      '/coordination/organizations/{organizationUuid}/architecture',
     ])
       expect(paths).toContain(`${X}${p}`);
+  });
+
+  it('keeps the reference architecture (global admins) and answers a municipality’s coverage', async () => {
+    const body = { name: 'Fælles ESDH-platform', kind: 'infrastructure', systemUuids: [m.system] };
+    expect(
+      (await h.call('POST', `${X}/coordination/architecture-elements`, { token: m.anna.token, body })).status,
+    ).toBe(403);
+    const created = await h.call('POST', `${X}/coordination/architecture-elements`, { body });
+    expect(created.status, JSON.stringify(created.data)).toBe(201);
+    const list = await h.call('GET', `${X}/coordination/architecture-elements`, { token: m.bo.token });
+    expect(list.data.map((e: Json) => e.name)).toEqual(['Fælles ESDH-platform']);
+    const stale = await h.call('PATCH', `${X}/coordination/architecture-elements/${created.data.uuid}`, {
+      headers: { 'if-match': '"7"' },
+      body: { description: 'x' },
+    });
+    expect(stale.status).toBe(412);
+    const coverage = await h.call('GET', `${X}/coordination/organizations/${m.nordby}/architecture`, {
+      token: m.anna.token,
+    });
+    expect(coverage.status).toBe(200);
+    expect(coverage.data).toMatchObject({ total: 1, tied: 1, elements: [{ name: 'Fælles ESDH-platform', usages: 1 }] });
   });
 });

@@ -12,3 +12,5 @@ export * from './viewer.js';
 export * from './catalogue.rules.js';
 export * from './radar.rules.js';
 export * from './landscapes.rules.js';
+export * from './architecture.schema.js';
+export * from './architecture.rules.js';

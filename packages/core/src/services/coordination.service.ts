@@ -60,11 +60,24 @@ import {
   SharingSettingPatchSchema,
 } from '../coordination/sharing.schema.js';
 import { viewerOf } from '../coordination/viewer.js';
+import { type ArchitectureCoverage, architectureCoverage } from '../coordination/architecture.rules.js';
+import {
+  type ArchitectureElement,
+  type ArchitectureElementCreate,
+  ArchitectureElementCreateSchema,
+  ArchitectureElementFieldsSchema,
+  type ArchitectureElementPatch,
+  ArchitectureElementPatchSchema,
+} from '../coordination/architecture.schema.js';
+import type { OrganizationUnit } from '../organisation/unit.schema.js';
+import type { RuleViolation } from '../shared/result.js';
+import { effectiveUsageKle } from '../usage/usage-kle.rules.js';
+import type { ItSystemUsage } from '../usage/usage.schema.js';
 import { PositionCache } from '../engine/cache.js';
 import type { CallContext } from '../engine/call.js';
 import { mergePatch } from '../engine/defaults.js';
 import type { WriteOptions } from '../engine/repository.js';
-import { type CallRunner, createEntityService } from '../engine/service.js';
+import { type CallRunner, createEntityService, type EntityService } from '../engine/service.js';
 import { KitosConflictError, KitosForbiddenError, KitosNotFoundError } from '../shared/errors.js';
 import { parse, UuidSchema } from '../shared/schema.js';
 import type { StorageAdapter } from '../storage/port.js';
@@ -82,7 +95,7 @@ import {
   usagesOfSystems,
 } from './coordination-data.js';
 import { violationError } from './enforce.js';
-import { CONTRACT, PROJECT, SHARING, USAGE } from './kinds.js';
+import { ARCHITECTURE, CONTRACT, INTERFACE, PROJECT, SHARING, SYSTEM, UNIT, USAGE } from './kinds.js';
 import { allOf, uuidsInOrganization } from './lookup.js';
 
 /** An organisation's sharing setting as read: the stored one, or the default at version 0. */
@@ -127,6 +140,13 @@ export interface CoordinationService {
   similarLandscapes(actor: Actor, query: SimilarLandscapesQuery): Promise<SimilarLandscape[]>;
   /** Systems for a KLE task that similar organisations use and the organisation does not. */
   suggestions(actor: Actor, query: LandscapeSuggestionsQuery): Promise<LandscapeSuggestion[]>;
+  /**
+   * The joint reference architecture: one global list of elements (shared infrastructure and
+   * standards) with their catalogue systems and interfaces; read by everyone, kept by global admins.
+   */
+  readonly architecture: EntityService<ArchitectureElement, ArchitectureElementCreate, ArchitectureElementPatch>;
+  /** How much of the organisation's portfolio is tied to the reference architecture (members only). */
+  architectureCoverage(actor: Actor, organizationUuid: string): Promise<ArchitectureCoverage>;
 }
 
 const forbidden = (message: string, context: Record<string, unknown> = {}) =>
@@ -140,6 +160,30 @@ function mustCoordinate(call: CallContext): void {
 function mustBeMember(call: CallContext, organizationUuid: string): void {
   if (!readsPrivately(call.actor, organizationUuid))
     throw forbidden('you may only do this for an organisation you are a member of', { organizationUuid });
+}
+
+/** The entity service of the reference architecture's elements. */
+function architectureEntities(runner: CallRunner) {
+  return createEntityService(runner, {
+    def: ARCHITECTURE,
+    fieldsSchema: ArchitectureElementFieldsSchema,
+    createSchema: ArchitectureElementCreateSchema,
+    patchSchema: ArchitectureElementPatchSchema,
+    protect: (_call, e) => ({ kind: 'architectureElement' as const, uuid: e.uuid, organizationUuid: null }),
+    createOrganization: () => null,
+    prepareCreate: (_call, input) => ({ description: null, systemUuids: [], interfaceUuids: [], ...input }),
+    check: async (call, next) => {
+      const issues: RuleViolation[] = [];
+      for (const [field, kind] of [
+        ['systemUuids', SYSTEM.kind],
+        ['interfaceUuids', INTERFACE.kind],
+      ] as const)
+        for (const [i, uuid] of next[field].entries())
+          if (!(await call.tx.get(kind, uuid)))
+            issues.push({ code: 'not-found', path: [field, i], message: `no ${kind} with uuid ${uuid}` });
+      if (issues.length > 0) throw violationError(issues, 'coordination');
+    },
+  });
 }
 
 /** The entity service of sharing settings: the one write path. */
@@ -181,6 +225,7 @@ export function coordinationService(
   storage?: Pick<StorageAdapter, 'position' | 'positionsOf'>,
 ): CoordinationService {
   const entities = sharingEntities(runner);
+  const architecture = architectureEntities(runner);
   // The reference data, the usage counts and every portfolio serve every reader until what they
   // were read from changes (a usage write leaves the reference data alone); each read then loads
   // only the records it is about.
@@ -367,6 +412,26 @@ export function coordinationService(
         const base = await baseOf(call);
         const all = await portfolios.get('all', call.tx, (tx) => loadPortfolios(tx));
         return landscapeSuggestions(viewer(call, base, { portfolios: all }), q);
+      }),
+    architecture,
+    architectureCoverage: (actor, organizationUuid) =>
+      runner.read(actor, async (call) => {
+        const org = parse(UuidSchema, organizationUuid, 'coordination');
+        mustBeMember(call, org);
+        const base = await baseOf(call);
+        const usages = await allOf<ItSystemUsage>(call.tx, USAGE.kind, org);
+        const units = new Map((await allOf<OrganizationUnit>(call.tx, UNIT.kind, org)).map((u) => [u.uuid, u.name]));
+        const elements = await allOf<ArchitectureElement>(call.tx, ARCHITECTURE.kind);
+        return architectureCoverage(
+          usages.map((u) => ({
+            systemUuid: u.systemUuid,
+            responsibleUnitUuid: u.organizationUsage.responsibleUnitUuid,
+            interfaceUuids: u.outgoingSystemRelations.flatMap((r) => r.interfaceUuid ?? []),
+            kleUuids: effectiveUsageKle(base.systems.get(u.systemUuid)?.kleUuids ?? [], u.localKleDeviations),
+          })),
+          elements,
+          { unitName: (uuid) => units.get(uuid), kle: base.kle },
+        );
       }),
   };
 }

@@ -19,6 +19,7 @@ import { type OrganizationUnit, OrganizationUnitSchema } from '../organisation/u
 import { type User, UserSchema } from '../organisation/user.schema.js';
 import { type Project, ProjectSchema } from '../project/project.schema.js';
 import { type SharingSetting, SharingSettingSchema } from '../coordination/sharing.schema.js';
+import { type ArchitectureElement, ArchitectureElementSchema } from '../coordination/architecture.schema.js';
 import { EntityMetaSchema } from '../shared/schema.js';
 import type { ItSystemUsage } from '../usage/usage.schema.js';
 import { ItSystemUsageSchema } from '../usage/usage.schema.js';
@@ -420,6 +421,17 @@ export const SHARING: EntityDefinition<SharingSetting> = {
   index: (s) => ({ organizationUuid: s.organizationUuid }),
 };
 
+/** Elements of the joint reference architecture (global; kept by global admins). */
+export const ARCHITECTURE: EntityDefinition<ArchitectureElement> = {
+  kind: 'architectureElement',
+  module: 'coordination',
+  protectedKind: 'architectureElement',
+  schema: ArchitectureElementSchema,
+  fields: [f('name', 'text'), f('uuid', 'text')],
+  organizationOf: () => null,
+  index: (e) => ({ name: e.name, uuid: e.uuid }),
+};
+
 /** Global options. */
 export const GLOBAL_OPTION: EntityDefinition<StoredGlobalOption> = {
   kind: 'globalOption',
@@ -468,6 +480,7 @@ export const ENTITY_DEFINITIONS = [
   DPR,
   PROJECT,
   SHARING,
+  ARCHITECTURE,
   GLOBAL_OPTION,
   LOCAL_OPTION,
   KLE,

@@ -279,3 +279,64 @@ describe('what another municipality sees', () => {
     await refused(w.kitos.coordination.catalogue({ userUuid: u.uuid }), KitosForbiddenError);
   });
 });
+
+describe('the joint reference architecture', () => {
+  it('is kept by global admins only and read by everyone, with its systems and interfaces checked', async () => {
+    await refused(
+      w.kitos.coordination.architecture.create(sydbyAdmin, { name: 'Serviceplatformen', kind: 'infrastructure' }),
+      KitosForbiddenError,
+    );
+    await refused(
+      w.kitos.coordination.architecture.create(w.admin, {
+        name: 'Serviceplatformen',
+        kind: 'infrastructure',
+        systemUuids: ['00000000-0000-4000-8000-999999999999'],
+      }),
+      KitosValidationError,
+      'not-found',
+    );
+    const sp = await w.kitos.coordination.architecture.create(w.admin, {
+      name: 'Serviceplatformen',
+      kind: 'infrastructure',
+      interfaceUuids: [w.interface],
+    });
+    expect((await w.kitos.coordination.architecture.get(nordbyUser, sp.uuid)).name).toBe('Serviceplatformen');
+    await refused(w.kitos.coordination.architecture.patch(sydbyAdmin, sp.uuid, { name: 'X' }), KitosForbiddenError);
+  });
+
+  it('counts the usages tied to it, by element, responsible unit and KLE task', async () => {
+    await w.kitos.kle.load(w.admin, [
+      { uuid: '00000000-0000-4000-8000-00000000aa01', taskKey: '02', description: 'Fysisk planlægning' },
+      { uuid: '00000000-0000-4000-8000-00000000aa02', taskKey: '02.05', description: 'Byggeri' },
+    ]);
+    const kle = (await w.kitos.kle.list(w.admin)).find((k) => k.taskKey === '02.05');
+    expect(kle).toBeDefined();
+    await w.kitos.systems.patch(w.admin, w.publicSystem, { kleUuids: [kle!.uuid] });
+    const digitalPost = (
+      await w.kitos.systems.create(w.admin, {
+        organizationUuid: w.a.uuid,
+        name: 'Digital Post',
+        accessModifier: 'Public',
+      })
+    ).uuid;
+    const element = await w.kitos.coordination.architecture.create(w.admin, {
+      name: 'Digital Post',
+      kind: 'infrastructure',
+      systemUuids: [digitalPost],
+    });
+    await w.kitos.usages.create(w.admin, {
+      organizationUuid: w.a.uuid,
+      systemUuid: digitalPost,
+      organizationUsage: { responsibleUnitUuid: w.a.unit, usingUnitUuids: [w.a.unit] },
+    });
+    const c = await w.kitos.coordination.architectureCoverage(nordbyUser, w.a.uuid);
+    expect({ total: c.total, tied: c.tied }).toEqual({ total: 2, tied: 1 });
+    expect(c.elements).toEqual([{ uuid: element.uuid, name: 'Digital Post', usages: 1 }]);
+    expect(c.units).toContainEqual({ unit: { uuid: w.a.unit, name: 'Nordby IT' }, total: 1, tied: 1 });
+    expect(c.units).toContainEqual({ unit: null, total: 1, tied: 0 });
+    expect(c.kle).toEqual([
+      { uuid: kle!.uuid, taskKey: kle!.taskKey, description: kle!.description, total: 1, tied: 0 },
+    ]);
+    await refused(w.kitos.coordination.architectureCoverage(nordbyUser, w.b.uuid), KitosForbiddenError);
+  });
+});

@@ -8,7 +8,13 @@
  * @module
  */
 import { type OpenAPIHono, z } from '@hono/zod-openapi';
-import { RADAR_KINDS, SharingSettingPatchSchema } from '@os2kitos/core';
+import {
+  ArchitectureElementCreateSchema,
+  ArchitectureElementPatchSchema,
+  ArchitectureElementSchema,
+  RADAR_KINDS,
+  SharingSettingPatchSchema,
+} from '@os2kitos/core';
 import type { ServerEnv } from '../env.js';
 import { COMMON_PROBLEMS, ETAG_HEADER, IfMatchHeader, json, jsonBody, route, WRITE_PROBLEMS } from '../openapi.js';
 import { WireUuid } from '../v2/common.js';
@@ -163,6 +169,16 @@ const Similar = z
 const Suggestion = z
   .object({ system: Named, score: z.number(), usedBy: z.array(Named), explanation: Explanation })
   .openapi('LandscapeSuggestion');
+
+const Count = { total: z.number().int(), tied: z.number().int() };
+const Coverage = z
+  .object({
+    ...Count,
+    elements: z.array(Named.extend({ usages: z.number().int() })),
+    units: z.array(z.object({ unit: Named.nullable(), ...Count })),
+    kle: z.array(z.object({ uuid: z.string(), taskKey: z.string(), description: z.string(), ...Count })),
+  })
+  .openapi('ArchitectureCoverage');
 
 /** Registers the coordination routes under `prefix`. */
 export function registerCoordinationRoutes(app: OpenAPIHono<ServerEnv>, prefix: string): void {
@@ -334,6 +350,76 @@ export function registerCoordinationRoutes(app: OpenAPIHono<ServerEnv>, prefix: 
         ...c.req.valid('query'),
       });
       return c.json(found as never, 200);
+    },
+  );
+
+  const elements = `${prefix}/coordination/architecture-elements`;
+  app.openapi(
+    route({
+      method: 'get',
+      path: elements,
+      tags: TAG,
+      summary: 'The joint reference architecture: shared infrastructure and standards with their systems',
+      responses: { 200: json(z.array(ArchitectureElementSchema), 'Every element.'), ...COMMON_PROBLEMS },
+    }),
+    async (c) => {
+      const page = await c.get('kitos').coordination.architecture.list(actorOf(c), { limit: 1000 });
+      return c.json(page.items as never, 200);
+    },
+  );
+
+  app.openapi(
+    route({
+      method: 'post',
+      path: elements,
+      tags: TAG,
+      summary: 'Add an element to the reference architecture (global admins)',
+      request: jsonBody(ArchitectureElementCreateSchema),
+      responses: { 201: { ...json(ArchitectureElementSchema, 'Created.'), headers: ETAG_HEADER }, ...WRITE_PROBLEMS },
+    }),
+    async (c) => {
+      const created = await c.get('kitos').coordination.architecture.create(actorOf(c), c.req.valid('json'));
+      setEtag(c, created.version);
+      return c.json(created as never, 201);
+    },
+  );
+
+  app.openapi(
+    route({
+      method: 'patch',
+      path: `${elements}/{uuid}`,
+      tags: TAG,
+      summary: 'Change an element of the reference architecture (global admins)',
+      request: {
+        params: z.object({ uuid: WireUuid }),
+        headers: IfMatchHeader,
+        ...jsonBody(ArchitectureElementPatchSchema),
+      },
+      responses: { 200: { ...json(ArchitectureElementSchema, 'Changed.'), headers: ETAG_HEADER }, ...WRITE_PROBLEMS },
+    }),
+    async (c) => {
+      const saved = await c
+        .get('kitos')
+        .coordination.architecture.patch(actorOf(c), c.req.valid('param').uuid, c.req.valid('json'), ifMatch(c));
+      setEtag(c, saved.version);
+      return c.json(saved as never, 200);
+    },
+  );
+
+  app.openapi(
+    route({
+      method: 'get',
+      path: `${prefix}/coordination/organizations/{organizationUuid}/architecture`,
+      tags: TAG,
+      summary: "How much of the organisation's portfolio is tied to the reference architecture",
+      request: { params: OrgParams },
+      responses: { 200: json(Coverage, 'The coverage.'), ...COMMON_PROBLEMS },
+    }),
+    async (c) => {
+      const coverage = await c
+        .get('kitos')
+        .coordination.architectureCoverage(actorOf(c), c.req.valid('param').organizationUuid);
+      return c.json(coverage as never, 200);
     },
   );
 }
