@@ -141,6 +141,24 @@ export function readsPrivately(viewer: ActorContext, organizationUuid: string): 
 }
 
 /**
+ * Whether the viewer reads an organisation's records whole: its members and global admins, and
+ * the people of the member organisations of an interest community (the community's setting lists
+ * them).
+ *
+ * @example
+ * ```ts
+ * privilegedFor(viewer, community, communitySetting); // true for people of its member municipalities
+ * ```
+ */
+export function privilegedFor(
+  viewer: ActorContext,
+  organizationUuid: string,
+  setting: Pick<SharingSettingFields, 'communityMembers'>,
+): boolean {
+  return readsPrivately(viewer, organizationUuid) || setting.communityMembers.some((m) => viewer.roles.has(m));
+}
+
+/**
  * Who may use the coordination reads at all: global admins, stakeholders and members of a
  * municipality-category organisation (KITOS's rule for reading other organisations' public data).
  */
@@ -238,19 +256,21 @@ export function shareContract(
 
 /**
  * A project as the viewer may see it, or `null` when it is `Local` to someone outside its owner
- * and its partners. A partner of a joint project sees it whole.
+ * and its partners. A partner of a joint project (and a community member) sees it whole.
  */
 export function shareProject(
   facts: ProjectFacts,
   setting: SharingSettingFields,
   viewer: ActorContext,
 ): SharedProject | null {
-  const privileged = canRead(viewer, {
-    kind: 'project',
-    uuid: facts.uuid,
-    organizationUuid: facts.organizationUuid,
-    jointOrganizationUuids: facts.jointOrganizationUuids,
-  });
+  const privileged =
+    privilegedFor(viewer, facts.organizationUuid, setting) ||
+    canRead(viewer, {
+      kind: 'project',
+      uuid: facts.uuid,
+      organizationUuid: facts.organizationUuid,
+      jointOrganizationUuids: facts.jointOrganizationUuids,
+    });
   if (!privileged && recordScope(setting, 'projects', facts.uuid) !== 'Public') return null;
   const fields: readonly ProjectSharedField[] = privileged ? ['phase', 'timeline'] : setting.projects.fields;
   return {

@@ -76,6 +76,11 @@ export const SharingSettingFieldsSchema = z.strictObject({
   contracts: ContractSharingSchema,
   projects: ProjectSharingSchema,
   exceptions: z.array(SharingExceptionSchema).max(SHARING_EXCEPTIONS_MAX),
+  /**
+   * For an interest community (Interessefællesskab) only: the member organisations, whose people
+   * see the community's usages, contracts and projects whole. The community's admin keeps the list.
+   */
+  communityMembers: z.array(UuidSchema).max(1000),
 });
 /** The editable fields of a sharing setting. */
 export type SharingSettingFields = z.infer<typeof SharingSettingFieldsSchema>;
@@ -99,6 +104,7 @@ export const SharingSettingPatchSchema = z.strictObject({
   contracts: ContractSharingSchema.partial().optional(),
   projects: ProjectSharingSchema.partial().optional(),
   exceptions: SharingSettingFieldsSchema.shape.exceptions.optional(),
+  communityMembers: SharingSettingFieldsSchema.shape.communityMembers.optional(),
 });
 /** A change to a sharing setting. */
 export type SharingSettingPatch = z.infer<typeof SharingSettingPatchSchema>;
@@ -124,5 +130,6 @@ export function defaultSharing(organizationUuid: string): SharingSettingFields {
     contracts: { scope: 'Local', fields: [], contactRoleUuid: null },
     projects: { scope: 'Local', fields: [] },
     exceptions: [],
+    communityMembers: [],
   };
 }

@@ -11,7 +11,7 @@ import type { CoordinationData, InterfaceFacts, OrganizationFacts, SystemFacts }
 import {
   type ContractFacts,
   type ProjectFacts,
-  readsPrivately,
+  privilegedFor,
   type SharedContract,
   type SharedProject,
   type SharedUsage,
@@ -62,15 +62,15 @@ const orgFacts = (o: OrganizationFacts) => ({
  */
 export function viewerOf(actor: ActorContext, data: CoordinationData): Viewer {
   const privileged = new Map<string, boolean>();
+  const setting = (org: string) => data.settings.get(org) ?? defaultSharing(org);
   const isPrivileged = (org: string) => {
     let p = privileged.get(org);
     if (p === undefined) {
-      p = readsPrivately(actor, org);
+      p = privilegedFor(actor, org, setting(org));
       privileged.set(org, p);
     }
     return p;
   };
-  const setting = (org: string) => data.settings.get(org) ?? defaultSharing(org);
   return {
     actor,
     data,

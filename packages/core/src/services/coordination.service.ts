@@ -46,6 +46,7 @@ import {
 import {
   type ContractFacts,
   mayCoordinate,
+  privilegedFor,
   readsPrivately,
   sharingIssues,
   type UsageFacts,
@@ -69,6 +70,7 @@ import {
   type ArchitectureElementPatch,
   ArchitectureElementPatchSchema,
 } from '../coordination/architecture.schema.js';
+import type { Organization } from '../organisation/organization.schema.js';
 import type { OrganizationUnit } from '../organisation/unit.schema.js';
 import type { RuleViolation } from '../shared/result.js';
 import { effectiveUsageKle } from '../usage/usage-kle.rules.js';
@@ -95,7 +97,7 @@ import {
   usagesOfSystems,
 } from './coordination-data.js';
 import { violationError } from './enforce.js';
-import { ARCHITECTURE, CONTRACT, INTERFACE, PROJECT, SHARING, SYSTEM, UNIT, USAGE } from './kinds.js';
+import { ARCHITECTURE, CONTRACT, INTERFACE, ORGANIZATION, PROJECT, SHARING, SYSTEM, UNIT, USAGE } from './kinds.js';
 import { allOf, uuidsInOrganization } from './lookup.js';
 
 /** An organisation's sharing setting as read: the stored one, or the default at version 0. */
@@ -202,6 +204,18 @@ function sharingEntities(runner: CallRunner) {
       const own = new Set<string>();
       for (const kind of [USAGE.kind, CONTRACT.kind, PROJECT.kind])
         for (const uuid of await uuidsInOrganization(call.tx, kind, next.organizationUuid)) own.add(uuid);
+      if (next.communityMembers.length > 0) {
+        const owner = (await call.tx.get<Organization>(ORGANIZATION.kind, next.organizationUuid))?.data;
+        if (owner?.type !== 'Interessefællesskab')
+          issues.push({
+            code: 'invalid-value',
+            path: ['communityMembers'],
+            message: 'only an interest community (Interessefællesskab) has members',
+          });
+        for (const [i, m] of next.communityMembers.entries())
+          if (!(await call.tx.get(ORGANIZATION.kind, m)))
+            issues.push({ code: 'not-found', path: ['communityMembers', i], message: `no organisation ${m}` });
+      }
       next.exceptions.forEach((e, i) => {
         if (!own.has(e.uuid))
           issues.push({
@@ -254,7 +268,7 @@ export function coordinationService(
     [...base.organizations.keys()].filter((org) => {
       const s = base.settings.get(org);
       return (
-        readsPrivately(call.actor, org) ||
+        privilegedFor(call.actor, org, s ?? defaultSharing(org)) ||
         s?.contracts.scope === 'Public' ||
         !!s?.exceptions.some((e) => e.scope === 'Public')
       );

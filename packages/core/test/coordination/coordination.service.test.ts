@@ -340,3 +340,37 @@ describe('the joint reference architecture', () => {
     await refused(w.kitos.coordination.architectureCoverage(nordbyUser, w.b.uuid), KitosForbiddenError);
   });
 });
+
+describe('interest communities', () => {
+  it('show their records whole to the people of their member municipalities, as their admin decides', async () => {
+    const community = (
+      await w.kitos.organizations.create(w.admin, {
+        name: 'Fælles Indkøb',
+        type: 'Interessefællesskab',
+        accessModifier: 'Public',
+      })
+    ).uuid;
+    const usage = await w.kitos.usages.create(w.admin, { organizationUuid: community, systemUuid: w.publicSystem });
+    await w.kitos.contracts.create(w.admin, {
+      organizationUuid: community,
+      name: 'Fælles ESDH-udbud',
+      systemUsageUuids: [usage.uuid],
+      general: { validity: { validFrom: '2024-01-01', validTo: '2026-09-30' } },
+    });
+    const q = { systemUuid: w.publicSystem, from: '2025-06-15', months: 24 };
+    const names = async (actor: Actor) =>
+      (await w.kitos.coordination.radar(actor, q)).groups.flatMap((g) =>
+        g.quarters.flatMap((x) => x.entries.map((e) => e.contract.name ?? '(unnamed)')),
+      );
+    expect(await names(nordbyUser)).not.toContain('Fælles ESDH-udbud');
+    // Only a community has members; a municipality's admin cannot make its own organisation one.
+    await refused(
+      w.kitos.coordination.updateSharing(sydbyAdmin, w.b.uuid, { communityMembers: [w.a.uuid] }),
+      KitosValidationError,
+      'invalid-value',
+    );
+    await w.kitos.coordination.updateSharing(w.admin, community, { communityMembers: [w.a.uuid] });
+    expect(await names(nordbyUser)).toContain('Fælles ESDH-udbud');
+    expect(await names(sydbyUser)).not.toContain('Fælles ESDH-udbud');
+  });
+});

@@ -141,6 +141,8 @@ function generate(seed: number): Generated {
       },
       projects: { scope: scope(), fields: r.subset(PROJECT_SHARED_FIELDS) },
       exceptions: r.subset(own).map((uuid) => ({ uuid, scope: scope() })),
+      // Some organisations act as interest communities whose members read them whole.
+      communityMembers: r.next() < 0.25 ? r.subset(ORGS.filter((o) => o !== org)) : [],
     });
   }
   const data = indexCoordinationData({
@@ -207,6 +209,10 @@ function everything(g: Generated): unknown[] {
 
 const settingOf = (g: Generated, org: string) => g.data.settings.get(org) as SharingSettingFields;
 
+/** Whether the reader sees an organisation's records whole: its own, or a community it is a member of. */
+const whole = (g: Generated, org: string) =>
+  org === g.viewerOrg || settingOf(g, org).communityMembers.includes(g.viewerOrg);
+
 /** The marks another organisation's records may show the reader, by the owners' settings. */
 function allowedMarks(g: Generated): { allowed: Set<string>; all: Set<string>; hiddenUuids: Set<string> } {
   const allowed = new Set<string>();
@@ -218,7 +224,7 @@ function allowedMarks(g: Generated): { allowed: Set<string>; all: Set<string>; h
   };
   for (const u of g.data.usages) {
     const s = settingOf(g, u.organizationUuid);
-    const own = u.organizationUuid === g.viewerOrg;
+    const own = whole(g, u.organizationUuid);
     const f = recordScope(s, 'usages', u.uuid) === 'Public' ? (s.usages.fields as string[]) : [];
     mark(`mark:unit:${u.uuid}`, own || f.includes('responsibleUnit'));
     mark(`mark:life:${u.uuid}`, own || f.includes('lifeCycleStatus'));
@@ -227,7 +233,7 @@ function allowedMarks(g: Generated): { allowed: Set<string>; all: Set<string>; h
   }
   for (const c of g.data.contracts) {
     const s = settingOf(g, c.organizationUuid);
-    const own = c.organizationUuid === g.viewerOrg;
+    const own = whole(g, c.organizationUuid);
     const pub = recordScope(s, 'contracts', c.uuid) === 'Public';
     const f = pub ? (s.contracts.fields as string[]) : [];
     if (!own && !pub) hiddenUuids.add(c.uuid);
@@ -241,7 +247,7 @@ function allowedMarks(g: Generated): { allowed: Set<string>; all: Set<string>; h
   }
   for (const p of g.data.projects) {
     const s = settingOf(g, p.organizationUuid);
-    const partner = p.organizationUuid === g.viewerOrg || p.jointOrganizationUuids.includes(g.viewerOrg);
+    const partner = whole(g, p.organizationUuid) || p.jointOrganizationUuids.includes(g.viewerOrg);
     const pub = recordScope(s, 'projects', p.uuid) === 'Public';
     const f = pub ? (s.projects.fields as string[]) : [];
     if (!partner && !pub) hiddenUuids.add(p.uuid);
@@ -283,7 +289,7 @@ function checkWorld(g: Generated): void {
   const usages = new Map(g.data.usages.map((u) => [`${u.organizationUuid}|${u.systemUuid}`, u]));
   walk(outputs, (o) => {
     const c = typeof o.uuid === 'string' ? contracts.get(o.uuid) : undefined;
-    if (c && 'systemUuids' in o && c.organizationUuid !== g.viewerOrg) {
+    if (c && 'systemUuids' in o && !whole(g, c.organizationUuid)) {
       const f = settingOf(g, c.organizationUuid).contracts.fields;
       const ok = new Set([
         'uuid',
@@ -296,7 +302,7 @@ function checkWorld(g: Generated): void {
       for (const k of Object.keys(o)) expect(ok.has(k), `contract key ${k}`).toBe(true);
     }
     const u = 'systemUuid' in o && 'shared' in o ? usages.get(`${o.organizationUuid}|${o.systemUuid}`) : undefined;
-    if (u && u.organizationUuid !== g.viewerOrg) {
+    if (u && !whole(g, u.organizationUuid)) {
       const s = settingOf(g, u.organizationUuid);
       const f = recordScope(s, 'usages', u.uuid) === 'Public' ? s.usages.fields : [];
       const ok = new Set(['organizationUuid', 'systemUuid', 'shared', 'organization', ...f.map((x) => USAGE_KEYS[x])]);

@@ -45,6 +45,9 @@ const SharingSettingResponse = z
     }),
     projects: z.object({ scope: Scope, fields: z.array(z.enum(['phase', 'timeline'])) }),
     exceptions: z.array(z.object({ uuid: z.string(), scope: Scope })),
+    communityMembers: z
+      .array(z.string())
+      .openapi({ description: 'Interest communities only: the member organisations, who see its records whole.' }),
   })
   .openapi('SharingSetting', { description: 'What other municipalities see of the organisation.' });
 
