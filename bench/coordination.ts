@@ -304,13 +304,15 @@ async function onPostgres(data: SampleData): Promise<void> {
       { baseline: true },
     );
     const radarSql = async (where: string, params: unknown[]) => {
-      const { rows: found } = await pool.query<{ data: Contract }>(
+      const { rows: found } = await pool.query<{ data: string }>(
         `SELECT data FROM ${contract} c WHERE ${where}`,
         params,
       );
       const byQuarter = new Map<string, number>();
+      // The adapter keeps each record as JSON text.
       for (const r of found)
-        for (const q of quartersOf(r.data, optionName)) byQuarter.set(q, (byQuarter.get(q) ?? 0) + 1);
+        for (const q of quartersOf(JSON.parse(r.data) as Contract, optionName))
+          byQuarter.set(q, (byQuarter.get(q) ?? 0) + 1);
       return byQuarter;
     };
     await measure(
