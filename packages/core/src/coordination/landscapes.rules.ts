@@ -58,18 +58,19 @@ export interface LandscapeSuggestion {
   readonly explanation: Explanation;
 }
 
-interface Weights {
+/** Rarity weights of systems and the norms of portfolios (see {@link portfolioWeights}). */
+export interface PortfolioWeights {
   readonly weight: ReadonlyMap<string, number>;
   readonly norm: ReadonlyMap<string, number>;
 }
 
-const weightsCache = new WeakMap<CoordinationData['portfolios'], Weights>();
+const weightsCache = new WeakMap<CoordinationData['portfolios'], PortfolioWeights>();
 
 /**
  * Rarity weight of each system, `ln(1 + N / n)` for `n` of the `N` portfolios holding it, and each
  * portfolio's norm; computed once per set of portfolios.
  */
-export function portfolioWeights(data: Pick<CoordinationData, 'portfolios'>): Weights {
+export function portfolioWeights(data: Pick<CoordinationData, 'portfolios'>): PortfolioWeights {
   const hit = weightsCache.get(data.portfolios);
   if (hit) return hit;
   const n = data.portfolios.size;
@@ -89,7 +90,12 @@ export function portfolioWeights(data: Pick<CoordinationData, 'portfolios'>): We
 }
 
 /** Similarity of two portfolios with the shared systems, rarest first. */
-function compare(data: CoordinationData, w: Weights, a: string, b: string): { score: number; shared: string[] } {
+function compare(
+  data: CoordinationData,
+  w: PortfolioWeights,
+  a: string,
+  b: string,
+): { score: number; shared: string[] } {
   const pa = data.portfolios.get(a);
   const pb = data.portfolios.get(b);
   const na = w.norm.get(a) ?? 0;
