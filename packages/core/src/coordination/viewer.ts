@@ -63,6 +63,7 @@ const orgFacts = (o: OrganizationFacts) => ({
 export function viewerOf(actor: ActorContext, data: CoordinationData): Viewer {
   const privileged = new Map<string, boolean>();
   const setting = (org: string) => data.settings.get(org) ?? defaultSharing(org);
+  const contracts = new Map<ContractFacts, SharedContract | null>();
   const isPrivileged = (org: string) => {
     let p = privileged.get(org);
     if (p === undefined) {
@@ -103,7 +104,13 @@ export function viewerOf(actor: ActorContext, data: CoordinationData): Viewer {
           : null,
       }),
     usage: (u) => shareUsage(u, setting(u.organizationUuid), isPrivileged(u.organizationUuid)),
-    contract: (c) => shareContract(c, setting(c.organizationUuid), isPrivileged(c.organizationUuid)),
+    contract: (c) => {
+      // A read asks for the same contract's view more than once (filter, then show): judge it once.
+      if (contracts.has(c)) return contracts.get(c) ?? null;
+      const view = shareContract(c, setting(c.organizationUuid), isPrivileged(c.organizationUuid));
+      contracts.set(c, view);
+      return view;
+    },
     project: (p) => shareProject(p, setting(p.organizationUuid), actor),
   };
 }
