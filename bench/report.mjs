@@ -165,6 +165,31 @@ export function serverLines(postgres, serverLoad) {
   return lines;
 }
 
+/** The coordination section: catalogue, radar and landscapes on memory and PostgreSQL at 100×. */
+export function coordinationLines(coordination) {
+  if (!coordination) return [];
+  const lines = ['', '## Across municipalities (coordination)', ''];
+  lines.push(
+    'The facade\u2019s coordination reads against a hand-written loop (memory) or hand-written SQL (PostgreSQL)',
+    'on the same engine. Reproduce alone: `npx tsx --conditions development bench/coordination.ts` (memory; with',
+    '`KITOS_PG_URL` also PostgreSQL). "cold": after a usage write, so cached counts are recomputed.',
+    '',
+  );
+  if (coordination.failed) return [...lines, `Not measured: ${coordination.skipped}.`];
+  if (coordination.skipped) lines.push(`Note: ${coordination.skipped}.`, '');
+  lines.push(
+    '| engine | measurement | scale | subject | median ms | p99 ms | ratio vs baseline | budget |',
+    '| --- | --- | --- | --- | ---: | ---: | ---: | --- |',
+  );
+  for (const r of coordination.rows ?? []) {
+    const verdict = r.budget ? `${r.median <= r.budget ? '✅ met' : '❌ not met'} (≤ ${r.budget} ms)` : '';
+    lines.push(
+      `| ${r.engine} | ${r.measurement} | ${r.scale}× | ${r.isBaseline ? `*${r.name}*` : r.name} | ${fmt(r.median)} | ${fmt(r.p99)} | ${r.ratio ? `${r.ratio.toFixed(2)}×` : ''} | ${verdict} |`,
+    );
+  }
+  return lines;
+}
+
 /** Writes the markdown report. */
 export function writeReport({
   rows,
@@ -176,6 +201,7 @@ export function writeReport({
   browser = null,
   postgres = null,
   serverLoad = null,
+  coordination = null,
 }) {
   const lines = [
     '# Benchmarks',
@@ -217,6 +243,7 @@ export function writeReport({
   }
   lines.push(...browserLines(browser, domRows));
   lines.push(...serverLines(postgres, serverLoad));
+  lines.push(...coordinationLines(coordination));
   if (sizes.length) {
     lines.push('', '## Sizes (gzip -9)', '', '| artefact | raw | gzip | budget |', '| --- | ---: | ---: | --- |');
     for (const s of sizes) {

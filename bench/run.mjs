@@ -62,6 +62,8 @@ const pgRun = (script, out) => {
 };
 const pgScale = pgRun('bench/postgres-scale.ts', 'bench/results/postgres-scale.json');
 const serverLoad = pgRun('bench/server-load.ts', 'bench/results/server-load.json');
+// Coordination across municipalities at 100×: memory always, PostgreSQL with KITOS_PG_URL.
+const coordination = pgRun('bench/coordination.ts', 'bench/results/coordination.json');
 
 const vitest = JSON.parse(readFileSync('bench/results/vitest.json', 'utf8'));
 const result = {
@@ -71,6 +73,7 @@ const result = {
   browser: browser.browser ?? { skipped: browser.skipped },
   postgres: pgScale,
   serverLoad,
+  coordination,
   quick,
   date: new Date().toISOString().slice(0, 10),
   machine: `${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
@@ -88,6 +91,7 @@ const md = writeReport({
   browser: result.browser,
   postgres: result.postgres,
   serverLoad: result.serverLoad,
+  coordination: result.coordination,
 });
 writeFileSync(quick ? 'bench/results/benchmarks-quick.md' : 'docs/benchmarks.md', md);
 console.log(md);
@@ -96,4 +100,4 @@ console.log(`[bench] done in ${Math.round((Date.now() - started) / 1000)} s`);
 // marks it, and the run fails so that CI notices.
 const failed = rows.filter((r) => !hasResult(r));
 for (const r of failed) console.error(`[bench] no result, the benchmark threw: ${r.measurement} > ${r.name}`);
-if (browserFailed || pgScale.failed || serverLoad.failed || failed.length) process.exit(1);
+if (browserFailed || pgScale.failed || serverLoad.failed || coordination.failed || failed.length) process.exit(1);

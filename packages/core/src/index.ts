@@ -33,6 +33,7 @@ export * from './overview/index.js';
 export * from './integrity/index.js';
 export * from './vocabulary/index.js';
 export * from './exchange/index.js';
+export * from './coordination/index.js';
 export { createKitos, type Kitos, type KitosOptions, type UnitOfWorkServices } from './kitos.js';
 export { type Clock, DEFAULT_TIME_ZONE, fixedClock, systemClock, todayBy } from './engine/clock.js';
 export { type AuditChange, AuditChangeSchema, type AuditEntry, AuditEntrySchema, auditDiff } from './engine/audit.js';
@@ -58,6 +59,13 @@ export type {
 } from './services/overview.service.js';
 export type { KleService } from './services/kle.service.js';
 export type { NotificationService, ReminderPlanQuery } from './services/notification.service.js';
+export type { CoordinationService, SharingSettingState } from './services/coordination.service.js';
+export {
+  loadCoordinationBase,
+  loadCoordinationReference,
+  loadPortfolios,
+  loadUserCounts,
+} from './services/coordination-data.js';
 export {
   CONTRACT_LISTS,
   type ContractListName,

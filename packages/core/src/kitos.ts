@@ -32,6 +32,7 @@ import type { IsoDate } from './shared/dates.js';
 import type { KindDefinition } from './storage/port.js';
 import { catalogueServices } from './services/catalogue-facade.js';
 import { contractService } from './services/contract.service.js';
+import { type CoordinationService, coordinationService } from './services/coordination.service.js';
 import { dataProcessingService } from './services/data-processing.service.js';
 import { feedService } from './services/feed.service.js';
 import { type KleService, kleService } from './services/kle.service.js';
@@ -95,6 +96,7 @@ function buildServices(runner: CallRunner, storage: StorageAdapter, runtime?: Ru
     feed: feedService(runner),
     kle: kleService(runner),
     notifications: notificationService(runner, runtime),
+    coordination: coordinationService(runner, storage),
   };
 }
 
@@ -189,6 +191,11 @@ export interface Kitos {
   readonly kle: KleService;
   /** Reminder rules, manual advis and the reminder plan (the server's scheduler sends them). */
   readonly notifications: NotificationService;
+  /**
+   * Across municipalities: sharing settings, the national catalogue, who uses what, the joint
+   * procurement radar and landscapes like mine.
+   */
+  readonly coordination: CoordinationService;
   /**
    * Runs several service calls in one transaction, as one actor: all of them are stored, or none
    * (throw to roll back; `{ commit: false }` rolls back on purpose and still returns the result,

@@ -24,6 +24,8 @@ export type ProtectedKind =
   | 'itContract'
   | 'dataProcessingRegistration'
   | 'project'
+  | 'sharingSetting'
+  | 'architectureElement'
   | 'globalOption'
   | 'localOption'
   | 'kle'
@@ -67,6 +69,9 @@ const MODULE_ADMINS: Record<ProtectedKind, readonly OrganizationRole[]> = {
   itContract: ['ContractModuleAdmin'],
   dataProcessingRegistration: ['SystemModuleAdmin', 'ContractModuleAdmin'],
   project: ['SystemModuleAdmin', 'ContractModuleAdmin'],
+  // Only the organisation's own administrator decides what it shares.
+  sharingSetting: [],
+  architectureElement: [],
   globalOption: [],
   localOption: [],
   kle: [],
@@ -74,7 +79,8 @@ const MODULE_ADMINS: Record<ProtectedKind, readonly OrganizationRole[]> = {
   notification: ['SystemModuleAdmin', 'ContractModuleAdmin'],
 };
 
-const GLOBAL_REFERENCE: ReadonlySet<ProtectedKind> = new Set(['globalOption', 'kle']);
+// Read by everyone, changed by global admins only.
+const GLOBAL_REFERENCE: ReadonlySet<ProtectedKind> = new Set(['globalOption', 'kle', 'architectureElement']);
 const CATALOGUE: ReadonlySet<ProtectedKind> = new Set(['itSystem', 'itInterface']);
 
 function isRightsHolder(ctx: ActorContext, e: ProtectedEntity): boolean {
@@ -188,6 +194,7 @@ export function canCreate(ctx: ActorContext, kind: ProtectedKind, organizationUu
       return organizationsWithRole(ctx, 'LocalAdmin').length > 0; // limited to some types by organisation rules
     case 'globalOption':
     case 'kle':
+    case 'architectureElement':
       return false;
     case 'itSystem':
       return hasRole(ctx, organizationUuid, 'RightsHolderAccess');

@@ -13,6 +13,7 @@
 import {
   EVERY_POSITION,
   type Filter,
+  type GroupCountQuery,
   kindPositionKey,
   positionKeyOf,
   type Query,
@@ -84,6 +85,14 @@ export function trackingReader<R extends StorageReader>(reader: R, seen: Set<str
       else seen.add(EVERY_POSITION);
       return reader.changesSince(since, options);
     },
+    // A grouped count depends on every record of the kind in its scope.
+    ...(reader.groupCount && {
+      groupCount: (q: GroupCountQuery) => {
+        for (const k of q.organizationUuids?.map((o) => positionKeyOf(q.kind, o)) ?? [kindPositionKey(q.kind)])
+          seen.add(k);
+        return reader.groupCount?.(q) ?? Promise.resolve([]);
+      },
+    }),
   };
 }
 

@@ -18,6 +18,8 @@ import { RoleAssignmentSchema } from '../organisation/role-assignment.schema.js'
 import { type OrganizationUnit, OrganizationUnitSchema } from '../organisation/unit.schema.js';
 import { type User, UserSchema } from '../organisation/user.schema.js';
 import { type Project, ProjectSchema } from '../project/project.schema.js';
+import { type SharingSetting, SharingSettingSchema } from '../coordination/sharing.schema.js';
+import { type ArchitectureElement, ArchitectureElementSchema } from '../coordination/architecture.schema.js';
 import { EntityMetaSchema } from '../shared/schema.js';
 import type { ItSystemUsage } from '../usage/usage.schema.js';
 import { ItSystemUsageSchema } from '../usage/usage.schema.js';
@@ -239,6 +241,8 @@ export const USAGE: EntityDefinition<ItSystemUsage> = {
     f('relationContractUuids', 'textList'),
     f('relationInterfaceUuids', 'textList'),
     ownerField,
+    // Look-ups by identity across organisations (a contract's usages, for the coordination reads).
+    f('uuid', 'text'),
   ],
   unique: [unique('system', ['systemUuid'])],
   referenceFields: [
@@ -257,6 +261,7 @@ export const USAGE: EntityDefinition<ItSystemUsage> = {
   ],
   organizationOf: (u) => u.organizationUuid,
   index: (u) => ({
+    uuid: u.uuid,
     organizationUuid: u.organizationUuid,
     name: u.general.localCallName ?? null,
     systemUuid: u.systemUuid,
@@ -402,6 +407,37 @@ export const PROJECT: EntityDefinition<Project> = {
   }),
 };
 
+/**
+ * Sharing settings: one per organisation, what other municipalities see of its usages, contracts
+ * and projects.
+ */
+export const SHARING: EntityDefinition<SharingSetting> = {
+  kind: 'sharingSetting',
+  module: 'coordination',
+  protectedKind: 'sharingSetting',
+  schema: SharingSettingSchema,
+  fields: [ownerField],
+  unique: [unique('organisation', ['organizationUuid'])],
+  organizationOf: (s) => s.organizationUuid,
+  referenceFields: [
+    owner,
+    option('usages.contactRoleUuid', 'it-system-usage-role-types'),
+    option('contracts.contactRoleUuid', 'it-contract-role-types'),
+  ],
+  index: (s) => ({ organizationUuid: s.organizationUuid }),
+};
+
+/** Elements of the joint reference architecture (global; kept by global admins). */
+export const ARCHITECTURE: EntityDefinition<ArchitectureElement> = {
+  kind: 'architectureElement',
+  module: 'coordination',
+  protectedKind: 'architectureElement',
+  schema: ArchitectureElementSchema,
+  fields: [f('name', 'text'), f('uuid', 'text')],
+  organizationOf: () => null,
+  index: (e) => ({ name: e.name, uuid: e.uuid }),
+};
+
 /** Global options. */
 export const GLOBAL_OPTION: EntityDefinition<StoredGlobalOption> = {
   kind: 'globalOption',
@@ -478,6 +514,8 @@ export const ENTITY_DEFINITIONS = [
   CONTRACT,
   DPR,
   PROJECT,
+  SHARING,
+  ARCHITECTURE,
   GLOBAL_OPTION,
   LOCAL_OPTION,
   KLE,

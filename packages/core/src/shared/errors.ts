@@ -16,6 +16,7 @@ export type KitosModule =
   | 'contract'
   | 'data-processing'
   | 'project'
+  | 'coordination'
   | 'options'
   | 'access'
   | 'notification'

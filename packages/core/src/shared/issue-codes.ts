@@ -122,6 +122,10 @@ export const ISSUE_CODES = {
     da: 'Værdien står ikke på listen',
     en: 'The value is not in the list',
   },
+  'contact-role-missing': v(
+    'Kontaktpersoner kan kun deles, når det er valgt, hvilken rolle der er kontakt',
+    'Contacts can only be shared once the contact role is chosen',
+  ),
   'not-same-organisation': v('Hører til en anden organisation', 'Belongs to another organisation'),
   'link-not-mirrored': v(
     'Forbindelsen står kun på den ene af de to poster',

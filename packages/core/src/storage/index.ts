@@ -11,3 +11,4 @@ export {
   MAX_FILTER_VALUES,
   uniqueKey,
 } from './validate.js';
+export { assertValidGroupBy, countGroupsOfRecords, groupCount } from './aggregate.js';

@@ -124,6 +124,29 @@ export interface QueryResult<T = unknown> {
   readonly total?: number;
 }
 
+/**
+ * A grouped count (see {@link StorageReader.groupCount}): the records of a kind matching the
+ * filter, grouped by the values of one or two `text` index fields (records with an empty group
+ * field are left out).
+ */
+export interface GroupCountQuery {
+  readonly kind: string;
+  /** One or two `text` index fields, e.g. `['systemUuid']` or `['organizationUuid', 'systemUuid']`. */
+  readonly groupBy: readonly string[];
+  readonly organizationUuids?: readonly (string | null)[];
+  readonly filter?: Filter;
+}
+
+/** One group of a {@link GroupCountQuery}. */
+export interface GroupCount {
+  /** The group's values, in the order of `groupBy`. */
+  readonly values: readonly string[];
+  /** How many records. */
+  readonly records: number;
+  /** How many distinct owning organisations (records of no organisation count none). */
+  readonly organizations: number;
+}
+
 /** A deletion in the change feed. */
 export interface Tombstone {
   readonly kind: string;
@@ -163,6 +186,12 @@ export interface StorageReader {
   query<T = unknown>(query: Query): Promise<QueryResult<T>>;
   /** Changed records (latest version) and deletions with `seq > since`, in seq order. */
   changesSince(since: number, options?: ChangesOptions): Promise<ChangeSet>;
+  /**
+   * Optional capability: a grouped count computed by the store (PostgreSQL: one `GROUP BY` over
+   * the typed index columns, no record data read). Adapters without it are served by the core's
+   * `groupCount`, which counts the records of a query; both give the same groups, sorted by values.
+   */
+  groupCount?(query: GroupCountQuery): Promise<readonly GroupCount[]>;
 }
 
 /** The writable view inside a transaction. */

@@ -1,7 +1,7 @@
 /**
  * Our extensions beyond KITOS, under `/api/v2/x-os2kitos/…`: the audit history of a record,
  * contract deadlines from the deadline engine, the portfolio overviews, the widgets' cards and unit
- * tree, and live updates (the change feed as server-sent events).
+ * tree, live updates (the change feed as server-sent events) and coordination across municipalities.
  *
  * @module
  */
@@ -15,6 +15,7 @@ import { actorOf } from '../v2/handler.js';
 import { registerNotificationRoutes } from '../notify/routes.js';
 import { registerCardRoutes } from './cards.routes.js';
 import { type ChangeStreams, registerChangeStream } from './changes.js';
+import { registerCoordinationRoutes } from './coordination.routes.js';
 import { OverviewPageSchema } from './overview-rows.js';
 
 /** The prefix of every extension route: KITOS will never use an `x-` segment. */
@@ -101,6 +102,7 @@ export function registerExtensionRoutes(app: OpenAPIHono<ServerEnv>, streams: Ch
   registerCardRoutes(app, EXTENSION_PREFIX);
   registerChangeStream(app, EXTENSION_PREFIX, streams);
   registerNotificationRoutes(app, EXTENSION_PREFIX);
+  registerCoordinationRoutes(app, EXTENSION_PREFIX);
 
   app.openapi(
     route({

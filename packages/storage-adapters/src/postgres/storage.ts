@@ -7,6 +7,7 @@ import {
   KitosConflictError,
   KitosError,
   KitosValidationError,
+  type GroupCountQuery,
   type StorageAdapter,
   type StorageSchema,
   type StorageTransaction,
@@ -17,6 +18,7 @@ import {
   readPositions,
   type SqlEngineContext,
   type SqlExecutor,
+  sqlGroupCount,
   sqlReader,
   sqlTransaction,
 } from '../shared-sql/engine.js';
@@ -326,6 +328,11 @@ export async function createPostgresStorage(options: PostgresStorageOptions): Pr
     get: (kind, uuid) => reading((r) => r.get(kind, uuid)),
     query: (q) => reading((r) => r.query(q)),
     changesSince: (since, opts) => reading((r) => r.changesSince(since, opts)),
+    // Grouped counts run as one GROUP BY (the coordination reads' usage counts and portfolios).
+    groupCount: (q) => {
+      open();
+      return model.read((exec) => sqlGroupCount(ctx, exec, q));
+    },
     position: () => {
       open();
       return model.read((exec) => readPosition(ctx, exec));
@@ -350,7 +357,9 @@ export async function createPostgresStorage(options: PostgresStorageOptions): Pr
       return model.transaction(async (exec) => {
         const tx = sqlTransaction(ctx, exec);
         try {
-          const result = await work(tx);
+          const result = await work(
+            Object.assign(tx, { groupCount: (q: GroupCountQuery) => sqlGroupCount(ctx, exec, q) }),
+          );
           await tx.finish();
           return result;
         } finally {

@@ -18,10 +18,13 @@
 import {
   assertValidChanges,
   assertValidGet,
+  assertValidGroupBy,
   assertValidLockKeys,
   assertValidQuery,
   type ChangeSet,
   type ChangesOptions,
+  type GroupCount,
+  type GroupCountQuery,
   type KindFieldTypes,
   KitosError,
   type PutRecord,
@@ -35,7 +38,7 @@ import {
 } from '@os2kitos/core';
 import { type SqlDialect, SqlParams } from './dialect.js';
 import type { KindLayout } from './layout.js';
-import { querySql, RECORD_COLUMNS, scopeSql } from './query-sql.js';
+import { groupCountSql, querySql, RECORD_COLUMNS, scopeSql } from './query-sql.js';
 import { decodeText, encodeText } from './text-codec.js';
 import { deleteRecord, writeRecord } from './writes.js';
 
@@ -91,6 +94,28 @@ export function toRecord<T>(kind: string, row: SqlRow): StoredRecord<T> {
 
 const params = (d: SqlDialect) => new SqlParams((n) => d.placeholder(n));
 const decodeNullable = (v: unknown) => (v === null || v === undefined ? null : decodeText(String(v)));
+
+/**
+ * A grouped count in SQL over one connection (the PostgreSQL adapter's
+ * {@link StorageReader.groupCount}); validated like a query. An unknown kind has no groups.
+ */
+export async function sqlGroupCount(
+  ctx: SqlEngineContext,
+  exec: SqlExecutor,
+  q: GroupCountQuery,
+): Promise<GroupCount[]> {
+  const layout = typeof q?.kind === 'string' ? await ctx.layouts.get(q.kind, exec) : undefined;
+  assertValidGroupBy(q);
+  assertValidQuery({ kind: q.kind, organizationUuids: q.organizationUuids, filter: q.filter }, fieldTypesOf(layout));
+  if (!layout) return [];
+  const { sql, params: values } = groupCountSql(layout, q, ctx.dialect, params(ctx.dialect));
+  const rows = await exec.all(sql, values);
+  return rows.map((r) => ({
+    values: q.groupBy.map((_, i) => decodeText(String(r[`g${i}`]))),
+    records: Number(r.records),
+    organizations: Number(r.organizations),
+  }));
+}
 
 /** Reads over one connection (inside or outside a transaction). */
 export function sqlReader(ctx: SqlEngineContext, exec: SqlExecutor): StorageReader {

@@ -10,7 +10,7 @@
  *
  * @module
  */
-import { type Filter, KitosError, type Query, type SortKey } from '@os2kitos/core';
+import { type Filter, type GroupCountQuery, KitosError, type Query, type SortKey } from '@os2kitos/core';
 import type { SqlComparison, SqlDialect, SqlParams } from './dialect.js';
 import { type FieldLayout, type KindLayout, quote } from './layout.js';
 import { encodeText, foldText } from './text-codec.js';
@@ -182,4 +182,35 @@ export function querySql(
   if (!q.count) return { page };
   const cp = newParams();
   return { page, count: { sql: `SELECT count(*) AS n ${from} WHERE ${where(cp)}`, params: cp.values } };
+}
+
+/**
+ * SQL for a grouped count ({@link GroupCountQuery}): one `GROUP BY` over the typed columns of one
+ * or two `text` index fields, counting rows and distinct owners; no record data is read.
+ */
+export function groupCountSql(
+  layout: KindLayout,
+  q: GroupCountQuery,
+  d: SqlDialect,
+  p: SqlParams,
+): { sql: string; params: unknown[] } {
+  const cols = q.groupBy.map((name) => {
+    const f = field(layout, name);
+    if (f.type !== 'text')
+      throw new KitosError('validation', 'storage', `group only by text fields; "${name}" is ${f.type}`, {
+        kind: layout.kind,
+        field: name,
+      });
+    return `t.${quote(f.value)}`;
+  });
+  const scope = scopeSql('t.organization_uuid', q.organizationUuids, d, p);
+  const filter = q.filter ? ` AND ${filterSql(layout, q.filter, d, p)}` : '';
+  const present = cols.map((c) => ` AND ${c} IS NOT NULL`).join('');
+  const select = cols.map((c, i) => `${c} AS g${i}`).join(', ');
+  return {
+    sql:
+      `SELECT ${select}, count(*) AS records, count(DISTINCT t.organization_uuid) AS organizations ` +
+      `FROM ${d.table(layout.table)} AS t WHERE ${scope}${filter}${present} GROUP BY ${cols.join(', ')}`,
+    params: p.values,
+  };
 }

@@ -1,0 +1,228 @@
+/**
+ * Landscapes like mine: which organisations' portfolios are most like one organisation's, by the
+ * cosine of their portfolios with each system weighted by how rare it is (inverse document
+ * frequency: a system everyone uses says nothing, one that few use says a lot), explained by the
+ * systems they share; and, for a KLE task, the systems similar organisations use that this one
+ * does not. Portfolios are "uses system X" only, which every organisation shares.
+ *
+ * @module
+ */
+import { z } from 'zod';
+import { UuidSchema } from '../shared/schema.js';
+import { type CoordinationData, compareDanish } from './data.js';
+import type { NamedRef, Viewer } from './viewer.js';
+
+/** Query of similar landscapes. */
+export const SimilarLandscapesQuerySchema = z.strictObject({
+  organizationUuid: UuidSchema,
+  limit: z.int().min(1).max(100).default(10),
+});
+/** Query of similar landscapes (input). */
+export type SimilarLandscapesQuery = z.input<typeof SimilarLandscapesQuerySchema>;
+
+/** Query of system suggestions for a KLE task. */
+export const LandscapeSuggestionsQuerySchema = z.strictObject({
+  organizationUuid: UuidSchema,
+  kleUuid: UuidSchema,
+  /** How many of the most similar organisations to draw from. */
+  neighbours: z.int().min(1).max(100).default(10),
+  limit: z.int().min(1).max(100).default(20),
+});
+/** Query of system suggestions (input). */
+export type LandscapeSuggestionsQuery = z.input<typeof LandscapeSuggestionsQuerySchema>;
+
+/** A sentence in Danish and English. */
+export interface Explanation {
+  readonly da: string;
+  readonly en: string;
+}
+
+/** One similar organisation. */
+export interface SimilarLandscape {
+  readonly organization: NamedRef;
+  /** Weighted cosine similarity, 0 (nothing rare in common) to 1 (the same portfolio). */
+  readonly score: number;
+  /** How many systems both use. */
+  readonly sharedSystems: number;
+  /** The rarest shared systems (at most five), which weigh most. */
+  readonly rarestShared: readonly NamedRef[];
+  readonly explanation: Explanation;
+}
+
+/** A system similar organisations use for a task and this one does not. */
+export interface LandscapeSuggestion {
+  readonly system: NamedRef;
+  /** Sum of the similarities of the similar organisations that use it. */
+  readonly score: number;
+  readonly usedBy: readonly NamedRef[];
+  readonly explanation: Explanation;
+}
+
+/** Rarity weights of systems and the norms of portfolios (see {@link portfolioWeights}). */
+export interface PortfolioWeights {
+  readonly weight: ReadonlyMap<string, number>;
+  readonly norm: ReadonlyMap<string, number>;
+}
+
+const weightsCache = new WeakMap<CoordinationData['portfolios'], PortfolioWeights>();
+
+/**
+ * Rarity weight of each system, `ln(1 + N / n)` for `n` of the `N` portfolios holding it, and each
+ * portfolio's norm; computed once per set of portfolios.
+ */
+export function portfolioWeights(data: Pick<CoordinationData, 'portfolios'>): PortfolioWeights {
+  const hit = weightsCache.get(data.portfolios);
+  if (hit) return hit;
+  const n = data.portfolios.size;
+  const holders = new Map<string, number>();
+  for (const systems of data.portfolios.values()) for (const s of systems) holders.set(s, (holders.get(s) ?? 0) + 1);
+  const weight = new Map<string, number>();
+  for (const [system, count] of holders) weight.set(system, Math.log(1 + n / count));
+  const norm = new Map<string, number>();
+  for (const [org, systems] of data.portfolios) {
+    let sum = 0;
+    for (const s of systems) sum += (weight.get(s) ?? 0) ** 2;
+    norm.set(org, Math.sqrt(sum));
+  }
+  const w = { weight, norm };
+  weightsCache.set(data.portfolios, w);
+  return w;
+}
+
+/** Similarity of two portfolios with the shared systems, rarest first. */
+function compare(
+  data: CoordinationData,
+  w: PortfolioWeights,
+  a: string,
+  b: string,
+): { score: number; shared: string[] } {
+  const pa = data.portfolios.get(a);
+  const pb = data.portfolios.get(b);
+  const na = w.norm.get(a) ?? 0;
+  const nb = w.norm.get(b) ?? 0;
+  if (!pa || !pb || na === 0 || nb === 0) return { score: 0, shared: [] };
+  const [small, large] = pa.size <= pb.size ? [pa, pb] : [pb, pa];
+  let dot = 0;
+  const shared: string[] = [];
+  for (const s of small)
+    if (large.has(s)) {
+      dot += (w.weight.get(s) ?? 0) ** 2;
+      shared.push(s);
+    }
+  return { score: dot / (na * nb), shared };
+}
+
+const list = (names: readonly string[], and: string) =>
+  names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} ${and} ${names[names.length - 1]}`;
+
+function explainSimilar(name: string, count: number, rarest: readonly string[]): Explanation {
+  if (count === 0)
+    return { da: `Bruger ingen af de samme systemer som ${name}.`, en: `Uses none of ${name}'s systems.` };
+  return {
+    da: `Bruger ${count} af de samme systemer som ${name}; de sjældneste er ${list(rarest, 'og')}.`,
+    en: `Uses ${count} of the same systems as ${name}; the rarest are ${list(rarest, 'and')}.`,
+  };
+}
+
+/** The organisations most like `organizationUuid`, that the reader may name. */
+function ranked(v: Viewer, organizationUuid: string): { org: NamedRef; score: number; shared: string[] }[] {
+  const w = portfolioWeights(v.data);
+  const out: { org: NamedRef; score: number; shared: string[] }[] = [];
+  for (const other of v.data.portfolios.keys()) {
+    if (other === organizationUuid) continue;
+    const org = v.organization(other);
+    if (!org) continue;
+    const { score, shared } = compare(v.data, w, organizationUuid, other);
+    if (score > 0) out.push({ org, score, shared });
+  }
+  return out.sort((a, b) => b.score - a.score || compareDanish(a.org.name, b.org.name));
+}
+
+/**
+ * The organisations whose portfolios are most like the given one's.
+ *
+ * @example
+ * ```ts
+ * similarLandscapes(viewer, { organizationUuid, limit: 5 })[0]?.explanation.da;
+ * // 'Bruger 212 af de samme systemer som Nordby Kommune; de sjældneste er A, B og C.'
+ * ```
+ */
+export function similarLandscapes(v: Viewer, q: z.output<typeof SimilarLandscapesQuerySchema>): SimilarLandscape[] {
+  const w = portfolioWeights(v.data);
+  const self = v.data.organizations.get(q.organizationUuid)?.name ?? q.organizationUuid;
+  return ranked(v, q.organizationUuid)
+    .slice(0, q.limit)
+    .map(({ org, score, shared }) => {
+      // Rarest first, ties by name; only the first five the reader may see are named.
+      const rank = v.data.nameRank;
+      const ordered = [...shared].sort(
+        (a, b) => (w.weight.get(b) ?? 0) - (w.weight.get(a) ?? 0) || (rank.get(a) ?? 0) - (rank.get(b) ?? 0),
+      );
+      const rarest: NamedRef[] = [];
+      for (const s of ordered) {
+        const sys = v.system(s);
+        if (sys) rarest.push({ uuid: sys.uuid, name: sys.name });
+        if (rarest.length === 5) break;
+      }
+      return {
+        organization: org,
+        score,
+        sharedSystems: shared.length,
+        rarestShared: rarest,
+        explanation: explainSimilar(
+          self,
+          shared.length,
+          rarest.map((r) => r.name),
+        ),
+      };
+    });
+}
+
+/**
+ * Systems for a KLE task (or a task under it) that the most similar organisations use and this one
+ * does not, most supported first.
+ *
+ * @example
+ * ```ts
+ * landscapeSuggestions(viewer, { organizationUuid, kleUuid, neighbours: 10, limit: 5 })[0]?.usedBy;
+ * ```
+ */
+export function landscapeSuggestions(
+  v: Viewer,
+  q: z.output<typeof LandscapeSuggestionsQuerySchema>,
+): LandscapeSuggestion[] {
+  const key = v.data.kle.get(q.kleUuid)?.taskKey;
+  if (key === undefined) return [];
+  const mine = v.data.portfolios.get(q.organizationUuid) ?? new Set<string>();
+  const forTask = (systemUuid: string) =>
+    (v.system(systemUuid)?.kleUuids ?? []).some((k) => {
+      const t = v.data.kle.get(k)?.taskKey;
+      return t !== undefined && (t === key || t.startsWith(`${key}.`));
+    });
+  const found = new Map<string, { score: number; usedBy: NamedRef[] }>();
+  for (const n of ranked(v, q.organizationUuid).slice(0, q.neighbours))
+    for (const s of v.data.portfolios.get(n.org.uuid) ?? []) {
+      if (mine.has(s) || !forTask(s)) continue;
+      const f = found.get(s) ?? { score: 0, usedBy: [] };
+      f.score += n.score;
+      f.usedBy.push(n.org);
+      found.set(s, f);
+    }
+  return [...found]
+    .map(([uuid, f]) => {
+      const name = v.data.systems.get(uuid)?.name ?? uuid;
+      const names = f.usedBy.slice(0, 3).map((o) => o.name);
+      const more = f.usedBy.length - names.length;
+      return {
+        system: { uuid, name },
+        score: f.score,
+        usedBy: f.usedBy,
+        explanation: {
+          da: `Bruges af ${list(names, 'og')}${more > 0 ? ` og ${more} andre` : ''} blandt de mest lignende.`,
+          en: `Used by ${list(names, 'and')}${more > 0 ? ` and ${more} more` : ''} among the most similar.`,
+        },
+      };
+    })
+    .sort((a, b) => b.score - a.score || compareDanish(a.system.name, b.system.name))
+    .slice(0, q.limit);
+}

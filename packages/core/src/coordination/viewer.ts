@@ -1,0 +1,116 @@
+/**
+ * One reader's view of the {@link CoordinationData}: which organisations and catalogue entries
+ * the reader may name, and each record through the sharing rules. The coordination reads take
+ * records only from here.
+ *
+ * @module
+ */
+import type { ActorContext } from '../access/actor.js';
+import { canRead } from '../access/policy.js';
+import type { CoordinationData, InterfaceFacts, OrganizationFacts, SystemFacts } from './data.js';
+import {
+  type ContractFacts,
+  type ProjectFacts,
+  privilegedFor,
+  type SharedContract,
+  type SharedProject,
+  type SharedUsage,
+  shareContract,
+  shareProject,
+  shareUsage,
+  type UsageFacts,
+} from './sharing.rules.js';
+import { defaultSharing, type SharingSettingFields } from './sharing.schema.js';
+
+/** A named reference to an organisation or a catalogue entry. */
+export interface NamedRef {
+  readonly uuid: string;
+  readonly name: string;
+}
+
+/** The reader's view. */
+export interface Viewer {
+  readonly actor: ActorContext;
+  readonly data: CoordinationData;
+  setting(organizationUuid: string): SharingSettingFields;
+  /** The organisation, if the reader may see it (its own, or a `Public` one). */
+  organization(uuid: string): NamedRef | undefined;
+  /** The catalogue system, if the reader may see it. */
+  system(uuid: string): SystemFacts | undefined;
+  /** The catalogue interface, if the reader may see it. */
+  catalogueInterface(i: InterfaceFacts): boolean;
+  usage(u: UsageFacts): SharedUsage;
+  contract(c: ContractFacts): SharedContract | null;
+  project(p: ProjectFacts): SharedProject | null;
+}
+
+const orgFacts = (o: OrganizationFacts) => ({
+  kind: 'organization' as const,
+  uuid: o.uuid,
+  organizationUuid: o.uuid,
+  accessModifier: o.accessModifier,
+});
+
+/**
+ * The view of one reader.
+ *
+ * @example
+ * ```ts
+ * const v = viewerOf(actorContext, data);
+ * v.contract(facts); // null unless shared with the reader (or the reader's own)
+ * ```
+ */
+export function viewerOf(actor: ActorContext, data: CoordinationData): Viewer {
+  const privileged = new Map<string, boolean>();
+  const setting = (org: string) => data.settings.get(org) ?? defaultSharing(org);
+  const contracts = new Map<ContractFacts, SharedContract | null>();
+  const isPrivileged = (org: string) => {
+    let p = privileged.get(org);
+    if (p === undefined) {
+      p = privilegedFor(actor, org, setting(org));
+      privileged.set(org, p);
+    }
+    return p;
+  };
+  return {
+    actor,
+    data,
+    setting,
+    organization: (uuid) => {
+      const o = data.organizations.get(uuid);
+      return o && canRead(actor, orgFacts(o)) ? { uuid: o.uuid, name: o.name } : undefined;
+    },
+    system: (uuid) => {
+      const s = data.systems.get(uuid);
+      return s &&
+        canRead(actor, {
+          kind: 'itSystem',
+          uuid: s.uuid,
+          organizationUuid: s.organizationUuid,
+          accessModifier: s.accessModifier,
+          rightsHolderUuid: s.rightsHolderUuid,
+        })
+        ? s
+        : undefined;
+    },
+    catalogueInterface: (i) =>
+      canRead(actor, {
+        kind: 'itInterface',
+        uuid: i.uuid,
+        organizationUuid: i.organizationUuid,
+        accessModifier: i.accessModifier,
+        rightsHolderUuid: i.exposedBySystemUuid
+          ? (data.systems.get(i.exposedBySystemUuid)?.rightsHolderUuid ?? null)
+          : null,
+      }),
+    usage: (u) => shareUsage(u, setting(u.organizationUuid), isPrivileged(u.organizationUuid)),
+    contract: (c) => {
+      // A read asks for the same contract's view more than once (filter, then show): judge it once.
+      if (contracts.has(c)) return contracts.get(c) ?? null;
+      const view = shareContract(c, setting(c.organizationUuid), isPrivileged(c.organizationUuid));
+      contracts.set(c, view);
+      return view;
+    },
+    project: (p) => shareProject(p, setting(p.organizationUuid), actor),
+  };
+}

@@ -1,0 +1,282 @@
+/**
+ * What the coordination reads load from the store: the shared reference data with how many
+ * organisations use each system (a grouped count the store computes where it can: one `GROUP BY`
+ * on PostgreSQL), the portfolios as (organisation, system) pairs (the same), and per read only the
+ * records it is about — the contracts on a system's usages, a supplier's contracts, the usages that
+ * consume a page's interfaces — turned into facts (contracts through the deadline engine).
+ *
+ * @module
+ */
+import type { ItInterface } from '../catalogue/it-interface.schema.js';
+import type { ItSystem } from '../catalogue/it-system.schema.js';
+import { contractDeadlines } from '../contract/deadlines.rules.js';
+import type { Contract } from '../contract/contract.schema.js';
+import { contractTermsOf } from '../contract/terms.rules.js';
+import {
+  type CoordinationBase,
+  type CoordinationReference,
+  indexCoordinationBase,
+  indexCoordinationReference,
+} from '../coordination/data.js';
+import type { Contact, ContractFacts, ProjectFacts, UsageFacts } from '../coordination/sharing.rules.js';
+import type { SharingSetting } from '../coordination/sharing.schema.js';
+import type { Organization } from '../organisation/organization.schema.js';
+import type { OrganizationUnit } from '../organisation/unit.schema.js';
+import type { User } from '../organisation/user.schema.js';
+import type { Project } from '../project/project.schema.js';
+import type { IsoDate } from '../shared/dates.js';
+import { groupCount } from '../storage/aggregate.js';
+import type { StorageReader } from '../storage/port.js';
+import type { ItSystemUsage } from '../usage/usage.schema.js';
+import {
+  CONTRACT,
+  GLOBAL_OPTION,
+  INTERFACE,
+  KLE,
+  ORGANIZATION,
+  PROJECT,
+  SHARING,
+  type StoredGlobalOption,
+  type StoredKleTask,
+  SYSTEM,
+  UNIT,
+  USAGE,
+  USER,
+} from './kinds.js';
+import { allOf } from './lookup.js';
+import { byIndex } from './read-context.service.js';
+
+/** The shared reference data: organisations, sharing settings, catalogue, KLE, option names. */
+export async function loadCoordinationReference(tx: StorageReader): Promise<CoordinationReference> {
+  // One statement at a time: inside a unit of work these share one connection.
+  const organizations = await allOf<Organization>(tx, ORGANIZATION.kind);
+  const settings = await allOf<SharingSetting>(tx, SHARING.kind);
+  const systems = await allOf<ItSystem>(tx, SYSTEM.kind);
+  const interfaces = await allOf<ItInterface>(tx, INTERFACE.kind);
+  const kle = await allOf<StoredKleTask>(tx, KLE.kind);
+  const options = await allOf<StoredGlobalOption>(tx, GLOBAL_OPTION.kind);
+  return indexCoordinationReference({
+    organizations: organizations.map((o) => ({
+      uuid: o.uuid,
+      name: o.name,
+      type: o.type,
+      accessModifier: o.accessModifier,
+    })),
+    settings,
+    systems: systems.map((s) => ({
+      uuid: s.uuid,
+      name: s.name,
+      organizationUuid: s.organizationUuid,
+      accessModifier: s.accessModifier,
+      rightsHolderUuid: s.rightsHolderUuid,
+      businessTypeUuid: s.businessTypeUuid,
+      kleUuids: s.kleUuids,
+      deactivated: s.deactivated,
+    })),
+    interfaces: interfaces.map((i) => ({
+      uuid: i.uuid,
+      name: i.name,
+      organizationUuid: i.organizationUuid,
+      accessModifier: i.accessModifier,
+      exposedBySystemUuid: i.exposedBySystemUuid,
+    })),
+    kle: kle.map((k) => ({ uuid: k.uuid, taskKey: k.taskKey, description: k.description })),
+    optionNames: new Map(options.map((o) => [o.uuid, o.name])),
+  });
+}
+
+/** How many organisations use each system, counted by the store. */
+export async function loadUserCounts(tx: StorageReader): Promise<Map<string, number>> {
+  const counts = await groupCount(tx, { kind: USAGE.kind, groupBy: ['systemUuid'] });
+  return new Map(counts.map((g) => [g.values[0] as string, g.organizations]));
+}
+
+/**
+ * The reference data with the usage counts.
+ *
+ * @example
+ * ```ts
+ * const base = await loadCoordinationBase(storage);
+ * base.systemsByUse[0]?.name; // the most used system
+ * ```
+ */
+export async function loadCoordinationBase(tx: StorageReader): Promise<CoordinationBase> {
+  return indexCoordinationBase(await loadCoordinationReference(tx), await loadUserCounts(tx));
+}
+
+/** The systems each organisation uses (of the given organisations, or of all), counted by the store. */
+export async function loadPortfolios(
+  tx: StorageReader,
+  organizationUuids?: readonly string[],
+): Promise<Map<string, Set<string>>> {
+  const pairs = await groupCount(tx, {
+    kind: USAGE.kind,
+    groupBy: ['organizationUuid', 'systemUuid'],
+    organizationUuids,
+  });
+  const out = new Map<string, Set<string>>();
+  for (const { values } of pairs) {
+    const [org, system] = values as [string, string];
+    const set = out.get(org);
+    if (set) set.add(system);
+    else out.set(org, new Set([system]));
+  }
+  return out;
+}
+
+/** Usages of any of the systems. */
+export function usagesOfSystems(tx: StorageReader, systemUuids: readonly string[]): Promise<ItSystemUsage[]> {
+  if (systemUuids.length === 0) return Promise.resolve([]);
+  return allOf<ItSystemUsage>(tx, USAGE.kind, undefined, { op: 'in', field: 'systemUuid', values: systemUuids });
+}
+
+/** Usages whose outgoing relations use any of the interfaces. */
+export function usagesConsuming(tx: StorageReader, interfaceUuids: readonly string[]): Promise<ItSystemUsage[]> {
+  if (interfaceUuids.length === 0) return Promise.resolve([]);
+  return allOf<ItSystemUsage>(tx, USAGE.kind, undefined, {
+    op: 'hasAny',
+    field: 'relationInterfaceUuids',
+    values: interfaceUuids,
+  });
+}
+
+/** Contracts covering any of the usages. */
+export function contractsOfUsages(tx: StorageReader, usageUuids: readonly string[]): Promise<Contract[]> {
+  if (usageUuids.length === 0) return Promise.resolve([]);
+  return allOf<Contract>(tx, CONTRACT.kind, undefined, { op: 'hasAny', field: 'systemUsageUuids', values: usageUuids });
+}
+
+/** A supplier's contracts. */
+export function contractsOfSupplier(tx: StorageReader, supplierUuid: string): Promise<Contract[]> {
+  return allOf<Contract>(tx, CONTRACT.kind, undefined, { op: 'eq', field: 'supplierUuid', value: supplierUuid });
+}
+
+/** Projects about any of the usages. */
+export function projectsOfUsages(tx: StorageReader, usageUuids: readonly string[]): Promise<Project[]> {
+  if (usageUuids.length === 0) return Promise.resolve([]);
+  return allOf<Project>(tx, PROJECT.kind, undefined, { op: 'hasAny', field: 'systemUsageUuids', values: usageUuids });
+}
+
+/** The system of each usage, from the usages already loaded and one look-up for the rest. */
+async function systemsOfUsages(
+  tx: StorageReader,
+  uuids: Iterable<string>,
+  known: ReadonlyMap<string, string>,
+): Promise<Map<string, string>> {
+  const out = new Map(known);
+  const missing = [...new Set(uuids)].filter((u) => !out.has(u));
+  for (const u of await byIndex<ItSystemUsage>(tx, USAGE.kind, 'uuid', missing)) out.set(u.uuid, u.systemUuid);
+  // Usages stored before the index had their uuid are found one by one.
+  for (const u of missing)
+    if (!out.has(u)) {
+      const r = await tx.get<ItSystemUsage>(USAGE.kind, u);
+      if (r) out.set(u, r.data.systemUuid);
+    }
+  return out;
+}
+
+/** The people holding roles on the records, as contacts. */
+async function contactsOf(
+  tx: StorageReader,
+  records: readonly { roles: readonly { userUuid: string }[] }[],
+): Promise<Map<string, Contact>> {
+  const users = await byIndex<User>(
+    tx,
+    USER.kind,
+    'uuid',
+    records.flatMap((r) => r.roles.map((x) => x.userUuid)),
+  );
+  return new Map(users.map((u) => [u.uuid, { name: `${u.firstName} ${u.lastName}`.trim(), email: u.email }]));
+}
+
+const roleFacts = (roles: readonly { roleUuid: string; userUuid: string }[], users: ReadonlyMap<string, Contact>) =>
+  roles.flatMap((r) => {
+    const contact = users.get(r.userUuid);
+    return contact ? [{ roleUuid: r.roleUuid, contact }] : [];
+  });
+
+/**
+ * Usages as facts. `details` reads the responsible units' names (one look-up each) and the role
+ * holders; reads that show only which systems consume an interface leave them out.
+ */
+export async function usageFacts(
+  tx: StorageReader,
+  usages: readonly ItSystemUsage[],
+  details: boolean,
+): Promise<UsageFacts[]> {
+  const users = details ? await contactsOf(tx, usages) : new Map<string, Contact>();
+  const units = new Map<string, string>();
+  if (details)
+    for (const uuid of new Set(usages.flatMap((u) => u.organizationUsage.responsibleUnitUuid ?? []))) {
+      const unit = await tx.get<OrganizationUnit>(UNIT.kind, uuid);
+      if (unit) units.set(uuid, unit.data.name);
+    }
+  return usages.map((u) => ({
+    uuid: u.uuid,
+    organizationUuid: u.organizationUuid,
+    systemUuid: u.systemUuid,
+    responsibleUnitName: units.get(u.organizationUsage.responsibleUnitUuid ?? '') ?? null,
+    roles: roleFacts(u.roles, users),
+    lifeCycleStatus: u.general.validity.lifeCycleStatus ?? null,
+    interfaceUuids: [...new Set(u.outgoingSystemRelations.flatMap((r) => r.interfaceUuid ?? []))],
+  }));
+}
+
+/** Contracts as facts, with their end dates from the deadline engine for `today`. */
+export async function contractFacts(
+  tx: StorageReader,
+  base: CoordinationBase,
+  contracts: readonly Contract[],
+  knownUsages: readonly ItSystemUsage[],
+  today: IsoDate,
+): Promise<ContractFacts[]> {
+  const systemOf = await systemsOfUsages(
+    tx,
+    contracts.flatMap((c) => c.systemUsageUuids),
+    new Map(knownUsages.map((u) => [u.uuid, u.systemUuid])),
+  );
+  const users = await contactsOf(tx, contracts);
+  const option = (uuid: string | null) => (uuid ? (base.optionNames.get(uuid) ?? null) : null);
+  return contracts.map((c) => {
+    const terms = contractTermsOf(c, {
+      noticePeriodOptionName: option(c.termination.terms.noticePeriodMonthsUuid),
+      extensionOptionName: option(c.agreementPeriod.extensionOptionsUuid),
+    });
+    const d = contractDeadlines(terms, { today });
+    const supplier = c.supplier.organizationUuid;
+    return {
+      uuid: c.uuid,
+      organizationUuid: c.organizationUuid,
+      name: c.name,
+      systemUuids: [...new Set(c.systemUsageUuids.flatMap((u) => systemOf.get(u) ?? []))],
+      supplierUuid: supplier,
+      supplierName: supplier ? (base.organizations.get(supplier)?.name ?? null) : null,
+      dates: { expiry: d.expiry, earliestEnd: d.nextPossibleTermination, tenderStart: d.tenderStart },
+      procurementStrategy: option(c.procurement.procurementStrategyUuid),
+      purchaseType: option(c.procurement.purchaseTypeUuid),
+      roles: roleFacts(c.roles, users),
+    };
+  });
+}
+
+/** Projects as facts. */
+export async function projectFacts(
+  tx: StorageReader,
+  projects: readonly Project[],
+  knownUsages: readonly ItSystemUsage[],
+): Promise<ProjectFacts[]> {
+  const systemOf = await systemsOfUsages(
+    tx,
+    projects.flatMap((p) => p.systemUsageUuids),
+    new Map(knownUsages.map((u) => [u.uuid, u.systemUuid])),
+  );
+  return projects.map((p) => ({
+    uuid: p.uuid,
+    organizationUuid: p.organizationUuid,
+    jointOrganizationUuids: p.jointOrganizationUuids,
+    name: p.name,
+    systemUuids: [...new Set(p.systemUsageUuids.flatMap((u) => systemOf.get(u) ?? []))],
+    phase: { number: p.currentPhase, name: p.phases[p.currentPhase - 1]?.name ?? String(p.currentPhase) },
+    timeline: p.phases.map((ph) => ({ name: ph.name, start: ph.startDate, end: ph.endDate })),
+  }));
+}

@@ -1,0 +1,451 @@
+/**
+ * The coordination service: each organisation's sharing setting (written through the generic
+ * entity service: validated, versioned, audited, only by the organisation's admin), and the reads
+ * across municipalities — the national catalogue, who uses a system and how, the joint procurement
+ * radar, contracts like mine, and landscapes like mine — every record through the sharing rules.
+ *
+ * @module
+ */
+import type { Actor } from '../access/actor.js';
+import {
+  catalogueEntries,
+  cataloguePage,
+  type NationalCataloguePage,
+  type NationalCatalogueQuery,
+  NationalCatalogueQuerySchema,
+  pageInterfaces,
+  type SystemUse,
+  systemUse,
+} from '../coordination/catalogue.rules.js';
+import {
+  type CoordinationBase,
+  type CoordinationReference,
+  indexCoordinationBase,
+  withRecords,
+} from '../coordination/data.js';
+import type { Contract } from '../contract/contract.schema.js';
+import {
+  type LandscapeSuggestion,
+  type LandscapeSuggestionsQuery,
+  LandscapeSuggestionsQuerySchema,
+  landscapeSuggestions,
+  type SimilarLandscape,
+  type SimilarLandscapesQuery,
+  SimilarLandscapesQuerySchema,
+  similarLandscapes,
+} from '../coordination/landscapes.rules.js';
+import {
+  contractsLikeMine,
+  type LikeMine,
+  procurementRadar,
+  type Radar,
+  radarSystems,
+  type RadarQuery,
+  RadarQuerySchema,
+} from '../coordination/radar.rules.js';
+import {
+  type ContractFacts,
+  mayCoordinate,
+  privilegedFor,
+  readsPrivately,
+  sharingIssues,
+  type UsageFacts,
+} from '../coordination/sharing.rules.js';
+import {
+  defaultSharing,
+  type SharingSetting,
+  SharingSettingCreateSchema,
+  type SharingSettingFields,
+  SharingSettingFieldsSchema,
+  type SharingSettingPatch,
+  SharingSettingPatchSchema,
+} from '../coordination/sharing.schema.js';
+import { viewerOf } from '../coordination/viewer.js';
+import { type ArchitectureCoverage, architectureCoverage } from '../coordination/architecture.rules.js';
+import {
+  type ArchitectureElement,
+  type ArchitectureElementCreate,
+  ArchitectureElementCreateSchema,
+  ArchitectureElementFieldsSchema,
+  type ArchitectureElementPatch,
+  ArchitectureElementPatchSchema,
+} from '../coordination/architecture.schema.js';
+import type { Organization } from '../organisation/organization.schema.js';
+import type { OrganizationUnit } from '../organisation/unit.schema.js';
+import type { RuleViolation } from '../shared/result.js';
+import { effectiveUsageKle } from '../usage/usage-kle.rules.js';
+import type { ItSystemUsage } from '../usage/usage.schema.js';
+import { PositionCache } from '../engine/cache.js';
+import type { CallContext } from '../engine/call.js';
+import { mergePatch } from '../engine/defaults.js';
+import type { WriteOptions } from '../engine/repository.js';
+import { type CallRunner, createEntityService, type EntityService } from '../engine/service.js';
+import { KitosConflictError, KitosForbiddenError, KitosNotFoundError } from '../shared/errors.js';
+import { parse, UuidSchema } from '../shared/schema.js';
+import type { StorageAdapter } from '../storage/port.js';
+import {
+  contractFacts,
+  contractsOfSupplier,
+  contractsOfUsages,
+  loadCoordinationReference,
+  loadPortfolios,
+  loadUserCounts,
+  projectFacts,
+  projectsOfUsages,
+  usageFacts,
+  usagesConsuming,
+  usagesOfSystems,
+} from './coordination-data.js';
+import { violationError } from './enforce.js';
+import { ARCHITECTURE, CONTRACT, INTERFACE, ORGANIZATION, PROJECT, SHARING, SYSTEM, UNIT, USAGE } from './kinds.js';
+import { allOf, uuidsInOrganization } from './lookup.js';
+
+/** An organisation's sharing setting as read: the stored one, or the default at version 0. */
+export type SharingSettingState = SharingSettingFields & {
+  /** `null` while the organisation has never stored a setting. */
+  readonly uuid: string | null;
+  readonly version: number;
+};
+
+/**
+ * Reads and settings across municipalities.
+ *
+ * @example
+ * ```ts
+ * await kitos.coordination.updateSharing(localAdmin, org, { contracts: { scope: 'Public', fields: ['supplier', 'endQuarter'] } });
+ * const radar = await kitos.coordination.radar(user, { systemUuid, months: 24 });
+ * radar.groups[0]?.quarters.map((q) => q.quarter);
+ * ```
+ */
+export interface CoordinationService {
+  /** The organisation's sharing setting (members of the organisation and global admins). */
+  sharing(actor: Actor, organizationUuid: string): Promise<SharingSettingState>;
+  /**
+   * Changes the organisation's sharing setting (its local admin or a global admin); the first
+   * change creates it. `expectedVersion` 0 means "none stored yet".
+   */
+  updateSharing(
+    actor: Actor,
+    organizationUuid: string,
+    patch: SharingSettingPatch,
+    options?: WriteOptions,
+  ): Promise<SharingSetting>;
+  /** A page of the national catalogue, most used systems first. */
+  catalogue(actor: Actor, query?: NationalCatalogueQuery): Promise<NationalCataloguePage>;
+  /** Who uses a system and how, as shared. */
+  systemUse(actor: Actor, systemUuid: string): Promise<SystemUse>;
+  /** The joint procurement radar. */
+  radar(actor: Actor, query: RadarQuery): Promise<Radar>;
+  /** Other organisations' shared contracts like one of the reader's own, nearest end first. */
+  contractsLikeMine(actor: Actor, contractUuid: string, options?: { readonly limit?: number }): Promise<LikeMine[]>;
+  /** The organisations whose portfolios are most like the organisation's. */
+  similarLandscapes(actor: Actor, query: SimilarLandscapesQuery): Promise<SimilarLandscape[]>;
+  /** Systems for a KLE task that similar organisations use and the organisation does not. */
+  suggestions(actor: Actor, query: LandscapeSuggestionsQuery): Promise<LandscapeSuggestion[]>;
+  /**
+   * The joint reference architecture: one global list of elements (shared infrastructure and
+   * standards) with their catalogue systems and interfaces; read by everyone, kept by global admins.
+   */
+  readonly architecture: EntityService<ArchitectureElement, ArchitectureElementCreate, ArchitectureElementPatch>;
+  /** How much of the organisation's portfolio is tied to the reference architecture (members only). */
+  architectureCoverage(actor: Actor, organizationUuid: string): Promise<ArchitectureCoverage>;
+}
+
+const forbidden = (message: string, context: Record<string, unknown> = {}) =>
+  new KitosForbiddenError('coordination', message, context);
+
+function mustCoordinate(call: CallContext): void {
+  if (!mayCoordinate(call.actor))
+    throw forbidden('only members of a municipality, stakeholders and global admins see across municipalities');
+}
+
+function mustBeMember(call: CallContext, organizationUuid: string): void {
+  if (!readsPrivately(call.actor, organizationUuid))
+    throw forbidden('you may only do this for an organisation you are a member of', { organizationUuid });
+}
+
+/** The entity service of the reference architecture's elements. */
+function architectureEntities(runner: CallRunner) {
+  return createEntityService(runner, {
+    def: ARCHITECTURE,
+    fieldsSchema: ArchitectureElementFieldsSchema,
+    createSchema: ArchitectureElementCreateSchema,
+    patchSchema: ArchitectureElementPatchSchema,
+    protect: (_call, e) => ({ kind: 'architectureElement' as const, uuid: e.uuid, organizationUuid: null }),
+    createOrganization: () => null,
+    prepareCreate: (_call, input) => ({ description: null, systemUuids: [], interfaceUuids: [], ...input }),
+    check: async (call, next) => {
+      const issues: RuleViolation[] = [];
+      for (const [field, kind] of [
+        ['systemUuids', SYSTEM.kind],
+        ['interfaceUuids', INTERFACE.kind],
+      ] as const)
+        for (const [i, uuid] of next[field].entries())
+          if (!(await call.tx.get(kind, uuid)))
+            issues.push({ code: 'not-found', path: [field, i], message: `no ${kind} with uuid ${uuid}` });
+      if (issues.length > 0) throw violationError(issues, 'coordination');
+    },
+  });
+}
+
+/** The entity service of sharing settings: the one write path. */
+function sharingEntities(runner: CallRunner) {
+  return createEntityService(runner, {
+    def: SHARING,
+    fieldsSchema: SharingSettingFieldsSchema.omit({ organizationUuid: true }),
+    createSchema: SharingSettingCreateSchema,
+    patchSchema: SharingSettingPatchSchema,
+    protect: (_call, s) => ({ kind: 'sharingSetting' as const, uuid: s.uuid, organizationUuid: s.organizationUuid }),
+    createOrganization: (i) => i.organizationUuid,
+    prepareCreate: (_call, { organizationUuid, ...rest }) => mergePatch(defaultSharing(organizationUuid), rest),
+    check: async (call, next) => {
+      const issues = sharingIssues(next);
+      // Exceptions name the organisation's own usages, contracts and projects only.
+      const own = new Set<string>();
+      for (const kind of [USAGE.kind, CONTRACT.kind, PROJECT.kind])
+        for (const uuid of await uuidsInOrganization(call.tx, kind, next.organizationUuid)) own.add(uuid);
+      if (next.communityMembers.length > 0) {
+        const owner = (await call.tx.get<Organization>(ORGANIZATION.kind, next.organizationUuid))?.data;
+        if (owner?.type !== 'Interessefællesskab')
+          issues.push({
+            code: 'invalid-value',
+            path: ['communityMembers'],
+            message: 'only an interest community (Interessefællesskab) has members',
+          });
+        for (const [i, m] of next.communityMembers.entries())
+          if (!(await call.tx.get(ORGANIZATION.kind, m)))
+            issues.push({ code: 'not-found', path: ['communityMembers', i], message: `no organisation ${m}` });
+      }
+      next.exceptions.forEach((e, i) => {
+        if (!own.has(e.uuid))
+          issues.push({
+            code: 'not-same-organisation',
+            path: ['exceptions', i, 'uuid'],
+            message: `${e.uuid} is not a usage, contract or project of this organisation`,
+          });
+      });
+      if (issues.length > 0) throw violationError(issues, 'coordination');
+    },
+  });
+}
+
+async function storedSetting(call: CallContext, organizationUuid: string): Promise<SharingSetting | undefined> {
+  return (await allOf<SharingSetting>(call.tx, SHARING.kind, organizationUuid))[0];
+}
+
+/** The coordination service. */
+export function coordinationService(
+  runner: CallRunner,
+  storage?: Pick<StorageAdapter, 'position' | 'positionsOf'>,
+): CoordinationService {
+  const entities = sharingEntities(runner);
+  const architecture = architectureEntities(runner);
+  // The reference data, the usage counts and every portfolio serve every reader until what they
+  // were read from changes (a usage write leaves the reference data alone); each read then loads
+  // only the records it is about.
+  const references = new PositionCache<CoordinationReference>(storage ?? {}, 2);
+  const counts = new PositionCache<Map<string, number>>(storage ?? {}, 2);
+  const portfolios = new PositionCache<Map<string, Set<string>>>(storage ?? {}, 2);
+  // An organisation's own portfolio and a page's consumers, per store state of what they read.
+  const ownPortfolios = new PositionCache<Map<string, Set<string>>>(storage ?? {}, 64);
+  const consumers = new PositionCache<UsageFacts[]>(storage ?? {}, 16);
+  let last: { reference: CoordinationReference; counts: Map<string, number>; base: CoordinationBase } | undefined;
+  const baseOf = async (call: CallContext): Promise<CoordinationBase> => {
+    mustCoordinate(call);
+    const reference = await references.get('reference', call.tx, loadCoordinationReference);
+    const userCounts = await counts.get('counts', call.tx, loadUserCounts);
+    if (last?.reference !== reference || last.counts !== userCounts)
+      last = { reference, counts: userCounts, base: indexCoordinationBase(reference, userCounts) };
+    return last.base;
+  };
+  const viewer = (
+    call: CallContext,
+    base: CoordinationBase,
+    records: Omit<Parameters<typeof withRecords>[1], 'today'> = {},
+  ) => viewerOf(call.actor, withRecords(base, { today: call.today, ...records }));
+  /** Organisations whose contracts the reader could see at all (a filter pushed into the query). */
+  const contractOwners = (call: CallContext, base: CoordinationBase) =>
+    [...base.organizations.keys()].filter((org) => {
+      const s = base.settings.get(org);
+      return (
+        privilegedFor(call.actor, org, s ?? defaultSharing(org)) ||
+        s?.contracts.scope === 'Public' ||
+        !!s?.exceptions.some((e) => e.scope === 'Public')
+      );
+    });
+  const contractsOn = async (call: CallContext, base: CoordinationBase, usageUuids: readonly string[]) => {
+    const owners = new Set(contractOwners(call, base));
+    return (await contractsOfUsages(call.tx, usageUuids)).filter((c) => owners.has(c.organizationUuid));
+  };
+  // The contract facts of a radar subject (a set of systems, or a supplier) for a day, per store
+  // state and reference data (whose names the facts carry); each reader then sees them through the
+  // sharing rules.
+  const radarFacts = new PositionCache<ContractFacts[]>(storage ?? {}, 64);
+  const baseIds = new WeakMap<CoordinationBase, number>();
+  let nextBaseId = 0;
+  const baseId = (base: CoordinationBase): number => {
+    const known = baseIds.get(base);
+    if (known !== undefined) return known;
+    nextBaseId++;
+    baseIds.set(base, nextBaseId);
+    return nextBaseId;
+  };
+  const factsOf = async (
+    call: CallContext,
+    base: CoordinationBase,
+    systems: readonly string[] | undefined,
+    supplier?: string,
+  ) => {
+    const key = `${baseId(base)}|${call.today}|${systems ? `s:${[...systems].sort().join(',')}` : `p:${supplier}`}`;
+    const all = await radarFacts.get(key, call.tx, async (tx) => {
+      const usages = systems ? await usagesOfSystems(tx, systems) : [];
+      const loaded = systems
+        ? await contractsOfUsages(
+            tx,
+            usages.map((u) => u.uuid),
+          )
+        : await contractsOfSupplier(tx, supplier ?? '');
+      return contractFacts(tx, base, loaded, usages, call.today);
+    });
+    const owners = new Set(contractOwners(call, base));
+    return all.filter((c) => owners.has(c.organizationUuid));
+  };
+  return {
+    sharing: (actor, organizationUuid) =>
+      runner.read(actor, async (call) => {
+        const org = parse(UuidSchema, organizationUuid, 'coordination');
+        mustBeMember(call, org);
+        const stored = await storedSetting(call, org);
+        if (!stored) return { ...defaultSharing(org), uuid: null, version: 0 };
+        const { createdAt, createdBy, lastChanged, lastChangedBy, ...rest } = stored;
+        return rest;
+      }),
+    updateSharing: async (actor, organizationUuid, patch, options = {}) => {
+      const org = parse(UuidSchema, organizationUuid, 'coordination');
+      const stored = await runner.read(actor, (call) => {
+        mustBeMember(call, org);
+        return storedSetting(call, org);
+      });
+      const expected = options.expectedVersion;
+      if (expected !== undefined && expected !== (stored?.version ?? 0))
+        throw new KitosConflictError('coordination', 'the sharing setting was changed by someone else', {
+          code: 'version-mismatch',
+          expected,
+          actual: stored?.version ?? 0,
+        });
+      if (stored) return entities.patch(actor, stored.uuid, patch, options);
+      return entities.create(actor, { ...(patch as object), organizationUuid: org });
+    },
+    catalogue: (actor, query = {}) =>
+      runner.read(actor, async (call) => {
+        const q = parse(NationalCatalogueQuerySchema, query, 'coordination');
+        if (q.organizationUuid) mustBeMember(call, q.organizationUuid);
+        const base = await baseOf(call);
+        const org = q.organizationUuid;
+        const own = org ? await ownPortfolios.get(org, call.tx, (tx) => loadPortfolios(tx, [org])) : new Map();
+        const page = cataloguePage(viewer(call, base, { portfolios: own }), q);
+        // Only the usages that consume the page's interfaces are read, for the consumers.
+        const wanted = pageInterfaces(viewer(call, base), page.systems).sort();
+        const usages = await consumers.get(wanted.join(','), call.tx, async (tx) =>
+          usageFacts(tx, await usagesConsuming(tx, wanted), false),
+        );
+        return catalogueEntries(viewer(call, base, { usages, portfolios: own }), q, page);
+      }),
+    systemUse: (actor, systemUuid) =>
+      runner.read(actor, async (call) => {
+        const uuid = parse(UuidSchema, systemUuid, 'coordination');
+        const base = await baseOf(call);
+        const notFound = () =>
+          new KitosNotFoundError('coordination', `itSystem ${uuid} does not exist or is not visible to you`, {
+            kind: 'itSystem',
+            uuid,
+          });
+        if (!viewer(call, base).system(uuid)) throw notFound();
+        const usages = await usagesOfSystems(call.tx, [uuid]);
+        const ids = usages.map((u) => u.uuid);
+        const contracts = await contractFacts(call.tx, base, await contractsOn(call, base, ids), usages, call.today);
+        const projects = await projectFacts(call.tx, await projectsOfUsages(call.tx, ids), usages);
+        const facts = await usageFacts(call.tx, usages, true);
+        const use = systemUse(viewer(call, base, { usages: facts, contracts, projects }), uuid);
+        if (!use) throw notFound();
+        return use;
+      }),
+    radar: (actor, query) =>
+      runner.read(actor, async (call) => {
+        const q = parse(RadarQuerySchema, query, 'coordination');
+        const base = await baseOf(call);
+        const contracts = await factsOf(call, base, radarSystems(base, q), q.supplierUuid);
+        return procurementRadar(viewer(call, base, { contracts }), q);
+      }),
+    contractsLikeMine: (actor, contractUuid, options = {}) =>
+      runner.read(actor, async (call) => {
+        const uuid = parse(UuidSchema, contractUuid, 'coordination');
+        const limit = parse(SimilarLandscapesQuerySchema.shape.limit, options.limit, 'coordination');
+        const base = await baseOf(call);
+        const stored = (await call.tx.get<Contract>(CONTRACT.kind, uuid))?.data;
+        if (!stored || !readsPrivately(call.actor, stored.organizationUuid))
+          throw new KitosNotFoundError('coordination', `itContract ${uuid} does not exist or is not visible to you`, {
+            kind: 'itContract',
+            uuid,
+          });
+        const [mine] = await contractFacts(call.tx, base, [stored], [], call.today);
+        const usages = await usagesOfSystems(call.tx, mine?.systemUuids ?? []);
+        const owners = new Set(contractOwners(call, base));
+        const bySupplier = stored.supplier.organizationUuid
+          ? (await contractsOfSupplier(call.tx, stored.supplier.organizationUuid)).filter((c) =>
+              owners.has(c.organizationUuid),
+            )
+          : [];
+        const others = new Map(
+          [
+            ...(await contractsOn(
+              call,
+              base,
+              usages.map((u) => u.uuid),
+            )),
+            ...bySupplier,
+          ].map((c) => [c.uuid, c]),
+        );
+        others.delete(uuid);
+        const contracts = await contractFacts(call.tx, base, [...others.values()], usages, call.today);
+        const v = viewer(call, base, { contracts: mine ? [mine, ...contracts] : contracts });
+        return mine ? contractsLikeMine(v, mine, limit) : [];
+      }),
+    similarLandscapes: (actor, query) =>
+      runner.read(actor, async (call) => {
+        const q = parse(SimilarLandscapesQuerySchema, query, 'coordination');
+        mustBeMember(call, q.organizationUuid);
+        const base = await baseOf(call);
+        const all = await portfolios.get('all', call.tx, (tx) => loadPortfolios(tx));
+        return similarLandscapes(viewer(call, base, { portfolios: all }), q);
+      }),
+    suggestions: (actor, query) =>
+      runner.read(actor, async (call) => {
+        const q = parse(LandscapeSuggestionsQuerySchema, query, 'coordination');
+        mustBeMember(call, q.organizationUuid);
+        const base = await baseOf(call);
+        const all = await portfolios.get('all', call.tx, (tx) => loadPortfolios(tx));
+        return landscapeSuggestions(viewer(call, base, { portfolios: all }), q);
+      }),
+    architecture,
+    architectureCoverage: (actor, organizationUuid) =>
+      runner.read(actor, async (call) => {
+        const org = parse(UuidSchema, organizationUuid, 'coordination');
+        mustBeMember(call, org);
+        const base = await baseOf(call);
+        const usages = await allOf<ItSystemUsage>(call.tx, USAGE.kind, org);
+        const units = new Map((await allOf<OrganizationUnit>(call.tx, UNIT.kind, org)).map((u) => [u.uuid, u.name]));
+        const elements = await allOf<ArchitectureElement>(call.tx, ARCHITECTURE.kind);
+        return architectureCoverage(
+          usages.map((u) => ({
+            systemUuid: u.systemUuid,
+            responsibleUnitUuid: u.organizationUsage.responsibleUnitUuid,
+            interfaceUuids: u.outgoingSystemRelations.flatMap((r) => r.interfaceUuid ?? []),
+            kleUuids: effectiveUsageKle(base.systems.get(u.systemUuid)?.kleUuids ?? [], u.localKleDeviations),
+          })),
+          elements,
+          { unitName: (uuid) => units.get(uuid), kle: base.kle },
+        );
+      }),
+  };
+}
