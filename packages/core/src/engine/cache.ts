@@ -197,25 +197,29 @@ export class PositionCache<V> {
     const entry: Entry<V> = { deps, token, restToken, result };
     this.entries.delete(key);
     this.entries.set(key, entry);
-    result.then(
-      async (r) => {
-        entry.seen = r.seen;
-        // A first computation had to depend on every write. If nothing at all was written since its
-        // token was read, the token of just what it read is valid for it too: narrow to that now,
-        // so the first write elsewhere does not cost a recomputation. (Narrow first, then check.)
-        if (!deps.includes(EVERY_POSITION) || r.seen.includes(EVERY_POSITION)) return;
-        const narrow = await this.token(r.seen);
-        const narrowRest = await this.restTokenOf(r.seen, refreshKey);
-        if (narrow !== undefined && (await this.token(deps)) === token) {
-          entry.deps = r.seen;
-          entry.token = narrow;
-          entry.restToken = narrowRest;
-        }
-      },
-      () => {
-        if (this.entries.get(key) === entry) this.entries.delete(key);
-      },
-    );
+    result
+      .then(
+        async (r) => {
+          entry.seen = r.seen;
+          // A first computation had to depend on every write. If nothing at all was written since its
+          // token was read, the token of just what it read is valid for it too: narrow to that now,
+          // so the first write elsewhere does not cost a recomputation. (Narrow first, then check.)
+          if (!deps.includes(EVERY_POSITION) || r.seen.includes(EVERY_POSITION)) return;
+          const narrow = await this.token(r.seen);
+          const narrowRest = await this.restTokenOf(r.seen, refreshKey);
+          if (narrow !== undefined && (await this.token(deps)) === token) {
+            entry.deps = r.seen;
+            entry.token = narrow;
+            entry.restToken = narrowRest;
+          }
+        },
+        () => {
+          if (this.entries.get(key) === entry) this.entries.delete(key);
+        },
+      )
+      // Narrowing is an optimisation: when its token reads fail (the storage closed meanwhile),
+      // the entry keeps its wider dependencies.
+      .catch(() => undefined);
     while (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value as string);
     return (await result).value;
   }
