@@ -9,6 +9,7 @@ import type {
   ContractCard,
   DeadlineListItem,
   IsoDate,
+  ItSystemUsage,
   KitosError,
   OverviewColumn,
   OverviewKind,
@@ -18,7 +19,7 @@ import type {
   UnitTreeNode,
   UsageCard,
 } from '@os2kitos/core';
-import type { DeadlineQuery, KitosChange, KitosClient } from './client.js';
+import type { DeadlineQuery, KitosChange, KitosClient, KitosUsageWriter, KitosWriteOptions } from './client.js';
 import { readEventStream } from './event-stream.js';
 import { errorFromResponse } from './http-errors.js';
 
@@ -66,7 +67,7 @@ export interface RequestOptions {
 }
 
 /** A {@link KitosClient} over HTTP, with the raw API and live updates. */
-export interface KitosHttpClient extends KitosClient {
+export interface KitosHttpClient extends KitosUsageWriter {
   /**
    * Any route of the server, authenticated like the rest (CSRF token included for session writes):
    * the parsed JSON body (`undefined` for 204). A problem response rejects with the core's typed error.
@@ -83,6 +84,9 @@ export interface KitosHttpClient extends KitosClient {
   /** Ends a cookie session (`DELETE /api/session`); a token client has nothing to end. */
   signOut(): Promise<void>;
 }
+
+/** The ETag of a record version (the server's format), for If-Match. */
+const etag = (o: KitosWriteOptions) => (o.expectedVersion === undefined ? undefined : `"${o.expectedVersion}"`);
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** Longest overview query sent in the URL; longer ones are posted. */
@@ -285,6 +289,15 @@ export function createHttpClient(options: HttpClientOptions): KitosHttpClient {
       }),
     unitTree: (organizationUuid): Promise<readonly UnitTreeNode[]> =>
       get(`${X}/organizations/${id(organizationUuid)}/unit-tree`),
+    usageRecord: (uuid): Promise<ItSystemUsage> => get(`${X}/it-system-usages/${id(uuid)}/record`),
+    usageEditChoices: (organizationUuid) => get(`${X}/organizations/${id(organizationUuid)}/usage-edit-choices`),
+    patchUsage: (uuid, patch, o = {}): Promise<ItSystemUsage> =>
+      request('PATCH', `${X}/it-system-usages/${id(uuid)}/record`, { body: patch, ifMatch: etag(o) }),
+    createUsage: (input): Promise<ItSystemUsage> =>
+      request('POST', `${X}/it-system-usages`, {
+        body: { organizationUuid: input.organizationUuid, systemUuid: input.systemUuid },
+      }),
+    deleteUsage: (uuid, o = {}) => request('DELETE', `/api/v2/it-system-usages/${id(uuid)}`, { ifMatch: etag(o) }),
     subscribe,
     request,
     whoAmI: () => request('GET', '/api/session'),

@@ -6,11 +6,12 @@
  * @module
  */
 import { type Actor, type IsoDate, type Kitos, OVERVIEW_COLUMNS } from '@os2kitos/core';
-import type { KitosClient } from './client.js';
+import type { KitosClient, KitosUsageWriter } from './client.js';
 
 /**
- * Creates a {@link KitosClient} that reads through `kitos` on behalf of `actor`: every method is
- * one call of the core facade, whose read models are exactly what the widgets show.
+ * Creates a {@link KitosClient} that reads and writes through `kitos` on behalf of `actor`: every
+ * method is one call of the core facade, whose read models are exactly what the widgets show and
+ * whose permission checks and rules every write passes.
  *
  * @example
  * ```ts
@@ -19,7 +20,7 @@ import type { KitosClient } from './client.js';
  * document.querySelector('kitos-provider')!.client = client;
  * ```
  */
-export function createInPageClient(kitos: Kitos, actor: Actor, options: { today?: IsoDate } = {}): KitosClient {
+export function createInPageClient(kitos: Kitos, actor: Actor, options: { today?: IsoDate } = {}): KitosUsageWriter {
   const today = options.today === undefined ? {} : { today: options.today };
   return {
     columns: async (kind) => OVERVIEW_COLUMNS[kind],
@@ -28,5 +29,14 @@ export function createInPageClient(kitos: Kitos, actor: Actor, options: { today?
     contractCard: (uuid) => kitos.cards.contract(actor, uuid, options.today),
     contractDeadlines: (query) => kitos.overviews.deadlines(actor, { ...today, ...query }),
     unitTree: (organizationUuid) => kitos.overviews.unitTree(actor, organizationUuid),
+    usageRecord: (uuid) => kitos.usages.get(actor, uuid),
+    usageEditChoices: async (organizationUuid) => ({
+      dataClassifications: (
+        await kitos.options.available(actor, 'it-system-usage-data-classification-types', organizationUuid, 'name')
+      ).map((o) => ({ uuid: o.uuid, name: o.name, description: o.description })),
+    }),
+    patchUsage: (uuid, patch, o = {}) => kitos.usages.patch(actor, uuid, patch, o),
+    createUsage: (input) => kitos.usages.create(actor, { ...input }),
+    deleteUsage: (uuid, o = {}) => kitos.usages.delete(actor, uuid, o),
   };
 }
