@@ -89,6 +89,8 @@ export const da: Strings = {
   noReadAccessUsage: 'Du har ikke læseadgang til dette IT-system.',
   noReadAccessContract: 'Du har ikke læseadgang til denne kontrakt.',
   edit: 'Redigér i KITOS',
+  editHere: 'Redigér',
+  removeUsage: 'Fjern anvendelse',
   responsibleUnit: 'Ansvarlig organisationsenhed',
   gdpr: 'GDPR',
   roles: 'Roller',

@@ -89,6 +89,8 @@ export const en: Strings = {
   noReadAccessUsage: 'You do not have read access to this IT system.',
   noReadAccessContract: 'You do not have read access to this contract.',
   edit: 'Edit in KITOS',
+  editHere: 'Edit',
+  removeUsage: 'Remove usage',
   responsibleUnit: 'Responsible unit',
   gdpr: 'GDPR',
   roles: 'Roles',
