@@ -24,7 +24,9 @@ const UsageRecordDoc = z
 const UsagePatchDoc = z
   .record(z.string(), z.unknown())
   .openapi('UsageRecordPatch', { description: "A change in the core's shape (`ItSystemUsagePatchSchema`)." });
-const UsageCreateDoc = z.strictObject({ organizationUuid: WireUuid, systemUuid: WireUuid }).openapi('UsageRecordCreate');
+const UsageCreateDoc = z
+  .strictObject({ organizationUuid: WireUuid, systemUuid: WireUuid })
+  .openapi('UsageRecordCreate');
 const OptionChoice = z.object({ uuid: z.string(), name: z.string(), description: z.string().nullable() });
 const UsageEditChoicesDoc = z
   .object({ dataClassifications: z.array(OptionChoice) })

@@ -119,21 +119,27 @@ export class KitosUsageCard extends KitosCardElement<UsageCardData> {
     const writer = this.writer;
     if (!writer || !(d.permissions.modify || d.permissions.delete)) return nothing;
     return html`<div part="actions">
-      ${d.permissions.modify
-        ? html`<button type="button" part="edit-button" aria-describedby="title" @click=${() => this.openEditor()}>
+      ${
+        d.permissions.modify
+          ? html`<button type="button" part="edit-button" aria-describedby="title" @click=${() => this.openEditor()}>
             ${t.editHere}
           </button>`
-        : nothing}
-      ${d.permissions.delete
-        ? html`<button type="button" part="delete-button" aria-describedby="title" @click=${() => this.openDelete()}>
+          : nothing
+      }
+      ${
+        d.permissions.delete
+          ? html`<button type="button" part="delete-button" aria-describedby="title" @click=${() => this.openDelete()}>
             ${t.removeUsage}
           </button>`
-        : nothing}
-      ${this.confirmingDelete
-        ? html`<kitos-usage-delete .client=${writer} uuid=${d.uuid} lang=${this.language} system-name=${d.systemName}
+          : nothing
+      }
+      ${
+        this.confirmingDelete
+          ? html`<kitos-usage-delete .client=${writer} uuid=${d.uuid} lang=${this.language} system-name=${d.systemName}
             registrations=${d.gdpr.dataProcessingRegistrations.length}
             .onClose=${(deleted: boolean) => this.closeDelete(deleted, d.systemName)}></kitos-usage-delete>`
-        : nothing}
+          : nothing
+      }
     </div>`;
   }
 

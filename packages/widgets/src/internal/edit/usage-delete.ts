@@ -94,13 +94,15 @@ export class KitosUsageDelete extends LitElement {
       }}>
       <h2 part="dialog-title" id="delete-title">${t.deleteTitle(this.systemName)}</h2>
       <div id="delete-body">
-        ${counts
-          ? html`<p>${t.deleteIntro}</p>
+        ${
+          counts
+            ? html`<p>${t.deleteIntro}</p>
               <ul part="consequences">
                 ${t.deleteConsequences(counts).map((c) => html`<li>${c}</li>`)}
               </ul>
               <p><strong>${t.deleteIrreversible}</strong></p>`
-          : nothing}
+            : nothing
+        }
       </div>
       <div part="live" role="status" aria-live="polite">${this.announcement}</div>
       <div part="actions">

@@ -8,16 +8,13 @@ import {
   type EnumName,
   type ItSystemUsage,
   ISSUE_CODES,
-  ItSystemUsagePatchSchema,
   type IssueCode,
-  toValidationIssues,
   UsageGdprGates,
-  UsageOrganizationUsageSchema,
-  UsageValiditySchema,
   type ValidationIssue,
 } from '@os2kitos/core';
 import type { UsagePatch } from '../../data/client.js';
 import type { Lang } from '../../i18n/strings.js';
+import { checkUsageSections } from './usage-validate.js';
 
 /** How a field is edited. */
 export type FieldKind = 'text' | 'textarea' | 'date' | 'enum' | 'option' | 'number' | 'enum-set' | 'units' | 'unit';
@@ -93,7 +90,9 @@ export type DraftValue = string | readonly string[];
 export type Draft = Readonly<Record<string, DraftValue>>;
 
 const read = (record: unknown, key: string): unknown =>
-  key.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), record);
+  key
+    .split('.')
+    .reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), record);
 
 /** `2025-03-01` → `01-03-2025`. */
 export const toDanishDate = (iso: string): string => {
@@ -150,7 +149,7 @@ const issue = (key: string, code: IssueCode, message: string): ValidationIssue =
 });
 
 /** The value a draft field gives the core, or an issue when the text cannot be read. */
-function valueOf(f: FieldSpec, value: DraftValue): { value: unknown } | { issue: ValidationIssue } {
+function inputValue(f: FieldSpec, value: DraftValue): { value: unknown } | { issue: ValidationIssue } {
   if (Array.isArray(value)) return { value: [...value] };
   const text = (value as string).trim();
   switch (f.kind) {
@@ -173,7 +172,10 @@ function valueOf(f: FieldSpec, value: DraftValue): { value: unknown } | { issue:
 const put = (target: Record<string, unknown>, key: string, value: unknown) => {
   const parts = key.split('.');
   let o = target;
-  for (const p of parts.slice(0, -1)) o = (o[p] ??= {}) as Record<string, unknown>;
+  for (const p of parts.slice(0, -1)) {
+    o[p] ??= {};
+    o = o[p] as Record<string, unknown>;
+  }
   o[parts[parts.length - 1] as string] = value;
 };
 
@@ -188,7 +190,7 @@ export function patchOf(base: Draft, draft: Draft): { patch: UsagePatch; issues:
   for (const key of changedKeys(base, draft)) {
     const f = FIELD_BY_KEY.get(key) as FieldSpec;
     if (!gateOpen(draft, f)) continue;
-    const v = valueOf(f, draft[key] as DraftValue);
+    const v = inputValue(f, draft[key] as DraftValue);
     if ('issue' in v) issues.push(v.issue);
     else put(patch, key, v.value);
   }
@@ -202,24 +204,18 @@ export function patchOf(base: Draft, draft: Draft): { patch: UsagePatch; issues:
  */
 export function validateDraft(base: Draft, draft: Draft): ValidationIssue[] {
   const { patch, issues } = patchOf(base, draft);
-  const parsed = ItSystemUsagePatchSchema.safeParse(patch);
-  if (!parsed.success) issues.push(...toValidationIssues(parsed.error));
   const day = (key: string) => {
-    const v = valueOf(FIELD_BY_KEY.get(key) as FieldSpec, draft[key] ?? '');
-    return 'value' in v ? v.value : null;
+    const v = inputValue(FIELD_BY_KEY.get(key) as FieldSpec, draft[key] ?? '');
+    return 'value' in v && typeof v.value === 'string' ? v.value : null;
   };
-  const validity = UsageValiditySchema.safeParse({
-    validFrom: day('general.validity.validFrom'),
-    validTo: day('general.validity.validTo'),
-  });
-  if (!validity.success)
-    issues.push(...toValidationIssues(validity.error).map((i) => ({ ...i, path: ['general', 'validity', ...i.path] })));
-  const units = UsageOrganizationUsageSchema.safeParse({
-    usingUnitUuids: draft['organizationUsage.usingUnitUuids'] ?? [],
-    responsibleUnitUuid: draft['organizationUsage.responsibleUnitUuid'] || null,
-  });
-  if (!units.success)
-    issues.push(...toValidationIssues(units.error).map((i) => ({ ...i, path: ['organizationUsage', ...i.path] })));
+  issues.push(
+    ...checkUsageSections(patch, {
+      validFrom: day('general.validity.validFrom'),
+      validTo: day('general.validity.validTo'),
+      usingUnitUuids: (draft['organizationUsage.usingUnitUuids'] ?? []) as readonly string[],
+      responsibleUnitUuid: (draft['organizationUsage.responsibleUnitUuid'] as string) || null,
+    }),
+  );
   // One message per field is enough: the first the core gives.
   const seen = new Set<string>();
   return issues.filter((i) => {

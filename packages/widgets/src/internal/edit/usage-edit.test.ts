@@ -16,8 +16,7 @@ import type { KitosUsageEditor } from './usage-editor.js';
 const WAIT = { timeout: 10_000 };
 
 const root = (el: Element) => el.shadowRoot as ShadowRoot;
-const q = <T extends Element = HTMLElement>(el: Element, selector: string) =>
-  root(el).querySelector<T>(selector) as T;
+const q = <T extends Element = HTMLElement>(el: Element, selector: string) => root(el).querySelector<T>(selector) as T;
 const text = (el: Element) => root(el).textContent?.replace(/\s+/g, ' ') ?? '';
 
 async function card(client: KitosUsageWriter, uuid: string, lang = 'da') {
@@ -252,14 +251,20 @@ describe('usage editing, permissions and keyboard', () => {
   it('shows no edit controls without the right, or with a client that cannot write', async () => {
     const readOnly: KitosUsageWriter = {
       ...client,
-      usageCard: async (u) => ({ ...(await client.usageCard(u)), permissions: { read: true, modify: false, delete: false } }),
+      usageCard: async (u) => ({
+        ...(await client.usageCard(u)),
+        permissions: { read: true, modify: false, delete: false },
+      }),
     };
     const el = await card(readOnly, s.portfolio.usage);
     expect(q(el, '[part~="edit-button"]')).to.equal(null);
     expect(q(el, '[part~="delete-button"]')).to.equal(null);
     const editOnly: KitosUsageWriter = {
       ...client,
-      usageCard: async (u) => ({ ...(await client.usageCard(u)), permissions: { read: true, modify: true, delete: false } }),
+      usageCard: async (u) => ({
+        ...(await client.usageCard(u)),
+        permissions: { read: true, modify: true, delete: false },
+      }),
     };
     const editor = await card(editOnly, s.portfolio.usage);
     expect(q(editor, '[part~="edit-button"]')).to.not.equal(null);

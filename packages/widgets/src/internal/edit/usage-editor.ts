@@ -290,7 +290,10 @@ export class KitosUsageEditor extends LitElement {
       case 'unit': {
         const options =
           f.kind === 'enum'
-            ? enumValues(f.enumName as never).map((v) => ({ value: v, label: valueLabel(v, f.enumName, this.language) }))
+            ? enumValues(f.enumName as never).map((v) => ({
+                value: v,
+                label: valueLabel(v, f.enumName, this.language),
+              }))
             : f.kind === 'option'
               ? this.choices.dataClassifications.map((o) => ({ value: o.uuid, label: o.name }))
               : this.unitOptions();
@@ -329,8 +332,7 @@ export class KitosUsageEditor extends LitElement {
   private checkboxes(f: FieldSpec, label: string, error: string | undefined, theirs: boolean | undefined) {
     const id = idOf(f.key);
     const chosen = (this.draft[f.key] ?? []) as readonly string[];
-    const toggle = (v: string, on: boolean) =>
-      this.set(f.key, on ? [...chosen, v] : chosen.filter((x) => x !== v));
+    const toggle = (v: string, on: boolean) => this.set(f.key, on ? [...chosen, v] : chosen.filter((x) => x !== v));
     return html`<fieldset part="field choices" class="wide" data-field=${f.key} id=${id} tabindex="-1"
       aria-describedby=${this.describedBy(f.key) || nothing}>
       <legend>${label}</legend>
@@ -368,14 +370,14 @@ export class KitosUsageEditor extends LitElement {
   private unitPicker(f: FieldSpec, label: string, error: string | undefined, theirs: boolean | undefined) {
     const id = idOf(f.key);
     const chosen = (this.draft[f.key] ?? []) as readonly string[];
-    const toggle = (v: string, on: boolean) =>
-      this.set(f.key, on ? [...chosen, v] : chosen.filter((x) => x !== v));
+    const toggle = (v: string, on: boolean) => this.set(f.key, on ? [...chosen, v] : chosen.filter((x) => x !== v));
     const units = this.flatUnits();
     return html`<fieldset part="field units" class="wide" data-field=${f.key} id=${id} tabindex="-1"
       aria-describedby=${this.describedBy(f.key) || nothing}>
       <legend>${label}</legend>
-      ${units.length
-        ? html`<div part="unit-tree">
+      ${
+        units.length
+          ? html`<div part="unit-tree">
             ${units.map(
               ({ node, depth }) => html`<label class="check" style=${`padding-inline-start:${depth * 1.25}rem`}>
                 <input type="checkbox" .checked=${chosen.includes(node.uuid)}
@@ -383,7 +385,8 @@ export class KitosUsageEditor extends LitElement {
                 ${node.name}</label>`,
             )}
           </div>`
-        : html`<p part="hint">${this.t.noUnits}</p>`}
+          : html`<p part="hint">${this.t.noUnits}</p>`
+      }
       ${theirs ? html`<span part="changed">${this.t.changedByOthers}</span>` : nothing}
       ${error ? html`<span part="field-error" id=${`${id}-error`}>${error}</span>` : nothing}
     </fieldset>`;
