@@ -144,6 +144,7 @@ export function sqlWasmAsset() {
 const WIDGET_ENTRIES = [
   'overview',
   'usage-card',
+  'usage-create',
   'contract-card',
   'contract-deadlines',
   'org-tree',

@@ -30,6 +30,7 @@ export { KitosOrgTree } from './components/org-tree/org-tree.js';
 export { KitosOverview } from './components/overview/overview.js';
 export { KitosStatusBadge } from './components/status-badge/status-badge.js';
 export { KitosUsageCard } from './components/usage-card/usage-card.js';
+export { KitosUsageCreate } from './components/usage-create/usage-create.js';
 export type {
   CardPermissions,
   CardValidity,
@@ -41,6 +42,9 @@ export type {
   KitosActor,
   KitosChange,
   KitosClient,
+  KitosUsageWriter,
+  KitosWriteOptions,
+  OptionChoice,
   RoleHolder,
   StatusReason,
   StatusReasonCode,
@@ -48,7 +52,11 @@ export type {
   UnitRef,
   UnitTreeNode,
   UsageCardData,
+  UsageCreate,
+  UsageEditChoices,
+  UsagePatch,
 } from './data/client.js';
+export { canWriteUsages } from './data/client.js';
 export { type KitosContextValue, kitosContext } from './data/context.js';
 export { KitosWidgetError, type KitosWidgetErrorCode } from './data/errors.js';
 export { createInPageClient } from './data/in-page-client.js';

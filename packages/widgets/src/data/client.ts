@@ -112,6 +112,8 @@ export interface KitosClient {
    * `KitosValidationError`, whose `issues` name the fields by path.
    */
   patchUsage?(uuid: string, patch: UsagePatch, options?: KitosWriteOptions): Promise<ItSystemUsage>;
+  /** May the actor take catalogue systems into use in the organisation? */
+  mayCreateUsage?(organizationUuid: string): Promise<boolean>;
   /** Takes a catalogue system into use; one the organisation already uses is a `KitosConflictError`. */
   createUsage?(input: UsageCreate): Promise<ItSystemUsage>;
   /** Deletes a usage with its cascades (roles, unit links, relations to and from it, references). */
@@ -148,7 +150,12 @@ export interface UsageEditChoices {
 
 /** The write methods of a usage, all present. */
 export type KitosUsageWriter = KitosClient &
-  Required<Pick<KitosClient, 'usageRecord' | 'usageEditChoices' | 'patchUsage' | 'createUsage' | 'deleteUsage'>>;
+  Required<
+    Pick<
+      KitosClient,
+      'usageRecord' | 'usageEditChoices' | 'patchUsage' | 'mayCreateUsage' | 'createUsage' | 'deleteUsage'
+    >
+  >;
 
 /**
  * True when the client can edit usages (the in-page and HTTP clients; not a static snapshot).
@@ -164,6 +171,7 @@ export function canWriteUsages(client: KitosClient | undefined): client is Kitos
     typeof client.usageRecord === 'function' &&
     typeof client.usageEditChoices === 'function' &&
     typeof client.patchUsage === 'function' &&
+    typeof client.mayCreateUsage === 'function' &&
     typeof client.createUsage === 'function' &&
     typeof client.deleteUsage === 'function'
   );

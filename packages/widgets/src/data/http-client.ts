@@ -293,6 +293,8 @@ export function createHttpClient(options: HttpClientOptions): KitosHttpClient {
     usageEditChoices: (organizationUuid) => get(`${X}/organizations/${id(organizationUuid)}/usage-edit-choices`),
     patchUsage: (uuid, patch, o = {}): Promise<ItSystemUsage> =>
       request('PATCH', `${X}/it-system-usages/${id(uuid)}/record`, { body: patch, ifMatch: etag(o) }),
+    mayCreateUsage: async (organizationUuid) =>
+      (await get<{ create: boolean }>('/api/v2/it-system-usages/permissions', { organizationUuid })).create,
     createUsage: (input): Promise<ItSystemUsage> =>
       request('POST', `${X}/it-system-usages`, {
         body: { organizationUuid: input.organizationUuid, systemUuid: input.systemUuid },

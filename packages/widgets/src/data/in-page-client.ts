@@ -5,7 +5,15 @@
  *
  * @module
  */
-import { type Actor, type IsoDate, type Kitos, OVERVIEW_COLUMNS } from '@os2kitos/core';
+import {
+  type Actor,
+  actorContext,
+  canCreate,
+  type IsoDate,
+  type Kitos,
+  OVERVIEW_COLUMNS,
+  type OrganizationRole,
+} from '@os2kitos/core';
 import type { KitosClient, KitosUsageWriter } from './client.js';
 
 /**
@@ -36,6 +44,22 @@ export function createInPageClient(kitos: Kitos, actor: Actor, options: { today?
       ).map((o) => ({ uuid: o.uuid, name: o.name, description: o.description })),
     }),
     patchUsage: (uuid, patch, o = {}) => kitos.usages.patch(actor, uuid, patch, o),
+    mayCreateUsage: async (organizationUuid) => {
+      // The core's create rule over the actor's roles as stored (the server's permission probe does
+      // the same), so the button shows exactly when the create would be allowed.
+      await kitos.organizations.get(actor, organizationUuid);
+      const user = await kitos.users.get(actor, actor.userUuid);
+      const memberships = await kitos.storage.query<{ organizationUuid: string; role: OrganizationRole }>({
+        kind: 'membership',
+        filter: { op: 'eq', field: 'userUuid', value: actor.userUuid },
+      });
+      const ctx = actorContext({
+        userUuid: actor.userUuid,
+        isGlobalAdmin: user.isGlobalAdmin,
+        memberships: memberships.records.map((r) => ({ organizationUuid: r.data.organizationUuid, role: r.data.role })),
+      });
+      return canCreate(ctx, 'itSystemUsage', organizationUuid);
+    },
     createUsage: (input) => kitos.usages.create(actor, { ...input }),
     deleteUsage: (uuid, o = {}) => kitos.usages.delete(actor, uuid, o),
   };

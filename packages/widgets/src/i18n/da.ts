@@ -90,6 +90,7 @@ export const da: Strings = {
   noReadAccessContract: 'Du har ikke læseadgang til denne kontrakt.',
   edit: 'Redigér i KITOS',
   editHere: 'Redigér',
+  takeIntoUse: 'Tag et IT-system i brug',
   removeUsage: 'Fjern anvendelse',
   responsibleUnit: 'Ansvarlig organisationsenhed',
   gdpr: 'GDPR',

@@ -43,7 +43,6 @@ export interface EditStrings {
   readonly deleting: string;
   readonly deleteFailed: string;
   readonly deleted: (system: string) => string;
-  readonly createButton: string;
   readonly createTitle: string;
   readonly searchSystems: string;
   readonly searchSystemsHint: string;
@@ -140,7 +139,6 @@ const da: EditStrings = {
   deleting: 'Fjerner …',
   deleteFailed: 'Anvendelsen kunne ikke fjernes.',
   deleted: (s) => `Anvendelsen af ${s} er fjernet.`,
-  createButton: 'Tag et IT-system i brug',
   createTitle: 'Tag et IT-system i brug',
   searchSystems: 'Søg i IT-systemkataloget',
   searchSystemsHint: 'Skriv en del af systemets navn.',
@@ -226,7 +224,6 @@ const en: EditStrings = {
   deleting: 'Removing …',
   deleteFailed: 'The usage could not be removed.',
   deleted: (s) => `The usage of ${s} is removed.`,
-  createButton: 'Take an IT system into use',
   createTitle: 'Take an IT system into use',
   searchSystems: 'Search the IT system catalogue',
   searchSystemsHint: "Type part of the system's name.",

@@ -90,6 +90,7 @@ export const en: Strings = {
   noReadAccessContract: 'You do not have read access to this contract.',
   edit: 'Edit in KITOS',
   editHere: 'Edit',
+  takeIntoUse: 'Take an IT system into use',
   removeUsage: 'Remove usage',
   responsibleUnit: 'Responsible unit',
   gdpr: 'GDPR',

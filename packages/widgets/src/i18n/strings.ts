@@ -87,6 +87,8 @@ export interface Strings {
   readonly editHere: string;
   /** The button that removes a usage (after a confirmation). */
   readonly removeUsage: string;
+  /** The button of `<kitos-usage-create>`. */
+  readonly takeIntoUse: string;
   readonly responsibleUnit: string;
   readonly gdpr: string;
   readonly roles: string;

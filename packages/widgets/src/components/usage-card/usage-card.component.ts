@@ -9,10 +9,18 @@ import { fillLinkTemplate, isPlainClick } from '../../internal/links.js';
 import { usageCardStyles } from './usage-card.styles.js';
 
 /**
- * A read-only card for one IT-system usage: status with every reason in words ("Ikke aktiv:
+ * The card of one IT-system usage: status with every reason in words ("Ikke aktiv:
  * slutdato 31-12-2025 er passeret"), life cycle and dates, responsible and relevant units, main
  * contract and supplier, a GDPR summary and the roles. It respects the actor's permissions: without
  * read access it says so and shows nothing else, and fields the organisation hides are left out.
+ *
+ * With a client that writes (the in-page or the HTTP client, not a static snapshot), the card has
+ * "Redigér" when the actor may modify the usage and "Fjern anvendelse" when they may delete it. The
+ * edit mode (loaded on first use) groups the fields as KITOS does (general, organisation, GDPR),
+ * checks them with the core's schemas while the user types, shows the server's answer at the field
+ * it concerns, and opens GDPR details only when their question is answered Yes. When someone else
+ * saved first, it keeps what the user typed, names the fields they changed and offers to load their
+ * version or to save on top of it. Removing asks first and spells out what goes with the usage.
  *
  * @summary Read-only IT-system usage card that explains its status.
  * @tagname kitos-usage-card
@@ -20,7 +28,10 @@ import { usageCardStyles } from './usage-card.styles.js';
  * @attr edit-link-template - Link for editing the usage in KITOS, shown only with modify permission, e.g.
  *   `/usages/{uuid}/edit`.
  * @fires {KitosSelectEvent} kitos-select - The main contract link was followed (cancelable).
- * @fires {KitosErrorEvent} kitos-error - The card could not be loaded.
+ * @fires {KitosErrorEvent} kitos-error - The card could not be loaded, or a write failed.
+ * @fires {KitosSavedEvent} kitos-saved - A change was saved from the edit mode (`action: 'update'`, fields, version).
+ * @fires {KitosConflictEvent} kitos-conflict - A save was refused because someone else saved first.
+ * @fires {KitosDeletedEvent} kitos-deleted - The usage was removed after the user confirmed.
  * @csspart card - The card.
  * @csspart title - The system's name.
  * @csspart subtitle - Local name and local id.
@@ -37,6 +48,11 @@ import { usageCardStyles } from './usage-card.styles.js';
  * @csspart roles-table - The roles table.
  * @csspart no-access - The "no read access" message.
  * @csspart edit-link - The link for editing in KITOS (only with modify permission).
+ * @csspart actions - The edit and remove buttons.
+ * @csspart edit-button - "Redigér": opens the edit mode (only with modify permission and a client that writes).
+ * @csspart delete-button - "Fjern anvendelse": asks, then removes (only with delete permission and a client that writes).
+ * @csspart editor - The edit mode's form element.
+ * @csspart live - What the card says after a save or a removal (a polite live region).
  * @csspart message - Loading and empty messages.
  * @csspart error - The error message.
  * @cssprop --kitos-color-border - Border of the card.
