@@ -126,14 +126,17 @@ const da: EditStrings = {
   changedByOthers: 'Ændret af en anden',
   deleteTitle: (s) => `Fjern anvendelsen af ${s}?`,
   deleteIntro: 'Anvendelsen slettes sammen med:',
-  deleteConsequences: (c) => [
-    plural(c.roles, 'rolletildeling', 'rolletildelinger'),
-    `tilknytningen til ${plural(c.units, 'organisationsenhed', 'organisationsenheder')}`,
-    `${plural(c.outgoingRelations, 'relation', 'relationer')} fra systemet og alle relationer fra andre systemer til det`,
-    plural(c.references, 'lokal reference', 'lokale referencer'),
-    'tilknytningen til kontrakter (kontrakterne bevares)',
-    `tilknytningen til ${plural(c.registrations, 'databehandling', 'databehandlinger')} (registreringerne bevares)`,
-  ],
+  deleteConsequences: (c) =>
+    [
+      c.roles && plural(c.roles, 'rolletildeling', 'rolletildelinger'),
+      c.units && `tilknytningen til ${plural(c.units, 'organisationsenhed', 'organisationsenheder')}`,
+      c.outgoingRelations && `${plural(c.outgoingRelations, 'relation', 'relationer')} fra systemet til andre systemer`,
+      'alle relationer fra andre systemer til det',
+      c.references && plural(c.references, 'lokal reference', 'lokale referencer'),
+      'tilknytningen til kontrakter (kontrakterne bevares)',
+      c.registrations &&
+        `tilknytningen til ${plural(c.registrations, 'databehandling', 'databehandlinger')} (registreringerne bevares)`,
+    ].filter((x): x is string => !!x),
   deleteIrreversible: 'Denne handling kan ikke fortrydes.',
   deleteConfirm: 'Fjern anvendelsen',
   deleting: 'Fjerner …',
@@ -211,14 +214,17 @@ const en: EditStrings = {
   changedByOthers: 'Changed by someone else',
   deleteTitle: (s) => `Remove the usage of ${s}?`,
   deleteIntro: 'The usage is deleted together with:',
-  deleteConsequences: (c) => [
-    plural(c.roles, 'role assignment', 'role assignments'),
-    `its link to ${plural(c.units, 'organisation unit', 'organisation units')}`,
-    `${plural(c.outgoingRelations, 'relation', 'relations')} from the system and every relation from other systems to it`,
-    plural(c.references, 'local reference', 'local references'),
-    'its links to contracts (the contracts are kept)',
-    `its link to ${plural(c.registrations, 'data processing registration', 'data processing registrations')} (the registrations are kept)`,
-  ],
+  deleteConsequences: (c) =>
+    [
+      c.roles && plural(c.roles, 'role assignment', 'role assignments'),
+      c.units && `its link to ${plural(c.units, 'organisation unit', 'organisation units')}`,
+      c.outgoingRelations && `${plural(c.outgoingRelations, 'relation', 'relations')} from the system to other systems`,
+      'every relation from other systems to it',
+      c.references && plural(c.references, 'local reference', 'local references'),
+      'its links to contracts (the contracts are kept)',
+      c.registrations &&
+        `its link to ${plural(c.registrations, 'data processing registration', 'data processing registrations')} (the registrations are kept)`,
+    ].filter((x): x is string => !!x),
   deleteIrreversible: 'This cannot be undone.',
   deleteConfirm: 'Remove the usage',
   deleting: 'Removing …',

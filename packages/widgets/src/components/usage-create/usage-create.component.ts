@@ -13,7 +13,7 @@ import { usageCreateStyles } from './usage-create.styles.js';
  *
  * @summary Take a catalogue system into use (create dialog).
  * @tagname kitos-usage-create
- * @attr organization-uuid - The organisation that takes the system into use.
+ * @attr organization-uuid - The organisation that takes the system into use (default: the provider's).
  * @fires {KitosSavedEvent} kitos-saved - A system was taken into use (`action: 'create'`, the new usage's uuid).
  * @fires {KitosErrorEvent} kitos-error - The catalogue could not be searched, or the create failed.
  * @csspart create-button - The button that opens the dialog.
@@ -42,7 +42,7 @@ export class KitosUsageCreate extends KitosElement {
   /** Styles of the element. */
   static override styles = usageCreateStyles;
 
-  /** The organisation that takes the system into use. */
+  /** The organisation that takes the system into use (default: the provider's). */
   @property({ attribute: 'organization-uuid' })
   organizationUuid = '';
 
@@ -54,12 +54,12 @@ export class KitosUsageCreate extends KitosElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     const client = this.activeClient;
+    const org = this.org;
     const seen = this.checked;
-    if (seen && seen.client === client && seen.org === this.organizationUuid) return;
-    this.checked = { client, org: this.organizationUuid };
+    if (seen && seen.client === client && seen.org === org) return;
+    this.checked = { client, org };
     this.allowed = false;
-    if (canWriteUsages(client) && this.organizationUuid) {
-      const org = this.organizationUuid;
+    if (canWriteUsages(client) && org) {
       client.mayCreateUsage(org).then(
         (may) => {
           if (this.checked?.client === client && this.checked.org === org) this.allowed = may;
@@ -67,6 +67,11 @@ export class KitosUsageCreate extends KitosElement {
         (error: unknown) => this.reportError('mayCreateUsage', error),
       );
     }
+  }
+
+  /** The organisation in use: the element's own, else the provider's. */
+  private get org(): string {
+    return this.organizationUuid || this.kitos?.organizationUuid || '';
   }
 
   private async show(): Promise<void> {
@@ -95,7 +100,7 @@ export class KitosUsageCreate extends KitosElement {
       ${
         this.open
           ? html`<kitos-usage-create-dialog exportparts="dialog, dialog-title, search, systems, system, reason, create, cancel"
-            .client=${this.activeClient as KitosUsageWriter} organization-uuid=${this.organizationUuid}
+            .client=${this.activeClient as KitosUsageWriter} organization-uuid=${this.org}
             lang=${this.language} .onClose=${(created: string | null) => this.closed(created)}></kitos-usage-create-dialog>`
           : nothing
       }`;

@@ -29,10 +29,15 @@ export const editStyles = css`
     gap: 0.2rem;
     min-width: 0;
   }
-  [part~='field'].wide {
+  [part~='field'].wide,
+  [part~='gate'] {
     grid-column: 1 / -1;
   }
-  [part~='field'] > label {
+  [part~='gate'] {
+    border-inline-start: 3px solid var(--kitos-color-row-border, #d8d8d8);
+    padding-inline-start: 0.75rem;
+  }
+  [part~='field'] > label:not(.check) {
     font-weight: 600;
     font-size: 0.9em;
   }

@@ -224,6 +224,7 @@ for (const [index, setup] of CLIENT_SETUPS.entries()) {
       expect(q<HTMLDialogElement>(dialog, 'dialog').open).to.equal(true);
       expect(text(dialog)).to.contain('tilknytningen til 1 organisationsenhed');
       expect(text(dialog)).to.contain('Denne handling kan ikke fortrydes.');
+      expect(text(dialog)).not.to.contain('0 rolletildelinger');
       expect(root(dialog).activeElement).to.equal(q(dialog, '[part~="cancel"]'));
       await expect(dialog).to.be.accessible();
       const deleted = oneEvent(el, 'kitos-deleted');

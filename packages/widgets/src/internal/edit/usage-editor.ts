@@ -393,10 +393,21 @@ export class KitosUsageEditor extends LitElement {
   }
 
   private group(name: 'general' | 'organisation' | 'gdpr'): TemplateResult {
-    const fields = USAGE_FIELDS.filter((f) => f.group === name && gateOpen(this.draft, f));
+    // A gate question and its open details sit together in a box of their own, so it is plain
+    // which fields the answer opens and closes.
+    const fields = USAGE_FIELDS.filter((f) => f.group === name && !f.gate);
     return html`<fieldset part="group" data-group=${name}>
       <legend part="group-title">${this.t.groups[name]}</legend>
-      <div part="fields">${fields.map((f) => this.control(f))}</div>
+      <div part="fields">
+        ${fields.map((f) => {
+          const details = GATE_DETAILS.get(f.key);
+          if (!details) return this.control(f);
+          const open = USAGE_FIELDS.filter((d) => d.gate === f.key && gateOpen(this.draft, d));
+          return html`<div part="gate" class="wide" data-gate=${f.key}>
+            <div part="fields">${this.control(f)} ${open.map((d) => this.control(d))}</div>
+          </div>`;
+        })}
+      </div>
     </fieldset>`;
   }
 
