@@ -6,10 +6,11 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { existsSync, rmSync } from 'node:fs';
-import { dirname, isAbsolute, resolve } from 'node:path';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import commonjs from '@rollup/plugin-commonjs';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
+import MagicString from 'magic-string';
 import esbuild from 'rollup-plugin-esbuild';
 import { pureTopLevel } from './scripts/pure-top-level.mjs';
 
@@ -44,12 +45,12 @@ function cleanChunks(pkg) {
  * packages whose modules register nothing when loaded: core and storage-adapters, not widgets,
  * whose modules define custom elements.
  */
-function library(pkg, entries, { markPure = false } = {}) {
+function library(pkg, entries, { markPure = false, plugins = [] } = {}) {
   const src = resolve(`packages/${pkg}/src`);
   return {
     input: Object.fromEntries(Object.entries(entries).map(([name, file]) => [name, `packages/${pkg}/src/${file}`])),
     external: isBare,
-    plugins: [cleanChunks(pkg), ts(), ...(markPure ? [pureTopLevel({ include: [`${src}/`] })] : [])],
+    plugins: [...plugins, cleanChunks(pkg), ts(), ...(markPure ? [pureTopLevel({ include: [`${src}/`] })] : [])],
     output: {
       dir: `packages/${pkg}/dist`,
       format: 'es',
@@ -87,14 +88,16 @@ function workspaceSources() {
 }
 
 /**
- * The usage editor's schema checks as a file of their own beside a one-script bundle. Rollup puts
- * each module in one chunk, and zod's parser lives in modules the read-only widgets load too: left
- * in the bundle, calling it from the edit chunk would add ~9 KB gzip to every page. So the bundle
- * imports `./<prefix>.validate.js`, built by {@link validationBundle} with its own copy of the
- * parts of core and zod it needs, and loaded only with the edit mode.
+ * The usage editor's schema checks as a file of their own beside a build. Rollup puts each module
+ * in one chunk, and zod's parser lives in modules the read-only widgets load too (in an app's
+ * build, core is even one module): left in, calling it from the edit chunk would add 9–15 KB gzip
+ * to every page that shows a card. So the edit chunk imports `target`, built by
+ * {@link validationBundle} with its own copy of the parts of core and zod it needs, and loaded only
+ * with the edit mode.
  */
 const VALIDATE_MODULE = resolve('packages/widgets/src/internal/edit/usage-validate.ts');
-function separateValidation(prefix) {
+function separateValidation(target) {
+  const placeholder = '\0kitos-usage-validate';
   return {
     name: 'separate-validation',
     resolveId(id, importer) {
@@ -103,15 +106,25 @@ function separateValidation(prefix) {
         id.startsWith('.') &&
         resolve(dirname(importer), id.replace(/\.js$/, '.ts')) === VALIDATE_MODULE
       ) {
-        return { id: `./${prefix}.validate.js`, external: 'relative' };
+        return { id: placeholder, external: true };
       }
       return null;
+    },
+    // The import is written relative to each chunk, so the files keep working wherever the folder
+    // is served from.
+    renderChunk(code, chunk, options) {
+      if (!code.includes(placeholder)) return null;
+      const from = dirname(resolve(options.dir ?? dirname(options.file), chunk.fileName));
+      const path = relative(from, resolve(target)).split(sep).join('/');
+      const s = new MagicString(code);
+      s.replaceAll(placeholder, path.startsWith('.') ? path : `./${path}`);
+      return { code: s.toString(), map: s.generateMap({ hires: true }) };
     },
   };
 }
 
-/** The schema checks for {@link separateValidation}, minified, into `dir`. */
-function validationBundle(dir, prefix) {
+/** The schema checks for {@link separateValidation}, minified, into `target`. */
+function validationBundle(target) {
   return {
     input: VALIDATE_MODULE,
     plugins: [
@@ -121,7 +134,7 @@ function validationBundle(dir, prefix) {
       pureTopLevel({ include: [`${resolve('packages/core/src')}/`] }),
       terser(),
     ],
-    output: { file: `${dir}/${prefix}.validate.js`, format: 'es', sourcemap: true },
+    output: { file: target, format: 'es', sourcemap: true },
     onwarn,
   };
 }
@@ -171,10 +184,15 @@ export default [
   // imports one subpath defines only that element and loads only what it uses. Code shared by
   // several entries lands in dist/chunks/, which package.json lists under "sideEffects" because
   // the element definitions (customElements.define) may end up there.
-  library('widgets', {
-    index: 'index.ts',
-    ...Object.fromEntries(WIDGET_ENTRIES.map((name) => [name, `entries/${name}.ts`])),
-  }),
+  library(
+    'widgets',
+    {
+      index: 'index.ts',
+      ...Object.fromEntries(WIDGET_ENTRIES.map((name) => [name, `entries/${name}.ts`])),
+    },
+    { plugins: [separateValidation('packages/widgets/dist/usage-validate.js')] },
+  ),
+  validationBundle('packages/widgets/dist/usage-validate.js'),
   library('io', { index: 'index.ts' }),
   library('server', { index: 'index.ts', cli: 'cli.ts' }),
   {
@@ -186,7 +204,7 @@ export default [
     // third file: the page still loads one file to read.
     preserveEntrySignatures: 'allow-extension',
     plugins: [
-      separateValidation('kitos-widgets.bundle'),
+      separateValidation('packages/widgets/dist/kitos-widgets.bundle.validate.js'),
       workspaceSources(),
       nodeResolve({ browser: true, exportConditions: ['browser'] }),
       ts(),
@@ -204,14 +222,14 @@ export default [
     },
     onwarn,
   },
-  validationBundle('packages/widgets/dist', 'kitos-widgets.bundle'),
+  validationBundle('packages/widgets/dist/kitos-widgets.bundle.validate.js'),
   {
     // Example 1 (examples/embed): every widget, core, the sql.js adapter and its wasm, for one
     // <script> tag that reads a published snapshot. sql.js is UMD, hence commonjs().
     input: 'examples/embed/embed.ts',
     preserveEntrySignatures: 'allow-extension',
     plugins: [
-      separateValidation('kitos-embed'),
+      separateValidation('examples/embed/dist/kitos-embed.validate.js'),
       workspaceSources(),
       nodeResolve({ browser: true, exportConditions: ['browser'] }),
       commonjs(),
@@ -228,5 +246,5 @@ export default [
     },
     onwarn,
   },
-  validationBundle('examples/embed/dist', 'kitos-embed'),
+  validationBundle('examples/embed/dist/kitos-embed.validate.js'),
 ];

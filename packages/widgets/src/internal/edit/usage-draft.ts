@@ -7,13 +7,11 @@ import {
   ENUM_LABELS,
   type EnumName,
   type ItSystemUsage,
-  ISSUE_CODES,
   type IssueCode,
   UsageGdprGates,
   type ValidationIssue,
 } from '@os2kitos/core';
 import type { UsagePatch } from '../../data/client.js';
-import type { Lang } from '../../i18n/strings.js';
 import { checkUsageSections } from './usage-validate.js';
 
 /** How a field is edited. */
@@ -237,12 +235,6 @@ export function fieldKeyOf(i: ValidationIssue): string {
     if (FIELD_BY_KEY.has(key)) return key;
   }
   return '';
-}
-
-/** An issue in words, from the core's issue catalogue (the same words in the page and over HTTP). */
-export function issueText(i: ValidationIssue, lang: Lang): string {
-  const info = (ISSUE_CODES as Readonly<Record<string, { da: string; en: string }>>)[i.code];
-  return info ? info[lang] : i.message;
 }
 
 /** The values of an enumeration, in the vocabulary's order. */

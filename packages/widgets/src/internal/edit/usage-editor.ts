@@ -26,11 +26,11 @@ import {
   fieldKeyOf,
   GATE_DETAILS,
   gateOpen,
-  issueText,
   patchOf,
   USAGE_FIELDS,
   validateDraft,
 } from './usage-draft.js';
+import { issueText } from './usage-validate.js';
 
 /** A conflict being shown: the newer record and what each side changed. */
 interface Conflict {

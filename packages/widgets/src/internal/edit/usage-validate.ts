@@ -1,11 +1,12 @@
 /**
- * The core's schemas over what the usage editor would send: the general and GDPR sections of the
+ * The core's schemas over what the usage editor would send, and the core's words for the issues: the general and GDPR sections of the
  * patch, the validity period and the units over the values after the change. The only editing
  * module that runs zod's parser: the one-script embed builds it as a file of its own
  * (`kitos-widgets.bundle.validate.js`, see rollup.config.js), so pages that only read never carry
  * the parser, and apps' bundlers load it with the edit mode.
  */
 import {
+  ISSUE_CODES,
   toValidationIssues,
   UsageGdprPatchSchema,
   UsageGeneralPatchSchema,
@@ -13,6 +14,7 @@ import {
   UsageValiditySchema,
   type ValidationIssue,
 } from '@os2kitos/core';
+import type { Lang } from '../../i18n/strings.js';
 
 /** The values after the change that rules across fields look at. */
 export interface UsageSectionValues {
@@ -53,4 +55,18 @@ export function checkUsageSections(
   });
   if (!units.success) issues.push(...under(['organizationUsage'], toValidationIssues(units.error)));
   return issues;
+}
+
+/**
+ * An issue in words, from the core's issue catalogue (the same words in the page and over HTTP);
+ * here, so the catalogue travels with the checks and not with every page.
+ *
+ * @example
+ * ```ts
+ * issueText({ path: [], code: 'date-order', message: '' }, 'en'); // 'The dates are in the wrong order'
+ * ```
+ */
+export function issueText(i: ValidationIssue, lang: Lang): string {
+  const info = (ISSUE_CODES as Readonly<Record<string, { da: string; en: string }>>)[i.code];
+  return info ? info[lang] : i.message;
 }
