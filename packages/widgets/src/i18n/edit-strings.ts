@@ -24,6 +24,7 @@ export interface EditStrings {
   readonly gateClears: (fields: string) => string;
   readonly responsibleHint: string;
   readonly noUnits: string;
+  readonly findUnit: string;
   readonly fixErrors: (n: number) => string;
   readonly serverRefused: string;
   readonly forbidden: string;
@@ -113,6 +114,7 @@ const da: EditStrings = {
   gateClears: (f) => `Når du gemmer, ryddes: ${f}.`,
   responsibleHint: 'Vælg blandt de relevante enheder ovenfor.',
   noUnits: 'Organisationen har ingen enheder.',
+  findUnit: 'Find enhed',
   fixErrors: (x) => `${plural(x, 'felt', 'felter')} skal rettes, før der kan gemmes.`,
   serverRefused: 'KITOS afviste ændringen. Se felterne markeret nedenfor.',
   forbidden: 'Du har ikke rettighed til at ændre dette IT-system.',
@@ -201,6 +203,7 @@ const en: EditStrings = {
   gateClears: (f) => `Saving clears: ${f}.`,
   responsibleHint: 'Choose among the relevant units above.',
   noUnits: 'The organisation has no units.',
+  findUnit: 'Find unit',
   fixErrors: (x) => `${plural(x, 'field needs', 'fields need')} fixing before saving.`,
   serverRefused: 'KITOS refused the change. See the fields marked below.',
   forbidden: 'You may not change this IT system.',

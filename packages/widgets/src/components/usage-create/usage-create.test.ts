@@ -47,9 +47,14 @@ for (const [index, setup] of CLIENT_SETUPS.entries()) {
   describe(`<kitos-usage-create> over the ${setup.name} client`, () => {
     let s: ClientSetup;
     let client: KitosUsageWriter;
+    const created: string[] = [];
     before(async () => {
       s = await setup.make();
       client = s.client as KitosUsageWriter;
+    });
+    // The HTTP run shares one server with the other test files: leave its portfolio as it was.
+    after(async () => {
+      for (const uuid of created) await client.deleteUsage(uuid).catch(() => undefined);
     });
 
     it('searches the catalogue, refuses a system in use with the reason, and takes one into use', async () => {
@@ -76,6 +81,7 @@ for (const [index, setup] of CLIENT_SETUPS.entries()) {
       const saved = oneEvent(el, 'kitos-saved');
       q(dialog, '[part~="create"]').click();
       const { detail } = await saved;
+      created.push(detail.uuid);
       expect(detail.action).to.equal('create');
       await waitUntil(() => !q(el, 'kitos-usage-create-dialog'), 'closed', WAIT);
       await waitUntil(() => q(el, '[part~="live"]').textContent === `${name} er taget i brug.`, 'said', WAIT);

@@ -68,6 +68,14 @@ export const editStyles = css`
     padding-block: 0.1rem;
     overflow-wrap: anywhere;
   }
+  label.filter {
+    display: block;
+    font-size: 0.9em;
+  }
+  #unit-filter {
+    width: min(100%, 20rem);
+    margin-block-end: 0.4rem;
+  }
   [part~='unit-tree'] {
     max-height: 14rem;
     overflow: auto;

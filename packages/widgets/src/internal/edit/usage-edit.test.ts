@@ -77,6 +77,12 @@ for (const [index, setup] of CLIENT_SETUPS.entries()) {
       uuid = created.uuid;
     });
 
+    // The HTTP runs share one server with the other test files: leave its portfolio as it was, also
+    // when a test failed before the delete test.
+    after(async () => {
+      await client.deleteUsage(uuid).catch(() => undefined);
+    });
+
     it('refuses taking the same system into use twice, with a typed conflict', async () => {
       const error = await client
         .createUsage({ organizationUuid: s.portfolio.nordby, systemUuid: s.portfolio.freeSystems[index] as string })
@@ -103,8 +109,19 @@ for (const [index, setup] of CLIENT_SETUPS.entries()) {
       expect(errorOf(editor, 'general.validity.validTo')).to.equal('Datoerne er i forkert rækkefølge');
       type(editor, 'general.validity.validTo', '31-12-2027');
       choose(editor, 'general.validity.lifeCycleStatus', 'Operational');
-      checkUnit(editor, 'IT');
+      // The filter narrows the tree to matching units and their parents.
+      const filter = q<HTMLInputElement>(editor, '#unit-filter');
+      filter.value = 'dri';
+      filter.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
       await editor.updateComplete;
+      const shown = () =>
+        [...root(editor).querySelectorAll('[part~="unit-tree"] label')].map((l) => l.textContent?.trim());
+      expect(shown()).to.deep.equal(['Nordby Kommune', 'IT', 'Drift']);
+      checkUnit(editor, 'IT');
+      filter.value = '';
+      filter.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+      await editor.updateComplete;
+      expect(shown()).to.deep.equal(['Nordby Kommune', 'IT', 'Drift', 'Skole']);
       choose(editor, 'organizationUsage.responsibleUnitUuid', s.portfolio.units.it);
       expect(field(editor, 'gdpr.riskAssessmentConductedDate')).to.equal(null);
       choose(editor, 'gdpr.riskAssessmentConducted', 'Yes');

@@ -39,6 +39,9 @@ interface Conflict {
   readonly bothFields: readonly string[];
 }
 
+/** From how many units the unit picker offers a filter (a short list is read at a glance). */
+const UNIT_FILTER_FROM = 3;
+
 const idOf = (key: string) => `f-${key.replaceAll('.', '-')}`;
 
 /** The edit form of one usage. Internal: `<kitos-usage-card>` shows it in its edit mode. */
@@ -67,6 +70,8 @@ export class KitosUsageEditor extends LitElement {
   @state() private announcement = '';
   @state() private phase: 'loading' | 'ready' | 'saving' | 'failed' = 'loading';
   @state() private conflict: Conflict | undefined;
+  /** What the unit picker is filtered by (a part of a unit's name). */
+  @state() private unitFilter = '';
   /** Fields the user touched, so untouched fields do not show errors while typing elsewhere. */
   private touched = new Set<string>();
   private submitted = false;
@@ -359,6 +364,23 @@ export class KitosUsageEditor extends LitElement {
     return out;
   }
 
+  /**
+   * The units whose name contains the filter, with their parent units, so a match is seen in its
+   * place in the tree; checked units stay in view so a choice never disappears.
+   */
+  private filteredUnits(all: { node: UnitTreeNode; depth: number }[]): { node: UnitTreeNode; depth: number }[] {
+    const needle = this.unitFilter.trim().toLocaleLowerCase('da');
+    if (!needle) return all;
+    const chosen = new Set((this.draft['organizationUsage.usingUnitUuids'] ?? []) as readonly string[]);
+    const parent = new Map(all.map((u) => [u.node.uuid, u.node.parentUuid]));
+    const shown = new Set<string>();
+    for (const { node } of all) {
+      if (!node.name.toLocaleLowerCase('da').includes(needle) && !chosen.has(node.uuid)) continue;
+      for (let at: string | null | undefined = node.uuid; at && !shown.has(at); at = parent.get(at)) shown.add(at);
+    }
+    return all.filter((u) => shown.has(u.node.uuid));
+  }
+
   /** The responsible unit may only be one of the relevant units (the core's rule). */
   private unitOptions(): { value: string; label: string }[] {
     const using = new Set((this.draft['organizationUsage.usingUnitUuids'] ?? []) as readonly string[]);
@@ -371,10 +393,20 @@ export class KitosUsageEditor extends LitElement {
     const id = idOf(f.key);
     const chosen = (this.draft[f.key] ?? []) as readonly string[];
     const toggle = (v: string, on: boolean) => this.set(f.key, on ? [...chosen, v] : chosen.filter((x) => x !== v));
-    const units = this.flatUnits();
+    const all = this.flatUnits();
+    const units = this.filteredUnits(all);
     return html`<fieldset part="field units" class="wide" data-field=${f.key} id=${id} tabindex="-1"
       aria-describedby=${this.describedBy(f.key) || nothing}>
       <legend>${label}</legend>
+      ${
+        all.length > UNIT_FILTER_FROM
+          ? html`<label class="filter" for="unit-filter">${this.t.findUnit}</label>
+              <input id="unit-filter" type="search" autocomplete="off" .value=${this.unitFilter}
+                @input=${(e: Event) => {
+                  this.unitFilter = (e.target as HTMLInputElement).value;
+                }} />`
+          : nothing
+      }
       ${
         units.length
           ? html`<div part="unit-tree">
