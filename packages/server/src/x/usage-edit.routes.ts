@@ -28,8 +28,9 @@ const UsageCreateDoc = z
   .strictObject({ organizationUuid: WireUuid, systemUuid: WireUuid })
   .openapi('UsageRecordCreate');
 const OptionChoice = z.object({ uuid: z.string(), name: z.string(), description: z.string().nullable() });
+const UserChoice = z.object({ uuid: z.string(), name: z.string(), email: z.string() });
 const UsageEditChoicesDoc = z
-  .object({ dataClassifications: z.array(OptionChoice) })
+  .object({ dataClassifications: z.array(OptionChoice), roles: z.array(OptionChoice), users: z.array(UserChoice) })
   .openapi('UsageEditChoices', { description: 'The option lists a usage editor offers in the organisation.' });
 
 /** Registers the usage edit routes under `prefix`. */
@@ -103,11 +104,25 @@ export function registerUsageEditRoutes(app: OpenAPIHono<ServerEnv>, prefix: str
     }),
     async (c) => {
       const { organizationUuid } = c.req.valid('param');
-      const options = await c
-        .get('kitos')
-        .options.available(actorOf(c), 'it-system-usage-data-classification-types', organizationUuid, 'name');
-      const dataClassifications = options.map((o) => ({ uuid: o.uuid, name: o.name, description: o.description }));
-      return c.json({ dataClassifications } as never, 200);
+      const kitos = c.get('kitos');
+      const actor = actorOf(c);
+      const option = (o: { uuid: string; name: string; description: string | null }) => ({
+        uuid: o.uuid,
+        name: o.name,
+        description: o.description,
+      });
+      const [classifications, roles, members] = await Promise.all([
+        kitos.options.available(actor, 'it-system-usage-data-classification-types', organizationUuid, 'name'),
+        kitos.options.available(actor, 'it-system-usage-role-types', organizationUuid, 'name'),
+        kitos.memberships.list(actor, organizationUuid),
+      ]);
+      // Each member once, by name: who can hold a role on the organisation's usages.
+      const uuids = [...new Set(members.map((m) => m.userUuid))];
+      const users = (await Promise.all(uuids.map((uuid) => kitos.users.get(actor, uuid))))
+        .map((u) => ({ uuid: u.uuid, name: `${u.firstName} ${u.lastName}`.trim(), email: u.email }))
+        .sort((a, b) => a.name.localeCompare(b.name, 'da'));
+      const dataClassifications = classifications.map(option);
+      return c.json({ dataClassifications, roles: roles.map(option), users } as never, 200);
     },
   );
 }

@@ -142,10 +142,21 @@ export interface OptionChoice {
   readonly description: string | null;
 }
 
+/** A member of the organisation who can hold a role. */
+export interface UserChoice {
+  readonly uuid: string;
+  readonly name: string;
+  readonly email: string;
+}
+
 /** The option lists of {@link KitosClient.usageEditChoices}. */
 export interface UsageEditChoices {
   /** Data classification ("Klassifikation af data"). */
   readonly dataClassifications: readonly OptionChoice[];
+  /** System roles ("Systemroller") available in the organisation. */
+  readonly roles: readonly OptionChoice[];
+  /** The organisation's members, by name: who can hold a role. */
+  readonly users: readonly UserChoice[];
 }
 
 /** The write methods of a usage, all present. */

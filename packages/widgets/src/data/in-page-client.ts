@@ -14,7 +14,7 @@ import {
   OVERVIEW_COLUMNS,
   type OrganizationRole,
 } from '@os2kitos/core';
-import type { KitosClient, KitosUsageWriter } from './client.js';
+import type { KitosClient, KitosUsageWriter, UserChoice } from './client.js';
 
 /**
  * Creates a {@link KitosClient} that reads and writes through `kitos` on behalf of `actor`: every
@@ -38,11 +38,23 @@ export function createInPageClient(kitos: Kitos, actor: Actor, options: { today?
     contractDeadlines: (query) => kitos.overviews.deadlines(actor, { ...today, ...query }),
     unitTree: (organizationUuid) => kitos.overviews.unitTree(actor, organizationUuid),
     usageRecord: (uuid) => kitos.usages.get(actor, uuid),
-    usageEditChoices: async (organizationUuid) => ({
-      dataClassifications: (
-        await kitos.options.available(actor, 'it-system-usage-data-classification-types', organizationUuid, 'name')
-      ).map((o) => ({ uuid: o.uuid, name: o.name, description: o.description })),
-    }),
+    usageEditChoices: async (organizationUuid) => {
+      const option = (o: { uuid: string; name: string; description: string | null }) => ({
+        uuid: o.uuid,
+        name: o.name,
+        description: o.description,
+      });
+      const [classifications, roles, members] = await Promise.all([
+        kitos.options.available(actor, 'it-system-usage-data-classification-types', organizationUuid, 'name'),
+        kitos.options.available(actor, 'it-system-usage-role-types', organizationUuid, 'name'),
+        kitos.memberships.list(actor, organizationUuid),
+      ]);
+      return {
+        dataClassifications: classifications.map(option),
+        roles: roles.map(option),
+        users: await usersOf(kitos, actor, members),
+      };
+    },
     patchUsage: (uuid, patch, o = {}) => kitos.usages.patch(actor, uuid, patch, o),
     mayCreateUsage: async (organizationUuid) => {
       // The core's create rule over the actor's roles as stored (the server's permission probe does
@@ -63,4 +75,16 @@ export function createInPageClient(kitos: Kitos, actor: Actor, options: { today?
     createUsage: (input) => kitos.usages.create(actor, { ...input }),
     deleteUsage: (uuid, o = {}) => kitos.usages.delete(actor, uuid, o),
   };
+}
+
+/**
+ * The members of an organisation as role holders, by name (each user once, whatever roles they
+ * have in the organisation).
+ */
+async function usersOf(kitos: Kitos, actor: Actor, members: readonly { userUuid: string }[]): Promise<UserChoice[]> {
+  const uuids = [...new Set(members.map((m) => m.userUuid))];
+  const users = await Promise.all(uuids.map((uuid) => kitos.users.get(actor, uuid)));
+  return users
+    .map((u) => ({ uuid: u.uuid, name: `${u.firstName} ${u.lastName}`.trim(), email: u.email }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'da'));
 }

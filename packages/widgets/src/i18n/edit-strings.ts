@@ -10,7 +10,18 @@ import type { Lang } from './strings.js';
 export interface EditStrings {
   /** Field labels by the field's path in the usage. */
   readonly fields: Readonly<Record<string, string>>;
-  readonly groups: { readonly general: string; readonly organisation: string; readonly gdpr: string };
+  readonly groups: {
+    readonly general: string;
+    readonly organisation: string;
+    readonly roles: string;
+    readonly gdpr: string;
+  };
+  readonly role: string;
+  readonly user: string;
+  readonly addRole: string;
+  readonly removeRole: (role: string, user: string) => string;
+  readonly noRoles: string;
+  readonly roleTaken: string;
   readonly editTitle: (system: string) => string;
   readonly save: string;
   readonly saving: string;
@@ -81,6 +92,7 @@ const da: EditStrings = {
     'general.notes': 'Noter',
     'organizationUsage.usingUnitUuids': 'Relevante organisationsenheder',
     'organizationUsage.responsibleUnitUuid': 'Ansvarlig organisationsenhed',
+    roles: 'Systemroller',
     'gdpr.purpose': 'Behandlingsformål',
     'gdpr.businessCritical': 'Forretningskritisk IT-system',
     'gdpr.hostedAt': 'IT-systemet driftes',
@@ -100,7 +112,13 @@ const da: EditStrings = {
     'gdpr.dataRetentionEvaluationFrequencyInMonths': 'Evalueringsfrekvens (måneder)',
     'gdpr.plannedRiskAssessmentDate': 'Planlagt risikovurdering',
   },
-  groups: { general: 'Generelt', organisation: 'Organisation', gdpr: 'GDPR' },
+  groups: { general: 'Generelt', organisation: 'Organisation', roles: 'Systemroller', gdpr: 'GDPR' },
+  role: 'Rolle',
+  user: 'Bruger',
+  addRole: 'Tilføj rolle',
+  removeRole: (r, u) => `Fjern ${r}: ${u}`,
+  noRoles: 'Ingen roller er tildelt.',
+  roleTaken: 'Brugeren har allerede den rolle.',
   editTitle: (s) => `Redigér ${s}`,
   save: 'Gem',
   saving: 'Gemmer …',
@@ -170,6 +188,7 @@ const en: EditStrings = {
     'general.notes': 'Notes',
     'organizationUsage.usingUnitUuids': 'Relevant units',
     'organizationUsage.responsibleUnitUuid': 'Responsible unit',
+    roles: 'System roles',
     'gdpr.purpose': 'Purpose of processing',
     'gdpr.businessCritical': 'Business critical',
     'gdpr.hostedAt': 'Hosted',
@@ -189,7 +208,13 @@ const en: EditStrings = {
     'gdpr.dataRetentionEvaluationFrequencyInMonths': 'Evaluation frequency (months)',
     'gdpr.plannedRiskAssessmentDate': 'Planned risk assessment',
   },
-  groups: { general: 'General', organisation: 'Organisation', gdpr: 'GDPR' },
+  groups: { general: 'General', organisation: 'Organisation', roles: 'System roles', gdpr: 'GDPR' },
+  role: 'Role',
+  user: 'User',
+  addRole: 'Add role',
+  removeRole: (r, u) => `Remove ${r}: ${u}`,
+  noRoles: 'No roles are assigned.',
+  roleTaken: 'The user already has that role.',
   editTitle: (s) => `Edit ${s}`,
   save: 'Save',
   saving: 'Saving …',

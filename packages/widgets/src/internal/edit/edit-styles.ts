@@ -76,6 +76,30 @@ export const editStyles = css`
     width: min(100%, 20rem);
     margin-block-end: 0.4rem;
   }
+  [part~='role-list'] {
+    list-style: none;
+    margin: 0 0 0.5rem;
+    padding: 0;
+    display: grid;
+    gap: 0.25rem;
+  }
+  [part~='role-list'] li {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: 0.5rem;
+    overflow-wrap: anywhere;
+  }
+  [part~='add-role'] {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: end;
+    gap: 0.5rem 1rem;
+  }
+  [part~='add-role'] [part~='field'] {
+    flex: 1 1 12rem;
+  }
   [part~='unit-tree'] {
     max-height: 14rem;
     overflow: auto;

@@ -15,13 +15,23 @@ import type { UsagePatch } from '../../data/client.js';
 import { checkUsageSections } from './usage-validate.js';
 
 /** How a field is edited. */
-export type FieldKind = 'text' | 'textarea' | 'date' | 'enum' | 'option' | 'number' | 'enum-set' | 'units' | 'unit';
+export type FieldKind =
+  | 'text'
+  | 'textarea'
+  | 'date'
+  | 'enum'
+  | 'option'
+  | 'number'
+  | 'enum-set'
+  | 'units'
+  | 'unit'
+  | 'roles';
 
 /** One edited field: its path in the usage (`general.validity.validFrom`) and its input. */
 export interface FieldSpec {
   readonly key: string;
   readonly kind: FieldKind;
-  readonly group: 'general' | 'organisation' | 'gdpr';
+  readonly group: 'general' | 'organisation' | 'roles' | 'gdpr';
   /** For `enum` and `enum-set`: the core's enumeration. */
   readonly enumName?: EnumName;
   /** For text: the longest value the core accepts (shown as the input's maxlength). */
@@ -66,6 +76,7 @@ export const USAGE_FIELDS: readonly FieldSpec[] = [
   { key: 'general.notes', kind: 'textarea', group: 'general', max: 10_000 },
   { key: 'organizationUsage.usingUnitUuids', kind: 'units', group: 'organisation' },
   { key: 'organizationUsage.responsibleUnitUuid', kind: 'unit', group: 'organisation' },
+  { key: 'roles', kind: 'roles', group: 'roles' },
   { key: 'gdpr.purpose', kind: 'textarea', group: 'gdpr', max: 10_000 },
   { key: 'gdpr.businessCritical', kind: 'enum', group: 'gdpr', enumName: 'YesNoDontKnow' },
   { key: 'gdpr.hostedAt', kind: 'enum', group: 'gdpr', enumName: 'UsageHostedAt' },
@@ -92,6 +103,9 @@ const read = (record: unknown, key: string): unknown =>
     .split('.')
     .reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), record);
 
+/** A role assignment in the draft: `<role uuid>/<user uuid>` (a set of these compares by value). */
+export const roleKey = (roleUuid: string, userUuid: string) => `${roleUuid}/${userUuid}`;
+
 /** `2025-03-01` → `01-03-2025`. */
 export const toDanishDate = (iso: string): string => {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
@@ -116,7 +130,8 @@ export function draftOf(usage: ItSystemUsage): Draft {
   const draft: Record<string, DraftValue> = {};
   for (const f of USAGE_FIELDS) {
     const value = read(usage, f.key);
-    if (f.kind === 'enum-set' || f.kind === 'units') draft[f.key] = Array.isArray(value) ? value.map(String) : [];
+    if (f.kind === 'roles') draft[f.key] = usage.roles.map((r) => roleKey(r.roleUuid, r.userUuid));
+    else if (f.kind === 'enum-set' || f.kind === 'units') draft[f.key] = Array.isArray(value) ? value.map(String) : [];
     else if (f.kind === 'date') draft[f.key] = typeof value === 'string' ? toDanishDate(value) : '';
     else if (f.kind === 'number') draft[f.key] = typeof value === 'number' && value !== 0 ? String(value) : '';
     else draft[f.key] = value === null || value === undefined ? '' : String(value);
@@ -148,6 +163,13 @@ const issue = (key: string, code: IssueCode, message: string): ValidationIssue =
 
 /** The value a draft field gives the core, or an issue when the text cannot be read. */
 function inputValue(f: FieldSpec, value: DraftValue): { value: unknown } | { issue: ValidationIssue } {
+  if (f.kind === 'roles')
+    return {
+      value: (value as readonly string[]).map((k) => {
+        const [roleUuid, userUuid] = k.split('/');
+        return { roleUuid, userUuid };
+      }),
+    };
   if (Array.isArray(value)) return { value: [...value] };
   const text = (value as string).trim();
   switch (f.kind) {

@@ -123,6 +123,26 @@ for (const [index, setup] of CLIENT_SETUPS.entries()) {
       await editor.updateComplete;
       expect(shown()).to.deep.equal(['Nordby Kommune', 'IT', 'Drift', 'Skole']);
       choose(editor, 'organizationUsage.responsibleUnitUuid', s.portfolio.units.it);
+      // A role for a member of the organisation; the same pair cannot be added twice.
+      const roleSelect = q<HTMLSelectElement>(editor, '#new-role');
+      const firstRole = roleSelect.options[1] as HTMLOptionElement;
+      const pickRole = () => {
+        roleSelect.value = firstRole.value;
+        roleSelect.dispatchEvent(new Event('change'));
+        const user = q<HTMLSelectElement>(editor, '#new-role-user');
+        user.value = s.portfolio.anna;
+        user.dispatchEvent(new Event('change'));
+      };
+      pickRole();
+      await editor.updateComplete;
+      q(editor, '[part~="add-role-button"]').click();
+      await editor.updateComplete;
+      expect(q(editor, '[part~="role-list"]').textContent).to.contain(`${firstRole.textContent?.trim()}: Anna Test`);
+      pickRole();
+      await editor.updateComplete;
+      expect(q<HTMLButtonElement>(editor, '[part~="add-role-button"]').disabled).to.equal(true);
+      expect(text(editor)).to.contain('Brugeren har allerede den rolle.');
+
       expect(field(editor, 'gdpr.riskAssessmentConductedDate')).to.equal(null);
       choose(editor, 'gdpr.riskAssessmentConducted', 'Yes');
       await editor.updateComplete;
@@ -133,7 +153,7 @@ for (const [index, setup] of CLIENT_SETUPS.entries()) {
       q(editor, '[part~="save"]').click();
       const { detail } = await saved;
       expect(detail.action).to.equal('update');
-      expect(detail.fields).to.include.members(['general.localCallName', 'gdpr.riskAssessmentConductedDate']);
+      expect(detail.fields).to.include.members(['general.localCallName', 'roles', 'gdpr.riskAssessmentConductedDate']);
       await waitUntil(() => q(el, '[part~="subtitle"]')?.textContent?.includes('Min kalender'), 'card', WAIT);
       expect(q(el, '[part~="live"]').textContent).to.equal('Ændringerne er gemt.');
       expect(root(el).activeElement).to.equal(q(el, '[part~="edit-button"]'));
@@ -149,6 +169,8 @@ for (const [index, setup] of CLIENT_SETUPS.entries()) {
         responsibleUnitUuid: s.portfolio.units.it,
       });
       expect(record.gdpr.riskAssessmentConductedDate).to.equal('2025-03-15');
+      expect(record.roles).to.deep.equal([{ roleUuid: firstRole.value, userUuid: s.portfolio.anna }]);
+      expect(text(el)).to.contain('Anna Test');
     });
 
     it('says a GDPR answer other than Yes clears the details, and the save clears them', async () => {
@@ -241,7 +263,8 @@ for (const [index, setup] of CLIENT_SETUPS.entries()) {
       expect(q<HTMLDialogElement>(dialog, 'dialog').open).to.equal(true);
       expect(text(dialog)).to.contain('tilknytningen til 1 organisationsenhed');
       expect(text(dialog)).to.contain('Denne handling kan ikke fortrydes.');
-      expect(text(dialog)).not.to.contain('0 rolletildelinger');
+      expect(text(dialog)).to.contain('1 rolletildeling');
+      expect(text(dialog)).not.to.contain('0 lokale referencer');
       expect(root(dialog).activeElement).to.equal(q(dialog, '[part~="cancel"]'));
       await expect(dialog).to.be.accessible();
       const deleted = oneEvent(el, 'kitos-deleted');

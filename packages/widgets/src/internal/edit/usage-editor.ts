@@ -27,6 +27,7 @@ import {
   GATE_DETAILS,
   gateOpen,
   patchOf,
+  roleKey,
   USAGE_FIELDS,
   validateDraft,
 } from './usage-draft.js';
@@ -60,7 +61,9 @@ export class KitosUsageEditor extends LitElement {
   @state() private record: ItSystemUsage | undefined;
   @state() private base: Draft = {};
   @state() private draft: Draft = {};
-  @state() private choices: UsageEditChoices = { dataClassifications: [] };
+  @state() private choices: UsageEditChoices = { dataClassifications: [], roles: [], users: [] };
+  /** The role and user picked in the "add role" row. */
+  @state() private newRole = { roleUuid: '', userUuid: '' };
   @state() private units: readonly UnitTreeNode[] = [];
   /** Issues from typing (the core's schemas in the page). */
   @state() private typed: Map<string, string> = new Map();
@@ -312,6 +315,8 @@ export class KitosUsageEditor extends LitElement {
         return this.checkboxes(f, label, error, theirs);
       case 'units':
         return this.unitPicker(f, label, error, theirs);
+      case 'roles':
+        return this.rolesEditor(f, label, error, theirs);
       default:
         input = html`<input id=${id} type="text" autocomplete="off" maxlength=${f.max ?? nothing}
           inputmode=${f.kind === 'number' ? 'numeric' : f.kind === 'date' ? 'numeric' : nothing}
@@ -424,7 +429,78 @@ export class KitosUsageEditor extends LitElement {
     </fieldset>`;
   }
 
-  private group(name: 'general' | 'organisation' | 'gdpr'): TemplateResult {
+  /** The role assignments: one row each with a remove button, and a row to add one. */
+  private rolesEditor(f: FieldSpec, label: string, error: string | undefined, theirs: boolean | undefined) {
+    const { t } = this;
+    const id = idOf(f.key);
+    const held = (this.draft[f.key] ?? []) as readonly string[];
+    const roleName = (uuid: string) => this.choices.roles.find((r) => r.uuid === uuid)?.name ?? uuid;
+    const userName = (uuid: string) => this.choices.users.find((u) => u.uuid === uuid)?.name ?? uuid;
+    const { roleUuid, userUuid } = this.newRole;
+    const taken = !!roleUuid && !!userUuid && held.includes(roleKey(roleUuid, userUuid));
+    const add = () => {
+      if (!roleUuid || !userUuid || taken) return;
+      this.set(f.key, [...held, roleKey(roleUuid, userUuid)]);
+      this.newRole = { roleUuid: '', userUuid: '' };
+      this.renderRoot.querySelector<HTMLElement>('#new-role')?.focus();
+    };
+    const remove = (key: string) => {
+      this.set(
+        f.key,
+        held.filter((k) => k !== key),
+      );
+      this.renderRoot.querySelector<HTMLElement>('#new-role')?.focus();
+    };
+    return html`<fieldset part="field roles" class="wide" data-field=${f.key} id=${id} tabindex="-1"
+      aria-describedby=${this.describedBy(f.key) || nothing}>
+      <legend>${label}</legend>
+      ${
+        held.length
+          ? html`<ul part="role-list">
+            ${held.map((key) => {
+              const [r = '', u = ''] = key.split('/');
+              return html`<li>
+                <span>${roleName(r)}: ${userName(u)}</span>
+                <button type="button" part="remove-role" @click=${() => remove(key)}>
+                  ${t.removeRole(roleName(r), userName(u))}
+                </button>
+              </li>`;
+            })}
+          </ul>`
+          : html`<p part="hint">${t.noRoles}</p>`
+      }
+      <div part="add-role">
+        <div part="field">
+          <label for="new-role">${t.role}</label>
+          <select id="new-role" @change=${(e: Event) => {
+            this.newRole = { ...this.newRole, roleUuid: (e.target as HTMLSelectElement).value };
+          }}>
+            <option value="" ?selected=${roleUuid === ''}>${t.choose}</option>
+            ${this.choices.roles.map((o) => html`<option value=${o.uuid} ?selected=${o.uuid === roleUuid}>${o.name}</option>`)}
+          </select>
+        </div>
+        <div part="field">
+          <label for="new-role-user">${t.user}</label>
+          <select id="new-role-user" aria-describedby=${taken ? 'new-role-taken' : nothing} @change=${(e: Event) => {
+            this.newRole = { ...this.newRole, userUuid: (e.target as HTMLSelectElement).value };
+          }}>
+            <option value="" ?selected=${userUuid === ''}>${t.choose}</option>
+            ${this.choices.users.map(
+              (u) => html`<option value=${u.uuid} ?selected=${u.uuid === userUuid}>${u.name} (${u.email})</option>`,
+            )}
+          </select>
+        </div>
+        <button type="button" part="add-role-button" ?disabled=${!roleUuid || !userUuid || taken} @click=${add}>
+          ${t.addRole}
+        </button>
+        ${taken ? html`<span part="hint warning" id="new-role-taken">${t.roleTaken}</span>` : nothing}
+      </div>
+      ${theirs ? html`<span part="changed">${t.changedByOthers}</span>` : nothing}
+      ${error ? html`<span part="field-error" id=${`${id}-error`}>${error}</span>` : nothing}
+    </fieldset>`;
+  }
+
+  private group(name: 'general' | 'organisation' | 'roles' | 'gdpr'): TemplateResult {
     // A gate question and its open details sit together in a box of their own, so it is plain
     // which fields the answer opens and closes.
     const fields = USAGE_FIELDS.filter((f) => f.group === name && !f.gate);
@@ -467,7 +543,7 @@ export class KitosUsageEditor extends LitElement {
       <p id="edit-title" class="visually-hidden">${t.editTitle(this.systemName)}</p>
       ${live} ${formError ? html`<p part="error">${formError}</p>` : nothing}
       ${this.conflict ? this.renderConflict(this.conflict) : nothing}
-      ${this.group('general')} ${this.group('organisation')} ${this.group('gdpr')}
+      ${this.group('general')} ${this.group('organisation')} ${this.group('roles')} ${this.group('gdpr')}
       <div part="actions">
         <button type="submit" part="save" ?disabled=${this.phase === 'saving' || !!this.conflict}>
           ${this.phase === 'saving' ? t.saving : t.save}
