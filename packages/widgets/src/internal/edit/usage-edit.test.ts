@@ -316,6 +316,25 @@ describe('usage editing, permissions and keyboard', () => {
     expect(q(staticCard, '[part~="edit-button"]')).to.equal(null);
   });
 
+  it('says when the usage cannot be read for editing, reports it, and lets the user leave', async () => {
+    const failing: KitosUsageWriter = {
+      ...client,
+      usageEditChoices: async () => {
+        throw new Error('offline');
+      },
+    };
+    const el = await card(failing, s.portfolio.usage);
+    await waitUntil(() => q(el, '[part~="edit-button"]'), 'edit button', WAIT);
+    const reported = oneEvent(el, 'kitos-error');
+    q(el, '[part~="edit-button"]').click();
+    expect((await reported).detail.operation).to.equal('usageRecord');
+    const editor = q<KitosUsageEditor>(el, 'kitos-usage-editor');
+    await waitUntil(() => q(editor, '[role="alert"]'), 'alert', WAIT);
+    expect(q(editor, '[role="alert"]').textContent).to.equal('Data kunne ikke hentes.');
+    q(editor, '[part~="cancel"]').click();
+    await waitUntil(() => q(el, '[part~="card"] [part~="facts"]'), 'card again', WAIT);
+  });
+
   it("shows the server's validation issue at the field it concerns, in English too", async () => {
     const refusing: KitosUsageWriter = {
       ...client,

@@ -11,7 +11,7 @@ import type { KitosUsageWriter, UnitTreeNode, UsageEditChoices } from '../../dat
 import type {} from '../../events/kitos-conflict.js';
 import type {} from '../../events/kitos-saved.js';
 import { type EditStrings, editStrings } from '../../i18n/edit-strings.js';
-import { type Lang, toLang } from '../../i18n/strings.js';
+import { type Lang, strings, toLang } from '../../i18n/strings.js';
 import { valueLabel } from '../cells.js';
 import { emit } from '../emit.js';
 import { baseStyles } from '../styles.js';
@@ -536,8 +536,13 @@ export class KitosUsageEditor extends LitElement {
   override render() {
     const { t } = this;
     const live = html`<div part="live" role="status" aria-live="polite">${this.announcement}</div>`;
-    if (this.phase === 'loading') return html`${live}<p part="message" aria-busy="true">…</p>`;
-    if (this.phase === 'failed' || !this.record) return html`${live}<p part="error" role="alert">${t.saveFailed}</p>`;
+    const words = strings(this.language);
+    if (this.phase === 'loading') return html`${live}<p part="message" aria-busy="true">${words.loading}</p>`;
+    // The usage or its choices could not be read: nothing to edit (kitos-error says why); the user
+    // can still leave the edit mode.
+    if (this.phase === 'failed' || !this.record)
+      return html`${live}<p part="error" role="alert">${words.loadFailed}</p>
+        <div part="actions"><button type="button" part="cancel" @click=${() => this.cancel()}>${t.cancel}</button></div>`;
     const formError = this.answered.get('');
     return html`<form part="edit-form" novalidate aria-labelledby="edit-title" @submit=${(e: Event) => this.save(e)}>
       <p id="edit-title" class="visually-hidden">${t.editTitle(this.systemName)}</p>
