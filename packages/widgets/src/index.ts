@@ -55,6 +55,7 @@ export type {
   UsageCreate,
   UsageEditChoices,
   UsagePatch,
+  UserChoice,
 } from './data/client.js';
 export { canWriteUsages } from './data/client.js';
 export { type KitosContextValue, kitosContext } from './data/context.js';
