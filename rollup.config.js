@@ -6,10 +6,11 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { existsSync, rmSync } from 'node:fs';
-import { dirname, isAbsolute, resolve } from 'node:path';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import commonjs from '@rollup/plugin-commonjs';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
+import MagicString from 'magic-string';
 import esbuild from 'rollup-plugin-esbuild';
 import { pureTopLevel } from './scripts/pure-top-level.mjs';
 
@@ -44,12 +45,12 @@ function cleanChunks(pkg) {
  * packages whose modules register nothing when loaded: core and storage-adapters, not widgets,
  * whose modules define custom elements.
  */
-function library(pkg, entries, { markPure = false } = {}) {
+function library(pkg, entries, { markPure = false, plugins = [] } = {}) {
   const src = resolve(`packages/${pkg}/src`);
   return {
     input: Object.fromEntries(Object.entries(entries).map(([name, file]) => [name, `packages/${pkg}/src/${file}`])),
     external: isBare,
-    plugins: [cleanChunks(pkg), ts(), ...(markPure ? [pureTopLevel({ include: [`${src}/`] })] : [])],
+    plugins: [...plugins, cleanChunks(pkg), ts(), ...(markPure ? [pureTopLevel({ include: [`${src}/`] })] : [])],
     output: {
       dir: `packages/${pkg}/dist`,
       format: 'es',
@@ -86,6 +87,58 @@ function workspaceSources() {
   };
 }
 
+/**
+ * The usage editor's schema checks as a file of their own beside a build. Rollup puts each module
+ * in one chunk, and zod's parser lives in modules the read-only widgets load too (in an app's
+ * build, core is even one module): left in, calling it from the edit chunk would add 9–15 KB gzip
+ * to every page that shows a card. So the edit chunk imports `target`, built by
+ * {@link validationBundle} with its own copy of the parts of core and zod it needs, and loaded only
+ * with the edit mode.
+ */
+const VALIDATE_MODULE = resolve('packages/widgets/src/internal/edit/usage-validate.ts');
+function separateValidation(target) {
+  const placeholder = '\0kitos-usage-validate';
+  return {
+    name: 'separate-validation',
+    resolveId(id, importer) {
+      if (
+        importer &&
+        id.startsWith('.') &&
+        resolve(dirname(importer), id.replace(/\.js$/, '.ts')) === VALIDATE_MODULE
+      ) {
+        return { id: placeholder, external: true };
+      }
+      return null;
+    },
+    // The import is written relative to each chunk, so the files keep working wherever the folder
+    // is served from.
+    renderChunk(code, chunk, options) {
+      if (!code.includes(placeholder)) return null;
+      const from = dirname(resolve(options.dir ?? dirname(options.file), chunk.fileName));
+      const path = relative(from, resolve(target)).split(sep).join('/');
+      const s = new MagicString(code);
+      s.replaceAll(placeholder, path.startsWith('.') ? path : `./${path}`);
+      return { code: s.toString(), map: s.generateMap({ hires: true }) };
+    },
+  };
+}
+
+/** The schema checks for {@link separateValidation}, minified, into `target`. */
+function validationBundle(target) {
+  return {
+    input: VALIDATE_MODULE,
+    plugins: [
+      workspaceSources(),
+      nodeResolve({ browser: true, exportConditions: ['browser'] }),
+      ts(),
+      pureTopLevel({ include: [`${resolve('packages/core/src')}/`] }),
+      terser(),
+    ],
+    output: { file: target, format: 'es', sourcemap: true },
+    onwarn,
+  };
+}
+
 /** Copies sql.js's browser wasm next to a bundle that loads it with `new URL(file, import.meta.url)`. */
 export function sqlWasmAsset() {
   return {
@@ -104,6 +157,7 @@ export function sqlWasmAsset() {
 const WIDGET_ENTRIES = [
   'overview',
   'usage-card',
+  'usage-create',
   'contract-card',
   'contract-deadlines',
   'notifications',
@@ -131,10 +185,15 @@ export default [
   // imports one subpath defines only that element and loads only what it uses. Code shared by
   // several entries lands in dist/chunks/, which package.json lists under "sideEffects" because
   // the element definitions (customElements.define) may end up there.
-  library('widgets', {
-    index: 'index.ts',
-    ...Object.fromEntries(WIDGET_ENTRIES.map((name) => [name, `entries/${name}.ts`])),
-  }),
+  library(
+    'widgets',
+    {
+      index: 'index.ts',
+      ...Object.fromEntries(WIDGET_ENTRIES.map((name) => [name, `entries/${name}.ts`])),
+    },
+    { plugins: [separateValidation('packages/widgets/dist/usage-validate.js')] },
+  ),
+  validationBundle('packages/widgets/dist/usage-validate.js'),
   library('io', { index: 'index.ts' }),
   library('server', { index: 'index.ts', cli: 'cli.ts' }),
   {
@@ -142,21 +201,36 @@ export default [
     // the same pure markers as its library build (only core's: the widget modules define elements),
     // so the schemas the widgets never use are dropped here too.
     input: 'packages/widgets/src/index.ts',
+    // The edit chunks import what they share from the bundle itself, instead of both importing a
+    // third file: the page still loads one file to read.
+    preserveEntrySignatures: 'allow-extension',
     plugins: [
+      separateValidation('packages/widgets/dist/kitos-widgets.bundle.validate.js'),
       workspaceSources(),
       nodeResolve({ browser: true, exportConditions: ['browser'] }),
       ts(),
       pureTopLevel({ include: [`${resolve('packages/core/src')}/`] }),
       terser(),
     ],
-    output: { file: 'packages/widgets/dist/kitos-widgets.bundle.js', format: 'es', sourcemap: true },
+    // The edit modes are loaded on first use (dynamic imports): they go in a chunk beside the bundle,
+    // which the bundle loads from its own URL, so a page that only reads never downloads them.
+    output: {
+      dir: 'packages/widgets/dist',
+      entryFileNames: 'kitos-widgets.bundle.js',
+      chunkFileNames: 'kitos-widgets.bundle.[name]-[hash].js',
+      format: 'es',
+      sourcemap: true,
+    },
     onwarn,
   },
+  validationBundle('packages/widgets/dist/kitos-widgets.bundle.validate.js'),
   {
     // Example 1 (examples/embed): every widget, core, the sql.js adapter and its wasm, for one
     // <script> tag that reads a published snapshot. sql.js is UMD, hence commonjs().
     input: 'examples/embed/embed.ts',
+    preserveEntrySignatures: 'allow-extension',
     plugins: [
+      separateValidation('examples/embed/dist/kitos-embed.validate.js'),
       workspaceSources(),
       nodeResolve({ browser: true, exportConditions: ['browser'] }),
       commonjs(),
@@ -164,7 +238,14 @@ export default [
       terser(),
       sqlWasmAsset(),
     ],
-    output: { file: 'examples/embed/dist/kitos-embed.js', format: 'es', sourcemap: true },
+    output: {
+      dir: 'examples/embed/dist',
+      entryFileNames: 'kitos-embed.js',
+      chunkFileNames: 'kitos-embed.[name]-[hash].js',
+      format: 'es',
+      sourcemap: true,
+    },
     onwarn,
   },
+  validationBundle('examples/embed/dist/kitos-embed.validate.js'),
 ];

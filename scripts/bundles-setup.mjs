@@ -32,6 +32,9 @@ export async function bundleOutputs() {
   return configs.flatMap((config) => {
     const output = config.output;
     if (output.file) return [resolve(root, output.file)];
+    // One input into a directory (the one-script bundles, whose edit modes are chunks beside them)
+    // names its file through entryFileNames.
+    if (typeof config.input === 'string') return [resolve(root, output.dir, output.entryFileNames)];
     return Object.keys(config.input).map((name) => resolve(root, output.dir, `${name}.js`));
   });
 }

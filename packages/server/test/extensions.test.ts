@@ -85,4 +85,57 @@ describe('x-os2kitos', () => {
     });
     expect(theirs.status).toBe(403);
   });
+
+  it("writes a usage in the core's shape: create, read with its ETag, patch with If-Match, 412, 400, 409", async () => {
+    const created = await h.call('POST', '/api/v2/x-os2kitos/it-system-usages', {
+      token: m.anna.token,
+      body: { organizationUuid: m.nordby, systemUuid: m.system },
+    });
+    expect(created.status, JSON.stringify(created.data)).toBe(201);
+    expect(created.headers.get('etag')).toBe('"1"');
+    const uuid = created.data.uuid as string;
+    const twice = await h.call('POST', '/api/v2/x-os2kitos/it-system-usages', {
+      token: m.anna.token,
+      body: { organizationUuid: m.nordby, systemUuid: m.system },
+    });
+    expect(twice.status).toBe(409);
+
+    const record = `/api/v2/x-os2kitos/it-system-usages/${uuid}/record`;
+    const read = await h.call('GET', record, { token: m.anna.token });
+    expect(read.status).toBe(200);
+    expect(read.data.general.validity).toEqual({ validFrom: null, validTo: null, lifeCycleStatus: null });
+    const patched = await h.call('PATCH', record, {
+      token: m.anna.token,
+      headers: { 'if-match': '"1"' },
+      body: { general: { localCallName: 'Sag', validity: { validFrom: '2025-01-01' } } },
+    });
+    expect(patched.status, JSON.stringify(patched.data)).toBe(200);
+    expect(patched.headers.get('etag')).toBe('"2"');
+    expect(patched.data.general.validity.validFrom).toBe('2025-01-01');
+
+    const stale = await h.call('PATCH', record, {
+      token: m.anna.token,
+      headers: { 'if-match': '"1"' },
+      body: { general: { localCallName: 'Gammel' } },
+    });
+    expect(stale.status).toBe(412);
+    const invalid = await h.call('PATCH', record, {
+      token: m.anna.token,
+      body: { general: { validity: { validFrom: '2025-02-30' } } },
+    });
+    expect(invalid.status).toBe(400);
+    expect(invalid.data.issues[0].path).toEqual(['general', 'validity', 'validFrom']);
+    const after = await h.call('GET', record, { token: m.anna.token });
+    expect(after.data.version).toBe(2);
+    expect(after.data.general.localCallName).toBe('Sag');
+
+    // Another municipality neither reads nor writes it.
+    expect((await h.call('GET', record, { token: m.bo.token })).status).toBe(404);
+    const choices = await h.call('GET', `/api/v2/x-os2kitos/organizations/${m.nordby}/usage-edit-choices`, {
+      token: m.anna.token,
+    });
+    expect(choices.status).toBe(200);
+    expect(choices.data.dataClassifications.length).toBeGreaterThan(0);
+    expect(choices.data.users.map((u: Json) => u.uuid)).toContain(m.anna.uuid);
+  });
 });

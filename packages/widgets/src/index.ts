@@ -31,6 +31,7 @@ export { KitosOrgTree } from './components/org-tree/org-tree.js';
 export { KitosOverview } from './components/overview/overview.js';
 export { KitosStatusBadge } from './components/status-badge/status-badge.js';
 export { KitosUsageCard } from './components/usage-card/usage-card.js';
+export { KitosUsageCreate } from './components/usage-create/usage-create.js';
 export type {
   CardPermissions,
   CardValidity,
@@ -48,6 +49,9 @@ export type {
   ReminderItem,
   ReminderList,
   ReminderQuery,
+  KitosUsageWriter,
+  KitosWriteOptions,
+  OptionChoice,
   RoleHolder,
   StatusReason,
   StatusReasonCode,
@@ -55,7 +59,12 @@ export type {
   UnitRef,
   UnitTreeNode,
   UsageCardData,
+  UsageCreate,
+  UsageEditChoices,
+  UsagePatch,
+  UserChoice,
 } from './data/client.js';
+export { canWriteUsages } from './data/client.js';
 export { type KitosContextValue, kitosContext } from './data/context.js';
 export { KitosWidgetError, type KitosWidgetErrorCode } from './data/errors.js';
 export { createInPageClient } from './data/in-page-client.js';

@@ -16,6 +16,8 @@ import type {
   FeedChange,
   FeedDeletion,
   IsoDate,
+  ItSystemUsage,
+  Kitos,
   OverviewColumn,
   OverviewKind,
   OverviewPage,
@@ -162,6 +164,94 @@ export interface KitosClient {
    * client has it), newest first.
    */
   deliveries?(query: DeliveryQuery): Promise<{ readonly items: readonly DeliveryItem[]; readonly total: number }>;
+  /**
+   * The stored usage in the core's shape, with its `version` (optional: a client without it is
+   * read-only, and the cards show no edit controls).
+   */
+  usageRecord?(uuid: string): Promise<ItSystemUsage>;
+  /** The option lists a usage editor offers in the organisation. */
+  usageEditChoices?(organizationUuid: string): Promise<UsageEditChoices>;
+  /**
+   * Changes a usage (sections merged field by field, lists replaced whole, as the core's
+   * `ItSystemUsagePatchSchema`). With `expectedVersion`, a usage someone else changed since is
+   * refused with `KitosConflictError` and nothing changes. Invalid input rejects with
+   * `KitosValidationError`, whose `issues` name the fields by path.
+   */
+  patchUsage?(uuid: string, patch: UsagePatch, options?: KitosWriteOptions): Promise<ItSystemUsage>;
+  /** May the actor take catalogue systems into use in the organisation? */
+  mayCreateUsage?(organizationUuid: string): Promise<boolean>;
+  /** Takes a catalogue system into use; one the organisation already uses is a `KitosConflictError`. */
+  createUsage?(input: UsageCreate): Promise<ItSystemUsage>;
+  /** Deletes a usage with its cascades (roles, unit links, relations to and from it, references). */
+  deleteUsage?(uuid: string, options?: KitosWriteOptions): Promise<void>;
+}
+
+/** A change to a usage in the core's shape (the input of `kitos.usages.patch`). */
+export type UsagePatch = Parameters<Kitos['usages']['patch']>[2];
+
+/** What taking a catalogue system into use needs. */
+export interface UsageCreate {
+  readonly organizationUuid: string;
+  readonly systemUuid: string;
+}
+
+/** Options of a write: the version the change is based on. */
+export interface KitosWriteOptions {
+  /** The `version` the user's form was read at; a newer stored version refuses the write. */
+  readonly expectedVersion?: number;
+}
+
+/** One option a field can take in the organisation. */
+export interface OptionChoice {
+  readonly uuid: string;
+  readonly name: string;
+  readonly description: string | null;
+}
+
+/** A member of the organisation who can hold a role. */
+export interface UserChoice {
+  readonly uuid: string;
+  readonly name: string;
+  readonly email: string;
+}
+
+/** The option lists of {@link KitosClient.usageEditChoices}. */
+export interface UsageEditChoices {
+  /** Data classification ("Klassifikation af data"). */
+  readonly dataClassifications: readonly OptionChoice[];
+  /** System roles ("Systemroller") available in the organisation. */
+  readonly roles: readonly OptionChoice[];
+  /** The organisation's members, by name: who can hold a role. */
+  readonly users: readonly UserChoice[];
+}
+
+/** The write methods of a usage, all present. */
+export type KitosUsageWriter = KitosClient &
+  Required<
+    Pick<
+      KitosClient,
+      'usageRecord' | 'usageEditChoices' | 'patchUsage' | 'mayCreateUsage' | 'createUsage' | 'deleteUsage'
+    >
+  >;
+
+/**
+ * True when the client can edit usages (the in-page and HTTP clients; not a static snapshot).
+ *
+ * @example
+ * ```ts
+ * if (canWriteUsages(client)) await client.patchUsage(uuid, { general: { notes: 'x' } }, { expectedVersion: 3 });
+ * ```
+ */
+export function canWriteUsages(client: KitosClient | undefined): client is KitosUsageWriter {
+  return (
+    !!client &&
+    typeof client.usageRecord === 'function' &&
+    typeof client.usageEditChoices === 'function' &&
+    typeof client.patchUsage === 'function' &&
+    typeof client.mayCreateUsage === 'function' &&
+    typeof client.createUsage === 'function' &&
+    typeof client.deleteUsage === 'function'
+  );
 }
 
 /**

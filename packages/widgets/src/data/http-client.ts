@@ -9,6 +9,7 @@ import type {
   ContractCard,
   DeadlineListItem,
   IsoDate,
+  ItSystemUsage,
   KitosError,
   OverviewColumn,
   OverviewKind,
@@ -18,7 +19,16 @@ import type {
   UnitTreeNode,
   UsageCard,
 } from '@os2kitos/core';
-import type { DeadlineQuery, DeliveryQuery, KitosChange, KitosClient, ReminderList, ReminderQuery } from './client.js';
+import type {
+  DeadlineQuery,
+  DeliveryQuery,
+  KitosChange,
+  KitosClient,
+  KitosUsageWriter,
+  KitosWriteOptions,
+  ReminderList,
+  ReminderQuery,
+} from './client.js';
 import { readEventStream } from './event-stream.js';
 import { errorFromResponse } from './http-errors.js';
 
@@ -66,7 +76,7 @@ export interface RequestOptions {
 }
 
 /** A {@link KitosClient} over HTTP, with the raw API and live updates. */
-export interface KitosHttpClient extends KitosClient {
+export interface KitosHttpClient extends KitosUsageWriter {
   /**
    * Any route of the server, authenticated like the rest (CSRF token included for session writes):
    * the parsed JSON body (`undefined` for 204). A problem response rejects with the core's typed error.
@@ -83,6 +93,9 @@ export interface KitosHttpClient extends KitosClient {
   /** Ends a cookie session (`DELETE /api/session`); a token client has nothing to end. */
   signOut(): Promise<void>;
 }
+
+/** The ETag of a record version (the server's format), for If-Match. */
+const etag = (o: KitosWriteOptions) => (o.expectedVersion === undefined ? undefined : `"${o.expectedVersion}"`);
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** Longest overview query sent in the URL; longer ones are posted. */
@@ -297,6 +310,17 @@ export function createHttpClient(options: HttpClientOptions): KitosHttpClient {
         status: query.status?.length ? query.status.join(',') : undefined,
         limit: query.limit === undefined ? undefined : String(query.limit),
       }),
+    usageRecord: (uuid): Promise<ItSystemUsage> => get(`${X}/it-system-usages/${id(uuid)}/record`),
+    usageEditChoices: (organizationUuid) => get(`${X}/organizations/${id(organizationUuid)}/usage-edit-choices`),
+    patchUsage: (uuid, patch, o = {}): Promise<ItSystemUsage> =>
+      request('PATCH', `${X}/it-system-usages/${id(uuid)}/record`, { body: patch, ifMatch: etag(o) }),
+    mayCreateUsage: async (organizationUuid) =>
+      (await get<{ create: boolean }>('/api/v2/it-system-usages/permissions', { organizationUuid })).create,
+    createUsage: (input): Promise<ItSystemUsage> =>
+      request('POST', `${X}/it-system-usages`, {
+        body: { organizationUuid: input.organizationUuid, systemUuid: input.systemUuid },
+      }),
+    deleteUsage: (uuid, o = {}) => request('DELETE', `/api/v2/it-system-usages/${id(uuid)}`, { ifMatch: etag(o) }),
     subscribe,
     request,
     whoAmI: () => request('GET', '/api/session'),

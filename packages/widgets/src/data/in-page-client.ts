@@ -5,12 +5,21 @@
  *
  * @module
  */
-import { type Actor, type IsoDate, type Kitos, OVERVIEW_COLUMNS } from '@os2kitos/core';
-import type { KitosClient } from './client.js';
+import {
+  type Actor,
+  actorContext,
+  canCreate,
+  type IsoDate,
+  type Kitos,
+  OVERVIEW_COLUMNS,
+  type OrganizationRole,
+} from '@os2kitos/core';
+import type { KitosClient, KitosUsageWriter, UserChoice } from './client.js';
 
 /**
- * Creates a {@link KitosClient} that reads through `kitos` on behalf of `actor`: every method is
- * one call of the core facade, whose read models are exactly what the widgets show. It plans
+ * Creates a {@link KitosClient} that reads and writes through `kitos` on behalf of `actor`: every
+ * method is one call of the core facade, whose read models are exactly what the widgets show and
+ * whose permission checks and rules every write passes. It plans
  * reminders but has no delivery log (only a server sends e-mail).
  *
  * @example
@@ -20,7 +29,7 @@ import type { KitosClient } from './client.js';
  * document.querySelector('kitos-provider')!.client = client;
  * ```
  */
-export function createInPageClient(kitos: Kitos, actor: Actor, options: { today?: IsoDate } = {}): KitosClient {
+export function createInPageClient(kitos: Kitos, actor: Actor, options: { today?: IsoDate } = {}): KitosUsageWriter {
   const today = options.today === undefined ? {} : { today: options.today };
   return {
     columns: async (kind) => OVERVIEW_COLUMNS[kind],
@@ -39,5 +48,54 @@ export function createInPageClient(kitos: Kitos, actor: Actor, options: { today?
         ahead: mine(plan.ahead).map((r) => ({ ...r, delivery: null })),
       };
     },
+    usageRecord: (uuid) => kitos.usages.get(actor, uuid),
+    usageEditChoices: async (organizationUuid) => {
+      const option = (o: { uuid: string; name: string; description: string | null }) => ({
+        uuid: o.uuid,
+        name: o.name,
+        description: o.description,
+      });
+      const [classifications, roles, members] = await Promise.all([
+        kitos.options.available(actor, 'it-system-usage-data-classification-types', organizationUuid, 'name'),
+        kitos.options.available(actor, 'it-system-usage-role-types', organizationUuid, 'name'),
+        kitos.memberships.list(actor, organizationUuid),
+      ]);
+      return {
+        dataClassifications: classifications.map(option),
+        roles: roles.map(option),
+        users: await usersOf(kitos, actor, members),
+      };
+    },
+    patchUsage: (uuid, patch, o = {}) => kitos.usages.patch(actor, uuid, patch, o),
+    mayCreateUsage: async (organizationUuid) => {
+      // The core's create rule over the actor's roles as stored (the server's permission probe does
+      // the same), so the button shows exactly when the create would be allowed.
+      await kitos.organizations.get(actor, organizationUuid);
+      const user = await kitos.users.get(actor, actor.userUuid);
+      const memberships = await kitos.storage.query<{ organizationUuid: string; role: OrganizationRole }>({
+        kind: 'membership',
+        filter: { op: 'eq', field: 'userUuid', value: actor.userUuid },
+      });
+      const ctx = actorContext({
+        userUuid: actor.userUuid,
+        isGlobalAdmin: user.isGlobalAdmin,
+        memberships: memberships.records.map((r) => ({ organizationUuid: r.data.organizationUuid, role: r.data.role })),
+      });
+      return canCreate(ctx, 'itSystemUsage', organizationUuid);
+    },
+    createUsage: (input) => kitos.usages.create(actor, { ...input }),
+    deleteUsage: (uuid, o = {}) => kitos.usages.delete(actor, uuid, o),
   };
+}
+
+/**
+ * The members of an organisation as role holders, by name (each user once, whatever roles they
+ * have in the organisation).
+ */
+async function usersOf(kitos: Kitos, actor: Actor, members: readonly { userUuid: string }[]): Promise<UserChoice[]> {
+  const uuids = [...new Set(members.map((m) => m.userUuid))];
+  const users = await Promise.all(uuids.map((uuid) => kitos.users.get(actor, uuid)));
+  return users
+    .map((u) => ({ uuid: u.uuid, name: `${u.firstName} ${u.lastName}`.trim(), email: u.email }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'da'));
 }

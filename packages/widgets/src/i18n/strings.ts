@@ -85,6 +85,12 @@ export interface Strings {
   readonly noReadAccessUsage: string;
   readonly noReadAccessContract: string;
   readonly edit: string;
+  /** The button that opens the card's edit mode. */
+  readonly editHere: string;
+  /** The button that removes a usage (after a confirmation). */
+  readonly removeUsage: string;
+  /** The button of `<kitos-usage-create>`. */
+  readonly takeIntoUse: string;
   readonly responsibleUnit: string;
   readonly gdpr: string;
   readonly roles: string;

@@ -73,6 +73,11 @@ export abstract class KitosCardElement<T extends { readonly organizationUuid: st
     this.live.close();
   }
 
+  /** Loads the card again, keeping what it shows until the answer (after the card's own write). */
+  protected refresh(): void {
+    this.reload();
+  }
+
   private onChange(change: KitosChange): void {
     if (this.phase === 'ready' && touches(change, this.mentioned, this.liveKinds)) this.reload();
   }

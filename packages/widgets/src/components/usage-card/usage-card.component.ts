@@ -1,6 +1,6 @@
-import { html, nothing, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
-import type { EntityRef, KitosClient, UsageCardData } from '../../data/client.js';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { canWriteUsages, type EntityRef, type KitosClient, type UsageCardData } from '../../data/client.js';
 import { formatDate } from '../../i18n/format.js';
 import { fact, heading, rolesTable, statusBlock } from '../../internal/card.js';
 import { fieldLabel, valueLabel } from '../../internal/cells.js';
@@ -9,10 +9,18 @@ import { fillLinkTemplate, isPlainClick } from '../../internal/links.js';
 import { usageCardStyles } from './usage-card.styles.js';
 
 /**
- * A read-only card for one IT-system usage: status with every reason in words ("Ikke aktiv:
+ * The card of one IT-system usage: status with every reason in words ("Ikke aktiv:
  * slutdato 31-12-2025 er passeret"), life cycle and dates, responsible and relevant units, main
  * contract and supplier, a GDPR summary and the roles. It respects the actor's permissions: without
  * read access it says so and shows nothing else, and fields the organisation hides are left out.
+ *
+ * With a client that writes (the in-page or the HTTP client, not a static snapshot), the card has
+ * "Redigér" when the actor may modify the usage and "Fjern anvendelse" when they may delete it. The
+ * edit mode (loaded on first use) groups the fields as KITOS does (general, organisation, GDPR),
+ * checks them with the core's schemas while the user types, shows the server's answer at the field
+ * it concerns, and opens GDPR details only when their question is answered Yes. When someone else
+ * saved first, it keeps what the user typed, names the fields they changed and offers to load their
+ * version or to save on top of it. Removing asks first and spells out what goes with the usage.
  *
  * @summary Read-only IT-system usage card that explains its status.
  * @tagname kitos-usage-card
@@ -20,7 +28,10 @@ import { usageCardStyles } from './usage-card.styles.js';
  * @attr edit-link-template - Link for editing the usage in KITOS, shown only with modify permission, e.g.
  *   `/usages/{uuid}/edit`.
  * @fires {KitosSelectEvent} kitos-select - The main contract link was followed (cancelable).
- * @fires {KitosErrorEvent} kitos-error - The card could not be loaded.
+ * @fires {KitosErrorEvent} kitos-error - The card could not be loaded, or a write failed.
+ * @fires {KitosSavedEvent} kitos-saved - A change was saved from the edit mode (`action: 'update'`, fields, version).
+ * @fires {KitosConflictEvent} kitos-conflict - A save was refused because someone else saved first.
+ * @fires {KitosDeletedEvent} kitos-deleted - The usage was removed after the user confirmed.
  * @csspart card - The card.
  * @csspart title - The system's name.
  * @csspart subtitle - Local name and local id.
@@ -38,6 +49,11 @@ import { usageCardStyles } from './usage-card.styles.js';
  * @csspart reminders - The record's `<kitos-notifications>` (with the `reminders` attribute).
  * @csspart no-access - The "no read access" message.
  * @csspart edit-link - The link for editing in KITOS (only with modify permission).
+ * @csspart actions - The edit and remove buttons.
+ * @csspart edit-button - "Redigér": opens the edit mode (only with modify permission and a client that writes).
+ * @csspart delete-button - "Fjern anvendelse": asks, then removes (only with delete permission and a client that writes).
+ * @csspart editor - The edit mode's form element.
+ * @csspart live - What the card says after a save or a removal (a polite live region).
  * @csspart message - Loading and empty messages.
  * @csspart error - The error message.
  * @cssprop --kitos-color-border - Border of the card.
@@ -63,8 +79,94 @@ export class KitosUsageCard extends KitosCardElement<UsageCardData> {
   // The card shows the catalogue system's name, which no uuid in the card points to.
   protected override readonly liveKinds: ReadonlySet<string> = new Set(['itSystem']);
 
+  /** `edit` while the edit mode is open; `deleted` after the user removed the usage here. */
+  @state() private mode: 'view' | 'edit' | 'deleted' = 'view';
+  /** True while the delete confirmation is open. */
+  @state() private confirmingDelete = false;
+  /** What the card says after its own save or delete (read out by the live region). */
+  @state() private announcement = '';
+
   protected fetchCard(client: KitosClient, uuid: string): Promise<UsageCardData> {
     return client.usageCard(uuid);
+  }
+
+  /** The edit controls need a client that writes and the actor's permission for each. */
+  private get writer() {
+    const client = this.activeClient;
+    return canWriteUsages(client) ? client : undefined;
+  }
+
+  private async openEditor(): Promise<void> {
+    // The editing code is a chunk of its own: read-only embeds never load it.
+    await import('../../internal/edit/usage-editor.js');
+    this.announcement = '';
+    this.mode = 'edit';
+  }
+
+  private async closeEditor(saved: boolean): Promise<void> {
+    this.mode = 'view';
+    if (saved) {
+      const { editStrings } = await import('../../i18n/edit-strings.js');
+      this.announcement = editStrings(this.language).saved;
+      this.refresh();
+    }
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('[part~="edit-button"]')?.focus();
+  }
+
+  private async openDelete(): Promise<void> {
+    await import('../../internal/edit/usage-delete.js');
+    this.confirmingDelete = true;
+  }
+
+  private async closeDelete(deleted: boolean, name: string): Promise<void> {
+    this.confirmingDelete = false;
+    if (deleted) {
+      const { editStrings } = await import('../../i18n/edit-strings.js');
+      this.announcement = editStrings(this.language).deleted(name);
+      this.mode = 'deleted';
+      return;
+    }
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('[part~="delete-button"]')?.focus();
+  }
+
+  private renderActions(d: UsageCardData): TemplateResult | typeof nothing {
+    const { t } = this;
+    const writer = this.writer;
+    if (!writer || !(d.permissions.modify || d.permissions.delete)) return nothing;
+    return html`<div part="actions">
+      ${
+        d.permissions.modify
+          ? html`<button type="button" part="edit-button" aria-describedby="title" @click=${() => this.openEditor()}>
+            ${t.editHere}
+          </button>`
+          : nothing
+      }
+      ${
+        d.permissions.delete
+          ? html`<button type="button" part="delete-button" aria-describedby="title" @click=${() => this.openDelete()}>
+            ${t.removeUsage}
+          </button>`
+          : nothing
+      }
+      ${
+        this.confirmingDelete
+          ? html`<kitos-usage-delete .client=${writer} uuid=${d.uuid} lang=${this.language} system-name=${d.systemName}
+            registrations=${d.gdpr.dataProcessingRegistrations.length}
+            .onClose=${(deleted: boolean) => this.closeDelete(deleted, d.systemName)}></kitos-usage-delete>`
+          : nothing
+      }
+    </div>`;
+  }
+
+  private renderEditor(d: UsageCardData): TemplateResult {
+    return html`<article part="card" aria-labelledby="title">
+      ${heading(this.headingLevel, d.systemName, 'title', 'title')}
+      <kitos-usage-editor part="editor" .client=${this.writer} uuid=${d.uuid} lang=${this.language}
+        system-name=${d.systemName} .onCancel=${() => this.closeEditor(false)}
+        @kitos-saved=${() => this.closeEditor(true)}></kitos-usage-editor>
+    </article>`;
   }
 
   private contractLink(ref: EntityRef): TemplateResult | string {
@@ -107,7 +209,7 @@ export class KitosUsageCard extends KitosCardElement<UsageCardData> {
       <section part="roles" aria-labelledby="roles-title">
         ${heading(this.headingLevel + 1, t.roles, 'section-title', 'roles-title')} ${rolesTable(d.roles, t)}
       </section>
-      ${edit ? html`<a part="edit-link" href=${edit}>${t.edit}</a>` : nothing} ${this.renderReminders(d)}
+      ${edit ? html`<a part="edit-link" href=${edit}>${t.edit}</a>` : nothing} ${this.renderReminders(d)} ${this.renderActions(d)}
     </article>`;
   }
 
@@ -129,13 +231,26 @@ export class KitosUsageCard extends KitosCardElement<UsageCardData> {
     </section>`;
   }
 
-  override render() {
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    // Another usage (or the same one again) starts in view mode.
+    if (changed.has('uuid')) this.mode = 'view';
+    super.willUpdate(changed);
+  }
+
+  private body(): TemplateResult {
     const { t } = this;
+    if (this.mode === 'deleted') return html``;
     if (!this.activeClient) return html`<p part="message">${t.noClient}</p>`;
     if (this.phase === 'error') return html`<p part="error" role="alert">${t.loadFailed}</p>`;
     const d = this.data;
     if (!d || this.phase === 'loading') return html`<p part="message" aria-busy="true">${t.loading}</p>`;
     if (!d.permissions.read) return html`<p part="no-access" role="note">${t.noReadAccessUsage}</p>`;
-    return this.renderCard(d);
+    return this.mode === 'edit' && d.permissions.modify && this.writer ? this.renderEditor(d) : this.renderCard(d);
+  }
+
+  override render() {
+    // One live region for the card's lifetime, so what it says after a save or delete is read out.
+    return html`<div part="live" role="status" aria-live="polite">${this.announcement}</div>
+      ${this.body()}`;
   }
 }

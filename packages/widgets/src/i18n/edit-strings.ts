@@ -1,0 +1,284 @@
+/**
+ * Words of the edit modes and dialogs, in Danish and English. A dictionary of its own, loaded with
+ * the editing code only, so read-only embeds do not carry it. Every language defines every key.
+ *
+ * @module
+ */
+import type { Lang } from './strings.js';
+
+/** Every string of the usage editor, the delete dialog and the create dialog. */
+export interface EditStrings {
+  /** Field labels by the field's path in the usage. */
+  readonly fields: Readonly<Record<string, string>>;
+  readonly groups: {
+    readonly general: string;
+    readonly organisation: string;
+    readonly roles: string;
+    readonly gdpr: string;
+  };
+  readonly role: string;
+  readonly user: string;
+  readonly addRole: string;
+  readonly removeRole: (role: string, user: string) => string;
+  readonly noRoles: string;
+  readonly roleTaken: string;
+  readonly editTitle: (system: string) => string;
+  readonly save: string;
+  readonly saving: string;
+  readonly cancel: string;
+  readonly saved: string;
+  readonly nothingChanged: string;
+  readonly choose: string;
+  readonly dateHint: string;
+  readonly invalidDate: string;
+  readonly gateHint: string;
+  readonly gateClears: (fields: string) => string;
+  readonly responsibleHint: string;
+  readonly noUnits: string;
+  readonly findUnit: string;
+  readonly fixErrors: (n: number) => string;
+  readonly serverRefused: string;
+  readonly forbidden: string;
+  readonly saveFailed: string;
+  readonly conflictTitle: string;
+  readonly conflictText: (fields: string) => string;
+  readonly conflictBoth: (fields: string) => string;
+  readonly conflictKept: string;
+  readonly reload: string;
+  readonly reapply: string;
+  readonly changedByOthers: string;
+  readonly deleteTitle: (system: string) => string;
+  readonly deleteIntro: string;
+  readonly deleteConsequences: (c: DeleteCounts) => readonly string[];
+  readonly deleteIrreversible: string;
+  readonly deleteConfirm: string;
+  readonly deleting: string;
+  readonly deleteFailed: string;
+  readonly deleted: (system: string) => string;
+  readonly createTitle: string;
+  readonly searchSystems: string;
+  readonly searchSystemsHint: string;
+  readonly systemsFound: (n: number) => string;
+  readonly create: string;
+  readonly creating: string;
+  readonly createFailed: string;
+  readonly alreadyInUse: string;
+  readonly deactivated: string;
+  readonly pickSystem: string;
+  readonly created: (system: string) => string;
+}
+
+/** What deleting a usage takes with it. */
+export interface DeleteCounts {
+  readonly roles: number;
+  readonly units: number;
+  readonly outgoingRelations: number;
+  readonly references: number;
+  readonly registrations: number;
+}
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+const da: EditStrings = {
+  fields: {
+    'general.localCallName': 'Lokalt kaldenavn',
+    'general.localSystemId': 'Lokalt system-ID',
+    'general.systemVersion': 'Version',
+    'general.dataClassificationUuid': 'Klassifikation af data',
+    'general.numberOfExpectedUsers': 'Antal brugere',
+    'general.validity.lifeCycleStatus': 'Livscyklus',
+    'general.validity.validFrom': 'Ibrugtagningsdato',
+    'general.validity.validTo': 'Slutdato for anvendelse',
+    'general.notes': 'Noter',
+    'organizationUsage.usingUnitUuids': 'Relevante organisationsenheder',
+    'organizationUsage.responsibleUnitUuid': 'Ansvarlig organisationsenhed',
+    roles: 'Tildelte roller',
+    'gdpr.purpose': 'Behandlingsformål',
+    'gdpr.businessCritical': 'Forretningskritisk IT-system',
+    'gdpr.hostedAt': 'IT-systemet driftes',
+    'gdpr.dataSensitivityLevels': 'Hvilke typer data indeholder systemet?',
+    'gdpr.technicalPrecautionsInPlace': 'Er der implementeret passende tekniske foranstaltninger?',
+    'gdpr.technicalPrecautionsApplied': 'Tekniske foranstaltninger',
+    'gdpr.userSupervision': 'Logges brugernes aktivitet?',
+    'gdpr.userSupervisionDate': 'Dato for seneste kontrol af logning',
+    'gdpr.riskAssessmentConducted': 'Er der foretaget en risikovurdering?',
+    'gdpr.riskAssessmentConductedDate': 'Dato for risikovurdering',
+    'gdpr.riskAssessmentResult': 'Resultat af risikovurdering',
+    'gdpr.riskAssessmentNotes': 'Bemærkninger til risikovurdering',
+    'gdpr.dpiaConducted': 'Er der gennemført en konsekvensanalyse (DPIA)?',
+    'gdpr.dpiaDate': 'Dato for DPIA',
+    'gdpr.retentionPeriodDefined': 'Er der fastsat en slettefrist?',
+    'gdpr.nextDataRetentionEvaluationDate': 'Næste evaluering af slettefrist',
+    'gdpr.dataRetentionEvaluationFrequencyInMonths': 'Evalueringsfrekvens (måneder)',
+    'gdpr.plannedRiskAssessmentDate': 'Planlagt risikovurdering',
+  },
+  groups: { general: 'Generelt', organisation: 'Organisation', roles: 'Systemroller', gdpr: 'GDPR' },
+  role: 'Rolle',
+  user: 'Bruger',
+  addRole: 'Tilføj rolle',
+  removeRole: (r, u) => `Fjern ${r}: ${u}`,
+  noRoles: 'Ingen roller er tildelt.',
+  roleTaken: 'Brugeren har allerede den rolle.',
+  editTitle: (s) => `Redigér ${s}`,
+  save: 'Gem',
+  saving: 'Gemmer …',
+  cancel: 'Annullér',
+  saved: 'Ændringerne er gemt.',
+  nothingChanged: 'Der er ingen ændringer at gemme.',
+  choose: '— Vælg —',
+  dateHint: 'dd-mm-åååå',
+  invalidDate: 'Skriv datoen som dd-mm-åååå, fx 31-12-2025',
+  gateHint: 'Felterne åbnes kun, når svaret er Ja. Andre svar rydder dem, når der gemmes.',
+  gateClears: (f) => `Når du gemmer, ryddes: ${f}.`,
+  responsibleHint: 'Vælg blandt de relevante enheder ovenfor.',
+  noUnits: 'Organisationen har ingen enheder.',
+  findUnit: 'Find enhed',
+  fixErrors: (x) => `${plural(x, 'felt', 'felter')} skal rettes, før der kan gemmes.`,
+  serverRefused: 'KITOS afviste ændringen. Se felterne markeret nedenfor.',
+  forbidden: 'Du har ikke rettighed til at ændre dette IT-system.',
+  saveFailed: 'Ændringen kunne ikke gemmes. Prøv igen.',
+  conflictTitle: 'En anden har gemt ændringer i mellemtiden',
+  conflictText: (f) => `Ændret af en anden siden du åbnede formularen: ${f}.`,
+  conflictBoth: (f) => `I har begge ændret: ${f}.`,
+  conflictKept: 'Det, du har skrevet, er bevaret. Indlæs den nye udgave, eller gem dine ændringer oven på den.',
+  reload: 'Indlæs den nye udgave (kassér mine ændringer)',
+  reapply: 'Gem mine ændringer oven på den nye udgave',
+  changedByOthers: 'Ændret af en anden',
+  deleteTitle: (s) => `Fjern anvendelsen af ${s}?`,
+  deleteIntro: 'Anvendelsen slettes sammen med:',
+  deleteConsequences: (c) =>
+    [
+      c.roles && plural(c.roles, 'rolletildeling', 'rolletildelinger'),
+      c.units && `tilknytningen til ${plural(c.units, 'organisationsenhed', 'organisationsenheder')}`,
+      c.outgoingRelations && `${plural(c.outgoingRelations, 'relation', 'relationer')} fra systemet til andre systemer`,
+      'alle relationer fra andre systemer til det',
+      c.references && plural(c.references, 'lokal reference', 'lokale referencer'),
+      'tilknytningen til kontrakter (kontrakterne bevares)',
+      c.registrations &&
+        `tilknytningen til ${plural(c.registrations, 'databehandling', 'databehandlinger')} (registreringerne bevares)`,
+    ].filter((x): x is string => !!x),
+  deleteIrreversible: 'Denne handling kan ikke fortrydes.',
+  deleteConfirm: 'Fjern anvendelsen',
+  deleting: 'Fjerner …',
+  deleteFailed: 'Anvendelsen kunne ikke fjernes.',
+  deleted: (s) => `Anvendelsen af ${s} er fjernet.`,
+  createTitle: 'Tag et IT-system i brug',
+  searchSystems: 'Søg i IT-systemkataloget',
+  searchSystemsHint: 'Skriv en del af systemets navn.',
+  systemsFound: (x) => plural(x, 'system fundet', 'systemer fundet'),
+  create: 'Tag i brug',
+  creating: 'Tager i brug …',
+  createFailed: 'Systemet kunne ikke tages i brug.',
+  alreadyInUse: 'Allerede i brug i organisationen',
+  deactivated: 'Systemet er deaktiveret i kataloget',
+  pickSystem: 'Vælg et system i listen.',
+  created: (s) => `${s} er taget i brug.`,
+};
+
+const en: EditStrings = {
+  fields: {
+    'general.localCallName': 'Local name',
+    'general.localSystemId': 'Local system id',
+    'general.systemVersion': 'Version',
+    'general.dataClassificationUuid': 'Data classification',
+    'general.numberOfExpectedUsers': 'Number of users',
+    'general.validity.lifeCycleStatus': 'Life cycle',
+    'general.validity.validFrom': 'In use from',
+    'general.validity.validTo': 'In use until',
+    'general.notes': 'Notes',
+    'organizationUsage.usingUnitUuids': 'Relevant units',
+    'organizationUsage.responsibleUnitUuid': 'Responsible unit',
+    roles: 'Assigned roles',
+    'gdpr.purpose': 'Purpose of processing',
+    'gdpr.businessCritical': 'Business critical',
+    'gdpr.hostedAt': 'Hosted',
+    'gdpr.dataSensitivityLevels': 'Which kinds of data does the system hold?',
+    'gdpr.technicalPrecautionsInPlace': 'Are suitable technical measures in place?',
+    'gdpr.technicalPrecautionsApplied': 'Technical measures',
+    'gdpr.userSupervision': "Is users' activity logged?",
+    'gdpr.userSupervisionDate': 'Date of the last logging check',
+    'gdpr.riskAssessmentConducted': 'Has a risk assessment been made?',
+    'gdpr.riskAssessmentConductedDate': 'Date of the risk assessment',
+    'gdpr.riskAssessmentResult': 'Result of the risk assessment',
+    'gdpr.riskAssessmentNotes': 'Notes on the risk assessment',
+    'gdpr.dpiaConducted': 'Has a data protection impact assessment (DPIA) been made?',
+    'gdpr.dpiaDate': 'Date of the DPIA',
+    'gdpr.retentionPeriodDefined': 'Is a retention period defined?',
+    'gdpr.nextDataRetentionEvaluationDate': 'Next evaluation of the retention period',
+    'gdpr.dataRetentionEvaluationFrequencyInMonths': 'Evaluation frequency (months)',
+    'gdpr.plannedRiskAssessmentDate': 'Planned risk assessment',
+  },
+  groups: { general: 'General', organisation: 'Organisation', roles: 'System roles', gdpr: 'GDPR' },
+  role: 'Role',
+  user: 'User',
+  addRole: 'Add role',
+  removeRole: (r, u) => `Remove ${r}: ${u}`,
+  noRoles: 'No roles are assigned.',
+  roleTaken: 'The user already has that role.',
+  editTitle: (s) => `Edit ${s}`,
+  save: 'Save',
+  saving: 'Saving …',
+  cancel: 'Cancel',
+  saved: 'The changes are saved.',
+  nothingChanged: 'There are no changes to save.',
+  choose: '— Choose —',
+  dateHint: 'dd-mm-yyyy',
+  invalidDate: 'Write the date as dd-mm-yyyy, e.g. 31-12-2025',
+  gateHint: 'The fields open only when the answer is Yes. Other answers clear them on saving.',
+  gateClears: (f) => `Saving clears: ${f}.`,
+  responsibleHint: 'Choose among the relevant units above.',
+  noUnits: 'The organisation has no units.',
+  findUnit: 'Find unit',
+  fixErrors: (x) => `${plural(x, 'field needs', 'fields need')} fixing before saving.`,
+  serverRefused: 'KITOS refused the change. See the fields marked below.',
+  forbidden: 'You may not change this IT system.',
+  saveFailed: 'The change could not be saved. Try again.',
+  conflictTitle: 'Someone else saved changes meanwhile',
+  conflictText: (f) => `Changed by someone else since you opened the form: ${f}.`,
+  conflictBoth: (f) => `You both changed: ${f}.`,
+  conflictKept: 'What you typed is kept. Load the new version, or save your changes on top of it.',
+  reload: 'Load the new version (discard my changes)',
+  reapply: 'Save my changes on top of the new version',
+  changedByOthers: 'Changed by someone else',
+  deleteTitle: (s) => `Remove the usage of ${s}?`,
+  deleteIntro: 'The usage is deleted together with:',
+  deleteConsequences: (c) =>
+    [
+      c.roles && plural(c.roles, 'role assignment', 'role assignments'),
+      c.units && `its link to ${plural(c.units, 'organisation unit', 'organisation units')}`,
+      c.outgoingRelations && `${plural(c.outgoingRelations, 'relation', 'relations')} from the system to other systems`,
+      'every relation from other systems to it',
+      c.references && plural(c.references, 'local reference', 'local references'),
+      'its links to contracts (the contracts are kept)',
+      c.registrations &&
+        `its link to ${plural(c.registrations, 'data processing registration', 'data processing registrations')} (the registrations are kept)`,
+    ].filter((x): x is string => !!x),
+  deleteIrreversible: 'This cannot be undone.',
+  deleteConfirm: 'Remove the usage',
+  deleting: 'Removing …',
+  deleteFailed: 'The usage could not be removed.',
+  deleted: (s) => `The usage of ${s} is removed.`,
+  createTitle: 'Take an IT system into use',
+  searchSystems: 'Search the IT system catalogue',
+  searchSystemsHint: "Type part of the system's name.",
+  systemsFound: (x) => plural(x, 'system found', 'systems found'),
+  create: 'Take into use',
+  creating: 'Taking into use …',
+  createFailed: 'The system could not be taken into use.',
+  alreadyInUse: 'Already in use in the organisation',
+  deactivated: 'The system is deactivated in the catalogue',
+  pickSystem: 'Choose a system in the list.',
+  created: (s) => `${s} is taken into use.`,
+};
+
+/**
+ * The edit dictionary of a language.
+ *
+ * @example
+ * ```ts
+ * editStrings('en').save; // 'Save'
+ * ```
+ */
+export function editStrings(lang: Lang): EditStrings {
+  return lang === 'en' ? en : da;
+}

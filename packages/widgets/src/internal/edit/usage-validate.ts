@@ -1,0 +1,72 @@
+/**
+ * The core's schemas over what the usage editor would send, and the core's words for the issues: the general and GDPR sections of the
+ * patch, the validity period and the units over the values after the change. The only editing
+ * module that runs zod's parser: the one-script embed builds it as a file of its own
+ * (`kitos-widgets.bundle.validate.js`, see rollup.config.js), so pages that only read never carry
+ * the parser, and apps' bundlers load it with the edit mode.
+ */
+import {
+  ISSUE_CODES,
+  toValidationIssues,
+  UsageGdprPatchSchema,
+  UsageGeneralPatchSchema,
+  UsageOrganizationUsageSchema,
+  UsageValiditySchema,
+  type ValidationIssue,
+} from '@os2kitos/core';
+import type { Lang } from '../../i18n/strings.js';
+
+/** The values after the change that rules across fields look at. */
+export interface UsageSectionValues {
+  readonly validFrom: string | null;
+  readonly validTo: string | null;
+  readonly usingUnitUuids: readonly string[];
+  readonly responsibleUnitUuid: string | null;
+}
+
+const under = (prefix: readonly string[], issues: readonly ValidationIssue[]): ValidationIssue[] =>
+  issues.map((i) => ({ ...i, path: [...prefix, ...i.path] }));
+
+/**
+ * Every issue the core's schemas find, with paths into the usage (`general.validity.validTo`).
+ *
+ * @example
+ * ```ts
+ * checkUsageSections({}, { validFrom: '2025-02-01', validTo: '2025-01-01', usingUnitUuids: [], responsibleUnitUuid: null });
+ * // [{ path: ['general', 'validity', 'validTo'], code: 'date-order', … }]
+ * ```
+ */
+export function checkUsageSections(
+  patch: { readonly general?: unknown; readonly gdpr?: unknown },
+  values: UsageSectionValues,
+): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  // Section by section: the sections the form edits, without the whole usage schema (relations,
+  // archiving, references).
+  const general = UsageGeneralPatchSchema.safeParse(patch.general ?? {});
+  if (!general.success) issues.push(...under(['general'], toValidationIssues(general.error)));
+  const gdpr = UsageGdprPatchSchema.safeParse(patch.gdpr ?? {});
+  if (!gdpr.success) issues.push(...under(['gdpr'], toValidationIssues(gdpr.error)));
+  const validity = UsageValiditySchema.safeParse({ validFrom: values.validFrom, validTo: values.validTo });
+  if (!validity.success) issues.push(...under(['general', 'validity'], toValidationIssues(validity.error)));
+  const units = UsageOrganizationUsageSchema.safeParse({
+    usingUnitUuids: [...values.usingUnitUuids],
+    responsibleUnitUuid: values.responsibleUnitUuid,
+  });
+  if (!units.success) issues.push(...under(['organizationUsage'], toValidationIssues(units.error)));
+  return issues;
+}
+
+/**
+ * An issue in words, from the core's issue catalogue (the same words in the page and over HTTP);
+ * here, so the catalogue travels with the checks and not with every page.
+ *
+ * @example
+ * ```ts
+ * issueText({ path: [], code: 'date-order', message: '' }, 'en'); // 'The dates are in the wrong order'
+ * ```
+ */
+export function issueText(i: ValidationIssue, lang: Lang): string {
+  const info = (ISSUE_CODES as Readonly<Record<string, { da: string; en: string }>>)[i.code];
+  return info ? info[lang] : i.message;
+}
