@@ -136,6 +136,10 @@ describe('the Kitos facade on the memory adapter', () => {
     await expect(kitos.overviews.query(ole, 'usages', { organizationUuid: aarhus })).rejects.toBeInstanceOf(
       KitosForbiddenError,
     );
+    // Organisations start Local: Aarhus is named to its own members only, until it is made Public.
+    expect(await kitos.overviews.whoUses(ole, system.uuid)).toEqual([]);
+    expect(await kitos.overviews.whoUses(anna, system.uuid)).toEqual([{ uuid: aarhus, name: 'Aarhus Kommune' }]);
+    await kitos.organizations.patch(admin, aarhus, { accessModifier: 'Public' } as never);
     expect(await kitos.overviews.whoUses(ole, system.uuid)).toEqual([{ uuid: aarhus, name: 'Aarhus Kommune' }]);
   });
 

@@ -60,7 +60,7 @@ export interface OverviewService {
   deadlines(actor: Actor, query: DeadlineListQuery): Promise<DeadlineListItem[]>;
   /** The organisation's unit tree, each unit with what it is responsible for. */
   unitTree(actor: Actor, organizationUuid: string): Promise<UnitTreeNode[]>;
-  /** Organisations that use a catalogue system (public data: names only). */
+  /** Organisations that use a catalogue system and that the reader may see (names only). */
   whoUses(actor: Actor, systemUuid: string): Promise<{ uuid: string; name: string }[]>;
   /**
    * How many municipalities have a contract covering a usage of the system that ends within the
@@ -221,7 +221,19 @@ export function overviewService(runner: CallRunner, rows: OverviewRowsCache = ov
           field: 'organizationUuid',
           values: [...new Set(usages.records.map((u) => u.organizationUuid as string))],
         });
-        return orgs.map((o) => ({ uuid: o.uuid, name: o.name })).sort((a, b) => a.name.localeCompare(b.name, 'da'));
+        // Only organisations the reader may see are named (a Local organisation stays unnamed to
+        // outsiders), by the same read rule as every other read of an organisation.
+        return orgs
+          .filter((o) =>
+            canRead(call.actor, {
+              kind: 'organization',
+              uuid: o.uuid,
+              organizationUuid: o.uuid,
+              accessModifier: o.accessModifier,
+            }),
+          )
+          .map((o) => ({ uuid: o.uuid, name: o.name }))
+          .sort((a, b) => a.name.localeCompare(b.name, 'da'));
       }),
     contractsEndingAcross: (actor, systemUuid, window) =>
       runner.read(actor, async (call) => {

@@ -211,7 +211,13 @@ export function registerItSystemRoutes(app: OpenAPIHono<ServerEnv>): void {
       const system = await kitos.systems.get(actor, uuid);
       const p = await kitos.systems.permissions(actor, uuid);
       const conflicts: ('HasItSystemUsages' | 'HasChildSystems' | 'HasInterfaceExposures')[] = [];
-      if ((await kitos.overviews.whoUses(actor, uuid)).length) conflicts.push('HasItSystemUsages');
+      // Any usage blocks the delete, also one of an organisation the reader may not see named.
+      const used = await kitos.storage.query({
+        kind: 'itSystemUsage',
+        filter: { op: 'eq', field: 'systemUuid', value: system.uuid },
+        limit: 1,
+      });
+      if (used.records.length) conflicts.push('HasItSystemUsages');
       const children = await kitos.storage.query({
         kind: 'itSystem',
         filter: { op: 'eq', field: 'parentUuid', value: system.uuid },
