@@ -39,27 +39,22 @@
 import { CONTRACT_DEADLINE_KINDS, type ContractDeadlineKind } from './deadline-kinds.js';
 
 export { CONTRACT_DEADLINE_KINDS, type ContractDeadlineKind } from './deadline-kinds.js';
-import { type IsoDate, type RuleResult, daysBetween, minDate } from '../shared/index.js';
+import type { IsoDate, RuleResult } from '../shared/index.js';
+import { type Ymd, addMonthsWithin, dayNumberOf, isoOf, nextDayWithin, ymdOf } from '../shared/ymd.js';
 import {
   addMonthsWithinRange,
   assertContractDate,
   assertContractInteger,
   nextDayWithinRange,
 } from './contract-dates.js';
-import {
-  type ContractNoticeTerms,
-  contractEarliestEndIfNoticeGivenOn,
-  contractLatestNoticeDay,
-  contractNoticeTerms,
-} from './notice.rules.js';
+import { earliestEndOn, latestNoticeDayFor } from './notice-days.js';
+import { type ContractNoticeTerms, contractNoticeTerms } from './notice.rules.js';
+import { expiryOf, extensionsRemainingOf, finalExpiryOf } from './term-days.js';
 import {
   type ContractExpirySource,
   type ContractTerms,
   type ContractExtensionOption,
-  contractExpiry,
   contractExtensionOption,
-  contractExtensionsRemaining,
-  contractFinalExpiry,
 } from './terms.rules.js';
 
 /** One dated deadline. `daysLeft` is negative once the day has passed (0 = today). */
@@ -123,61 +118,6 @@ export interface ContractDeadlines {
   readonly nextDeadline: ContractDeadline | null;
 }
 
-/** The end as things stand: the earlier of the termination's effect and the expiry. */
-function currentEnd(terminationEffective: IsoDate | null, expiry: IsoDate | null): IsoDate | null {
-  if (terminationEffective !== null && expiry !== null) return minDate(terminationEffective, expiry);
-  return terminationEffective ?? expiry;
-}
-
-/** The lifecycle state and, once ended, why. */
-function lifecycle(
-  terms: ContractTerms,
-  today: IsoDate,
-  endsOn: IsoDate | null,
-  terminationEffective: IsoDate | null,
-): Pick<ContractDeadlines, 'state' | 'endReason'> {
-  if (endsOn !== null && today > endsOn) {
-    const byTermination = terminationEffective !== null && terminationEffective === endsOn;
-    return { state: 'ended', endReason: byTermination ? 'terminated' : 'expired' };
-  }
-  if (terms.validFrom !== null && today < terms.validFrom) return { state: 'not-started', endReason: null };
-  return { state: terms.terminatedAt !== null ? 'terminated' : 'running', endReason: null };
-}
-
-/** Next possible termination and the latest notice day for it, for a contract not yet terminated. */
-function noticeOutlook(
-  notice: ContractNoticeTerms | null,
-  today: IsoDate,
-  expiry: IsoDate | null,
-): { nextPossibleTermination: IsoDate | null; latestNoticeDay: IsoDate | null } {
-  if (notice === null) return { nextPossibleTermination: null, latestNoticeDay: null };
-  const byNotice = contractEarliestEndIfNoticeGivenOn(notice, today);
-  if (expiry !== null && expiry < byNotice) return { nextPossibleTermination: expiry, latestNoticeDay: null };
-  return { nextPossibleTermination: byNotice, latestNoticeDay: contractLatestNoticeDay(notice, byNotice) };
-}
-
-/** The dated deadlines that apply, sorted by date and kind. */
-function deadlineList(d: Omit<ContractDeadlines, 'deadlines' | 'nextDeadline'>, terms: ContractTerms) {
-  if (d.state === 'ended') return [];
-  const terminated = terms.terminatedAt !== null;
-  const remaining = d.extensionsRemaining ?? 0;
-  const noticeOption = terms.noticePeriodOptionName !== null;
-  const found: [ContractDeadlineKind, IsoDate | null][] = [
-    ['start', d.state === 'not-started' ? d.concluded : null],
-    ['tender-start', d.tenderStart],
-    ['notice', !terminated && d.expiry === null && noticeOption ? d.latestNoticeDay : null],
-    ['extension-decision', !terminated && remaining > 0 ? (d.latestNoticeDayBeforeExpiry ?? d.expiry) : null],
-    ['termination-effective', terminated ? d.endsOn : null],
-    ['expiry', terminated ? null : d.expiry],
-    ['final-expiry', !terminated && remaining > 0 ? d.finalExpiry : null],
-  ];
-  const order = (kind: ContractDeadlineKind) => CONTRACT_DEADLINE_KINDS.indexOf(kind);
-  return found
-    .filter((entry): entry is [ContractDeadlineKind, IsoDate] => entry[1] !== null)
-    .map(([kind, date]) => ({ kind, date, daysLeft: daysBetween(d.today, date) }))
-    .sort((a, b) => (a.date === b.date ? order(a.kind) - order(b.kind) : a.date < b.date ? -1 : 1));
-}
-
 /**
  * The first day of the tender for a successor contract: `leadMonths` before the day after
  * `lastDay` (when the successor must be in place), months clamped to the month's end.
@@ -194,51 +134,6 @@ export function contractTenderStart(lastDay: IsoDate, leadMonths = 12): IsoDate 
   return addMonthsWithinRange(nextDayWithinRange(lastDay), -leadMonths);
 }
 
-/** The facts about how and when the contract ends. */
-function endFacts(terms: ContractTerms, today: IsoDate, notice: ContractNoticeTerms | null, expiry: IsoDate | null) {
-  const terminationEffective =
-    terms.terminatedAt !== null && notice !== null
-      ? contractEarliestEndIfNoticeGivenOn(notice, terms.terminatedAt)
-      : null;
-  const endsOn = currentEnd(terminationEffective, expiry);
-  return { terminationEffective, endsOn, ...lifecycle(terms, today, endsOn, terminationEffective) };
-}
-
-/** Everything but the deadline list. */
-function deadlineFacts(terms: ContractTerms, options: ContractDeadlineOptions) {
-  const { today } = options;
-  const expiry = contractExpiry(terms);
-  const notice = contractNoticeTerms(terms);
-  const noticeTerms = notice.ok ? notice.value : null;
-  // Forecasts need a registered notice period; only a termination already given falls back to 0 months.
-  const forecastTerms = terms.noticePeriodOptionName !== null ? noticeTerms : null;
-  const ends = endFacts(terms, today, noticeTerms, expiry.date);
-  const terminated = terms.terminatedAt !== null;
-  const finalExpiry = contractFinalExpiry(terms);
-  const outlook =
-    ends.state === 'ended' || terminated
-      ? { nextPossibleTermination: ends.state === 'ended' ? null : ends.endsOn, latestNoticeDay: null }
-      : noticeOutlook(forecastTerms, today, expiry.date);
-  const tenderBasis = terminated ? ends.endsOn : options.tenderBasis === 'finalExpiry' ? finalExpiry : expiry.date;
-  return {
-    today,
-    term: expiry.date !== null ? 'fixed' : expiry.source === 'continuous' ? 'continuous' : 'unknown',
-    concluded: terms.validFrom,
-    expiry: expiry.date,
-    expirySource: expiry.source,
-    extensionOption: contractExtensionOption(terms),
-    extensionsRemaining: contractExtensionsRemaining(terms),
-    finalExpiry,
-    notice,
-    ...outlook,
-    latestNoticeDayBeforeExpiry:
-      forecastTerms && expiry.date && !terminated ? contractLatestNoticeDay(forecastTerms, expiry.date) : null,
-    terminatedAt: terms.terminatedAt,
-    ...ends,
-    tenderStart: tenderBasis ? contractTenderStart(tenderBasis, options.tenderLeadMonths ?? 12) : null,
-  } satisfies Omit<ContractDeadlines, 'deadlines' | 'nextDeadline'>;
-}
-
 /**
  * Every deadline of a contract for `today` (see the module description for the assumptions and
  * worked examples).
@@ -251,8 +146,114 @@ function deadlineFacts(terms: ContractTerms, options: ContractDeadlineOptions) {
  */
 export function contractDeadlines(terms: ContractTerms, options: ContractDeadlineOptions): ContractDeadlines {
   assertContractDate(options.today, 'today');
-  assertContractInteger(options.tenderLeadMonths ?? 12, 'tenderLeadMonths', 0, 1200);
-  const facts = deadlineFacts(terms, options);
-  const deadlines = deadlineList(facts, terms);
-  return { ...facts, deadlines, nextDeadline: deadlines.find((d) => d.daysLeft >= 0) ?? null };
+  const leadMonths = options.tenderLeadMonths ?? 12;
+  assertContractInteger(leadMonths, 'tenderLeadMonths', 0, 1200);
+  // Day arithmetic on packed numbers; only the days that leave are formatted (see `shared/ymd`).
+  const today = ymdOf(options.today);
+  const option = contractExtensionOption(terms);
+  const expiry = expiryOf(terms, option);
+  const notice = contractNoticeTerms(terms);
+  const noticeTerms = notice.ok ? notice.value : null;
+  // Forecasts need a registered notice period; only a termination already given falls back to 0 months.
+  const forecastTerms = terms.noticePeriodOptionName !== null ? noticeTerms : null;
+  const terminated = terms.terminatedAt !== null;
+
+  // How and when it ends: the earlier of the termination's effect and the expiry.
+  const terminationEffective =
+    terms.terminatedAt !== null && noticeTerms !== null ? earliestEndOn(noticeTerms, ymdOf(terms.terminatedAt)) : null;
+  const endsOn =
+    terminationEffective !== null && expiry.day !== null
+      ? Math.min(terminationEffective, expiry.day)
+      : (terminationEffective ?? expiry.day);
+  let state: ContractLifecycleState = terminated ? 'terminated' : 'running';
+  let endReason: ContractDeadlines['endReason'] = null;
+  if (endsOn !== null && today > endsOn) {
+    state = 'ended';
+    endReason = terminationEffective !== null && terminationEffective === endsOn ? 'terminated' : 'expired';
+  } else if (terms.validFrom !== null && options.today < terms.validFrom) {
+    state = 'not-started';
+  }
+
+  // The outlook of a contract not yet terminated: next possible termination and its notice day.
+  let nextPossibleTermination: Ymd | null = null;
+  let latestNoticeDay: Ymd | null = null;
+  if (state === 'ended' || terminated) {
+    nextPossibleTermination = state === 'ended' ? null : endsOn;
+  } else if (forecastTerms !== null) {
+    const byNotice = earliestEndOn(forecastTerms, today);
+    if (expiry.day !== null && expiry.day < byNotice) nextPossibleTermination = expiry.day;
+    else {
+      nextPossibleTermination = byNotice;
+      latestNoticeDay = latestNoticeDayFor(forecastTerms, byNotice);
+    }
+  }
+  const latestNoticeDayBeforeExpiry =
+    forecastTerms !== null && expiry.day !== null && !terminated ? latestNoticeDayFor(forecastTerms, expiry.day) : null;
+  const extensionsRemaining = extensionsRemainingOf(terms, option);
+  const finalExpiry = finalExpiryOf(expiry.day, extensionsRemaining, option);
+  const tenderBasis = terminated ? endsOn : options.tenderBasis === 'finalExpiry' ? finalExpiry : expiry.day;
+  const tenderStart = tenderBasis !== null ? addMonthsWithin(nextDayWithin(tenderBasis), -leadMonths) : null;
+
+  // The deadlines that apply, in kind order, each placed by date (ties keep the kind order).
+  const deadlines: ContractDeadline[] = [];
+  if (state !== 'ended') {
+    const todayNumber = dayNumberOf(today);
+    const remaining = extensionsRemaining ?? 0;
+    if (state === 'not-started' && terms.validFrom !== null)
+      place(deadlines, 'start', ymdOf(terms.validFrom), todayNumber);
+    place(deadlines, 'tender-start', tenderStart, todayNumber);
+    if (!terminated && expiry.day === null && terms.noticePeriodOptionName !== null)
+      place(deadlines, 'notice', latestNoticeDay, todayNumber);
+    if (!terminated && remaining > 0)
+      place(deadlines, 'extension-decision', latestNoticeDayBeforeExpiry ?? expiry.day, todayNumber);
+    if (terminated) place(deadlines, 'termination-effective', endsOn, todayNumber);
+    else place(deadlines, 'expiry', expiry.day, todayNumber);
+    if (!terminated && remaining > 0) place(deadlines, 'final-expiry', finalExpiry, todayNumber);
+  }
+  let nextDeadline: ContractDeadline | null = null;
+  for (const deadline of deadlines) {
+    if (deadline.daysLeft >= 0) {
+      nextDeadline = deadline;
+      break;
+    }
+  }
+  return {
+    today: options.today,
+    term: expiry.day !== null ? 'fixed' : expiry.source === 'continuous' ? 'continuous' : 'unknown',
+    concluded: terms.validFrom,
+    expiry: iso(expiry.day),
+    expirySource: expiry.source,
+    extensionOption: option,
+    extensionsRemaining,
+    finalExpiry: iso(finalExpiry),
+    notice,
+    nextPossibleTermination: iso(nextPossibleTermination),
+    latestNoticeDay: iso(latestNoticeDay),
+    latestNoticeDayBeforeExpiry: iso(latestNoticeDayBeforeExpiry),
+    terminatedAt: terms.terminatedAt,
+    terminationEffective: iso(terminationEffective),
+    endsOn: iso(endsOn),
+    state,
+    endReason,
+    tenderStart: iso(tenderStart),
+    deadlines,
+    nextDeadline,
+  };
+}
+
+/** The ISO string of a packed day, or `null`. */
+function iso(day: Ymd | null): IsoDate | null {
+  return day === null ? null : isoOf(day);
+}
+
+/**
+ * Adds a deadline to a list sorted by date, after those on the same day (callers add in kind
+ * order, so a day's deadlines keep the order of {@link CONTRACT_DEADLINE_KINDS}).
+ */
+function place(list: ContractDeadline[], kind: ContractDeadlineKind, day: Ymd | null, todayNumber: number): void {
+  if (day === null) return;
+  const daysLeft = dayNumberOf(day) - todayNumber;
+  let at = list.length;
+  while (at > 0 && (list[at - 1] as ContractDeadline).daysLeft > daysLeft) at--;
+  list.splice(at, 0, { kind, date: isoOf(day), daysLeft });
 }

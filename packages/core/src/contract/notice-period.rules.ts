@@ -12,6 +12,7 @@
  * @module
  */
 import { type RuleResult, fail, ok } from '../shared/index.js';
+import { readOnce } from './contract-dates.js';
 
 /** Largest notice period the strict reading accepts: 1,200 months (100 years). */
 export const NOTICE_PERIOD_MAX_MONTHS = 1200;
@@ -33,6 +34,13 @@ export const NOTICE_PERIOD_MAX_MONTHS = 1200;
  * ```
  */
 export function parseNoticePeriodMonths(optionName: string): RuleResult<number> {
+  return readOnce(noticeReadings, optionName, readNoticePeriodMonths);
+}
+
+/** Each notice-period option name is read once (names are few, contracts many). */
+const noticeReadings = new Map<string, RuleResult<number>>();
+
+function readNoticePeriodMonths(optionName: string): RuleResult<number> {
   const text = optionName.trim();
   const context = { optionName };
   if (text === '') {

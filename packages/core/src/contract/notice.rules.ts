@@ -35,17 +35,10 @@
  *
  * @module
  */
-import {
-  type IsoDate,
-  type RuleResult,
-  type YearSegment,
-  dateParts,
-  daysInMonth,
-  endOfMonth,
-  makeDate,
-  ok,
-} from '../shared/index.js';
-import { addMonthsWithinRange, assertContractDate, assertContractInteger, endOfYearSegment } from './contract-dates.js';
+import { type IsoDate, type RuleResult, type YearSegment, ok } from '../shared/index.js';
+import { isoOf, ymdOf } from '../shared/ymd.js';
+import { assertContractDate, assertContractInteger } from './contract-dates.js';
+import { earliestEndOn, latestNoticeDayFor } from './notice-days.js';
 import { NOTICE_PERIOD_MAX_MONTHS, parseNoticePeriodMonths } from './notice-period.rules.js';
 import type { ContractTerms } from './terms.rules.js';
 
@@ -95,21 +88,17 @@ export function contractNoticeTerms(terms: ContractTerms): RuleResult<ContractNo
 export function contractEarliestEndIfNoticeGivenOn(terms: ContractNoticeTerms, day: IsoDate): IsoDate {
   assertContractDate(day, 'day');
   assertContractInteger(terms.months, 'months', 0, NOTICE_PERIOD_MAX_MONTHS);
-  let end = terms.extendsCurrent
-    ? endOfMonth(addMonthsWithinRange(endOfYearSegment(day, terms.extendsCurrent), terms.months))
-    : addMonthsWithinRange(day, terms.months);
-  if (terms.irrevocableUntil !== null && end < terms.irrevocableUntil) end = terms.irrevocableUntil;
-  return terms.byEndOf ? endOfYearSegment(end, terms.byEndOf) : end;
+  return isoOf(earliestEndOn(terms, ymdOf(day)));
 }
 
 /**
  * The latest day notice can be given so the contract ends on or before `target`, or `null` when
  * no notice day reaches it (e.g. the contract is irrevocable until after `target`).
  *
- * Found by binary search over days: the end date is non-decreasing in the notice day (module
- * description), so the days that reach `target` form one unbroken run ending at the answer. The
- * search covers `months + 26` months before `target`, which is more than the longest reach of the
- * rules (notice months plus at most one year for "løbende år" and one for "by end of year").
+ * Computed in closed form on month numbers: the end date is non-decreasing in the notice day
+ * (module description), so the days that reach `target` form one unbroken run ending at the
+ * answer, and each step of {@link contractEarliestEndIfNoticeGivenOn} is undone in turn. A property
+ * test checks it against a binary search over days.
  *
  * @example
  * ```ts
@@ -120,45 +109,6 @@ export function contractEarliestEndIfNoticeGivenOn(terms: ContractNoticeTerms, d
 export function contractLatestNoticeDay(terms: ContractNoticeTerms, target: IsoDate): IsoDate | null {
   assertContractDate(target, 'target');
   assertContractInteger(terms.months, 'months', 0, NOTICE_PERIOD_MAX_MONTHS);
-  // The latest day the notice may end on: the target, or with "by the end of" the last end of such
-  // a period on or before it (an end that must fall on a period end cannot fall between two).
-  const limit = terms.byEndOf ? lastPeriodEndOnOrBefore(target, terms.byEndOf) : target;
-  if (terms.irrevocableUntil !== null && terms.irrevocableUntil > limit) return null;
-  const { year, month, day } = dateParts(limit);
-  const limitIndex = year * 12 + (month - 1);
-  const limitIsMonthEnd = day === daysInMonth(year, month);
-  if (terms.extendsCurrent) {
-    // Notice counts from the end of the current period, and the end is a month end: the last
-    // period end whose month lies `months` whole months before the last whole month of the limit.
-    const lastWholeMonth = (limitIsMonthEnd ? limitIndex : limitIndex - 1) - terms.months;
-    return monthEnd(lastWholeMonth - monthsPastPeriodEnd(lastWholeMonth, terms.extendsCurrent));
-  }
-  // Plain months (with the month-end clamp of addMonths): the same day `months` months earlier; when
-  // the limit is a month end, every later day of that month clamps onto it too.
-  const noticeMonth = limitIndex - terms.months;
-  const y = Math.floor(noticeMonth / 12);
-  const m = noticeMonth - y * 12 + 1;
-  return makeDate(y, m, limitIsMonthEnd ? daysInMonth(y, m) : Math.min(day, daysInMonth(y, m)));
-}
-
-/** The last day of the month with index `year * 12 + month - 1`. */
-function monthEnd(index: number): IsoDate {
-  const y = Math.floor(index / 12);
-  const m = index - y * 12 + 1;
-  return makeDate(y, m, daysInMonth(y, m));
-}
-
-/** How many months the month with index `index` lies after the last period end on or before it. */
-function monthsPastPeriodEnd(index: number, segment: YearSegment): number {
-  const month = (((index % 12) + 12) % 12) + 1;
-  if (segment === 'EndOfMonth') return 0;
-  return segment === 'EndOfQuarter' ? month % 3 : month % 12;
-}
-
-/** The last end of a month, quarter or year on or before `date`. */
-function lastPeriodEndOnOrBefore(date: IsoDate, segment: YearSegment): IsoDate {
-  const end = endOfYearSegment(date, segment);
-  if (end === date) return date;
-  const { year, month } = dateParts(date);
-  return monthEnd(year * 12 + (month - 1) - 1 - monthsPastPeriodEnd(year * 12 + (month - 1) - 1, segment));
+  const day = latestNoticeDayFor(terms, ymdOf(target));
+  return day === null ? null : isoOf(day);
 }

@@ -20,17 +20,10 @@
  * @module
  */
 import { z } from 'zod';
-import {
-  type IsoDate,
-  IsoDateSchema,
-  type RuleResult,
-  YearSegment,
-  addDays,
-  dateParts,
-  fail,
-  ok,
-} from '../shared/index.js';
-import { addMonthsWithinRange, assertContractInteger, nextDayWithinRange } from './contract-dates.js';
+import { type IsoDate, IsoDateSchema, type RuleResult, YearSegment, fail, ok } from '../shared/index.js';
+import { isoOf, ymdOf } from '../shared/ymd.js';
+import { assertContractInteger, readOnce } from './contract-dates.js';
+import { expiryOf, extensionsRemainingOf, finalExpiryOf, periodEndOf } from './term-days.js';
 import type { Contract } from './contract.schema.js';
 import { boundedText, LIMITS } from '../shared/limits.js';
 
@@ -147,6 +140,16 @@ const EXTENSION_OPTION =
  * ```
  */
 export function parseExtensionOption(optionName: string): RuleResult<ContractExtensionOption> {
+  return readOnce(extensionReadings, optionName, readExtensionOption);
+}
+
+/**
+ * Option names are few (an organisation's option list) while contracts are many, so each name is
+ * read once and the frozen reading reused: the deadline engine reads every contract's option.
+ */
+const extensionReadings = new Map<string, RuleResult<ContractExtensionOption>>();
+
+function readExtensionOption(optionName: string): RuleResult<ContractExtensionOption> {
   const unparseable = () =>
     fail<ContractExtensionOption>({
       code: 'unparseable',
@@ -180,10 +183,7 @@ export function parseExtensionOption(optionName: string): RuleResult<ContractExt
  */
 export function contractPeriodEnd(start: IsoDate, months: number): IsoDate {
   assertContractInteger(months, 'months', 1, 12 * 9999);
-  const anniversary = addMonthsWithinRange(start, months);
-  // A clamped anniversary (day smaller than the start day) is already the month's last day.
-  if (dateParts(anniversary).day < dateParts(start).day) return anniversary;
-  return addDays(anniversary, -1);
+  return isoOf(periodEndOf(ymdOf(start), months));
 }
 
 /** Where {@link contractExpiry} took the expiry from. */
@@ -218,26 +218,13 @@ export function contractExtensionOption(terms: ContractTerms): RuleResult<Contra
  * ```
  */
 export function contractExpiry(terms: ContractTerms): ContractExpiry {
-  if (terms.validTo !== null) return { date: terms.validTo, source: 'validTo' };
-  if (terms.isContinuous) return { date: null, source: 'continuous' };
-  const baseMonths = (terms.durationYears ?? 0) * 12 + (terms.durationMonths ?? 0);
-  if (terms.validFrom === null || baseMonths === 0) return { date: null, source: 'unknown' };
-  const baseEnd = contractPeriodEnd(terms.validFrom, baseMonths);
-  if (terms.extensionOptionsUsed === 0) return { date: baseEnd, source: 'duration' };
-  const option = contractExtensionOption(terms);
-  if (option === null || !option.ok) return { date: null, source: 'unknown' };
-  return {
-    date: contractPeriodEnd(nextDayWithinRange(baseEnd), terms.extensionOptionsUsed * option.value.months),
-    source: 'duration',
-  };
+  const expiry = expiryOf(terms, contractExtensionOption(terms));
+  return { date: expiry.day === null ? null : isoOf(expiry.day), source: expiry.source };
 }
 
 /** Extensions not used yet: `count − used`, never below 0; `null` when the option cannot be read. */
 export function contractExtensionsRemaining(terms: ContractTerms): number | null {
-  const option = contractExtensionOption(terms);
-  if (option === null) return 0;
-  if (!option.ok) return null;
-  return Math.max(0, option.value.count - terms.extensionOptionsUsed);
+  return extensionsRemainingOf(terms, contractExtensionOption(terms));
 }
 
 /**
@@ -252,11 +239,7 @@ export function contractExtensionsRemaining(terms: ContractTerms): number | null
  * ```
  */
 export function contractFinalExpiry(terms: ContractTerms): IsoDate | null {
-  const expiry = contractExpiry(terms).date;
-  const remaining = contractExtensionsRemaining(terms);
-  if (expiry === null || remaining === null) return null;
-  if (remaining === 0) return expiry;
   const option = contractExtensionOption(terms);
-  const months = option?.ok ? option.value.months : 0;
-  return contractPeriodEnd(nextDayWithinRange(expiry), remaining * months);
+  const day = finalExpiryOf(expiryOf(terms, option).day, extensionsRemainingOf(terms, option), option);
+  return day === null ? null : isoOf(day);
 }

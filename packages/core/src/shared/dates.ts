@@ -12,15 +12,9 @@
 /** A calendar date as `YYYY-MM-DD`. Use {@link isIsoDate} or `IsoDateSchema` to check a string. */
 export type IsoDate = string;
 
-/** Days in `month` (1–12) of `year`, leap years included. */
-export function daysInMonth(year: number, month: number): number {
-  if (month === 2) return isLeapYear(year) ? 29 : 28;
-  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
-}
+import { dayNumber, daysInMonth } from './ymd.js';
 
-function isLeapYear(year: number): boolean {
-  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-}
+export { daysInMonth } from './ymd.js';
 
 /** True when `date` has the shape `DDDD-DD-DD` (digits and two dashes), checked char by char. */
 function hasIsoShape(date: string): boolean {
@@ -38,19 +32,6 @@ function digits(date: string, from: number, to: number): number {
   let n = 0;
   for (let i = from; i < to; i++) n = n * 10 + (date.charCodeAt(i) - 48);
   return n;
-}
-
-/**
- * Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's `days_from_civil`): whole-day
- * arithmetic without `Date` objects or string round trips.
- */
-function dayNumber(year: number, month: number, day: number): number {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146_097 + doe - 719_468;
 }
 
 /** The ISO date of a day number (the inverse of {@link dayNumber}). */
