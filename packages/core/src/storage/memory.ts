@@ -15,6 +15,7 @@ import type {
   ChangesOptions,
   IndexFieldType,
   PutRecord,
+  Filter,
   Query,
   QueryResult,
   StorageAdapter,
@@ -61,6 +62,11 @@ interface State {
   kindPositions: Map<string, number>;
   /** Per kind and unique constraint: key → uuid of the record holding it. */
   unique: Map<string, Map<string, string>>;
+  /**
+   * Per kind and field, built on the field's first `eq`/`in`/`hasAny` query and kept up to date on
+   * commit: the field's value as text (each element of a list) → uuids of the committed records.
+   */
+  fields: Map<string, Map<string, Map<string, Set<string>>>>;
 }
 
 /**
@@ -109,6 +115,116 @@ function* recordsOf(view: State | Draft, kind?: string, orgs?: readonly (string 
   }
 }
 
+/** The filters a field index can answer: `eq`, `in` and `hasAny`, alone or inside an `and`. */
+type IndexableFilter =
+  | { readonly op: 'eq'; readonly field: string; readonly value: string | number | boolean }
+  | { readonly op: 'in' | 'hasAny'; readonly field: string; readonly values: readonly (string | number)[] };
+function indexableFilters(filter: Filter | undefined): IndexableFilter[] {
+  if (!filter) return [];
+  if (filter.op === 'and') return filter.filters.flatMap(indexableFilters);
+  if (filter.op === 'in' || filter.op === 'hasAny') return [filter];
+  return filter.op === 'eq' && 'value' in filter ? [{ op: 'eq', field: filter.field, value: filter.value }] : [];
+}
+
+/** The index keys of a value: its text, or each element's text for a list. */
+function fieldKeys(value: unknown): string[] {
+  if (value === null || value === undefined) return [];
+  return Array.isArray(value) ? value.map(String) : [String(value)];
+}
+
+/**
+ * The field index of a kind, built from the committed records on first use. Keys are texts, so an
+ * `eq` between a number and its text (which the filter semantics count as equal) finds the record;
+ * every candidate is still checked against the whole filter.
+ */
+function fieldIndex(state: State, kind: string, field: string): Map<string, Set<string>> {
+  let ofKind = state.fields.get(kind);
+  if (!ofKind) {
+    ofKind = new Map();
+    state.fields.set(kind, ofKind);
+  }
+  let index = ofKind.get(field);
+  if (!index) {
+    index = new Map();
+    for (const [uuid, r] of state.kinds.get(kind) ?? []) {
+      for (const key of fieldKeys(r.index[field])) {
+        const set = index.get(key) ?? new Set<string>();
+        set.add(uuid);
+        index.set(key, set);
+      }
+    }
+    ofKind.set(field, index);
+  }
+  return index;
+}
+
+/** Keeps a kind's field indexes up to date with one committed write. */
+function reindexFields(
+  indexes: Map<string, Map<string, Set<string>>> | undefined,
+  uuid: string,
+  before: StoredRecord | undefined,
+  after: StoredRecord | undefined,
+): void {
+  if (!indexes) return;
+  for (const [field, index] of indexes) {
+    for (const key of fieldKeys(before?.index[field])) index.get(key)?.delete(uuid);
+    for (const key of fieldKeys(after?.index[field])) {
+      const set = index.get(key) ?? new Set<string>();
+      set.add(uuid);
+      index.set(key, set);
+    }
+  }
+}
+
+/**
+ * The records a query must look at: those of its organisations, or, when an `eq`/`in`/`hasAny`
+ * filter narrows it further, the committed records a field index names for that filter (whichever
+ * is fewer), plus the transaction's own writes of the kind. The query still checks every filter.
+ */
+function* candidatesOf(view: State | Draft, q: Query): Iterable<StoredRecord> {
+  const state = 'base' in view ? view.base : view;
+  let best: Set<string>[] | undefined;
+  let bestSize = Number.POSITIVE_INFINITY;
+  if (q.organizationUuids) {
+    const byOrg = state.byOrg.get(q.kind);
+    bestSize = 0;
+    for (const org of new Set(q.organizationUuids)) bestSize += byOrg?.get(org)?.size ?? 0;
+  }
+  for (const filter of indexableFilters(q.filter)) {
+    const index = fieldIndex(state, q.kind, filter.field);
+    const keys = filter.op === 'eq' ? [String(filter.value)] : [...new Set(filter.values.map(String))];
+    const sets: Set<string>[] = [];
+    let size = 0;
+    for (const key of keys) {
+      const set = index.get(key);
+      if (set) {
+        sets.push(set);
+        size += set.size;
+      }
+    }
+    if (size < bestSize) {
+      best = sets;
+      bestSize = size;
+    }
+  }
+  if (!best) {
+    yield* recordsOf(view, q.kind, q.organizationUuids);
+    return;
+  }
+  const writes = 'base' in view ? view.writes.get(q.kind) : undefined;
+  const records = state.kinds.get(q.kind);
+  const seen = new Set<string>();
+  for (const set of best) {
+    for (const uuid of set) {
+      if (seen.has(uuid) || writes?.has(uuid)) continue;
+      seen.add(uuid);
+      const r = records?.get(uuid);
+      if (r) yield r;
+    }
+  }
+  for (const r of writes?.values() ?? []) if (r) yield r;
+}
+
 function tombstonesOf(view: State | Draft): Tombstone[] {
   return 'base' in view ? [...view.base.tombstones, ...view.tombstones] : view.tombstones;
 }
@@ -131,6 +247,7 @@ export function createMemoryStorage(options: MemoryStorageOptions = {}): Storage
     positions: new Map(),
     kindPositions: new Map(),
     unique: new Map(),
+    fields: new Map(),
   };
   let types: Record<string, Record<string, IndexFieldType>> = {};
   let uniques: Record<string, readonly UniqueConstraint[]> = {};
@@ -145,7 +262,7 @@ export function createMemoryStorage(options: MemoryStorageOptions = {}): Storage
     async query<T>(q: Query) {
       const kindTypes = Object.hasOwn(types, q?.kind) ? types[q.kind] : undefined;
       assertValidQuery(q, kindTypes);
-      return runQuery(recordsOf(view, q.kind, q.organizationUuids), q, kindTypes ?? {}) as QueryResult<T>;
+      return runQuery(candidatesOf(view, q), q, kindTypes ?? {}) as QueryResult<T>;
     },
     async changesSince(since: number, opts?: ChangesOptions) {
       assertValidChanges(since, opts);
@@ -194,6 +311,7 @@ export function createMemoryStorage(options: MemoryStorageOptions = {}): Storage
             const before = records.get(uuid);
             touched.set(positionKeyOf(kind, (r ?? before)?.organizationUuid ?? null), kindPositionKey(kind));
             if (before) index.get(before.organizationUuid)?.delete(uuid);
+            reindexFields(state.fields.get(kind), uuid, before, r ?? undefined);
             if (r) {
               records.set(uuid, r);
               const set = index.get(r.organizationUuid) ?? new Set<string>();
