@@ -1,7 +1,8 @@
 // The facade on the PostgreSQL server (KITOS_PG_URL) at 1×, 10× and 100× the generator's data:
 // statements and time per usage patch, and the first overview page after a write (in another
 // municipality; of a usage in the overview's own, taken in from the feed; of a unit it shows, which
-// computes every row again), warm pages for comparison. Statements are counted at
+// computes every row again), warm pages for comparison, and the national "contracts on X ending
+// within 12 months" query. Statements are counted at
 // the pg client. Run by `npm run bench` (bench/run.mjs); alone:
 //
 //   KITOS_PG_URL=postgres://… npx tsx --conditions development bench/postgres-scale.ts [--quick] [--out file.json]
@@ -185,6 +186,15 @@ async function main(): Promise<ScaleRow[]> {
             await kitos.units.patch(admin(a), unitOfA, { name: `Enhed ${i + 4000}` } as never);
           },
           () => overview(),
+        );
+        // The national query of the coordination side: contracts on one system ending within a year,
+        // across every municipality (a GIN index on the contracts' usage lists, a range on the expiry).
+        const nationalSystem = data.usages[0]?.systemUuid as string;
+        await measure(
+          'national contracts on X ending within 12 months on PostgreSQL (facade)',
+          'kitos.overviews.contractsEndingAcross',
+          none,
+          () => kitos.overviews.contractsEndingAcross(reader, nationalSystem, { from: TODAY, to: '2026-06-15' }),
         );
         for (const r of rows.filter((x) => x.scale === scale))
           console.log(

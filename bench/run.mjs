@@ -44,6 +44,16 @@ const browser =
     ? JSON.parse(readFileSync(BROWSER_JSON, 'utf8'))
     : { skipped: `bench/browser.mjs failed (exit ${browserRun.status})` };
 
+// The demo as a visitor meets it (bench/demo-visit.mjs): first and return visit of `npm start`.
+const DEMO_JSON = 'bench/results/demo-visit.json';
+rmSync(DEMO_JSON, { force: true });
+const demoRun = spawnSync('node', ['bench/demo-visit.mjs', '--out', DEMO_JSON, ...(quick ? ['--quick'] : [])], {
+  stdio: 'inherit',
+  env,
+});
+if (demoRun.status !== 0) console.error(`[bench] bench/demo-visit.mjs failed (exit ${demoRun.status}); see above.`);
+const demoVisit = demoRun.status === 0 && existsSync(DEMO_JSON) ? JSON.parse(readFileSync(DEMO_JSON, 'utf8')) : {};
+
 // PostgreSQL: the facade's statements and times per patch and overview at 1×/10×/100×, then the
 // server under load (autocannon). Both skip, with a line saying so, without KITOS_PG_URL.
 const pgRun = (script, out) => {
@@ -68,7 +78,7 @@ const coordination = pgRun('bench/coordination.ts', 'bench/results/coordination.
 const vitest = JSON.parse(readFileSync('bench/results/vitest.json', 'utf8'));
 const result = {
   ...vitest,
-  extra: browser.rows ?? [],
+  extra: [...(browser.rows ?? []), ...(demoVisit.rows ?? [])],
   domRows: browser.domRows ?? [],
   browser: browser.browser ?? { skipped: browser.skipped },
   postgres: pgScale,
@@ -100,4 +110,12 @@ console.log(`[bench] done in ${Math.round((Date.now() - started) / 1000)} s`);
 // marks it, and the run fails so that CI notices.
 const failed = rows.filter((r) => !hasResult(r));
 for (const r of failed) console.error(`[bench] no result, the benchmark threw: ${r.measurement} > ${r.name}`);
-if (browserFailed || pgScale.failed || serverLoad.failed || coordination.failed || failed.length) process.exit(1);
+if (
+  browserFailed ||
+  demoRun.status !== 0 ||
+  pgScale.failed ||
+  serverLoad.failed ||
+  coordination.failed ||
+  failed.length
+)
+  process.exit(1);

@@ -76,7 +76,27 @@ function render() {
   $('live').textContent = connected ? t.connected : t.connecting;
 }
 
-async function signInAs(user: DemoUser) {
+/** Set once this browser has signed in to the demo. */
+const SIGNED_IN = 'os2kitos-live-demo-signed-in';
+
+/**
+ * The session this browser still has from an earlier visit, if it belongs to a demo user: a return
+ * visit goes on as that user without signing in again (a password check costs the server the most).
+ */
+async function resumeSession(): Promise<{ user: DemoUser; client: KitosHttpClient } | undefined> {
+  // The session cookie cannot be read from script: a flag set at sign-in says there may be one.
+  if (!localStorage.getItem(SIGNED_IN)) return undefined;
+  const client = createHttpClient({ baseUrl: location.origin, credentials: 'session' });
+  try {
+    const me = await client.whoAmI();
+    const user = users.find((u) => u.email === me.user.email);
+    return user ? { user, client } : undefined;
+  } catch {
+    return undefined; // no session, or it has ended: sign in
+  }
+}
+
+async function signInAs(user: DemoUser, resumed?: KitosHttpClient) {
   const t = TEXT[lang()];
   $('status').textContent = t.signingIn(user.name);
   $('permission').textContent = '';
@@ -84,11 +104,14 @@ async function signInAs(user: DemoUser) {
     current.stopLive();
     await current.client.signOut();
   }
-  const client = createHttpClient({
-    baseUrl: location.origin,
-    credentials: { email: user.email, password: user.password },
-  });
+  const client =
+    resumed ??
+    createHttpClient({
+      baseUrl: location.origin,
+      credentials: { email: user.email, password: user.password },
+    });
   await client.whoAmI();
+  localStorage.setItem(SIGNED_IN, user.email);
   connected = false;
   const stopLive = client.subscribe(user.organizationUuid, () => {}, {
     onReady: () => {
@@ -149,7 +172,8 @@ async function main() {
   $('deadlines').setAttribute('to', new Date(Date.now() + 365 * 86_400_000).toISOString().slice(0, 10));
   const first = users[0];
   if (!first) throw new Error('no demo users');
-  await signInAs(first);
+  const resumed = await resumeSession();
+  await signInAs(resumed?.user ?? first, resumed?.client);
   document.body.dataset.ready = 'true';
 }
 

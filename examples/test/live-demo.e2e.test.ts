@@ -59,7 +59,7 @@ describe('the demo through the server (npm start)', () => {
       page.on('console', (m) => {
         // The 404 of the card read as the other municipality's user is the point of the switch.
         if (m.type() === 'error' && !m.text().includes('ResizeObserver') && !m.text().includes('404'))
-          errors.push(m.text());
+          errors.push(`${m.text()} (${m.location().url})`);
       });
       await page.goto(`${first.url}/`);
       await page.waitForSelector('body[data-ready="true"]', { timeout: 60_000 });
@@ -98,6 +98,17 @@ describe('the demo through the server (npm start)', () => {
       await expect.poll(() => page.locator('kitos-overview [part~="link"]').count()).toBeGreaterThan(0);
       await page.evaluate(() => window.scrollTo(0, 0));
       await page.screenshot({ path: 'test-results/live-demo-switched.png' });
+      // A return visit goes on with the session it has (the switched user), without signing in again.
+      const switchedTitle = await title();
+      const signIns: string[] = [];
+      page.on('request', (r) => {
+        if (r.method() === 'POST' && r.url().endsWith('/api/session')) signIns.push(r.url());
+      });
+      await page.reload();
+      await page.waitForSelector('body[data-ready="true"]', { timeout: 60_000 });
+      expect(await title()).toBe(switchedTitle);
+      await expect.poll(() => page.locator('kitos-overview [part~="link"]').count()).toBeGreaterThan(0);
+      expect(signIns).toEqual([]);
       expect(errors).toEqual([]);
     } finally {
       await stop(first.child);

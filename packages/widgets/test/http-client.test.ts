@@ -65,6 +65,29 @@ describe('createHttpClient', () => {
     expect(await http.unitTree(p.nordby)).toEqual(await local.unitTree(p.nordby));
   });
 
+  it('answers the same GET asked for twice at once with one request, each caller with its own copy', async () => {
+    const paths: string[] = [];
+    const client = createHttpClient({
+      baseUrl: server.url,
+      token: annaToken,
+      today: PORTFOLIO_TODAY,
+      fetch: (input, init) => {
+        paths.push(`${init?.method} ${new URL(String(input)).pathname}`);
+        return fetch(input, init);
+      },
+    });
+    const [a, b] = await Promise.all([client.unitTree(p.nordby), client.unitTree(p.nordby)]);
+    expect(a).toEqual(b);
+    expect(a).not.toBe(b);
+    expect(paths.filter((x) => x.endsWith('/unit-tree'))).toHaveLength(1);
+    // Once answered, the next ask is a new request (nothing is cached beyond the one in flight).
+    await client.unitTree(p.nordby);
+    expect(paths.filter((x) => x.endsWith('/unit-tree'))).toHaveLength(2);
+    // Any GET path is shared the same way while it is on its way.
+    await Promise.all([client.whoAmI(), client.whoAmI()]);
+    expect(paths.filter((x) => x === 'GET /api/session')).toHaveLength(1);
+  });
+
   it('posts an overview query too long for the URL', async () => {
     const values = Array.from({ length: 300 }, (_, i) => `leverandør ${i}`);
     const page = await anna().overview('usages', {

@@ -167,18 +167,33 @@ export function createHttpClient(options: HttpClientOptions): KitosHttpClient {
     return csrf;
   };
 
-  const request = async <T>(method: string, path: string, o: RequestOptions = {}): Promise<T> => {
+  /** The body text of a request, or `undefined` for 204; a refused request throws its typed error. */
+  const fetchText = async (m: string, path: string, o: RequestOptions): Promise<string | undefined> => {
     const token = await ready();
-    const m = method.toUpperCase();
     const headers: Record<string, string> = {};
     if (o.body !== undefined) headers['content-type'] = 'application/json';
     if (o.ifMatch) headers['if-match'] = o.ifMatch;
     if (session && token && UNSAFE.has(m)) headers['x-csrf-token'] = token;
     const res = await send(m, path, { body: o.body === undefined ? undefined : JSON.stringify(o.body), headers });
     if (!res.ok) throw await errorFromResponse(res);
-    if (res.status === 204) return undefined as T;
-    const text = await res.text();
-    return (text ? JSON.parse(text) : undefined) as T;
+    return res.status === 204 ? undefined : res.text();
+  };
+  // Widgets on one page often ask for the same thing at once (the unit tree, a card): one request
+  // answers every GET for the same path that is still on its way. Each caller parses its own copy.
+  const inFlight = new Map<string, Promise<string | undefined>>();
+  const request = async <T>(method: string, path: string, o: RequestOptions = {}): Promise<T> => {
+    const m = method.toUpperCase();
+    let text: Promise<string | undefined>;
+    if (m === 'GET' && o.body === undefined && !o.ifMatch) {
+      const shared = inFlight.get(path);
+      if (shared) text = shared;
+      else {
+        text = fetchText(m, path, o).finally(() => inFlight.delete(path));
+        inFlight.set(path, text);
+      }
+    } else text = fetchText(m, path, o);
+    const body = await text;
+    return (body ? JSON.parse(body) : undefined) as T;
   };
   const get = <T>(path: string, query: Record<string, string | undefined> = {}) => {
     const params = new URLSearchParams();
@@ -329,6 +344,7 @@ export function createHttpClient(options: HttpClientOptions): KitosHttpClient {
       await request('DELETE', '/api/session');
       cookie = undefined;
       csrf = undefined;
+      inFlight.clear();
     },
   };
 }
