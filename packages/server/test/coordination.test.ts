@@ -99,6 +99,16 @@ describe('coordination over HTTP', () => {
     const similar = await h.call('GET', `${X}/coordination/organizations/${m.nordby}/similar`, { token: m.anna.token });
     expect(similar.status).toBe(200);
     expect(similar.data[0].organization.name).toBe('Sydby Kommune');
+    expect(similar.data[0].sharedKleTasks).toBe(0);
+    const byTasks = await h.call('GET', `${X}/coordination/organizations/${m.nordby}/similar?kleWeight=0.5`, {
+      token: m.anna.token,
+    });
+    expect(byTasks.status).toBe(200);
+    expect(typeof byTasks.data[0]?.sharedKleTasks).toBe('number');
+    expect(
+      (await h.call('GET', `${X}/coordination/organizations/${m.nordby}/similar?kleWeight=2`, { token: m.anna.token }))
+        .status,
+    ).toBe(400);
     expect(
       (await h.call('GET', `${X}/coordination/organizations/${m.sydby}/similar`, { token: m.anna.token })).status,
     ).toBe(403);

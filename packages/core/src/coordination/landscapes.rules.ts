@@ -16,6 +16,12 @@ import type { NamedRef, Viewer } from './viewer.js';
 export const SimilarLandscapesQuerySchema = z.strictObject({
   organizationUuid: UuidSchema,
   limit: z.int().min(1).max(100).default(10),
+  /**
+   * The share of the score that comes from KLE task coverage (the tasks of the catalogue systems in
+   * each portfolio, weighted by rarity like the systems): 0, the default, compares systems only; 1
+   * compares tasks only.
+   */
+  kleWeight: z.number().min(0).max(1).default(0),
 });
 /** Query of similar landscapes (input). */
 export type SimilarLandscapesQuery = z.input<typeof SimilarLandscapesQuerySchema>;
@@ -46,6 +52,8 @@ export interface SimilarLandscape {
   readonly sharedSystems: number;
   /** The rarest shared systems (at most five), which weigh most. */
   readonly rarestShared: readonly NamedRef[];
+  /** How many KLE tasks both portfolios cover (counted when the query weighs tasks, else 0). */
+  readonly sharedKleTasks: number;
   readonly explanation: Explanation;
 }
 
@@ -71,33 +79,69 @@ const weightsCache = new WeakMap<CoordinationData['portfolios'], PortfolioWeight
  * portfolio's norm; computed once per set of portfolios.
  */
 export function portfolioWeights(data: Pick<CoordinationData, 'portfolios'>): PortfolioWeights {
-  const hit = weightsCache.get(data.portfolios);
+  return weightsOf(data.portfolios);
+}
+
+/** Rarity weights and norms of any "organisation → items" map (systems, or KLE tasks), cached per map. */
+function weightsOf(portfolios: CoordinationData['portfolios']): PortfolioWeights {
+  const hit = weightsCache.get(portfolios);
   if (hit) return hit;
-  const n = data.portfolios.size;
+  const n = portfolios.size;
   const holders = new Map<string, number>();
-  for (const systems of data.portfolios.values()) for (const s of systems) holders.set(s, (holders.get(s) ?? 0) + 1);
+  for (const items of portfolios.values()) for (const s of items) holders.set(s, (holders.get(s) ?? 0) + 1);
   const weight = new Map<string, number>();
-  for (const [system, count] of holders) weight.set(system, Math.log(1 + n / count));
+  for (const [item, count] of holders) weight.set(item, Math.log(1 + n / count));
   const norm = new Map<string, number>();
-  for (const [org, systems] of data.portfolios) {
+  for (const [org, items] of portfolios) {
     let sum = 0;
-    for (const s of systems) sum += (weight.get(s) ?? 0) ** 2;
+    for (const s of items) sum += (weight.get(s) ?? 0) ** 2;
     norm.set(org, Math.sqrt(sum));
   }
   const w = { weight, norm };
-  weightsCache.set(data.portfolios, w);
+  weightsCache.set(portfolios, w);
   return w;
 }
 
-/** Similarity of two portfolios with the shared systems, rarest first. */
+const taskPortfoliosCache = new WeakMap<
+  CoordinationData['portfolios'],
+  WeakMap<CoordinationData['systems'], ReadonlyMap<string, ReadonlySet<string>>>
+>();
+
+/**
+ * The KLE tasks each organisation's portfolio covers: the catalogue KLE of the systems it uses
+ * (the catalogue's tasks, not a usage's local deviations), computed once per portfolios and catalogue.
+ */
+export function taskPortfolios(
+  data: Pick<CoordinationData, 'portfolios' | 'systems'>,
+): ReadonlyMap<string, ReadonlySet<string>> {
+  let bySystems = taskPortfoliosCache.get(data.portfolios);
+  if (!bySystems) {
+    bySystems = new WeakMap();
+    taskPortfoliosCache.set(data.portfolios, bySystems);
+  }
+  let tasks = bySystems.get(data.systems);
+  if (!tasks) {
+    const out = new Map<string, ReadonlySet<string>>();
+    for (const [org, systems] of data.portfolios) {
+      const covered = new Set<string>();
+      for (const s of systems) for (const k of data.systems.get(s)?.kleUuids ?? []) covered.add(k);
+      out.set(org, covered);
+    }
+    tasks = out;
+    bySystems.set(data.systems, tasks);
+  }
+  return tasks;
+}
+
+/** Weighted cosine of two organisations' items (systems or tasks), with the items they share. */
 function compare(
-  data: CoordinationData,
+  portfolios: CoordinationData['portfolios'],
   w: PortfolioWeights,
   a: string,
   b: string,
 ): { score: number; shared: string[] } {
-  const pa = data.portfolios.get(a);
-  const pb = data.portfolios.get(b);
+  const pa = portfolios.get(a);
+  const pb = portfolios.get(b);
   const na = w.norm.get(a) ?? 0;
   const nb = w.norm.get(b) ?? 0;
   if (!pa || !pb || na === 0 || nb === 0) return { score: 0, shared: [] };
@@ -115,25 +159,45 @@ function compare(
 const list = (names: readonly string[], and: string) =>
   names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} ${and} ${names[names.length - 1]}`;
 
-function explainSimilar(name: string, count: number, rarest: readonly string[]): Explanation {
-  if (count === 0)
-    return { da: `Bruger ingen af de samme systemer som ${name}.`, en: `Uses none of ${name}'s systems.` };
+function explainSimilar(name: string, count: number, rarest: readonly string[], tasks: number | null): Explanation {
+  const systems =
+    count === 0
+      ? { da: `Bruger ingen af de samme systemer som ${name}`, en: `Uses none of ${name}'s systems` }
+      : {
+          da: `Bruger ${count} af de samme systemer som ${name}; de sjældneste er ${list(rarest, 'og')}`,
+          en: `Uses ${count} of the same systems as ${name}; the rarest are ${list(rarest, 'and')}`,
+        };
+  if (tasks === null) return { da: `${systems.da}.`, en: `${systems.en}.` };
   return {
-    da: `Bruger ${count} af de samme systemer som ${name}; de sjældneste er ${list(rarest, 'og')}.`,
-    en: `Uses ${count} of the same systems as ${name}; the rarest are ${list(rarest, 'and')}.`,
+    da: `${systems.da}. Dækker ${tasks} af de samme KLE-opgaver.`,
+    en: `${systems.en}. Covers ${tasks} of the same KLE tasks.`,
   };
 }
 
-/** The organisations most like `organizationUuid`, that the reader may name. */
-function ranked(v: Viewer, organizationUuid: string): { org: NamedRef; score: number; shared: string[] }[] {
+interface Ranked {
+  readonly org: NamedRef;
+  readonly score: number;
+  readonly shared: string[];
+  readonly sharedTasks: number;
+}
+
+/**
+ * The organisations most like `organizationUuid`, that the reader may name: the weighted cosine of
+ * their systems, blended with that of their KLE tasks by `kleWeight`.
+ */
+function ranked(v: Viewer, organizationUuid: string, kleWeight = 0): Ranked[] {
   const w = portfolioWeights(v.data);
-  const out: { org: NamedRef; score: number; shared: string[] }[] = [];
+  const tasks = kleWeight > 0 ? taskPortfolios(v.data) : undefined;
+  const tw = tasks ? weightsOf(tasks) : undefined;
+  const out: Ranked[] = [];
   for (const other of v.data.portfolios.keys()) {
     if (other === organizationUuid) continue;
     const org = v.organization(other);
     if (!org) continue;
-    const { score, shared } = compare(v.data, w, organizationUuid, other);
-    if (score > 0) out.push({ org, score, shared });
+    const systems = compare(v.data.portfolios, w, organizationUuid, other);
+    const byTasks = tasks && tw ? compare(tasks, tw, organizationUuid, other) : { score: 0, shared: [] };
+    const score = (1 - kleWeight) * systems.score + kleWeight * byTasks.score;
+    if (score > 0) out.push({ org, score, shared: systems.shared, sharedTasks: byTasks.shared.length });
   }
   return out.sort((a, b) => b.score - a.score || compareDanish(a.org.name, b.org.name));
 }
@@ -150,9 +214,10 @@ function ranked(v: Viewer, organizationUuid: string): { org: NamedRef; score: nu
 export function similarLandscapes(v: Viewer, q: z.output<typeof SimilarLandscapesQuerySchema>): SimilarLandscape[] {
   const w = portfolioWeights(v.data);
   const self = v.data.organizations.get(q.organizationUuid)?.name ?? q.organizationUuid;
-  return ranked(v, q.organizationUuid)
+  const weighsTasks = q.kleWeight > 0;
+  return ranked(v, q.organizationUuid, q.kleWeight)
     .slice(0, q.limit)
-    .map(({ org, score, shared }) => {
+    .map(({ org, score, shared, sharedTasks }) => {
       // Rarest first, ties by name; only the first five the reader may see are named.
       const rank = v.data.nameRank;
       const ordered = [...shared].sort(
@@ -169,10 +234,12 @@ export function similarLandscapes(v: Viewer, q: z.output<typeof SimilarLandscape
         score,
         sharedSystems: shared.length,
         rarestShared: rarest,
+        sharedKleTasks: weighsTasks ? sharedTasks : 0,
         explanation: explainSimilar(
           self,
           shared.length,
           rarest.map((r) => r.name),
+          weighsTasks ? sharedTasks : null,
         ),
       };
     });

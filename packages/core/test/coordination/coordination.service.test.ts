@@ -272,6 +272,55 @@ describe('what another municipality sees', () => {
     );
   });
 
+  it('landscapes like mine weighted by KLE tasks: other systems for the same tasks count too, and say so', async () => {
+    await w.kitos.kle.load(w.admin, [
+      { uuid: '00000000-0000-4000-8000-00000000bb01', taskKey: '27', description: 'Beskæftigelse' },
+      { uuid: '00000000-0000-4000-8000-00000000bb02', taskKey: '27.12', description: 'Jobcenter' },
+    ]);
+    const task = (await w.kitos.kle.list(w.admin)).find((k) => k.taskKey === '27.12')!.uuid;
+    const system = async (name: string, kleUuids: string[]) =>
+      (await w.kitos.systems.create(w.admin, { organizationUuid: w.a.uuid, name, accessModifier: 'Public', kleUuids }))
+        .uuid;
+    // Nordby and Østby use different job-centre systems; Sydby shares a rare system with Nordby.
+    const jobA = await system('Jobsystem A', [task]);
+    const jobB = await system('Jobsystem B', [task]);
+    const rare = await system('Sjældent System', []);
+    const østby = (
+      await w.kitos.organizations.create(w.admin, { name: 'Østby', type: 'Kommune', accessModifier: 'Public' })
+    ).uuid;
+    for (const [org, sys] of [
+      [w.a.uuid, jobA],
+      [w.a.uuid, rare],
+      [w.b.uuid, rare],
+      [østby, jobB],
+    ] as const)
+      await w.kitos.usages.create(w.admin, { organizationUuid: org, systemUuid: sys });
+    const bySystems = await w.kitos.coordination.similarLandscapes(nordbyUser, { organizationUuid: w.a.uuid });
+    expect(bySystems.map((s) => s.organization.name)).not.toContain('Østby');
+    expect(bySystems[0]?.sharedKleTasks).toBe(0);
+    const byTasks = await w.kitos.coordination.similarLandscapes(nordbyUser, {
+      organizationUuid: w.a.uuid,
+      kleWeight: 1,
+    });
+    expect(byTasks.map((s) => s.organization.name)).toEqual(['Østby']);
+    expect(byTasks[0]).toMatchObject({ sharedSystems: 0, sharedKleTasks: 1 });
+    expect(byTasks[0]?.explanation.da).toBe(
+      'Bruger ingen af de samme systemer som Nordby. Dækker 1 af de samme KLE-opgaver.',
+    );
+    expect(byTasks[0]?.explanation.en).toBe("Uses none of Nordby's systems. Covers 1 of the same KLE tasks.");
+    const blended = await w.kitos.coordination.similarLandscapes(nordbyUser, {
+      organizationUuid: w.a.uuid,
+      kleWeight: 0.5,
+    });
+    expect(blended.map((s) => s.organization.name)).toEqual(expect.arrayContaining(['Sydby', 'Østby']));
+    for (const s of blended) expect(s.score).toBeGreaterThan(0);
+    expect(blended.map((s) => s.score)).toEqual([...blended.map((s) => s.score)].sort((a, b) => b - a));
+    await refused(
+      w.kitos.coordination.similarLandscapes(nordbyUser, { organizationUuid: w.a.uuid, kleWeight: 2 }),
+      KitosValidationError,
+    );
+  });
+
   it('refuses readers outside every municipality', async () => {
     const company = (await w.kitos.organizations.create(w.admin, { name: 'Firma', type: 'Virksomhed' })).uuid;
     const u = await w.kitos.users.create(w.admin, { firstName: 'F', lastName: 'F', email: 'f@firma.dk' });

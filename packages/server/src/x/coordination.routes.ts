@@ -165,6 +165,7 @@ const Similar = z
     score: z.number(),
     sharedSystems: z.number().int(),
     rarestShared: z.array(Named),
+    sharedKleTasks: z.number().int().openapi({ description: 'KLE tasks both cover (0 unless kleWeight > 0).' }),
     explanation: Explanation,
   })
   .openapi('SimilarLandscape');
@@ -319,7 +320,20 @@ export function registerCoordinationRoutes(app: OpenAPIHono<ServerEnv>, prefix: 
       path: `${prefix}/coordination/organizations/{organizationUuid}/similar`,
       tags: TAG,
       summary: 'Organisations whose portfolios are most like this one, weighted by rarity, explained',
-      request: { params: OrgParams, query: z.strictObject({ limit: Int(1, 100).optional() }) },
+      request: {
+        params: OrgParams,
+        query: z.strictObject({
+          limit: Int(1, 100).optional(),
+          kleWeight: z.coerce
+            .number()
+            .min(0)
+            .max(1)
+            .optional()
+            .openapi({
+              description: 'Share of the score from KLE task coverage: 0 (default) systems only, 1 tasks only.',
+            }),
+        }),
+      },
       responses: { 200: json(z.array(Similar), 'Most similar first.'), ...COMMON_PROBLEMS },
     }),
     async (c) => {
