@@ -9,6 +9,8 @@
 //   element creation to its rows shown; baseline: a plain <table> with every row;
 // - "grid re-sort @Nx": a header click to the re-ordered rows shown; baseline: sort the rows and
 //   rebuild the table's tbody;
+// - the same two for AG Grid Community (ag-grid-community, client-side row model, its own sort API,
+//   a Danish comparator on every column so both keep the same order), for a side-by-side ratio;
 // - the most row elements the grid put in the DOM (budget ≤ 100).
 // Writes { rows, domRows, browser } (rows as report.mjs's `extra` rows), or { skipped } when no
 // Chromium can be found or launched (then exits 0 with a line saying so).
@@ -49,6 +51,8 @@ const SUBJECT_FIRST = 'kitos-overview (virtualised, static client)';
 const BASELINE_FIRST = 'baseline: plain DOM table, every row rendered';
 const SUBJECT_SORT = 'kitos-overview (header click → re-ordered rows shown)';
 const BASELINE_SORT = 'baseline: plain DOM table, sort + rebuild tbody';
+const AG_FIRST = 'AG Grid Community 34 (same rows and columns, Danish comparator)';
+const AG_SORT = 'AG Grid Community 34 (applyColumnState → re-ordered rows shown)';
 
 const write = (json) => {
   mkdirSync(dirname(out), { recursive: true });
@@ -119,16 +123,20 @@ try {
     const tableSort = table && (await run('tableResort', table));
     const gridFirst = await run('gridFirstRender', grid);
     const gridSort = await run('gridResort', grid);
+    // AG Grid Community over the same rows and columns, in the same run (same samples as the grid).
+    const agFirst = await run('agFirstRender', grid);
+    const agSort = await run('agResort', grid);
     const groups = [
-      ['grid first render', BASELINE_FIRST, tableFirst, SUBJECT_FIRST, gridFirst],
-      ['grid re-sort', BASELINE_SORT, tableSort, SUBJECT_SORT, gridSort],
+      ['grid first render', BASELINE_FIRST, tableFirst, SUBJECT_FIRST, gridFirst, AG_FIRST, agFirst],
+      ['grid re-sort', BASELINE_SORT, tableSort, SUBJECT_SORT, gridSort, AG_SORT, agSort],
     ];
-    for (const [measurement, baselineName, b, subjectName, g] of groups) {
+    for (const [measurement, baselineName, b, subjectName, g, agName, a] of groups) {
       const base = b && { measurement, scale, name: baselineName, isBaseline: true, ...stats(b.samples) };
       const sub = { measurement, scale, name: subjectName, isBaseline: false, ...stats(g.samples) };
-      rows.push(...(base ? [base, sub] : [sub]));
+      const other = { measurement, scale, name: agName, isBaseline: false, ...stats(a.samples) };
+      rows.push(...(base ? [base, sub, other] : [sub, other]));
       console.log(
-        `[bench] ${measurement} @${scale}x (${count.toLocaleString('en')} rows): kitos-overview ${sub.median.toFixed(1)} ms (median of ${sub.samples})${base ? `, plain table ${base.median.toFixed(1)} ms (median of ${base.samples})` : ''}`,
+        `[bench] ${measurement} @${scale}x (${count.toLocaleString('en')} rows): kitos-overview ${sub.median.toFixed(1)} ms (median of ${sub.samples}), AG Grid ${other.median.toFixed(1)} ms (${(sub.median / other.median).toFixed(2)}×)${base ? `, plain table ${base.median.toFixed(1)} ms (median of ${base.samples})` : ''}`,
       );
     }
     const gridRows = Math.max(gridFirst.maxDomRows, gridSort.maxDomRows);

@@ -201,6 +201,8 @@ function createOverview(): KitosOverview {
 
 /** Time from creating the element to its first rows shown; a fresh element every sample. */
 async function gridFirstRender(): Promise<{ ms: number; domRows: number }> {
+  ag?.api.destroy();
+  ag = undefined;
   stage().replaceChildren();
   overview = undefined;
   await settle();
@@ -267,6 +269,8 @@ function tbodyOf(list: readonly OverviewRow[]): HTMLTableSectionElement {
 
 /** Time from creating the table to every row in the DOM and laid out. */
 async function tableFirstRender(): Promise<{ ms: number; domRows: number }> {
+  ag?.api.destroy();
+  ag = undefined;
   stage().replaceChildren();
   table = undefined;
   await settle();
@@ -304,6 +308,84 @@ async function tableResort(column: string): Promise<{ ms: number; domRows: numbe
 }
 
 // ---------------------------------------------------------------------------------------------
+// The comparison: AG Grid Community (client-side row model, its own virtual rows and sort API)
+
+type AgGridModule = typeof import('ag-grid-community');
+let agGrid: AgGridModule | undefined;
+let ag: { host: HTMLElement; api: import('ag-grid-community').GridApi } | undefined;
+
+const agRows = (host: HTMLElement) =>
+  Array.from(host.querySelectorAll<HTMLElement>('.ag-center-cols-container .ag-row'));
+/** The text of the row shown first (row index 0), or '' while none is rendered. */
+const agFirstRowText = (host: HTMLElement) =>
+  host.querySelector('.ag-center-cols-container .ag-row[row-index="0"]')?.textContent?.replace(/\s+/g, ' ').trim() ??
+  '';
+/** Rows shown: rendered rows reach the bottom of the grid's viewport (or every row is rendered). */
+function agShowsRows(host: HTMLElement): boolean {
+  const shown = agRows(host);
+  if (!shown.length) return false;
+  if (shown.length >= rows.length) return true;
+  const viewport = host.querySelector('.ag-body-viewport');
+  if (!viewport) return false;
+  const bottom = Math.max(...shown.map((r) => r.getBoundingClientRect().bottom));
+  return bottom >= viewport.getBoundingClientRect().bottom - 1;
+}
+
+/** Time from creating AG Grid over the same rows and columns (Danish order for text) to its rows shown. */
+async function agFirstRender(): Promise<{ ms: number; domRows: number }> {
+  if (!agGrid) throw new Error('AG Grid not loaded');
+  ag?.api.destroy();
+  ag = undefined;
+  stage().replaceChildren();
+  overview = undefined;
+  table = undefined;
+  await settle();
+  const t0 = performance.now();
+  const host = document.createElement('div');
+  host.style.height = '32rem';
+  stage().append(host);
+  const api = agGrid.createGrid(host, {
+    theme: agGrid.themeQuartz,
+    rowData: rows,
+    getRowId: (p) => p.data.uuid,
+    rowHeight: 40,
+    columnDefs: COLUMNS.map((c): import('ag-grid-community').ColDef<OverviewRow> => ({
+      field: c,
+      sortable: true,
+      valueFormatter: (p: { value: CellValue | undefined }) => cell(p.value),
+      // The same Danish order as the grid and the table (Å after Æ and Ø).
+      comparator: (a: CellValue | undefined, b: CellValue | undefined) => collator.compare(cell(a), cell(b)),
+    })),
+  });
+  await until(
+    host,
+    () => agShowsRows(host),
+    () => `${agRows(host).length} AG Grid rows`,
+  );
+  void host.offsetHeight;
+  const ms = performance.now() - t0;
+  ag = { host, api };
+  return { ms, domRows: agRows(host).length };
+}
+
+/** Time from AG Grid's sort API call to the re-ordered rows shown. */
+async function agResort(column: string): Promise<{ ms: number; domRows: number }> {
+  const current = ag;
+  if (!current) throw new Error('no AG Grid rendered');
+  const before = agFirstRowText(current.host);
+  await settle();
+  const t0 = performance.now();
+  current.api.applyColumnState({ state: [{ colId: column, sort: 'asc' }], defaultState: { sort: null } });
+  await until(
+    current.host,
+    () => agShowsRows(current.host) && agFirstRowText(current.host) !== before,
+    () => `AG Grid first row "${agFirstRowText(current.host).slice(0, 60)}" (before: "${before.slice(0, 60)}")`,
+  );
+  void current.host.offsetHeight;
+  return { ms: performance.now() - t0, domRows: agRows(current.host).length };
+}
+
+// ---------------------------------------------------------------------------------------------
 // What bench/browser.mjs calls
 
 /** Raw samples of one measurement (after `warmup` discarded runs) and the most row elements seen. */
@@ -312,7 +394,7 @@ export interface Samples {
   readonly maxDomRows: number;
 }
 
-type Measurement = 'gridFirstRender' | 'gridResort' | 'tableFirstRender' | 'tableResort';
+type Measurement = 'gridFirstRender' | 'gridResort' | 'tableFirstRender' | 'tableResort' | 'agFirstRender' | 'agResort';
 
 async function measure(what: Measurement, samples: number, warmup: number): Promise<Samples> {
   const out: number[] = [];
@@ -320,6 +402,7 @@ async function measure(what: Measurement, samples: number, warmup: number): Prom
   // Re-sorts start from a shown first render (a first render of the other side clears the stage).
   if (what === 'gridResort' && !overview?.isConnected) await gridFirstRender();
   if (what === 'tableResort' && !table?.isConnected) await tableFirstRender();
+  if (what === 'agResort' && !ag?.host.isConnected) await agFirstRender();
   for (let i = 0; i < warmup + samples; i++) {
     const column = SORT_COLUMNS[i % SORT_COLUMNS.length] as string;
     const r =
@@ -329,7 +412,11 @@ async function measure(what: Measurement, samples: number, warmup: number): Prom
           ? await gridResort(column)
           : what === 'tableFirstRender'
             ? await tableFirstRender()
-            : await tableResort(column);
+            : what === 'tableResort'
+              ? await tableResort(column)
+              : what === 'agFirstRender'
+                ? await agFirstRender()
+                : await agResort(column);
     maxDomRows = Math.max(maxDomRows, r.domRows);
     if (i >= warmup) out.push(r.ms);
   }
@@ -364,6 +451,8 @@ async function load(): Promise<void> {
   // dev server (Lit's development build).
   const url = build === 'source' ? '/packages/widgets/src/index.ts' : '/packages/widgets/dist/kitos-widgets.bundle.js';
   widgets = (await import(/* @vite-ignore */ url)) as Widgets;
+  agGrid = await import('ag-grid-community');
+  agGrid.ModuleRegistry.registerModules([agGrid.AllCommunityModule]);
   await customElements.whenDefined('kitos-overview');
   api.build = build;
   window.kitosBench = api;
