@@ -45,6 +45,7 @@ export type {
   KitosActor,
   KitosChange,
   KitosClient,
+  KitosCoordinationReader,
   ReminderDelivery,
   ReminderItem,
   ReminderList,
@@ -64,7 +65,7 @@ export type {
   UsagePatch,
   UserChoice,
 } from './data/client.js';
-export { canWriteUsages } from './data/client.js';
+export { canCoordinate, canWriteUsages } from './data/client.js';
 export { type KitosContextValue, kitosContext } from './data/context.js';
 export { KitosWidgetError, type KitosWidgetErrorCode } from './data/errors.js';
 export { createInPageClient } from './data/in-page-client.js';
