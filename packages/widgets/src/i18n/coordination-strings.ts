@@ -62,9 +62,9 @@ export interface CoordinationStrings {
   readonly quarter: (q: string) => string;
   readonly kind: Readonly<Record<RadarKind, string>>;
   readonly deadline: string;
+  readonly quarterColumn: string;
   readonly organization: string;
   readonly timelineHint: string;
-  readonly cellLabel: (system: string, quarter: string, n: number) => string;
   readonly emptyCell: string;
   readonly notShared: string;
   // Similar landscapes.
@@ -124,14 +124,15 @@ const da: CoordinationStrings = {
   pickSubject: 'Vælg hvad radaren skal vise.',
   viewTimeline: 'Tidslinje',
   viewTable: 'Tabel',
-  radarSummary: (c, o) => `${c} kontrakter i ${o} organisationer`,
+  radarSummary: (c, o) =>
+    `${c} ${c === '1' ? 'kontrakt' : 'kontrakter'} i ${o} ${o === '1' ? 'organisation' : 'organisationer'}`,
   noRadar: 'Ingen delte kontrakter udløber eller kan opsiges i perioden.',
   quarter: (q) => `${q.slice(6)}. kvt. ${q.slice(0, 4)}`,
   kind: { expiry: 'Udløber', earliestEnd: 'Tidligst ophør', tenderStart: 'Udbud bør starte' },
   deadline: 'Frist',
+  quarterColumn: 'Kvartal',
   organization: 'Organisation',
   timelineHint: 'Brug piletasterne til at gå mellem kvartaler og systemer, Enter for detaljer.',
-  cellLabel: (s, q, n) => `${s}, ${q}: ${n === 1 ? '1 kontrakt' : `${n} kontrakter`}`,
   emptyCell: 'Ingen',
   notShared: 'Ikke delt',
   similarTitle: 'Kommuner med lignende systemlandskab',
@@ -190,14 +191,15 @@ const en: CoordinationStrings = {
   pickSubject: 'Choose what the radar shows.',
   viewTimeline: 'Timeline',
   viewTable: 'Table',
-  radarSummary: (c, o) => `${c} contracts in ${o} organisations`,
+  radarSummary: (c, o) =>
+    `${c} ${c === '1' ? 'contract' : 'contracts'} in ${o} ${o === '1' ? 'organisation' : 'organisations'}`,
   noRadar: 'No shared contract expires or can be ended in the window.',
   quarter: (q) => `Q${q.slice(6)} ${q.slice(0, 4)}`,
   kind: { expiry: 'Expires', earliestEnd: 'Earliest end', tenderStart: 'Tender should start' },
   deadline: 'Deadline',
+  quarterColumn: 'Quarter',
   organization: 'Organisation',
   timelineHint: 'Use the arrow keys to move between quarters and systems, Enter for details.',
-  cellLabel: (s, q, n) => `${s}, ${q}: ${n === 1 ? '1 contract' : `${n} contracts`}`,
   emptyCell: 'None',
   notShared: 'Not shared',
   similarTitle: 'Municipalities with a similar landscape',
