@@ -83,6 +83,7 @@ export const coordinationStyles = [
       min-width: 8rem;
     }
     .bar-track {
+      display: block;
       flex: 1 1 auto;
       min-width: 3rem;
       height: 0.75rem;
@@ -91,6 +92,7 @@ export const coordinationStyles = [
       overflow: hidden;
     }
     .bar-fill {
+      display: block;
       height: 100%;
       background: var(--kitos-bar-color, #0b5394);
     }
@@ -108,7 +110,7 @@ export const coordinationStyles = [
       vertical-align: top;
       padding: 0.35rem 0.5rem;
       border-bottom: 1px solid var(--kitos-color-border-light, #d0d0d0);
-      overflow-wrap: anywhere;
+      overflow-wrap: break-word;
     }
     th {
       font-weight: 600;

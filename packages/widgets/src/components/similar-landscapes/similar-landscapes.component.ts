@@ -58,6 +58,10 @@ export class KitosSimilarLandscapes extends KitosCoordinationElement {
   @property({ type: Number })
   neighbours = 10;
 
+  /** How many systems to suggest for the task (1–100, default 10), most supported first. */
+  @property({ type: Number, attribute: 'suggestion-limit' })
+  suggestionLimit = 10;
+
   @state() private similar: readonly SimilarLandscape[] = [];
   @state() private suggestions: readonly LandscapeSuggestion[] = [];
   @state() private filters: CatalogueFilters | undefined;
@@ -85,7 +89,7 @@ export class KitosSimilarLandscapes extends KitosCoordinationElement {
       this.similarKey = similarKey;
       void this.loadSimilar(reader);
     }
-    const suggestionKey = `${this.org}|${this.kleUuid}|${this.clamp(this.neighbours, 10)}`;
+    const suggestionKey = `${this.org}|${this.kleUuid}|${this.clamp(this.neighbours, 10)}|${this.clamp(this.suggestionLimit, 10)}`;
     if (suggestionKey !== this.suggestionKey || readerChanged) {
       this.suggestionKey = suggestionKey;
       if (this.kleUuid) void this.loadSuggestions(reader);
@@ -128,6 +132,7 @@ export class KitosSimilarLandscapes extends KitosCoordinationElement {
         organizationUuid: this.org,
         kleUuid: this.kleUuid,
         neighbours: this.clamp(this.neighbours, 10),
+        limit: this.clamp(this.suggestionLimit, 10),
       });
       if (request !== this.suggestionRequest) return;
       this.suggestions = found;
