@@ -164,6 +164,9 @@ const WIDGET_ENTRIES = [
   'org-tree',
   'provider',
   'status-badge',
+  'catalogue',
+  'procurement-radar',
+  'similar-landscapes',
 ];
 
 export default [

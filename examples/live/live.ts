@@ -5,6 +5,7 @@
 // municipality sees edits live.
 import { KitosNotFoundError } from '@os2kitos/core';
 import { createHttpClient, type KitosHttpClient } from '@os2kitos/widgets';
+import { renderCoordinationText, showCoordinationTab } from './coordination-tab.js';
 
 interface DemoUser {
   readonly name: string;
@@ -72,6 +73,7 @@ function render() {
     $('title').textContent = t.title(current.user.organization);
     $('who').textContent = t.who(current.user.name, current.user.organization);
   }
+  renderCoordinationText(lang());
   $('live').dataset.state = connected ? 'connected' : 'connecting';
   $('live').textContent = connected ? t.connected : t.connecting;
 }
@@ -137,6 +139,7 @@ function showTab(kind: string) {
   for (const tab of document.querySelectorAll<HTMLElement>('[role=tab]')) {
     tab.setAttribute('aria-selected', String(tab.dataset.kind === kind));
   }
+  if (showCoordinationTab(kind, current?.client)) return;
   $('overview').setAttribute('kind', kind);
   $('overview-panel').setAttribute('aria-labelledby', `tab-${kind}`);
 }

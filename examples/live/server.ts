@@ -10,6 +10,7 @@ import { bulkLoad, toIsoDate } from '@os2kitos/core';
 import { findUserByEmail, loadConfig, openStorage, setPassword, startServer } from '@os2kitos/server';
 import { build } from 'esbuild';
 import { generatePortfolio } from '../../bench/generator/index.js';
+import { shareAcrossMunicipalities } from './coordination-seed.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const here = fileURLToPath(new URL('./', import.meta.url));
@@ -109,10 +110,14 @@ const config = loadConfig({
 const server = await startServer({ config, storage: await openStorage(config.database), pages: await pages() });
 const users = JSON.parse(readFileSync(usersPath, 'utf8')) as DemoUser[];
 // Passwords are set on every start (cheap), so the demo users can always sign in.
+const localAdmins: { organizationUuid: string; actor: { userUuid: string } }[] = [];
 for (const u of users) {
   const user = await findUserByEmail(server.kitos, u.email);
   if (user) await setPassword(server.kitos, user.uuid, DEMO_PASSWORD);
+  if (user) localAdmins.push({ organizationUuid: u.organizationUuid, actor: { userUuid: user.uuid } });
 }
+// What the municipalities share with each other (the "Fælles" tab), where none is stored yet.
+await shareAcrossMunicipalities(server.kitos, localAdmins);
 console.log(`\nOS2KITOS demo: open ${server.url}/\n(API reference: ${server.url}/api/docs; stop with Ctrl+C)`);
 
 // Warm the read models the page shows first (overviews and deadlines of each demo municipality)

@@ -86,6 +86,22 @@ describe('the demo through the server (npm start)', () => {
       await expect.poll(() => contractCard.count(), { timeout: 30_000 }).toBe(1);
       await page.locator('kitos-contract-card').screenshot({ path: 'test-results/live-demo-contract-card.png' });
 
+      // "Fælles": what the municipalities share with each other, from the same server.
+      await page.click('#tab-coordination');
+      await expect
+        .poll(() => page.locator('kitos-catalogue [part~="count"]').textContent(), { timeout: 30_000 })
+        .toMatch(/^[\d.]+ systemer$/);
+      await expect
+        .poll(() => page.locator('kitos-procurement-radar [part~="entry"]').count(), { timeout: 30_000 })
+        .toBeGreaterThan(0);
+      await expect
+        .poll(() => page.locator('kitos-similar-landscapes [part~="organization"]').count(), { timeout: 30_000 })
+        .toBe(1);
+      expect(await page.locator('#overview-panel').isHidden()).toBe(true);
+      await page.screenshot({ path: 'test-results/live-demo-coordination.png', fullPage: true });
+      await page.click('#tab-contracts');
+      expect(await page.locator('#coordination-panel').isHidden()).toBe(true);
+
       // The other municipality's user: its own portfolio, and the open card is refused.
       const other = await page.locator('#user option').nth(1).getAttribute('value');
       await page.selectOption('#user', other!);

@@ -4,7 +4,12 @@
 // Run with `npm run analyze -w @os2kitos/widgets`; scripts/widget-docs.mjs runs the analyzer with
 // this config too, to write the element reference in docs/guides/widgets.md.
 export default {
-  globs: ['src/components/**/*.component.ts', 'src/internal/kitos-element.ts', 'src/internal/kitos-card-element.ts'],
+  globs: [
+    'src/components/**/*.component.ts',
+    'src/internal/kitos-element.ts',
+    'src/internal/kitos-card-element.ts',
+    'src/internal/coordination.ts',
+  ],
   exclude: ['src/**/*.test.ts'],
   outdir: '.',
   litelement: true,

@@ -69,6 +69,9 @@ describe('coordination over HTTP', () => {
     expect(page.data.entries.map((e: Json) => [e.name, e.organizations])).toEqual([['ESDH Fælles', 2]]);
     expect((await h.call('GET', `${X}/coordination/catalogue?limit=0`, { token: m.anna.token })).status).toBe(400);
     expect((await h.call('GET', `${X}/coordination/catalogue?bogus=1`, { token: m.anna.token })).status).toBe(400);
+    const filters = await h.call('GET', `${X}/coordination/catalogue/filters`, { token: m.anna.token });
+    expect(filters.status, JSON.stringify(filters.data)).toBe(200);
+    expect(filters.data).toMatchObject({ kle: [], businessTypes: [], maxOrganizations: 2 });
     const use = await h.call('GET', `${X}/coordination/it-systems/${m.system}/use`, { token: m.anna.token });
     expect(use.status).toBe(200);
     expect(use.data.usages.map((u: Json) => u.organization.name)).toEqual(['Nordby Kommune', 'Sydby Kommune']);
@@ -117,6 +120,7 @@ describe('coordination over HTTP', () => {
     for (const p of [
       '/organizations/{organizationUuid}/sharing',
       '/coordination/catalogue',
+      '/coordination/catalogue/filters',
       '/coordination/it-systems/{systemUuid}/use',
       '/coordination/radar',
       '/coordination/it-contracts/{contractUuid}/like-mine',

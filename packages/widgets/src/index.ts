@@ -20,6 +20,7 @@
  */
 // The provider first: its context root must exist before any widget asks for context.
 export { KitosProvider } from './components/provider/provider.js';
+export { KitosCatalogue } from './components/catalogue/catalogue.js';
 export { KitosContractCard } from './components/contract-card/contract-card.js';
 export {
   type DeadlineUrgency,
@@ -29,11 +30,32 @@ export { KitosContractDeadlines } from './components/contract-deadlines/contract
 export { KitosNotifications } from './components/notifications/notifications.js';
 export { KitosOrgTree } from './components/org-tree/org-tree.js';
 export { KitosOverview } from './components/overview/overview.js';
+export type { RadarSubjectKind } from './components/procurement-radar/procurement-radar.component.js';
+export { KitosProcurementRadar } from './components/procurement-radar/procurement-radar.js';
+export { KitosSimilarLandscapes } from './components/similar-landscapes/similar-landscapes.js';
 export { KitosStatusBadge } from './components/status-badge/status-badge.js';
 export { KitosUsageCard } from './components/usage-card/usage-card.js';
 export { KitosUsageCreate } from './components/usage-create/usage-create.js';
 export type {
   CardPermissions,
+  CatalogueFilters,
+  CatalogueInterface,
+  LandscapeSuggestion,
+  LandscapeSuggestionsQuery,
+  LikeMine,
+  NationalCatalogueEntry,
+  NationalCataloguePage,
+  NationalCatalogueQuery,
+  Radar,
+  RadarEntry,
+  RadarGroup,
+  RadarKind,
+  RadarQuery,
+  SharedContract,
+  SharedUsage,
+  SimilarLandscape,
+  SimilarLandscapesQuery,
+  SystemUse,
   CardValidity,
   ContractCardData,
   ContractCardDeadlines,
@@ -45,6 +67,7 @@ export type {
   KitosActor,
   KitosChange,
   KitosClient,
+  KitosCoordinationReader,
   ReminderDelivery,
   ReminderItem,
   ReminderList,
@@ -64,7 +87,7 @@ export type {
   UsagePatch,
   UserChoice,
 } from './data/client.js';
-export { canWriteUsages } from './data/client.js';
+export { canCoordinate, canWriteUsages } from './data/client.js';
 export { type KitosContextValue, kitosContext } from './data/context.js';
 export { KitosWidgetError, type KitosWidgetErrorCode } from './data/errors.js';
 export { createInPageClient } from './data/in-page-client.js';
@@ -74,6 +97,7 @@ export type * from './events/events.js';
 export type { KitosEventDetail, KitosEventName } from './internal/emit.js';
 export { formatAmount, formatCount, formatDate, formatMonth } from './i18n/format.js';
 export { da, en, type Lang, type Strings, strings, toLang } from './i18n/strings.js';
+export { type CoordinationStrings, coordinationStrings } from './i18n/coordination-strings.js';
 export {
   createHttpClient,
   type HttpClientOptions,

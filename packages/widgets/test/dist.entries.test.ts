@@ -26,6 +26,9 @@ const ALL = [
   'kitos-overview',
   'kitos-usage-card',
   'kitos-usage-create',
+  'kitos-catalogue',
+  'kitos-procurement-radar',
+  'kitos-similar-landscapes',
 ];
 /** What each subpath must define, and nothing more. */
 const EXPECTED: Record<string, string[]> = {
@@ -39,6 +42,9 @@ const EXPECTED: Record<string, string[]> = {
   './provider': ['kitos-provider'],
   './status-badge': ['kitos-status-badge'],
   './usage-create': ['kitos-usage-create'],
+  './catalogue': ['kitos-catalogue'],
+  './procurement-radar': ['kitos-procurement-radar'],
+  './similar-landscapes': ['kitos-similar-landscapes'],
 };
 /**
  * The edit modes' elements, loaded by a dynamic import on first use: rollup keeps them in chunks of

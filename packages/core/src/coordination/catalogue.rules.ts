@@ -209,3 +209,58 @@ export function systemUse(v: Viewer, systemUuid: string): SystemUse | undefined 
     projects: (v.data.projectsBySystem.get(s.uuid) ?? []).flatMap((p) => named(v.project(p))).sort(byName),
   };
 }
+
+/** What the national catalogue can be filtered by: the values its visible systems carry. */
+export interface CatalogueFilters {
+  /** KLE tasks of the systems, with the tasks above them, by task number. */
+  readonly kle: readonly KleFacts[];
+  /** Rights holders of the systems (the suppliers behind them), by name. */
+  readonly rightsHolders: readonly NamedRef[];
+  /** Business types of the systems, by name. */
+  readonly businessTypes: readonly NamedRef[];
+  /** The largest number of organisations using one system ("used by at least N" goes up to it). */
+  readonly maxOrganizations: number;
+}
+
+/**
+ * The choices of the catalogue's filters for the reader: only values that some system the reader
+ * may see carries (a KLE task brings the tasks above it, which match it too).
+ *
+ * @example
+ * ```ts
+ * catalogueFilters(viewer).rightsHolders.map((r) => r.name);
+ * ```
+ */
+export function catalogueFilters(v: Viewer): CatalogueFilters {
+  const d = v.data;
+  const keys = new Set<string>();
+  const holders = new Map<string, NamedRef>();
+  const types = new Map<string, NamedRef>();
+  let max = 0;
+  for (const s of d.systemsByUse) {
+    if (!v.system(s.uuid)) continue;
+    max = Math.max(max, d.userCounts.get(s.uuid) ?? 0);
+    for (const k of s.kleUuids) {
+      const key = d.kle.get(k)?.taskKey;
+      if (key === undefined) continue;
+      const parts = key.split('.');
+      for (let i = 1; i <= parts.length; i++) keys.add(parts.slice(0, i).join('.'));
+    }
+    const holder = s.rightsHolderUuid ? d.organizations.get(s.rightsHolderUuid) : undefined;
+    if (holder) holders.set(holder.uuid, { uuid: holder.uuid, name: holder.name });
+    if (s.businessTypeUuid)
+      types.set(s.businessTypeUuid, {
+        uuid: s.businessTypeUuid,
+        name: d.optionNames.get(s.businessTypeUuid) ?? s.businessTypeUuid,
+      });
+  }
+  const byName = (a: NamedRef, b: NamedRef) => compareDanish(a.name, b.name);
+  return {
+    kle: [...d.kle.values()]
+      .filter((k) => keys.has(k.taskKey))
+      .sort((a, b) => (a.taskKey < b.taskKey ? -1 : a.taskKey > b.taskKey ? 1 : 0)),
+    rightsHolders: [...holders.values()].sort(byName),
+    businessTypes: [...types.values()].sort(byName),
+    maxOrganizations: max,
+  };
+}

@@ -8,7 +8,9 @@
  */
 import type { Actor } from '../access/actor.js';
 import {
+  type CatalogueFilters,
   catalogueEntries,
+  catalogueFilters,
   cataloguePage,
   type NationalCataloguePage,
   type NationalCatalogueQuery,
@@ -132,6 +134,8 @@ export interface CoordinationService {
   ): Promise<SharingSetting>;
   /** A page of the national catalogue, most used systems first. */
   catalogue(actor: Actor, query?: NationalCatalogueQuery): Promise<NationalCataloguePage>;
+  /** What the catalogue can be filtered by: KLE tasks, rights holders and business types of its systems. */
+  catalogueFilters(actor: Actor): Promise<CatalogueFilters>;
   /** Who uses a system and how, as shared. */
   systemUse(actor: Actor, systemUuid: string): Promise<SystemUse>;
   /** The joint procurement radar. */
@@ -351,6 +355,7 @@ export function coordinationService(
         );
         return catalogueEntries(viewer(call, base, { usages, portfolios: own }), q, page);
       }),
+    catalogueFilters: (actor) => runner.read(actor, async (call) => catalogueFilters(viewer(call, await baseOf(call)))),
     systemUse: (actor, systemUuid) =>
       runner.read(actor, async (call) => {
         const uuid = parse(UuidSchema, systemUuid, 'coordination');

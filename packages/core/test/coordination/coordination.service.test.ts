@@ -127,6 +127,39 @@ describe('what another municipality sees', () => {
     await refused(w.kitos.coordination.catalogue(nordbyUser, { limit: 0 }), KitosValidationError);
   });
 
+  it('the catalogue filters offer the KLE tasks, rights holders and business types of visible systems only', async () => {
+    const holder = (await w.kitos.organizations.create(w.admin, { name: 'Leverandør A/S', type: 'Virksomhed' })).uuid;
+    const [type] = await w.kitos.options.global(w.admin, 'business-types');
+    const task = (n: number, taskKey: string) => ({
+      uuid: `00000000-0000-4000-8000-0000000000${n}0`,
+      taskKey,
+      description: `Opgave ${taskKey}`,
+    });
+    await w.kitos.kle.load(w.admin, [task(1, '02'), task(2, '02.05'), task(3, '02.05.10'), task(4, '03')]);
+    const kle = task(3, '02.05.10');
+    await w.kitos.systems.patch(w.admin, w.publicSystem, {
+      rightsHolderUuid: holder,
+      businessTypeUuid: type!.uuid,
+      kleUuids: [kle.uuid],
+    });
+    const filters = await w.kitos.coordination.catalogueFilters(nordbyUser);
+    expect(filters.rightsHolders).toEqual([{ uuid: holder, name: 'Leverandør A/S' }]);
+    expect(filters.businessTypes).toEqual([{ uuid: type!.uuid, name: type!.name }]);
+    expect(filters.maxOrganizations).toBe(2);
+    // The task with the tasks above it, which match it too; 03 is on no system.
+    expect(filters.kle.map((k) => k.taskKey)).toEqual(['02', '02.05', '02.05.10']);
+    // Sydby's local system (no rights holder) adds nothing for Nordby.
+    const company = (await w.kitos.organizations.create(w.admin, { name: 'Firma', type: 'Virksomhed' })).uuid;
+    await w.kitos.systems.patch(w.admin, w.b.localSystem, { rightsHolderUuid: company });
+    expect((await w.kitos.coordination.catalogueFilters(nordbyUser)).rightsHolders.map((r) => r.name)).toEqual([
+      'Leverandør A/S',
+    ]);
+    expect((await w.kitos.coordination.catalogueFilters(sydbyUser)).rightsHolders.map((r) => r.name)).toEqual([
+      'Firma',
+      'Leverandør A/S',
+    ]);
+  });
+
   it('who uses a system: names only, until the owner shares more', async () => {
     const before = await w.kitos.coordination.systemUse(nordbyUser, w.publicSystem);
     const sydby = before.usages.find((u) => u.organizationUuid === w.b.uuid);

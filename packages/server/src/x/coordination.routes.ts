@@ -95,6 +95,8 @@ const SharedProject = z
   })
   .openapi('SharedProject');
 
+const KleTask = z.object({ uuid: z.string(), taskKey: z.string(), description: z.string() }).openapi('KleTaskRef');
+
 const CataloguePage = z
   .object({
     total: z.number().int(),
@@ -109,12 +111,21 @@ const CataloguePage = z
         usedHere: z.boolean().optional(),
         rightsHolder: Named.nullable(),
         businessType: Named.nullable(),
-        kle: z.array(z.object({ uuid: z.string(), taskKey: z.string(), description: z.string() })),
+        kle: z.array(KleTask),
         interfaces: z.array(z.object({ uuid: z.string(), name: z.string(), consumers: z.array(Named) })),
       }),
     ),
   })
   .openapi('NationalCataloguePage');
+
+const CatalogueFilters = z
+  .object({
+    kle: z.array(KleTask).openapi({ description: 'KLE tasks of the systems, with the tasks above them, by number.' }),
+    rightsHolders: z.array(Named).openapi({ description: 'Rights holders of the systems, by name.' }),
+    businessTypes: z.array(Named).openapi({ description: 'Business types of the systems, by name.' }),
+    maxOrganizations: z.number().int().openapi({ description: 'The most organisations using one system.' }),
+  })
+  .openapi('CatalogueFilters');
 
 const SystemUse = z
   .object({
@@ -247,6 +258,18 @@ export function registerCoordinationRoutes(app: OpenAPIHono<ServerEnv>, prefix: 
       responses: { 200: json(CataloguePage, 'The page.'), ...COMMON_PROBLEMS },
     }),
     async (c) => c.json((await c.get('kitos').coordination.catalogue(actorOf(c), c.req.valid('query'))) as never, 200),
+  );
+
+  app.openapi(
+    route({
+      method: 'get',
+      path: `${prefix}/coordination/catalogue/filters`,
+      tags: TAG,
+      summary: 'What the national catalogue can be filtered by: KLE tasks, rights holders, business types',
+      description: 'Only values carried by catalogue systems the reader may see.',
+      responses: { 200: json(CatalogueFilters, 'The choices.'), ...COMMON_PROBLEMS },
+    }),
+    async (c) => c.json((await c.get('kitos').coordination.catalogueFilters(actorOf(c))) as never, 200),
   );
 
   app.openapi(

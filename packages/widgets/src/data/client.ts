@@ -11,6 +11,7 @@
  */
 import type {
   Actor,
+  CatalogueFilters,
   ContractCard,
   DeadlineListItem,
   FeedChange,
@@ -18,12 +19,22 @@ import type {
   IsoDate,
   ItSystemUsage,
   Kitos,
+  LandscapeSuggestion,
+  LandscapeSuggestionsQuery,
+  LikeMine,
+  NationalCataloguePage,
+  NationalCatalogueQuery,
   OverviewColumn,
   OverviewKind,
   OverviewPage,
   OverviewQuery,
   OverviewRowOf,
   PlannedReminder,
+  Radar,
+  RadarQuery,
+  SimilarLandscape,
+  SimilarLandscapesQuery,
+  SystemUse,
   UnitTreeNode,
   UsageCard,
 } from '@os2kitos/core';
@@ -32,6 +43,24 @@ import type {
 // the page, over HTTP and in the core's own tests. They are re-exported here under the names the
 // widgets have always used.
 export type {
+  CatalogueFilters,
+  CatalogueInterface,
+  LandscapeSuggestion,
+  LandscapeSuggestionsQuery,
+  LikeMine,
+  NationalCatalogueEntry,
+  NationalCataloguePage,
+  NationalCatalogueQuery,
+  Radar,
+  RadarEntry,
+  RadarGroup,
+  RadarKind,
+  RadarQuery,
+  SharedContract,
+  SharedUsage,
+  SimilarLandscape,
+  SimilarLandscapesQuery,
+  SystemUse,
   CardValidity,
   ContractCard as ContractCardData,
   ContractCardDeadlines,
@@ -184,6 +213,60 @@ export interface KitosClient {
   createUsage?(input: UsageCreate): Promise<ItSystemUsage>;
   /** Deletes a usage with its cascades (roles, unit links, relations to and from it, references). */
   deleteUsage?(uuid: string, options?: KitosWriteOptions): Promise<void>;
+  /**
+   * Across municipalities (optional, all seven together; see {@link canCoordinate}): one page of
+   * the national catalogue, most used systems first, as the core's `coordination.catalogue`.
+   */
+  catalogue?(query: NationalCatalogueQuery): Promise<NationalCataloguePage>;
+  /** The catalogue's filter choices: KLE tasks, rights holders and business types of its systems. */
+  catalogueFilters?(): Promise<CatalogueFilters>;
+  /** Who uses a catalogue system and how, as each organisation shares it. */
+  systemUse?(systemUuid: string): Promise<SystemUse>;
+  /** The joint procurement radar: shared contracts ending in a window of whole quarters. */
+  radar?(query: RadarQuery): Promise<Radar>;
+  /** Other organisations' shared contracts like one of the reader's own, nearest end first. */
+  contractsLikeMine?(contractUuid: string, options?: { readonly limit?: number }): Promise<readonly LikeMine[]>;
+  /** The organisations whose portfolios are most like the organisation's, explained. */
+  similarLandscapes?(query: SimilarLandscapesQuery): Promise<readonly SimilarLandscape[]>;
+  /** Systems for a KLE task that the most similar organisations use and the organisation does not. */
+  landscapeSuggestions?(query: LandscapeSuggestionsQuery): Promise<readonly LandscapeSuggestion[]>;
+}
+
+/** The coordination reads of a client, all present. */
+export type KitosCoordinationReader = KitosClient &
+  Required<
+    Pick<
+      KitosClient,
+      | 'catalogue'
+      | 'catalogueFilters'
+      | 'systemUse'
+      | 'radar'
+      | 'contractsLikeMine'
+      | 'similarLandscapes'
+      | 'landscapeSuggestions'
+    >
+  >;
+
+/**
+ * True when the client reads across municipalities (the in-page and HTTP clients; a static
+ * snapshot of one organisation does not). The coordination widgets say so otherwise.
+ *
+ * @example
+ * ```ts
+ * if (canCoordinate(client)) console.log((await client.catalogue({ limit: 10 })).total);
+ * ```
+ */
+export function canCoordinate(client: KitosClient | undefined): client is KitosCoordinationReader {
+  return (
+    !!client &&
+    typeof client.catalogue === 'function' &&
+    typeof client.catalogueFilters === 'function' &&
+    typeof client.systemUse === 'function' &&
+    typeof client.radar === 'function' &&
+    typeof client.contractsLikeMine === 'function' &&
+    typeof client.similarLandscapes === 'function' &&
+    typeof client.landscapeSuggestions === 'function'
+  );
 }
 
 /** A change to a usage in the core's shape (the input of `kitos.usages.patch`). */

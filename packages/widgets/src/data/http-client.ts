@@ -20,7 +20,17 @@ import type {
   UsageCard,
 } from '@os2kitos/core';
 import type {
+  CatalogueFilters,
+  LandscapeSuggestion,
+  LikeMine,
+  NationalCataloguePage,
+  Radar,
+  SimilarLandscape,
+  SystemUse,
+} from '@os2kitos/core';
+import type {
   DeadlineQuery,
+  KitosCoordinationReader,
   DeliveryQuery,
   KitosChange,
   KitosClient,
@@ -77,6 +87,13 @@ export interface RequestOptions {
 
 /** A {@link KitosClient} over HTTP, with the raw API and live updates. */
 export interface KitosHttpClient extends KitosUsageWriter {
+  catalogue: KitosCoordinationReader['catalogue'];
+  catalogueFilters: KitosCoordinationReader['catalogueFilters'];
+  systemUse: KitosCoordinationReader['systemUse'];
+  radar: KitosCoordinationReader['radar'];
+  contractsLikeMine: KitosCoordinationReader['contractsLikeMine'];
+  similarLandscapes: KitosCoordinationReader['similarLandscapes'];
+  landscapeSuggestions: KitosCoordinationReader['landscapeSuggestions'];
   /**
    * Any route of the server, authenticated like the rest (CSRF token included for session writes):
    * the parsed JSON body (`undefined` for 204). A problem response rejects with the core's typed error.
@@ -92,6 +109,13 @@ export interface KitosHttpClient extends KitosUsageWriter {
   whoAmI(): Promise<{ user: { uuid: string; name: string; email: string } }>;
   /** Ends a cookie session (`DELETE /api/session`); a token client has nothing to end. */
   signOut(): Promise<void>;
+}
+
+/** A query's defined values as query-string values. */
+function strings(query: object): Record<string, string | undefined> {
+  const out: Record<string, string | undefined> = {};
+  for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== null) out[k] = String(v);
+  return out;
 }
 
 /** The ETag of a record version (the server's format), for If-Match. */
@@ -336,6 +360,22 @@ export function createHttpClient(options: HttpClientOptions): KitosHttpClient {
         body: { organizationUuid: input.organizationUuid, systemUuid: input.systemUuid },
       }),
     deleteUsage: (uuid, o = {}) => request('DELETE', `/api/v2/it-system-usages/${id(uuid)}`, { ifMatch: etag(o) }),
+    catalogue: (query): Promise<NationalCataloguePage> => get(`${X}/coordination/catalogue`, strings(query)),
+    catalogueFilters: (): Promise<CatalogueFilters> => get(`${X}/coordination/catalogue/filters`),
+    systemUse: (systemUuid): Promise<SystemUse> => get(`${X}/coordination/it-systems/${id(systemUuid)}/use`),
+    radar: (query): Promise<Radar> => {
+      const { kinds, ...rest } = query;
+      return get(`${X}/coordination/radar`, {
+        ...strings({ ...(today !== undefined && { from: today }), ...rest }),
+        kinds: kinds?.join(','),
+      });
+    },
+    contractsLikeMine: (contractUuid, o = {}): Promise<LikeMine[]> =>
+      get(`${X}/coordination/it-contracts/${id(contractUuid)}/like-mine`, strings(o)),
+    similarLandscapes: ({ organizationUuid, ...rest }): Promise<SimilarLandscape[]> =>
+      get(`${X}/coordination/organizations/${id(organizationUuid)}/similar`, strings(rest)),
+    landscapeSuggestions: ({ organizationUuid, ...rest }): Promise<LandscapeSuggestion[]> =>
+      get(`${X}/coordination/organizations/${id(organizationUuid)}/suggestions`, strings(rest)),
     subscribe,
     request,
     whoAmI: () => request('GET', '/api/session'),

@@ -14,7 +14,7 @@ import {
   OVERVIEW_COLUMNS,
   type OrganizationRole,
 } from '@os2kitos/core';
-import type { KitosClient, KitosUsageWriter, UserChoice } from './client.js';
+import type { KitosCoordinationReader, KitosUsageWriter, UserChoice } from './client.js';
 
 /**
  * Creates a {@link KitosClient} that reads and writes through `kitos` on behalf of `actor`: every
@@ -29,7 +29,11 @@ import type { KitosClient, KitosUsageWriter, UserChoice } from './client.js';
  * document.querySelector('kitos-provider')!.client = client;
  * ```
  */
-export function createInPageClient(kitos: Kitos, actor: Actor, options: { today?: IsoDate } = {}): KitosUsageWriter {
+export function createInPageClient(
+  kitos: Kitos,
+  actor: Actor,
+  options: { today?: IsoDate } = {},
+): KitosUsageWriter & KitosCoordinationReader {
   const today = options.today === undefined ? {} : { today: options.today };
   return {
     columns: async (kind) => OVERVIEW_COLUMNS[kind],
@@ -85,6 +89,14 @@ export function createInPageClient(kitos: Kitos, actor: Actor, options: { today?
     },
     createUsage: (input) => kitos.usages.create(actor, { ...input }),
     deleteUsage: (uuid, o = {}) => kitos.usages.delete(actor, uuid, o),
+    catalogue: (query) => kitos.coordination.catalogue(actor, query),
+    catalogueFilters: () => kitos.coordination.catalogueFilters(actor),
+    systemUse: (systemUuid) => kitos.coordination.systemUse(actor, systemUuid),
+    // The radar's window starts at the client's day unless the query says otherwise.
+    radar: (query) => kitos.coordination.radar(actor, { ...(options.today && { from: options.today }), ...query }),
+    contractsLikeMine: (contractUuid, o = {}) => kitos.coordination.contractsLikeMine(actor, contractUuid, o),
+    similarLandscapes: (query) => kitos.coordination.similarLandscapes(actor, query),
+    landscapeSuggestions: (query) => kitos.coordination.suggestions(actor, query),
   };
 }
 

@@ -1,11 +1,14 @@
 import type { OverviewKind } from '@os2kitos/core';
 
-/** What was selected: an overview's entity kind, or an organisation unit. */
-export type KitosSelectKind = OverviewKind | 'unit';
+/**
+ * What was selected: an overview's entity kind, an organisation unit, or a catalogue system (whose
+ * detail `<kitos-catalogue>` opened).
+ */
+export type KitosSelectKind = OverviewKind | 'unit' | 'itSystem';
 
 /** Detail of {@link KitosSelectEvent}. */
 export interface KitosSelectDetail {
-  /** The kind of entity (`usages`, `contracts`, …, or `unit`). */
+  /** The kind of entity (`usages`, `contracts`, …, `unit` or `itSystem`). */
   readonly kind: KitosSelectKind;
   readonly uuid: string;
   /** The link the user followed, when the selection came from a link. */
