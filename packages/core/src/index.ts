@@ -60,6 +60,7 @@ export type {
 export type { KleService } from './services/kle.service.js';
 export type { NotificationService, ReminderPlanQuery } from './services/notification.service.js';
 export type { CoordinationService, SharingSettingState } from './services/coordination.service.js';
+export type { RolesService } from './services/roles.service.js';
 export {
   loadCoordinationBase,
   loadCoordinationReference,
