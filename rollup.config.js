@@ -162,6 +162,7 @@ const WIDGET_ENTRIES = [
   'contract-deadlines',
   'notifications',
   'org-tree',
+  'roles',
   'provider',
   'status-badge',
 ];

@@ -29,6 +29,7 @@ export { KitosContractDeadlines } from './components/contract-deadlines/contract
 export { KitosNotifications } from './components/notifications/notifications.js';
 export { KitosOrgTree } from './components/org-tree/org-tree.js';
 export { KitosOverview } from './components/overview/overview.js';
+export { KitosRoles } from './components/roles/roles.js';
 export { KitosStatusBadge } from './components/status-badge/status-badge.js';
 export { KitosUsageCard } from './components/usage-card/usage-card.js';
 export { KitosUsageCreate } from './components/usage-create/usage-create.js';
@@ -49,10 +50,17 @@ export type {
   ReminderItem,
   ReminderList,
   ReminderQuery,
+  KitosRolesClient,
   KitosUsageWriter,
   KitosWriteOptions,
   OptionChoice,
   RoleHolder,
+  RoleRow,
+  RolesOverview,
+  RolesQuery,
+  RoleTransfer,
+  RoleTransferPreview,
+  RoleTransferResult,
   StatusReason,
   StatusReasonCode,
   UnitCounts,
@@ -64,7 +72,7 @@ export type {
   UsagePatch,
   UserChoice,
 } from './data/client.js';
-export { canWriteUsages } from './data/client.js';
+export { canTransferRoles, canWriteUsages } from './data/client.js';
 export { type KitosContextValue, kitosContext } from './data/context.js';
 export { KitosWidgetError, type KitosWidgetErrorCode } from './data/errors.js';
 export { createInPageClient } from './data/in-page-client.js';

@@ -24,6 +24,7 @@ const ALL = [
   'kitos-notifications',
   'kitos-org-tree',
   'kitos-overview',
+  'kitos-roles',
   'kitos-usage-card',
   'kitos-usage-create',
 ];
@@ -36,6 +37,7 @@ const EXPECTED: Record<string, string[]> = {
   './contract-deadlines': ['kitos-contract-deadlines'],
   './notifications': ['kitos-notifications'],
   './org-tree': ['kitos-org-tree'],
+  './roles': ['kitos-roles'],
   './provider': ['kitos-provider'],
   './status-badge': ['kitos-status-badge'],
   './usage-create': ['kitos-usage-create'],

@@ -24,6 +24,11 @@ import type {
   OverviewQuery,
   OverviewRowOf,
   PlannedReminder,
+  RolesOverview,
+  RolesQuery,
+  RoleTransfer,
+  RoleTransferPreview,
+  RoleTransferResult,
   UnitTreeNode,
   UsageCard,
 } from '@os2kitos/core';
@@ -42,6 +47,12 @@ export type {
   StatusReasonCode,
   UnitCounts,
   UnitRef,
+  RoleRow,
+  RolesOverview,
+  RolesQuery,
+  RoleTransfer,
+  RoleTransferPreview,
+  RoleTransferResult,
   UnitTreeNode,
   UsageCard as UsageCardData,
 } from '@os2kitos/core';
@@ -184,6 +195,19 @@ export interface KitosClient {
   createUsage?(input: UsageCreate): Promise<ItSystemUsage>;
   /** Deletes a usage with its cascades (roles, unit links, relations to and from it, references). */
   deleteUsage?(uuid: string, options?: KitosWriteOptions): Promise<void>;
+  /**
+   * Who holds which role on the organisation's usages, contracts, registrations and units (core's
+   * `kitos.roles.overview`), optionally one person's. Clients without it make `<kitos-roles>` say
+   * that roles are not available.
+   */
+  roles?(query: RolesQuery): Promise<RolesOverview>;
+  /** What moving a person's roles to another would do, and whether it may (changes nothing). */
+  previewRoleTransfer?(transfer: RoleTransfer): Promise<RoleTransferPreview>;
+  /**
+   * Moves a person's roles to another in one transaction; any refused item refuses the whole with
+   * its typed error and nothing changes.
+   */
+  transferRoles?(transfer: RoleTransfer): Promise<RoleTransferResult>;
 }
 
 /** A change to a usage in the core's shape (the input of `kitos.usages.patch`). */
@@ -265,3 +289,23 @@ export interface KitosChange {
 
 /** Who is looking: the actor the client reads as (saved views are kept per user). */
 export type KitosActor = Actor;
+
+/** The roles methods, all present (the in-page and HTTP clients). */
+export type KitosRolesClient = Required<Pick<KitosClient, 'roles' | 'previewRoleTransfer' | 'transferRoles'>>;
+
+/**
+ * True when the client can move roles (the in-page and HTTP clients; not a static snapshot).
+ *
+ * @example
+ * ```ts
+ * if (canTransferRoles(client)) await client.transferRoles({ organizationUuid, fromUserUuid, toUserUuid });
+ * ```
+ */
+export function canTransferRoles(client: KitosClient | undefined): client is KitosClient & KitosRolesClient {
+  return (
+    !!client &&
+    typeof client.roles === 'function' &&
+    typeof client.previewRoleTransfer === 'function' &&
+    typeof client.transferRoles === 'function'
+  );
+}

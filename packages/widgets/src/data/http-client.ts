@@ -24,6 +24,7 @@ import type {
   DeliveryQuery,
   KitosChange,
   KitosClient,
+  KitosRolesClient,
   KitosUsageWriter,
   KitosWriteOptions,
   ReminderList,
@@ -76,7 +77,7 @@ export interface RequestOptions {
 }
 
 /** A {@link KitosClient} over HTTP, with the raw API and live updates. */
-export interface KitosHttpClient extends KitosUsageWriter {
+export interface KitosHttpClient extends KitosUsageWriter, KitosRolesClient {
   /**
    * Any route of the server, authenticated like the rest (CSRF token included for session writes):
    * the parsed JSON body (`undefined` for 204). A problem response rejects with the core's typed error.
@@ -321,6 +322,15 @@ export function createHttpClient(options: HttpClientOptions): KitosHttpClient {
         body: { organizationUuid: input.organizationUuid, systemUuid: input.systemUuid },
       }),
     deleteUsage: (uuid, o = {}) => request('DELETE', `/api/v2/it-system-usages/${id(uuid)}`, { ifMatch: etag(o) }),
+    roles: (query) =>
+      get(`${X}/organizations/${id(query.organizationUuid)}/roles`, {
+        userUuid: query.userUuid,
+        objectKinds: query.objectKinds?.length ? query.objectKinds.join(',') : undefined,
+      }),
+    previewRoleTransfer: ({ organizationUuid, ...body }) =>
+      request('POST', `${X}/organizations/${id(organizationUuid)}/roles/transfer-preview`, { body }),
+    transferRoles: ({ organizationUuid, ...body }) =>
+      request('POST', `${X}/organizations/${id(organizationUuid)}/roles/transfer`, { body }),
     subscribe,
     request,
     whoAmI: () => request('GET', '/api/session'),

@@ -14,7 +14,7 @@ import {
   OVERVIEW_COLUMNS,
   type OrganizationRole,
 } from '@os2kitos/core';
-import type { KitosClient, KitosUsageWriter, UserChoice } from './client.js';
+import type { KitosClient, KitosRolesClient, KitosUsageWriter, UserChoice } from './client.js';
 
 /**
  * Creates a {@link KitosClient} that reads and writes through `kitos` on behalf of `actor`: every
@@ -29,7 +29,11 @@ import type { KitosClient, KitosUsageWriter, UserChoice } from './client.js';
  * document.querySelector('kitos-provider')!.client = client;
  * ```
  */
-export function createInPageClient(kitos: Kitos, actor: Actor, options: { today?: IsoDate } = {}): KitosUsageWriter {
+export function createInPageClient(
+  kitos: Kitos,
+  actor: Actor,
+  options: { today?: IsoDate } = {},
+): KitosUsageWriter & KitosRolesClient {
   const today = options.today === undefined ? {} : { today: options.today };
   return {
     columns: async (kind) => OVERVIEW_COLUMNS[kind],
@@ -85,6 +89,9 @@ export function createInPageClient(kitos: Kitos, actor: Actor, options: { today?
     },
     createUsage: (input) => kitos.usages.create(actor, { ...input }),
     deleteUsage: (uuid, o = {}) => kitos.usages.delete(actor, uuid, o),
+    roles: (query) => kitos.roles.overview(actor, query),
+    previewRoleTransfer: (transfer) => kitos.roles.previewTransfer(actor, transfer),
+    transferRoles: (transfer) => kitos.roles.transfer(actor, transfer),
   };
 }
 
