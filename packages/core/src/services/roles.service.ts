@@ -13,6 +13,7 @@ import type { ItSystem } from '../catalogue/it-system.schema.js';
 import type { Contract } from '../contract/contract.schema.js';
 import type { DataProcessingRegistration } from '../data-processing/dpr.schema.js';
 import type { CallContext } from '../engine/call.js';
+import { withEqualityIndex } from '../engine/indexed-tx.js';
 import { type CallRunner, organizationLock } from '../engine/service.js';
 import type { RoleObjectKind } from '../organisation/role-assignment.schema.js';
 import {
@@ -88,6 +89,8 @@ export interface RolesService {
    */
   transfer(actor: Actor, transfer: RoleTransfer): Promise<RoleTransferResult>;
 }
+
+const KIND_OF = { itSystemUsage: USAGE.kind, itContract: CONTRACT.kind, dataProcessingRegistration: DPR.kind } as const;
 
 const PROTECTED_KIND: Record<RoleObjectKind, ProtectedEntity['kind']> = {
   itSystemUsage: 'itSystemUsage',
@@ -291,8 +294,11 @@ export function rolesService(runner: CallRunner): RolesService {
           throw new KitosValidationError('organisation', [
             { path: ['fromUserUuid'], code: 'role-assignment-not-found', message: 'the person holds no roles here' },
           ]);
-        // The single-write services, bound to this transaction: the same checks, one commit.
-        const bound: CallRunner = { write: (_a, work) => work(call), read: (_a, work) => work(call) };
+        // The single-write services, bound to this transaction: the same checks, one commit. Their
+        // repeated equality look-ups (memberships, local options, unit roles) are answered from an
+        // index kept current by this transaction's own writes, as in a unit of work.
+        const inner: CallContext = { ...call, tx: withEqualityIndex(call.tx) };
+        const bound: CallRunner = { write: (_a, work) => work(inner), read: (_a, work) => work(inner) };
         const services = {
           itSystemUsage: usageService(bound),
           itContract: contractService(bound),
@@ -340,9 +346,12 @@ export function rolesService(runner: CallRunner): RolesService {
               first.row,
             );
           try {
-            const current = (await service.get(actor, objectUuid)) as {
-              roles: { roleUuid: string; userUuid: string }[];
-            };
+            // The patch below loads the record again with its permission check; here only its roles.
+            const stored = await inner.tx.get<{ roles: { roleUuid: string; userUuid: string }[] }>(
+              KIND_OF[objectKind],
+              objectUuid,
+            );
+            const current = stored?.data ?? { roles: [] };
             const moving = new Set(group.map(({ row }) => row.roleUuid.toLowerCase()));
             const has = (roleUuid: string, userUuid: string) =>
               current.roles.some(
