@@ -24,6 +24,8 @@ import type {
   OverviewQuery,
   OverviewRowOf,
   PlannedReminder,
+  RelationGraph,
+  RelationGraphQuery,
   RolesOverview,
   RolesQuery,
   RoleTransfer,
@@ -47,6 +49,10 @@ export type {
   StatusReasonCode,
   UnitCounts,
   UnitRef,
+  RelationEdge,
+  RelationGraph,
+  RelationGraphQuery,
+  RelationNode,
   RoleRow,
   RolesOverview,
   RolesQuery,
@@ -208,6 +214,11 @@ export interface KitosClient {
    * its typed error and nothing changes.
    */
   transferRoles?(transfer: RoleTransfer): Promise<RoleTransferResult>;
+  /**
+   * The organisation's usages and their relations (core's `kitos.relations.graph`). Clients without
+   * it make `<kitos-relation-graph>` say that the graph is not available.
+   */
+  relationGraph?(query: RelationGraphQuery): Promise<RelationGraph>;
 }
 
 /** A change to a usage in the core's shape (the input of `kitos.usages.patch`). */

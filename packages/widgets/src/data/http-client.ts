@@ -77,7 +77,10 @@ export interface RequestOptions {
 }
 
 /** A {@link KitosClient} over HTTP, with the raw API and live updates. */
-export interface KitosHttpClient extends KitosUsageWriter, KitosRolesClient {
+export interface KitosHttpClient
+  extends KitosUsageWriter,
+    KitosRolesClient,
+    Required<Pick<KitosClient, 'relationGraph'>> {
   /**
    * Any route of the server, authenticated like the rest (CSRF token included for session writes):
    * the parsed JSON body (`undefined` for 204). A problem response rejects with the core's typed error.
@@ -331,6 +334,15 @@ export function createHttpClient(options: HttpClientOptions): KitosHttpClient {
       request('POST', `${X}/organizations/${id(organizationUuid)}/roles/transfer-preview`, { body }),
     transferRoles: ({ organizationUuid, ...body }) =>
       request('POST', `${X}/organizations/${id(organizationUuid)}/roles/transfer`, { body }),
+    relationGraph: (query) =>
+      get(`${X}/organizations/${id(query.organizationUuid)}/relation-graph`, {
+        unitUuid: query.unitUuid,
+        includeSubUnits: query.includeSubUnits === undefined ? undefined : String(query.includeSubUnits),
+        kleUuid: query.kleUuid,
+        systemUuid: query.systemUuid,
+        focusUsageUuid: query.focusUsageUuid,
+        depth: query.depth === undefined ? undefined : String(query.depth),
+      }),
     subscribe,
     request,
     whoAmI: () => request('GET', '/api/session'),

@@ -33,7 +33,7 @@ export function createInPageClient(
   kitos: Kitos,
   actor: Actor,
   options: { today?: IsoDate } = {},
-): KitosUsageWriter & KitosRolesClient {
+): KitosUsageWriter & KitosRolesClient & Required<Pick<KitosClient, 'relationGraph'>> {
   const today = options.today === undefined ? {} : { today: options.today };
   return {
     columns: async (kind) => OVERVIEW_COLUMNS[kind],
@@ -92,6 +92,7 @@ export function createInPageClient(
     roles: (query) => kitos.roles.overview(actor, query),
     previewRoleTransfer: (transfer) => kitos.roles.previewTransfer(actor, transfer),
     transferRoles: (transfer) => kitos.roles.transfer(actor, transfer),
+    relationGraph: (query) => kitos.relations.graph(actor, query),
   };
 }
 

@@ -1,5 +1,5 @@
 /**
- * The roles routes over real HTTP: the overview, the transfer preview, the transfer (all or
+ * The roles and relation graph routes over real HTTP: the roles overview, the transfer preview, the transfer (all or
  * nothing, problem+json naming the refused item) and the spreadsheet export.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -79,5 +79,21 @@ describe('roles routes', () => {
     const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await csv.arrayBuffer());
     expect(text.split('\r\n')[0]).toBe('\uFEFFName;E-mail;Role;Type;Record');
     expect(text).toContain('Anna Test;anna@nordby.dk;');
+  });
+});
+
+describe('relation graph route', () => {
+  it('answers the graph with its filters to members only, validated before the core', async () => {
+    const r = await h.call('GET', `${X}/organizations/${m.nordby}/relation-graph?focusUsageUuid=${usage}&depth=2`, {
+      token: m.anna.token,
+    });
+    expect(r.status, JSON.stringify(r.data)).toBe(200);
+    expect(r.data.nodes.map((n: Json) => [n.uuid, n.distance])).toEqual([[usage, 0]]);
+    expect(r.data.choices.usages.map((u: Json) => u.uuid)).toEqual([usage]);
+    expect((await h.call('GET', `${X}/organizations/${m.nordby}/relation-graph`, { token: m.bo.token })).status).toBe(
+      403,
+    );
+    const bad = await h.call('GET', `${X}/organizations/${m.nordby}/relation-graph?depth=9`, { token: m.anna.token });
+    expect(bad.status).toBe(400);
   });
 });
