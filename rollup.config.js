@@ -163,6 +163,7 @@ const WIDGET_ENTRIES = [
   'notifications',
   'org-tree',
   'roles',
+  'relation-graph',
   'provider',
   'status-badge',
 ];

@@ -29,6 +29,7 @@ export { KitosContractDeadlines } from './components/contract-deadlines/contract
 export { KitosNotifications } from './components/notifications/notifications.js';
 export { KitosOrgTree } from './components/org-tree/org-tree.js';
 export { KitosOverview } from './components/overview/overview.js';
+export { KitosRelationGraph } from './components/relation-graph/relation-graph.js';
 export { KitosRoles } from './components/roles/roles.js';
 export { KitosStatusBadge } from './components/status-badge/status-badge.js';
 export { KitosUsageCard } from './components/usage-card/usage-card.js';
@@ -55,6 +56,10 @@ export type {
   KitosWriteOptions,
   OptionChoice,
   RoleHolder,
+  RelationEdge,
+  RelationGraph,
+  RelationGraphQuery,
+  RelationNode,
   RoleRow,
   RolesOverview,
   RolesQuery,
