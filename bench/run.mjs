@@ -44,6 +44,18 @@ const browser =
     ? JSON.parse(readFileSync(BROWSER_JSON, 'utf8'))
     : { skipped: `bench/browser.mjs failed (exit ${browserRun.status})` };
 
+// The relation graph of 600 usages laid out and drawn in Chromium (bench/graph-browser.mjs).
+const GRAPH_JSON = 'bench/results/graph-browser.json';
+rmSync(GRAPH_JSON, { force: true });
+const graphRun = spawnSync('node', ['bench/graph-browser.mjs', '--out', GRAPH_JSON, ...(quick ? ['--quick'] : [])], {
+  stdio: 'inherit',
+  env,
+});
+if (graphRun.status !== 0)
+  console.error(`[bench] the relation graph benchmark failed (exit ${graphRun.status}); see above.`);
+const graphRows =
+  graphRun.status === 0 && existsSync(GRAPH_JSON) ? (JSON.parse(readFileSync(GRAPH_JSON, 'utf8')).rows ?? []) : [];
+
 // PostgreSQL: the facade's statements and times per patch and overview at 1×/10×/100×, then the
 // server under load (autocannon). Both skip, with a line saying so, without KITOS_PG_URL.
 const pgRun = (script, out) => {
@@ -68,7 +80,7 @@ const coordination = pgRun('bench/coordination.ts', 'bench/results/coordination.
 const vitest = JSON.parse(readFileSync('bench/results/vitest.json', 'utf8'));
 const result = {
   ...vitest,
-  extra: browser.rows ?? [],
+  extra: [...(browser.rows ?? []), ...graphRows],
   domRows: browser.domRows ?? [],
   browser: browser.browser ?? { skipped: browser.skipped },
   postgres: pgScale,
@@ -100,4 +112,12 @@ console.log(`[bench] done in ${Math.round((Date.now() - started) / 1000)} s`);
 // marks it, and the run fails so that CI notices.
 const failed = rows.filter((r) => !hasResult(r));
 for (const r of failed) console.error(`[bench] no result, the benchmark threw: ${r.measurement} > ${r.name}`);
-if (browserFailed || pgScale.failed || serverLoad.failed || coordination.failed || failed.length) process.exit(1);
+if (
+  browserFailed ||
+  graphRun.status !== 0 ||
+  pgScale.failed ||
+  serverLoad.failed ||
+  coordination.failed ||
+  failed.length
+)
+  process.exit(1);
