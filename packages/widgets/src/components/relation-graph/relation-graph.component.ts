@@ -13,6 +13,10 @@ const R = 9;
 const PAD = 60;
 const LABEL = 22;
 const SVG_NS = 'http://www.w3.org/2000/svg';
+// Colours as attributes (what an exported file shows) and as custom properties (the page's theme).
+const NODE = '#0b5394';
+const CONTEXT = '#9fb6cc';
+const FOCUS = '#d4351c';
 
 /** The layout module, loaded on first draw (it brings d3-force). */
 let layoutModule: Promise<typeof import('./layout.js')> | undefined;
@@ -319,8 +323,13 @@ export class KitosRelationGraph extends KitosElement {
           .join(' · ')}</title></line>`;
     };
     const node = (n: RelationNode) => svg`<g class="node" data-uuid=${n.uuid} @click=${() => this.choose(n.uuid)}>
-      <circle cx=${x(n.uuid)} cy=${y(n.uuid)} r=${R} fill=${n.matched ? '#0b5394' : '#9fb6cc'}
-        stroke=${n.uuid === this.focusUsageUuid ? '#d4351c' : '#ffffff'} stroke-width=${n.uuid === this.focusUsageUuid ? 4 : 1.5}></circle>
+      <circle cx=${x(n.uuid)} cy=${y(n.uuid)} r=${R} fill=${n.matched ? NODE : CONTEXT}
+        stroke=${n.uuid === this.focusUsageUuid ? FOCUS : '#ffffff'} stroke-width=${n.uuid === this.focusUsageUuid ? 4 : 1.5}
+        style=${
+          n.uuid === this.focusUsageUuid
+            ? `fill: var(--kitos-color-${n.matched ? 'node' : 'node-context'}, ${n.matched ? NODE : CONTEXT}); stroke: var(--kitos-color-focus, ${FOCUS})`
+            : `fill: var(--kitos-color-${n.matched ? 'node' : 'node-context'}, ${n.matched ? NODE : CONTEXT})`
+        }></circle>
       <text x=${x(n.uuid)} y=${y(n.uuid) + R + 13} text-anchor="middle" font-size="12" font-family="system-ui, sans-serif"
         fill="#1a1a1a">${short(n.name)}</text>
       <title>${n.name}</title>

@@ -64,7 +64,7 @@ export const relationGraphStyles = [
       padding: 0.3rem 0.5rem;
       border-block-end: 1px solid var(--kitos-color-border, #767676);
       vertical-align: top;
-      overflow-wrap: anywhere;
+      overflow-wrap: break-word;
     }
     th {
       white-space: nowrap;

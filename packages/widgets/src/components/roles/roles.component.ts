@@ -340,7 +340,7 @@ export class KitosRoles extends KitosElement {
                   </th>`
                 : nothing
             }
-            <th scope="col">${rs.person}</th>
+            ${this.userUuid ? nothing : html`<th scope="col">${rs.person}</th>`}
             <th scope="col">${rs.role}</th>
             <th scope="col">${rs.kind}</th>
             <th scope="col">${rs.record}</th>
@@ -362,7 +362,12 @@ export class KitosRoles extends KitosElement {
                     </td>`
                   : nothing
               }
-              <td>${r.user}${r.email ? html`<span part="email">${r.email}</span>` : nothing}</td>
+              ${
+                // One person's roles: the person is named in the filter, not on every row.
+                this.userUuid
+                  ? nothing
+                  : html`<td>${r.user}${r.email ? html`<span part="email">${r.email}</span>` : nothing}</td>`
+              }
               <td>${r.role}</td>
               <td>${rs.kinds[r.objectKind]}</td>
               <td>${r.objectName}</td>
@@ -452,9 +457,9 @@ export class KitosRoles extends KitosElement {
     const rows = this.rows();
     return html`${level ? html`<div role="heading" aria-level=${level} part="title">${rs.title}</div>` : nothing}
       ${this.renderToolbar(rows)}
+      ${this.transferable ? this.renderTransfer() : nothing}
       <p part="count" role="status">${rs.count(rows.length)}</p>
       ${this.renderTable(rows)}
-      ${this.transferable ? this.renderTransfer() : nothing}
       <p part="status" role="status">${this.status}</p>
       ${this.failure ? html`<p part="error" role="alert">${this.failure}</p>` : nothing}
       ${this.renderDialog()}`;

@@ -45,18 +45,19 @@ export const rolesStyles = [
       padding: 0.3rem 0.5rem;
       border-block-end: 1px solid var(--kitos-color-border, #767676);
       vertical-align: top;
-      overflow-wrap: anywhere;
+      overflow-wrap: break-word;
     }
     th {
       white-space: nowrap;
     }
     [part~='email'] {
       display: block;
+      overflow-wrap: anywhere;
       color: var(--kitos-color-text-muted, #444);
       font-size: 0.875em;
     }
     [part~='transfer'] {
-      margin-block-start: 1rem;
+      margin-block-start: 0.75rem;
       padding: 0.75rem;
       border: 1px solid var(--kitos-color-border, #767676);
       border-radius: var(--kitos-radius, 4px);
