@@ -97,7 +97,9 @@ function baseline(): number {
   const ns = 'http://www.w3.org/2000/svg';
   const svg = document.createElementNS(ns, 'svg');
   svg.setAttribute('viewBox', '0 0 2500 2500');
-  const at = new Map(graph.nodes.map((n, i) => [n.uuid, [(i % 25) * 100 + 50, Math.floor(i / 25) * 100 + 50]]));
+  const at = new Map<string, [number, number]>(
+    graph.nodes.map((n, i) => [n.uuid, [(i % 25) * 100 + 50, Math.floor(i / 25) * 100 + 50]]),
+  );
   for (const e of graph.edges) {
     const [x1, y1] = at.get(e.fromUsageUuid)!;
     const [x2, y2] = at.get(e.toUsageUuid)!;

@@ -77,10 +77,15 @@ export interface RequestOptions {
 }
 
 /** A {@link KitosClient} over HTTP, with the raw API and live updates. */
-export interface KitosHttpClient
-  extends KitosUsageWriter,
-    KitosRolesClient,
-    Required<Pick<KitosClient, 'relationGraph'>> {
+export interface KitosHttpClient extends KitosUsageWriter {
+  /** Roles across the organisation (`GET …/organizations/{uuid}/roles`). */
+  roles: KitosRolesClient['roles'];
+  /** What a role transfer would do (`POST …/roles/transfer-preview`). */
+  previewRoleTransfer: KitosRolesClient['previewRoleTransfer'];
+  /** Moves a person's roles in one transaction (`POST …/roles/transfer`). */
+  transferRoles: KitosRolesClient['transferRoles'];
+  /** The relation graph (`GET …/organizations/{uuid}/relation-graph`). */
+  relationGraph: NonNullable<KitosClient['relationGraph']>;
   /**
    * Any route of the server, authenticated like the rest (CSRF token included for session writes):
    * the parsed JSON body (`undefined` for 204). A problem response rejects with the core's typed error.

@@ -12,6 +12,8 @@ const LIVE_KINDS: ReadonlySet<string> = new Set(['itSystemUsage', 'itInterface',
 const R = 9;
 const PAD = 60;
 const LABEL = 22;
+/** Most nodes drawn with their names. */
+const LABELLED = 150;
 const SVG_NS = 'http://www.w3.org/2000/svg';
 // Colours as attributes (what an exported file shows) and as custom properties (the page's theme).
 const NODE = '#0b5394';
@@ -322,6 +324,9 @@ export class KitosRelationGraph extends KitosElement {
           .filter(Boolean)
           .join(' · ')}</title></line>`;
     };
+    // Names under the nodes while they can be read; a larger graph names its nodes on hover (title)
+    // and in the table, and a chosen usage's neighbourhood is small enough to name again.
+    const labels = g.nodes.length <= LABELLED;
     const node = (n: RelationNode) => svg`<g class="node" data-uuid=${n.uuid} @click=${() => this.choose(n.uuid)}>
       <circle cx=${x(n.uuid)} cy=${y(n.uuid)} r=${R} fill=${n.matched ? NODE : CONTEXT}
         stroke=${n.uuid === this.focusUsageUuid ? FOCUS : '#ffffff'} stroke-width=${n.uuid === this.focusUsageUuid ? 4 : 1.5}
@@ -330,8 +335,12 @@ export class KitosRelationGraph extends KitosElement {
             ? `fill: var(--kitos-color-${n.matched ? 'node' : 'node-context'}, ${n.matched ? NODE : CONTEXT}); stroke: var(--kitos-color-focus, ${FOCUS})`
             : `fill: var(--kitos-color-${n.matched ? 'node' : 'node-context'}, ${n.matched ? NODE : CONTEXT})`
         }></circle>
-      <text x=${x(n.uuid)} y=${y(n.uuid) + R + 13} text-anchor="middle" font-size="12" font-family="system-ui, sans-serif"
-        fill="#1a1a1a">${short(n.name)}</text>
+      ${
+        labels
+          ? svg`<text x=${x(n.uuid)} y=${y(n.uuid) + R + 13} text-anchor="middle" font-size="12"
+              font-family="system-ui, sans-serif" fill="#1a1a1a">${short(n.name)}</text>`
+          : nothing
+      }
       <title>${n.name}</title>
     </g>`;
     return html`<svg part="graph" role="img" aria-label=${gs.graphLabel(g.nodes.length, g.edges.length)}

@@ -76,7 +76,6 @@ export const relationGraphStyles = [
       color: var(--kitos-color-link, #0b5394);
       text-decoration: underline;
       text-align: start;
-      overflow-wrap: anywhere;
     }
   `,
 ];
