@@ -343,8 +343,10 @@ export class KitosRelationGraph extends KitosElement {
       }
       <title>${n.name}</title>
     </g>`;
+    // Natural size (12 px names), shrunk to the width available: a small neighbourhood is not blown up.
     return html`<svg part="graph" role="img" aria-label=${gs.graphLabel(g.nodes.length, g.edges.length)}
-      viewBox="0 0 ${width} ${height}" preserveAspectRatio="xMidYMid meet">
+      width=${Math.round(width)} height=${Math.round(height)} viewBox="0 0 ${width} ${height}"
+      preserveAspectRatio="xMidYMid meet">
       <defs>
         <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
           <path d="M 0 0 L 10 5 L 0 10 z" fill="#6b6b6b"></path>

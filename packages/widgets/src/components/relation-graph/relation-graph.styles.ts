@@ -35,7 +35,7 @@ export const relationGraphStyles = [
     }
     [part~='graph'] {
       display: block;
-      width: 100%;
+      max-width: 100%;
       height: auto;
       max-height: 70vh;
       border: 1px solid var(--kitos-color-border, #767676);
