@@ -162,6 +162,8 @@ const WIDGET_ENTRIES = [
   'contract-deadlines',
   'notifications',
   'org-tree',
+  'roles',
+  'relation-graph',
   'provider',
   'status-badge',
   'catalogue',

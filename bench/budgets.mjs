@@ -19,6 +19,13 @@ export const BUDGETS = [
   { match: /^server overview$/, limit: 1000, unit: 'req/s', label: 'on 2 cores' },
   // The first overview page after a write in its own municipality, 100× data (bench/postgres-scale.ts).
   { match: /^cold overview @100x$/, limit: 15, unit: 'cold ms', label: 'cold overview, 100× data, PostgreSQL ≤ 15 ms' },
+  {
+    match: /^relation graph 600 usages laid out and drawn$/,
+    limit: 500,
+    unit: 'ms',
+    label: 'relation graph, 600 usages, laid out and drawn ≤ 500 ms',
+  },
+  { match: /^bulk transfer of 200 roles/i, limit: 1000, unit: 'ms', label: 'bulk transfer of 200 roles ≤ 1 s' },
   { match: /^import 5,000/i, limit: 2000, unit: 'ms', label: 'import 5,000 rows ≤ 2 s' },
   { match: /^embed bundle/i, limit: 60 * 1024, unit: 'B', label: 'embed bundle ≤ 60 KB gzip' },
   // DESIGN: "one widget + Lit + core (gzip, without the sql.js wasm) ≤ 60 KB", for a page an app

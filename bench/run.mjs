@@ -54,6 +54,18 @@ const demoRun = spawnSync('node', ['bench/demo-visit.mjs', '--out', DEMO_JSON, .
 if (demoRun.status !== 0) console.error(`[bench] bench/demo-visit.mjs failed (exit ${demoRun.status}); see above.`);
 const demoVisit = demoRun.status === 0 && existsSync(DEMO_JSON) ? JSON.parse(readFileSync(DEMO_JSON, 'utf8')) : {};
 
+// The relation graph of 600 usages laid out and drawn in Chromium (bench/graph-browser.mjs).
+const GRAPH_JSON = 'bench/results/graph-browser.json';
+rmSync(GRAPH_JSON, { force: true });
+const graphRun = spawnSync('node', ['bench/graph-browser.mjs', '--out', GRAPH_JSON, ...(quick ? ['--quick'] : [])], {
+  stdio: 'inherit',
+  env,
+});
+if (graphRun.status !== 0)
+  console.error(`[bench] the relation graph benchmark failed (exit ${graphRun.status}); see above.`);
+const graphRows =
+  graphRun.status === 0 && existsSync(GRAPH_JSON) ? (JSON.parse(readFileSync(GRAPH_JSON, 'utf8')).rows ?? []) : [];
+
 // PostgreSQL: the facade's statements and times per patch and overview at 1×/10×/100×, then the
 // server under load (autocannon). Both skip, with a line saying so, without KITOS_PG_URL.
 const pgRun = (script, out) => {
@@ -78,7 +90,7 @@ const coordination = pgRun('bench/coordination.ts', 'bench/results/coordination.
 const vitest = JSON.parse(readFileSync('bench/results/vitest.json', 'utf8'));
 const result = {
   ...vitest,
-  extra: [...(browser.rows ?? []), ...(demoVisit.rows ?? [])],
+  extra: [...(browser.rows ?? []), ...(demoVisit.rows ?? []), ...graphRows],
   domRows: browser.domRows ?? [],
   browser: browser.browser ?? { skipped: browser.skipped },
   postgres: pgScale,
@@ -113,6 +125,7 @@ for (const r of failed) console.error(`[bench] no result, the benchmark threw: $
 if (
   browserFailed ||
   demoRun.status !== 0 ||
+  graphRun.status !== 0 ||
   pgScale.failed ||
   serverLoad.failed ||
   coordination.failed ||

@@ -6,6 +6,7 @@
 import { KitosNotFoundError } from '@os2kitos/core';
 import { createHttpClient, type KitosHttpClient } from '@os2kitos/widgets';
 import { renderCoordinationText, showCoordinationTab } from './coordination-tab.js';
+import './views-roles-graph.js';
 
 interface DemoUser {
   readonly name: string;
@@ -24,6 +25,8 @@ const TEXT = {
     usages: 'IT-systemer',
     contracts: 'Kontrakter',
     dataProcessing: 'Databehandling',
+    roles: 'Roller',
+    relations: 'Relationer',
     overview: 'Oversigt',
     deadlines: 'Kontraktfrister',
     who: (name: string, org: string) => `Logget ind som ${name}, ${org}`,
@@ -42,6 +45,8 @@ const TEXT = {
     usages: 'IT systems',
     contracts: 'Contracts',
     dataProcessing: 'Data processing',
+    roles: 'Roles',
+    relations: 'Relations',
     overview: 'Overview',
     deadlines: 'Contract deadlines',
     who: (name: string, org: string) => `Signed in as ${name}, ${org}`,
@@ -154,7 +159,7 @@ async function main() {
   });
   $('lang').addEventListener('change', render);
   for (const tab of document.querySelectorAll<HTMLElement>('[role=tab]')) {
-    tab.addEventListener('click', () => showTab(tab.dataset.kind ?? 'usages'));
+    if (tab.dataset.kind) tab.addEventListener('click', () => showTab(tab.dataset.kind ?? 'usages'));
   }
   // Selecting a contract or a usage shows its card; it stays open when the user is switched.
   document.addEventListener('kitos-select', (event) => {

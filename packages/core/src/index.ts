@@ -60,6 +60,8 @@ export type {
 export type { KleService } from './services/kle.service.js';
 export type { NotificationService, ReminderPlanQuery } from './services/notification.service.js';
 export type { CoordinationService, SharingSettingState } from './services/coordination.service.js';
+export type { RolesService } from './services/roles.service.js';
+export type { RelationGraphService } from './services/relation-graph.service.js';
 export {
   loadCoordinationBase,
   loadCoordinationReference,

@@ -49,6 +49,8 @@ import { type NotificationService, notificationService } from './services/notifi
 import { cardService, overviewService } from './services/overview.service.js';
 import { overviewRowsCache } from './services/overview-rows.js';
 import { projectService } from './services/project.service.js';
+import { type RolesService, rolesService } from './services/roles.service.js';
+import { type RelationGraphService, relationGraphService } from './services/relation-graph.service.js';
 import { usageService } from './services/usage.service.js';
 import type { StorageAdapter } from './storage/port.js';
 import type { ContractListName, DprListName, SystemListName, UsageListName } from './services/list-fields.js';
@@ -97,6 +99,8 @@ function buildServices(runner: CallRunner, storage: StorageAdapter, runtime?: Ru
     kle: kleService(runner),
     notifications: notificationService(runner, runtime),
     coordination: coordinationService(runner, storage),
+    roles: rolesService(runner),
+    relations: relationGraphService(runner),
   };
 }
 
@@ -196,6 +200,10 @@ export interface Kitos {
    * procurement radar and landscapes like mine.
    */
   readonly coordination: CoordinationService;
+  /** Who holds which role where in an organisation, and moving a person's roles to another. */
+  readonly roles: RolesService;
+  /** The organisation's usages and the relations between them, as a graph. */
+  readonly relations: RelationGraphService;
   /**
    * Runs several service calls in one transaction, as one actor: all of them are stored, or none
    * (throw to roll back; `{ commit: false }` rolls back on purpose and still returns the result,

@@ -33,6 +33,8 @@ export { KitosOverview } from './components/overview/overview.js';
 export type { RadarSubjectKind } from './components/procurement-radar/procurement-radar.component.js';
 export { KitosProcurementRadar } from './components/procurement-radar/procurement-radar.js';
 export { KitosSimilarLandscapes } from './components/similar-landscapes/similar-landscapes.js';
+export { KitosRelationGraph } from './components/relation-graph/relation-graph.js';
+export { KitosRoles } from './components/roles/roles.js';
 export { KitosStatusBadge } from './components/status-badge/status-badge.js';
 export { KitosUsageCard } from './components/usage-card/usage-card.js';
 export { KitosUsageCreate } from './components/usage-create/usage-create.js';
@@ -72,10 +74,21 @@ export type {
   ReminderItem,
   ReminderList,
   ReminderQuery,
+  KitosRolesClient,
   KitosUsageWriter,
   KitosWriteOptions,
   OptionChoice,
   RoleHolder,
+  RelationEdge,
+  RelationGraph,
+  RelationGraphQuery,
+  RelationNode,
+  RoleRow,
+  RolesOverview,
+  RolesQuery,
+  RoleTransfer,
+  RoleTransferPreview,
+  RoleTransferResult,
   StatusReason,
   StatusReasonCode,
   UnitCounts,
@@ -87,7 +100,7 @@ export type {
   UsagePatch,
   UserChoice,
 } from './data/client.js';
-export { canCoordinate, canWriteUsages } from './data/client.js';
+export { canCoordinate, canTransferRoles, canWriteUsages } from './data/client.js';
 export { type KitosContextValue, kitosContext } from './data/context.js';
 export { KitosWidgetError, type KitosWidgetErrorCode } from './data/errors.js';
 export { createInPageClient } from './data/in-page-client.js';

@@ -19,3 +19,4 @@ export * from './kle.schema.js';
 export * from './kle.rules.js';
 export * from './external-reference.schema.js';
 export * from './unit.read-model.js';
+export * from './roles.read-model.js';

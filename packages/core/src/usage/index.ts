@@ -31,3 +31,4 @@ export * from './usage-relation.rules.js';
 export * from './usage-validity.rules.js';
 export type { UsagePatchShape, WithoutDefault } from './schema-helpers.js';
 export * from './usage.read-model.js';
+export * from './relation-graph.read-model.js';

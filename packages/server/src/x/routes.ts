@@ -16,6 +16,8 @@ import { registerNotificationRoutes } from '../notify/routes.js';
 import { registerCardRoutes } from './cards.routes.js';
 import { type ChangeStreams, registerChangeStream } from './changes.js';
 import { registerCoordinationRoutes } from './coordination.routes.js';
+import { registerRelationGraphRoutes } from './relation-graph.routes.js';
+import { registerRolesRoutes } from './roles.routes.js';
 import { OverviewPageSchema } from './overview-rows.js';
 import { registerUsageEditRoutes } from './usage-edit.routes.js';
 
@@ -105,6 +107,8 @@ export function registerExtensionRoutes(app: OpenAPIHono<ServerEnv>, streams: Ch
   registerChangeStream(app, EXTENSION_PREFIX, streams);
   registerNotificationRoutes(app, EXTENSION_PREFIX);
   registerCoordinationRoutes(app, EXTENSION_PREFIX);
+  registerRolesRoutes(app, EXTENSION_PREFIX);
+  registerRelationGraphRoutes(app, EXTENSION_PREFIX);
 
   app.openapi(
     route({

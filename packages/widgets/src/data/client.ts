@@ -35,6 +35,13 @@ import type {
   SimilarLandscape,
   SimilarLandscapesQuery,
   SystemUse,
+  RelationGraph,
+  RelationGraphQuery,
+  RolesOverview,
+  RolesQuery,
+  RoleTransfer,
+  RoleTransferPreview,
+  RoleTransferResult,
   UnitTreeNode,
   UsageCard,
 } from '@os2kitos/core';
@@ -71,6 +78,16 @@ export type {
   StatusReasonCode,
   UnitCounts,
   UnitRef,
+  RelationEdge,
+  RelationGraph,
+  RelationGraphQuery,
+  RelationNode,
+  RoleRow,
+  RolesOverview,
+  RolesQuery,
+  RoleTransfer,
+  RoleTransferPreview,
+  RoleTransferResult,
   UnitTreeNode,
   UsageCard as UsageCardData,
 } from '@os2kitos/core';
@@ -214,6 +231,24 @@ export interface KitosClient {
   /** Deletes a usage with its cascades (roles, unit links, relations to and from it, references). */
   deleteUsage?(uuid: string, options?: KitosWriteOptions): Promise<void>;
   /**
+   * Who holds which role on the organisation's usages, contracts, registrations and units (core's
+   * `kitos.roles.overview`), optionally one person's. Clients without it make `<kitos-roles>` say
+   * that roles are not available.
+   */
+  roles?(query: RolesQuery): Promise<RolesOverview>;
+  /** What moving a person's roles to another would do, and whether it may (changes nothing). */
+  previewRoleTransfer?(transfer: RoleTransfer): Promise<RoleTransferPreview>;
+  /**
+   * Moves a person's roles to another in one transaction; any refused item refuses the whole with
+   * its typed error and nothing changes.
+   */
+  transferRoles?(transfer: RoleTransfer): Promise<RoleTransferResult>;
+  /**
+   * The organisation's usages and their relations (core's `kitos.relations.graph`). Clients without
+   * it make `<kitos-relation-graph>` say that the graph is not available.
+   */
+  relationGraph?(query: RelationGraphQuery): Promise<RelationGraph>;
+  /**
    * Across municipalities (optional, all seven together; see {@link canCoordinate}): one page of
    * the national catalogue, most used systems first, as the core's `coordination.catalogue`.
    */
@@ -348,3 +383,23 @@ export interface KitosChange {
 
 /** Who is looking: the actor the client reads as (saved views are kept per user). */
 export type KitosActor = Actor;
+
+/** The roles methods, all present (the in-page and HTTP clients). */
+export type KitosRolesClient = Required<Pick<KitosClient, 'roles' | 'previewRoleTransfer' | 'transferRoles'>>;
+
+/**
+ * True when the client can move roles (the in-page and HTTP clients; not a static snapshot).
+ *
+ * @example
+ * ```ts
+ * if (canTransferRoles(client)) await client.transferRoles({ organizationUuid, fromUserUuid, toUserUuid });
+ * ```
+ */
+export function canTransferRoles(client: KitosClient | undefined): client is KitosClient & KitosRolesClient {
+  return (
+    !!client &&
+    typeof client.roles === 'function' &&
+    typeof client.previewRoleTransfer === 'function' &&
+    typeof client.transferRoles === 'function'
+  );
+}

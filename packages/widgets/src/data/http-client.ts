@@ -34,6 +34,7 @@ import type {
   DeliveryQuery,
   KitosChange,
   KitosClient,
+  KitosRolesClient,
   KitosUsageWriter,
   KitosWriteOptions,
   ReminderList,
@@ -94,6 +95,14 @@ export interface KitosHttpClient extends KitosUsageWriter {
   contractsLikeMine: KitosCoordinationReader['contractsLikeMine'];
   similarLandscapes: KitosCoordinationReader['similarLandscapes'];
   landscapeSuggestions: KitosCoordinationReader['landscapeSuggestions'];
+  /** Roles across the organisation (`GET …/organizations/{uuid}/roles`). */
+  roles: KitosRolesClient['roles'];
+  /** What a role transfer would do (`POST …/roles/transfer-preview`). */
+  previewRoleTransfer: KitosRolesClient['previewRoleTransfer'];
+  /** Moves a person's roles in one transaction (`POST …/roles/transfer`). */
+  transferRoles: KitosRolesClient['transferRoles'];
+  /** The relation graph (`GET …/organizations/{uuid}/relation-graph`). */
+  relationGraph: NonNullable<KitosClient['relationGraph']>;
   /**
    * Any route of the server, authenticated like the rest (CSRF token included for session writes):
    * the parsed JSON body (`undefined` for 204). A problem response rejects with the core's typed error.
@@ -376,6 +385,24 @@ export function createHttpClient(options: HttpClientOptions): KitosHttpClient {
       get(`${X}/coordination/organizations/${id(organizationUuid)}/similar`, strings(rest)),
     landscapeSuggestions: ({ organizationUuid, ...rest }): Promise<LandscapeSuggestion[]> =>
       get(`${X}/coordination/organizations/${id(organizationUuid)}/suggestions`, strings(rest)),
+    roles: (query) =>
+      get(`${X}/organizations/${id(query.organizationUuid)}/roles`, {
+        userUuid: query.userUuid,
+        objectKinds: query.objectKinds?.length ? query.objectKinds.join(',') : undefined,
+      }),
+    previewRoleTransfer: ({ organizationUuid, ...body }) =>
+      request('POST', `${X}/organizations/${id(organizationUuid)}/roles/transfer-preview`, { body }),
+    transferRoles: ({ organizationUuid, ...body }) =>
+      request('POST', `${X}/organizations/${id(organizationUuid)}/roles/transfer`, { body }),
+    relationGraph: (query) =>
+      get(`${X}/organizations/${id(query.organizationUuid)}/relation-graph`, {
+        unitUuid: query.unitUuid,
+        includeSubUnits: query.includeSubUnits === undefined ? undefined : String(query.includeSubUnits),
+        kleUuid: query.kleUuid,
+        systemUuid: query.systemUuid,
+        focusUsageUuid: query.focusUsageUuid,
+        depth: query.depth === undefined ? undefined : String(query.depth),
+      }),
     subscribe,
     request,
     whoAmI: () => request('GET', '/api/session'),

@@ -14,7 +14,7 @@ import {
   OVERVIEW_COLUMNS,
   type OrganizationRole,
 } from '@os2kitos/core';
-import type { KitosCoordinationReader, KitosUsageWriter, UserChoice } from './client.js';
+import type { KitosClient, KitosCoordinationReader, KitosRolesClient, KitosUsageWriter, UserChoice } from './client.js';
 
 /**
  * Creates a {@link KitosClient} that reads and writes through `kitos` on behalf of `actor`: every
@@ -33,7 +33,7 @@ export function createInPageClient(
   kitos: Kitos,
   actor: Actor,
   options: { today?: IsoDate } = {},
-): KitosUsageWriter & KitosCoordinationReader {
+): KitosUsageWriter & KitosCoordinationReader & KitosRolesClient & Required<Pick<KitosClient, 'relationGraph'>> {
   const today = options.today === undefined ? {} : { today: options.today };
   return {
     columns: async (kind) => OVERVIEW_COLUMNS[kind],
@@ -97,6 +97,10 @@ export function createInPageClient(
     contractsLikeMine: (contractUuid, o = {}) => kitos.coordination.contractsLikeMine(actor, contractUuid, o),
     similarLandscapes: (query) => kitos.coordination.similarLandscapes(actor, query),
     landscapeSuggestions: (query) => kitos.coordination.suggestions(actor, query),
+    roles: (query) => kitos.roles.overview(actor, query),
+    previewRoleTransfer: (transfer) => kitos.roles.previewTransfer(actor, transfer),
+    transferRoles: (transfer) => kitos.roles.transfer(actor, transfer),
+    relationGraph: (query) => kitos.relations.graph(actor, query),
   };
 }
 

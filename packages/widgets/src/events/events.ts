@@ -11,3 +11,4 @@ export type { KitosViewChangeDetail, KitosViewChangeEvent } from './kitos-view-c
 export type { KitosConflictDetail, KitosConflictEvent } from './kitos-conflict.js';
 export type { KitosDeletedDetail, KitosDeletedEvent } from './kitos-deleted.js';
 export type { KitosSavedDetail, KitosSavedEvent } from './kitos-saved.js';
+export type { KitosRolesTransferredDetail, KitosRolesTransferredEvent } from './kitos-roles-transferred.js';
