@@ -347,14 +347,9 @@ export function registerCoordinationRoutes(app: OpenAPIHono<ServerEnv>, prefix: 
         params: OrgParams,
         query: z.strictObject({
           limit: Int(1, 100).optional(),
-          kleWeight: z.coerce
-            .number()
-            .min(0)
-            .max(1)
-            .optional()
-            .openapi({
-              description: 'Share of the score from KLE task coverage: 0 (default) systems only, 1 tasks only.',
-            }),
+          kleWeight: z.coerce.number().min(0).max(1).optional().openapi({
+            description: 'Share of the score from KLE task coverage: 0 (default) systems only, 1 tasks only.',
+          }),
         }),
       },
       responses: { 200: json(z.array(Similar), 'Most similar first.'), ...COMMON_PROBLEMS },
