@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import type { Actor } from '../access/actor.js';
-import { canCreate, canModify, canRead, canSetAccessModifier } from '../access/policy.js';
+import { canCreate, canModify, canRead, canSetAccessModifier, type ProtectedKind } from '../access/policy.js';
 import type { CallContext } from '../engine/call.js';
 import {
   MEMBERSHIP,
@@ -124,6 +124,18 @@ export interface OrganizationService
    * ```
    */
   bootstrap(admin: z.input<typeof UserCreateSchema>): Promise<Actor>;
+  /**
+   * May the actor create records of `kind` in the organisation? The same create rule every create
+   * runs, over the actor's roles as stored; the organisation must be one the actor may read (else
+   * its not-found error). For showing a "create" button only when the create would be allowed, and
+   * for KITOS's permission probes.
+   *
+   * @example
+   * ```ts
+   * if (await kitos.organizations.mayCreate(actor, organizationUuid, 'itContract')) showNewContractButton();
+   * ```
+   */
+  mayCreate(actor: Actor, organizationUuid: string, kind: ProtectedKind): Promise<boolean>;
 }
 
 /** Organisations. `system` runs the first start; without it (inside a unit of work) bootstrap is refused. */
@@ -179,6 +191,10 @@ export function organizationService(runner: CallRunner, system?: Pick<Runtime, '
   });
   return {
     ...base,
+    mayCreate: async (actor, organizationUuid, kind) => {
+      await base.get(actor, organizationUuid);
+      return runner.read(actor, async (call) => canCreate(call.actor, kind, organizationUuid));
+    },
     bootstrap: async (admin) => {
       if (!system)
         throw new KitosConflictError('organisation', 'bootstrap runs on the facade, not inside a unit of work');

@@ -71,22 +71,9 @@ export function createInPageClient(
       };
     },
     patchUsage: (uuid, patch, o = {}) => kitos.usages.patch(actor, uuid, patch, o),
-    mayCreateUsage: async (organizationUuid) => {
-      // The core's create rule over the actor's roles as stored (the server's permission probe does
-      // the same), so the button shows exactly when the create would be allowed.
-      await kitos.organizations.get(actor, organizationUuid);
-      const user = await kitos.users.get(actor, actor.userUuid);
-      const memberships = await kitos.storage.query<{ organizationUuid: string; role: OrganizationRole }>({
-        kind: 'membership',
-        filter: { op: 'eq', field: 'userUuid', value: actor.userUuid },
-      });
-      const ctx = actorContext({
-        userUuid: actor.userUuid,
-        isGlobalAdmin: user.isGlobalAdmin,
-        memberships: memberships.records.map((r) => ({ organizationUuid: r.data.organizationUuid, role: r.data.role })),
-      });
-      return canCreate(ctx, 'itSystemUsage', organizationUuid);
-    },
+    // The core's create rule over the actor's roles as stored (as the server's permission probe),
+    // so the button shows exactly when the create would be allowed.
+    mayCreateUsage: (organizationUuid) => kitos.organizations.mayCreate(actor, organizationUuid, 'itSystemUsage'),
     createUsage: (input) => kitos.usages.create(actor, { ...input }),
     deleteUsage: (uuid, o = {}) => kitos.usages.delete(actor, uuid, o),
     catalogue: (query) => kitos.coordination.catalogue(actor, query),
