@@ -131,6 +131,49 @@ export async function buildKitosFixture(seed = 1, today = '2025-06-15'): Promise
   };
 }
 
+/**
+ * A smaller copy of a fixture: the first `usages` usages, and the contracts and registrations that
+ * name only those (a contract's parent kept too), with relations and main contracts to records left
+ * out removed, so the copy is whole.
+ */
+export function trimFixture(fixture: KitosFixture, usages: number): KitosFixture {
+  const copy = structuredClone({ ...fixture, data: undefined }) as unknown as KitosFixture;
+  const pairUuid = (v: unknown) => (v as { uuid?: string } | null)?.uuid;
+  const keptUsages = copy.usages.slice(0, usages);
+  const u = new Set(keptUsages.map((x) => x.uuid as string));
+  let contracts = copy.contracts.filter((c) => (c.systemUsages as Json[]).every((x) => u.has(x.uuid as string)));
+  for (;;) {
+    const ids = new Set(contracts.map((c) => c.uuid as string));
+    const next = contracts.filter((c) => !pairUuid(c.parentContract) || ids.has(pairUuid(c.parentContract) as string));
+    if (next.length === contracts.length) break;
+    contracts = next;
+  }
+  const c = new Set(contracts.map((x) => x.uuid as string));
+  const dprs = copy.dataProcessingRegistrations.filter((d) =>
+    (d.systemUsages as Json[]).every((x) => u.has(x.uuid as string)),
+  );
+  const d = new Set(dprs.map((x) => x.uuid as string));
+  for (const x of contracts)
+    x.dataProcessingRegistrations = (x.dataProcessingRegistrations as Json[]).filter((r) => d.has(r.uuid as string));
+  for (const x of dprs) {
+    const g = x.general as Json;
+    g.associatedContracts = (g.associatedContracts as Json[]).filter((r) => c.has(r.uuid as string));
+    if (pairUuid(g.mainContract) && !c.has(pairUuid(g.mainContract) as string)) g.mainContract = null;
+  }
+  for (const x of keptUsages) {
+    const g = x.general as Json;
+    if (pairUuid(g.mainContract) && !c.has(pairUuid(g.mainContract) as string)) g.mainContract = null;
+    x.outgoingSystemRelations = (x.outgoingSystemRelations as Json[])
+      .filter((r) => u.has(pairUuid(r.toSystemUsage) as string))
+      .map((r) =>
+        pairUuid(r.associatedContract) && !c.has(pairUuid(r.associatedContract) as string)
+          ? { ...r, associatedContract: null }
+          : r,
+      );
+  }
+  return { ...copy, data: fixture.data, usages: keptUsages, contracts, dataProcessingRegistrations: dprs };
+}
+
 /** What the stand-in KITOS does, changeable while it runs. */
 export interface FakeKitosControl {
   readonly url: string;

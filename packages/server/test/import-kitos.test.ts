@@ -1,13 +1,18 @@
 // Moving in from a running KITOS: a stand-in KITOS on 127.0.0.1 serves one generated municipality
 // in KITOS's API v2 shapes; the import writes it through the core, our own API v2 reads it back.
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
-import { bulkLoad } from '@os2kitos/core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { bulkLoad, createKitos } from '@os2kitos/core';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { main } from '../src/cli.js';
 import {
   buildKitosFixture,
   type FakeKitosControl,
   type KitosFixture,
   startFakeKitos,
+  trimFixture,
 } from '../../../bench/kitos-source.js';
 import {
   importFromKitos,
@@ -15,6 +20,7 @@ import {
   type KitosImportOptions,
   KitosSourceError,
   memoryImportStateStore,
+  openStorage,
 } from '../src/index.js';
 import { type Harness, type Json, startHarness } from './helpers.js';
 
@@ -87,6 +93,27 @@ async function exportAll(h: Harness, path: string): Promise<Json[]> {
     expect(r.status).toBe(200);
     out.push(...r.data);
     if (r.data.length < 250) return out;
+  }
+}
+
+/** Runs the command line, with what it writes to stdout and stderr. */
+async function runCli(args: string[], env: Record<string, string>) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const o = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+    out.push(String(chunk));
+    return true;
+  });
+  const e = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
+    err.push(String(chunk));
+    return true;
+  });
+  try {
+    const code = await main(args, env);
+    return { code, out: out.join(''), err: err.join('') };
+  } finally {
+    o.mockRestore();
+    e.mockRestore();
   }
 }
 
@@ -350,6 +377,69 @@ describe('importFromKitos', () => {
     } finally {
       kitos.delays.clear();
       await h.close();
+    }
+  });
+
+  it('runs as `os2kitos import-kitos`: a dry run by default with the report, then --apply with the state in a file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kitos-import-'));
+    const database = `file:${join(dir, 'kitos.db')}`;
+    const stateFile = join(dir, 'state.json');
+    // A file store is slower than memory: 60 usages with the contracts and registrations naming only them.
+    const small = trimFixture(fixture, 60);
+    const source = await startFakeKitos(small);
+    try {
+      const storage = await openStorage(database);
+      const d = fixture.data;
+      const k = await createKitos({ storage });
+      await k.organizations.bootstrap({ firstName: 'Ada', lastName: 'Admin', email: 'ada@kommune.example' });
+      const seeded = new Set(
+        (await storage.query({ kind: 'globalOption', limit: 100_000 })).records.map((r) => r.uuid),
+      );
+      await bulkLoad(
+        storage,
+        {
+          organizations: d.organizations,
+          options: d.options.filter((o) => !seeded.has(o.uuid)),
+          kleTasks: d.kleTasks,
+          itSystems: d.itSystems.filter((s) => !missingSystems.has(s.uuid)),
+          itInterfaces: d.itInterfaces,
+        },
+        { validate: false },
+      );
+      await storage.close();
+      const args = [
+        'import-kitos',
+        '--database',
+        database,
+        '--kitos-url',
+        source.url,
+        '--organization',
+        small.organizationUuid,
+        '--as',
+        'ada@kommune.example',
+        '--state',
+        stateFile,
+      ];
+      const env = { KITOS_LOG_LEVEL: 'silent', KITOS_SOURCE_TOKEN: source.token };
+      const dry = await runCli([...args, '--lang', 'en'], env);
+      expect(dry.code).toBe(0);
+      expect(dry.out).toContain('Dry run (nothing stored; --apply stores)');
+      expect(dry.out).toMatch(/usages\s+60\s+0\s+0\s+0\s+0/);
+      expect(dry.out).toMatch(/values did not fit:\n.*is not held by this model/);
+      expect(dry.err).toContain('reading usages 60');
+      expect(existsSync(stateFile)).toBe(false);
+      const applied = await runCli([...args, '--apply', '--json'], env);
+      expect(applied.code).toBe(0);
+      expect(JSON.parse(applied.out).counts.contracts.created).toBe(small.contracts.length);
+      expect(small.contracts.length).toBeGreaterThan(0);
+      expect(JSON.parse(readFileSync(stateFile, 'utf8'))).toHaveProperty([JSON.parse(applied.out).source]);
+      const second = await runCli(args, env);
+      expect(second.out).toContain('ændringer siden sidst');
+      expect(second.out).toMatch(/usages\s+0\s+0\s+1\s+0\s+0/);
+      expect((await runCli(['import-kitos', '--database', database], env)).code).toBe(2);
+    } finally {
+      await source.close();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 
