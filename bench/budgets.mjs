@@ -20,6 +20,19 @@ export const BUDGETS = [
   // The first overview page after a write in its own municipality, 100× data (bench/postgres-scale.ts).
   { match: /^cold overview @100x$/, limit: 15, unit: 'cold ms', label: 'cold overview, 100× data, PostgreSQL ≤ 15 ms' },
   { match: /^import 5,000/i, limit: 2000, unit: 'ms', label: 'import 5,000 rows ≤ 2 s' },
+  // Moving in from a running KITOS (bench/import-kitos.bench.ts, a stand-in KITOS on 127.0.0.1).
+  {
+    match: /^import from KITOS, one municipality .* @1x$/i,
+    limit: 10_000,
+    unit: 'ms',
+    label: 'import of one municipality from KITOS ≤ 10 s',
+  },
+  {
+    match: /^incremental import from KITOS, 10 changes @1x$/i,
+    limit: 1000,
+    unit: 'ms',
+    label: 'incremental, 10 changes ≤ 1 s',
+  },
   { match: /^embed bundle/i, limit: 60 * 1024, unit: 'B', label: 'embed bundle ≤ 60 KB gzip' },
   // DESIGN: "one widget + Lit + core (gzip, without the sql.js wasm) ≤ 60 KB", for a page an app
   // builds from the npm packages with one widget subpath (bench/consumer.mjs).

@@ -228,14 +228,17 @@ function keepOversightUuids(patch: Json, kitosDates: readonly Json[] | undefined
   return patch;
 }
 
-/** The sections of a body with their empty properties left out (and empty sections with them). */
+/**
+ * The sections of a body with their empty properties left out (and empty sections with them):
+ * `null`, `false` and `[]` are what a new record starts with.
+ */
 function withValues(body: Json): Json {
   const out: Json = {};
   for (const [k, v] of Object.entries(body)) {
     if (v && typeof v === 'object' && !Array.isArray(v)) {
       const inner = withValues(v as Json);
       if (Object.keys(inner).length) out[k] = inner;
-    } else if (v !== null && v !== undefined && !(Array.isArray(v) && v.length === 0)) out[k] = v;
+    } else if (v !== null && v !== undefined && v !== false && !(Array.isArray(v) && v.length === 0)) out[k] = v;
   }
   return out;
 }
