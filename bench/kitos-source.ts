@@ -174,6 +174,45 @@ export function trimFixture(fixture: KitosFixture, usages: number): KitosFixture
   return { ...copy, data: fixture.data, usages: keptUsages, contracts, dataProcessingRegistrations: dprs };
 }
 
+/**
+ * A copy of a fixture in the shapes of KITOS's published response DTOs
+ * (`Presentation.Web/Models/API/V2/Response/` in os2kitos/kitos): a usage's purpose, business
+ * criticality and hosting under `gdpr`, its `general` and validity without the newer properties, a
+ * contract's supplier with organisation and signature only, a registration's validity as one flag.
+ */
+export function inPublishedShapes(fixture: KitosFixture): KitosFixture {
+  const copy = structuredClone({ ...fixture, data: undefined }) as unknown as KitosFixture;
+  const keep = (o: Json, keys: readonly string[]) => {
+    for (const k of Object.keys(o)) if (!keys.includes(k)) delete o[k];
+  };
+  for (const u of copy.usages) {
+    const g = u.general as Json;
+    const gdpr = u.gdpr as Json;
+    u.gdpr = { purpose: g.purpose, businessCritical: g.isBusinessCritical, hostedAt: g.hostedAt, ...gdpr };
+    delete (u.gdpr as Json).processingPurpose;
+    delete (u.gdpr as Json).isDataProcessingAgreementRequired;
+    keep(g, [
+      'localSystemId',
+      'localCallName',
+      'dataClassification',
+      'notes',
+      'systemVersion',
+      'numberOfExpectedUsers',
+      'validity',
+      'mainContract',
+      'containsAITechnology',
+      'webAccessibilityCompliance',
+      'lastWebAccessibilityCheck',
+      'webAccessibilityNotes',
+    ]);
+    keep(g.validity as Json, ['valid', 'validAccordingToValidityPeriod', 'lifeCycleStatus', 'validFrom', 'validTo']);
+    delete u.createdAt;
+  }
+  for (const c of copy.contracts) keep(c.supplier as Json, ['organization', 'signed', 'signedBy', 'signedAt']);
+  for (const d of copy.dataProcessingRegistrations) delete (d.general as Json).validity;
+  return { ...copy, data: fixture.data };
+}
+
 /** What the stand-in KITOS does, changeable while it runs. */
 export interface FakeKitosControl {
   readonly url: string;

@@ -11,6 +11,7 @@ import {
   buildKitosFixture,
   type FakeKitosControl,
   type KitosFixture,
+  inPublishedShapes,
   startFakeKitos,
   trimFixture,
 } from '../../../bench/kitos-source.js';
@@ -236,6 +237,27 @@ describe('importFromKitos', () => {
       expect(again.counts.units.unchanged).toBe(fixture.units.length);
     } finally {
       await h.close();
+    }
+  });
+
+  it("reads KITOS's published (older) response shapes as well: purpose, criticality and hosting under gdpr", async () => {
+    const published = inPublishedShapes(fixture);
+    const source = await startFakeKitos(published);
+    const h = await target(published, missingSystems, missingInterfaces);
+    try {
+      const withPurpose = published.usages.find((u) => (u.gdpr as Rec).purpose) as Rec;
+      expect(withPurpose).toBeDefined();
+      expect((withPurpose.general as Rec).purpose).toBeUndefined();
+      const report = await importFromKitos({ ...optionsFor(h, { apply: true }), baseUrl: source.url });
+      expect(report.counts.usages.created).toBe(600);
+      expect(report.issues.filter((i) => i.code !== 'not-held')).toEqual([]);
+      expect(report.issues.filter((i) => i.kind === 'usages')).toEqual([]);
+      // Our API v2 answers the newer shapes: the same values where the newer KITOS has them.
+      const usages = await exportAll(h, `/api/v2/it-system-usages?organizationUuid=${fixture.organizationUuid}`);
+      expect(usages.map(comparable).sort(byUuid)).toEqual(fixture.usages.map(comparable).sort(byUuid));
+    } finally {
+      await h.close();
+      await source.close();
     }
   });
 

@@ -209,6 +209,31 @@ const ORGANISATION_ROLES: readonly OrganizationRole[] = [
 ];
 
 /**
+ * A usage in the newer shape. KITOS's published DTOs (`GDPRRegistrationsResponseDTO`) keep purpose,
+ * business criticality and hosting under `gdpr` (`purpose`, `businessCritical`, `hostedAt`); the
+ * newer KITOS, and our API v2, under `general` (`purpose`, `isBusinessCritical`, `hostedAt`). A value
+ * is moved only when `general` lacks it, so a response with both reports the `gdpr` one.
+ */
+export function usageInNewerShape(dto: Json): Json {
+  const gdpr = dto.gdpr as Json | undefined;
+  if (!gdpr || typeof gdpr !== 'object') return dto;
+  let general = (dto.general ?? {}) as Json;
+  const rest = { ...gdpr };
+  let moved = false;
+  for (const [from, to] of [
+    ['purpose', 'purpose'],
+    ['businessCritical', 'isBusinessCritical'],
+    ['hostedAt', 'hostedAt'],
+  ] as const) {
+    if (!Object.hasOwn(gdpr, from) || Object.hasOwn(general, to)) continue;
+    general = { ...general, [to]: gdpr[from] };
+    delete rest[from];
+    moved = true;
+  }
+  return moved ? { ...dto, general, gdpr: rest } : dto;
+}
+
+/**
  * The oversight dates of a registration patch with KITOS's uuids: each written date takes the uuid
  * of the first KITOS date with the same day and remark not taken yet.
  */
@@ -673,7 +698,8 @@ export async function importFromKitos(options: KitosImportOptions): Promise<Kito
         : await dprOut(names, current as never, today)) as unknown as Json;
   const planRecords = async (kind: RecordPlan['kind'], list: Json[]) => {
     const spec = specs[kind];
-    for (const dto of list) {
+    for (const read of list) {
+      const dto = kind === 'usages' ? usageInNewerShape(read) : read;
       const uuid = String(dto.uuid).toLowerCase();
       const name =
         kind === 'usages' ? String((dto.systemContext as Pair | null)?.name ?? uuid) : String(dto.name ?? uuid);
