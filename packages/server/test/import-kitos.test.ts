@@ -132,7 +132,8 @@ function comparable(dto: Rec): Rec {
   return rest;
 }
 
-describe('importFromKitos', () => {
+// Each test imports a whole municipality once or twice: seconds each, more on a busy machine.
+describe('importFromKitos', { timeout: 180_000 }, () => {
   let fixture: KitosFixture;
   let kitos: FakeKitosControl;
   let missingSystems: Set<string>;
@@ -229,11 +230,20 @@ describe('importFromKitos', () => {
       expect(created.status).toBe(200);
       expect(created.data.name).toBe(fixture.systems.get(system)?.name);
 
-      // A second run with nothing changed in KITOS: everything unchanged, nothing written.
-      const again = await importFromKitos(optionsFor(h, { state, apply: true }));
-      expect(again.incremental).toBe(true);
+      // A second run reading everything again (--full) with nothing changed in KITOS: everything
+      // is unchanged and nothing is written.
+      const again = await importFromKitos(optionsFor(h, { state, apply: true, full: true }));
+      expect(again.incremental).toBe(false);
       expect(again.changes).toEqual([]);
       expect(again.counts.usages).toEqual({ created: 0, changed: 0, unchanged: 600, deleted: 0, rejected: 0 });
+      expect(again.counts.contracts.unchanged).toBe(300);
+      expect(again.counts.dataProcessingRegistrations.unchanged).toBe(100);
+      expect(again.counts.users.unchanged).toBe(fixture.users.length);
+      // An incremental one reads from the watermark: only the last record of each kind comes again.
+      const delta = await importFromKitos(optionsFor(h, { state, apply: true }));
+      expect(delta.incremental).toBe(true);
+      expect(delta.counts.usages).toEqual({ created: 0, changed: 0, unchanged: 1, deleted: 0, rejected: 0 });
+      expect(delta.requests).toBeLessThan(again.requests);
       expect(again.counts.units.unchanged).toBe(fixture.units.length);
     } finally {
       await h.close();
