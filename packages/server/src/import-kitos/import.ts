@@ -308,7 +308,11 @@ export async function importFromKitos(options: KitosImportOptions): Promise<Kito
   const previous = options.full ? undefined : await options.state?.load(key);
   const incremental = previous !== undefined;
 
-  const target = await kitos.organizations.get(actor, org).catch(() => undefined);
+  const startedAt = new Date().toISOString();
+  const target = await kitos.organizations.get(actor, org).catch((e: unknown) => {
+    if (e instanceof KitosError) return undefined; // not found, or not the actor's to read
+    throw e;
+  });
   if (!target)
     throw new KitosImportError(`the organisation ${org} does not exist here (create it first, with KITOS's uuid)`);
 
@@ -969,6 +973,8 @@ export async function importFromKitos(options: KitosImportOptions): Promise<Kito
     }
   }
   for (const d of deletions) deletedSince = maxTime(deletedSince, d.occurredAtUtc);
+  // An organisation with nothing changeable yet still reads deletions from this run on.
+  deletedSince ??= startedAt;
   const state: KitosImportState = { changedSince, deletedSince, importedAt: new Date().toISOString() };
   if (apply) await options.state?.save(key, state);
 
