@@ -13,6 +13,7 @@
  */
 import {
   type Actor,
+  CORE_STORAGE_SCHEMA,
   type Kitos,
   KitosError,
   OPTION_TYPE_INFO,
@@ -364,11 +365,75 @@ export async function importFromKitos(options: KitosImportOptions): Promise<Kito
     const k = `${kind}/${uuid.toLowerCase()}`;
     let hit = stored.get(k);
     if (!hit) {
-      hit = kitos.storage.get<Json>(kind, uuid.toLowerCase()).then((r) => r?.data);
+      // A kind read whole (options, KLE, organisations) has no record that was not read.
+      hit = complete.has(kind)
+        ? Promise.resolve(undefined)
+        : kitos.storage.get<Json>(kind, uuid.toLowerCase()).then((r) => r?.data);
       stored.set(k, hit);
     }
     return hit;
   };
+  /**
+   * Reads the records of a kind with these uuids in a few queries (500 uuids each) into the cache
+   * of {@link storedRecord}, so planning asks the store per kind instead of per record.
+   */
+  const prefetch = async (kind: string, uuids: Iterable<unknown>) => {
+    const wanted = [
+      ...new Set([...uuids].filter((u): u is string => typeof u === 'string').map((u) => u.toLowerCase())),
+    ].filter((u) => !stored.has(`${kind}/${u}`));
+    const byQuery = CORE_STORAGE_SCHEMA.kinds.find((k) => k.kind === kind)?.fields.some((f) => f.name === 'uuid');
+    const size = byQuery ? 500 : 25;
+    for (let i = 0; i < wanted.length; i += size) {
+      const chunk = wanted.slice(i, i + size);
+      if (byQuery) {
+        const found = await kitos.storage.query<Json>({
+          kind,
+          filter: { op: 'in', field: 'uuid', values: chunk },
+          limit: size,
+        });
+        const byUuid = new Map(found.records.map((r) => [r.uuid.toLowerCase(), r.data]));
+        for (const u of chunk) stored.set(`${kind}/${u}`, Promise.resolve(byUuid.get(u)));
+      } else {
+        // Not indexed by uuid: gets, a few at a time.
+        const found = await Promise.all(chunk.map((u) => kitos.storage.get<Json>(kind, u)));
+        for (const [j, u] of chunk.entries()) stored.set(`${kind}/${u}`, Promise.resolve(found[j]?.data));
+      }
+    }
+  };
+  /** Every record of a shared kind (options, KLE, organisations) into the cache: one query. */
+  const prefetchAll = async (kind: string) => {
+    const all = await kitos.storage.query<Json>({ kind, limit: 1_000_000 });
+    for (const r of all.records) stored.set(`${kind}/${r.uuid.toLowerCase()}`, Promise.resolve(r.data));
+    complete.add(kind);
+  };
+  const complete = new Set<string>();
+  await Promise.all(['globalOption', 'kle', 'organization'].map(prefetchAll));
+  const pairUuids = (list: Json[], ...paths: string[][]) =>
+    list.flatMap((r) =>
+      paths.flatMap((path) => {
+        let v: unknown = r;
+        for (const p of path) v = Array.isArray(v) ? v.flatMap((x) => (x as Json)?.[p]) : (v as Json | null)?.[p];
+        return (Array.isArray(v) ? v : [v]).map((x) => (x && typeof x === 'object' ? (x as Pair).uuid : x));
+      }),
+    );
+  await prefetch('itSystem', pairUuids(usages, ['systemContext']));
+  await prefetch('itInterface', pairUuids(usages, ['outgoingSystemRelations', 'relationInterface']));
+  await prefetch('organizationUnit', pairUuids(units, ['uuid']));
+  await prefetch('user', [
+    ...pairUuids(users, ['uuid']),
+    ...pairUuids([...usages, ...contracts, ...dprs], ['roles', 'user']),
+  ]);
+  await prefetch('itSystemUsage', [
+    ...pairUuids(usages, ['uuid']),
+    ...pairUuids(usages, ['outgoingSystemRelations', 'toSystemUsage']),
+    ...pairUuids([...contracts, ...dprs], ['systemUsages']),
+  ]);
+  await prefetch('itContract', [...pairUuids(contracts, ['uuid']), ...pairUuids(usages, ['general', 'mainContract'])]);
+  await prefetch('dataProcessingRegistration', [
+    ...pairUuids(dprs, ['uuid']),
+    ...pairUuids(contracts, ['dataProcessingRegistrations']),
+  ]);
+
   const systems = new Map<string, Json>();
   const interfaces = new Map<string, Json>();
   const wantSystem = async (uuid: string | undefined) => {
