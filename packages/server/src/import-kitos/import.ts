@@ -331,12 +331,16 @@ export async function importFromKitos(options: KitosImportOptions): Promise<Kito
   const since = (kind: string) => (incremental ? previous?.changedSince[kind] : undefined);
   const units = await read<Json>('units', `api/v2/organizations/${org}/organization-units`);
   const users = await read<Json>('users', `api/v2/organizations/${org}/users`);
+  // About 35 short option lists: four requests at a time.
+  const optionTypes = OPTION_TYPES.filter((t) => OPTION_TYPE_INFO[t].apiV2Path);
   const optionLists: [OptionType, Json[]][] = [];
-  for (const type of OPTION_TYPES) {
-    const path = OPTION_TYPE_INFO[type].apiV2Path;
-    if (!path) continue;
-    optionLists.push([type, await source.all<Json>(`api/v2/${path}`, { organizationUuid: org })]);
-    progress({ kind: 'options', phase: 'read', done: optionLists.length });
+  for (let i = 0; i < optionTypes.length; i += 4) {
+    const batch = optionTypes.slice(i, i + 4);
+    const lists = await Promise.all(
+      batch.map((type) => source.all<Json>(`api/v2/${OPTION_TYPE_INFO[type].apiV2Path}`, { organizationUuid: org })),
+    );
+    for (const [j, type] of batch.entries()) optionLists.push([type, lists[j] as Json[]]);
+    progress({ kind: 'options', phase: 'read', done: optionLists.length, total: optionTypes.length });
   }
   const usages = await read<Json>('usages', 'api/v2/it-system-usages', {
     organizationUuid: org,
@@ -474,9 +478,15 @@ export async function importFromKitos(options: KitosImportOptions): Promise<Kito
 
   // Options: KITOS's choices in the organisation, matched by uuid or else by name within the type.
   const optionActivations: { type: OptionType; uuid: string; name: string }[] = [];
-  for (const [type, list] of optionLists) {
-    const here = await kitos.options.global(actor, type);
-    const available = new Set((await kitos.options.available(actor, type, org)).map((o) => o.uuid.toLowerCase()));
+  // The options of every type here and those available to the organisation, asked all at once.
+  const optionsHere = await Promise.all(
+    optionLists.map(async ([type]) => ({
+      here: await kitos.options.global(actor, type),
+      available: new Set((await kitos.options.available(actor, type, org)).map((o) => o.uuid.toLowerCase())),
+    })),
+  );
+  for (const [index, [type, list]] of optionLists.entries()) {
+    const { here, available } = optionsHere[index] as (typeof optionsHere)[number];
     for (const o of list) {
       const s: IssueSubject = { kind: 'options', uuid: String(o.uuid), name: String(o.name ?? '') };
       let local = here.find((h) => h.uuid.toLowerCase() === String(o.uuid).toLowerCase());
