@@ -27,6 +27,19 @@ export const BUDGETS = [
   },
   { match: /^bulk transfer of 200 roles/i, limit: 1000, unit: 'ms', label: 'bulk transfer of 200 roles ≤ 1 s' },
   { match: /^import 5,000/i, limit: 2000, unit: 'ms', label: 'import 5,000 rows ≤ 2 s' },
+  // Moving in from a running KITOS (bench/import-kitos.bench.ts, a stand-in KITOS on 127.0.0.1).
+  {
+    match: /^import from KITOS, one municipality .* @1x$/i,
+    limit: 10_000,
+    unit: 'ms',
+    label: 'import of one municipality from KITOS ≤ 10 s',
+  },
+  {
+    match: /^incremental import from KITOS, 10 changes @1x$/i,
+    limit: 1000,
+    unit: 'ms',
+    label: 'incremental, 10 changes ≤ 1 s',
+  },
   { match: /^embed bundle/i, limit: 60 * 1024, unit: 'B', label: 'embed bundle ≤ 60 KB gzip' },
   // DESIGN: "one widget + Lit + core (gzip, without the sql.js wasm) ≤ 60 KB", for a page an app
   // builds from the npm packages with one widget subpath (bench/consumer.mjs).

@@ -1,5 +1,5 @@
 // `npm run bench [-- --quick]`: builds, runs every bench/*.bench.ts with vitest's benchmark runner
-// (tinybench), measures bundle sizes, and writes bench/results/latest.json and docs/benchmarks.md.
+// (tinybench; among them bench/import-kitos.bench.ts, the import from a stand-in KITOS on 127.0.0.1), measures bundle sizes, and writes bench/results/latest.json and docs/benchmarks.md.
 // `--quick` shortens every measurement to check the harness in well under a minute; its numbers
 // are not to be quoted. After vitest, bench/browser.mjs measures the grid in headless Chromium
 // (skipped, with a line saying so, when no Chromium can be found or launched).

@@ -350,6 +350,42 @@ describe('organisation units', () => {
   });
 });
 
+describe('caller-supplied uuids (imports keep their source ids)', () => {
+  it('usages, contracts, registrations and users are created with the given uuid; a uuid in use is refused', async () => {
+    const usage = await kitos.usages.create(localAdmin, {
+      organizationUuid: org,
+      systemUuid: system,
+      uuid: uuid(5001),
+    });
+    expect(usage.uuid).toBe(uuid(5001));
+    const contract = await kitos.contracts.create(localAdmin, {
+      organizationUuid: org,
+      name: 'Drift',
+      uuid: uuid(5002),
+    });
+    expect(contract.uuid).toBe(uuid(5002));
+    const dpr = await kitos.dataProcessing.create(localAdmin, { organizationUuid: org, name: 'DBA', uuid: uuid(5003) });
+    expect(dpr.uuid).toBe(uuid(5003));
+    const user = await kitos.users.create(admin, {
+      firstName: 'Ida',
+      lastName: 'Import',
+      email: 'ida@import.dk',
+      uuid: uuid(5004),
+    });
+    expect(user.uuid).toBe(uuid(5004));
+    await refused(
+      kitos.contracts.create(localAdmin, { organizationUuid: org, name: 'Andet navn', uuid: uuid(5002) }),
+      KitosConflictError,
+      'duplicate-uuid',
+    );
+    await refused(
+      kitos.users.create(admin, { firstName: 'Bo', lastName: 'B', email: 'bo@import.dk', uuid: uuid(5004) }),
+      KitosConflictError,
+      'duplicate-uuid',
+    );
+  });
+});
+
 describe('catalogue', () => {
   it('break bindings: a global admin deletes a system with its usages, children and exposed interfaces in one go', async () => {
     const child = await kitos.systems.create(admin, { organizationUuid: org, name: 'ESDH-modul', parentUuid: system });

@@ -1,5 +1,5 @@
 /**
- * The `os2kitos` command line: `serve`, `migrate`, `create-admin` and `token`. Settings come from
+ * The `os2kitos` command line: `serve`, `migrate`, `create-admin`, `token` and `import-kitos`. Settings come from
  * `--config <file>`, `KITOS_*` environment variables and flags, in that order of precedence
  * (flags win). Passwords are read from `KITOS_ADMIN_PASSWORD` or standard input, never from
  * arguments (which other users of the machine can see).
@@ -7,11 +7,13 @@
  * @module
  */
 import { parseArgs } from 'node:util';
-import { createKitos } from '@os2kitos/core';
+import { createKitos, type Kitos } from '@os2kitos/core';
 import { createLogger } from './app.js';
 import { findUserByEmail, issueToken, listTokens, revokeToken, setPassword } from './auth/credentials.js';
 import { SERVER_KINDS } from './auth/kinds.js';
 import { loadConfig, type ServerConfigInput } from './config.js';
+import { importFromKitos } from './import-kitos/import.js';
+import { fileImportStateStore } from './import-kitos/state.js';
 import { startServer } from './server.js';
 import { openStorage } from './storage.js';
 
@@ -25,6 +27,11 @@ commands:
   token issue    issue an API token: --email <e> [--ttl <seconds>] [--label <text>]
   token revoke   revoke a token or session: --uuid <uuid>
   token list     list a user's tokens and sessions: --email <e>
+  import-kitos   import an organisation from a running KITOS through its API v2 (a dry run
+                 unless --apply): --kitos-url <url> --organization <uuid> --as <e-mail of the
+                 user here who writes>; KITOS token from KITOS_SOURCE_TOKEN, or --kitos-email <e>
+                 with the password from KITOS_SOURCE_PASSWORD or stdin;
+                 [--apply] [--full] [--state <file>] [--json] [--lang da|en]
 
 common options:
   --config <file>      JSON settings (see docs/guides/server.md)
@@ -66,6 +73,15 @@ export async function main(
       ttl: { type: 'string' },
       label: { type: 'string' },
       uuid: { type: 'string' },
+      'kitos-url': { type: 'string' },
+      'kitos-email': { type: 'string' },
+      organization: { type: 'string' },
+      as: { type: 'string' },
+      apply: { type: 'boolean' },
+      full: { type: 'boolean' },
+      state: { type: 'string' },
+      json: { type: 'boolean' },
+      lang: { type: 'string' },
       help: { type: 'boolean' },
     },
   });
@@ -74,7 +90,8 @@ export async function main(
     process.stdout.write(USAGE);
     return command ? 0 : 2;
   }
-  if (!['serve', 'migrate', 'create-admin', 'token'].includes(command)) return usageError(`unknown command ${command}`);
+  if (!['serve', 'migrate', 'create-admin', 'token', 'import-kitos'].includes(command))
+    return usageError(`unknown command ${command}`);
   const overrides: ServerConfigInput = {};
   if (values.database) overrides.database = values.database;
   if (values.host) overrides.host = values.host;
@@ -150,6 +167,8 @@ export async function main(
         }
         return usageError('token needs issue, revoke or list');
       }
+      case 'import-kitos':
+        return await importKitosCommand(kitos, values, env);
       default:
         return usageError(`unknown command ${command}`);
     }
@@ -159,6 +178,84 @@ export async function main(
   } finally {
     await storage.close();
   }
+}
+
+/** `import-kitos`: runs {@link importFromKitos}, progress on stderr, the report on stdout. */
+async function importKitosCommand(
+  kitos: Kitos,
+  values: Record<string, string | boolean | undefined>,
+  env: Record<string, string | undefined>,
+): Promise<number> {
+  const url = values['kitos-url'] as string | undefined;
+  const organizationUuid = values.organization as string | undefined;
+  const asEmail = values.as as string | undefined;
+  if (!url || !organizationUuid || !asEmail)
+    return usageError('import-kitos needs --kitos-url, --organization and --as');
+  const lang = values.lang === 'en' ? 'en' : 'da';
+  if (values.lang !== undefined && values.lang !== 'da' && values.lang !== 'en')
+    return usageError('--lang is da or en');
+  const user = await findUserByEmail(kitos, asEmail);
+  if (!user) return usageError(`no user with e-mail ${asEmail}`);
+  const kitosEmail = values['kitos-email'] as string | undefined;
+  const token = kitosEmail ? undefined : env.KITOS_SOURCE_TOKEN;
+  if (!kitosEmail && !token) return usageError('import-kitos needs KITOS_SOURCE_TOKEN or --kitos-email');
+  const credentials = kitosEmail
+    ? { email: kitosEmail, password: env.KITOS_SOURCE_PASSWORD ?? (await readStdin()) }
+    : undefined;
+  const apply = values.apply === true;
+  let last = '';
+  const report = await importFromKitos({
+    baseUrl: url,
+    token,
+    credentials,
+    organizationUuid,
+    kitos,
+    actor: { userUuid: user.uuid },
+    state: fileImportStateStore((values.state as string | undefined) ?? '.kitos-import-state.json'),
+    apply,
+    full: values.full === true,
+    onProgress: (p) => {
+      // One line per kind and phase, its count rewritten in place.
+      const line = `${p.phase === 'read' ? 'reading' : 'writing'} ${p.kind}`;
+      if (last && line !== last) process.stderr.write('\n');
+      process.stderr.write(`\r${line} ${p.done}${p.total === undefined ? '' : `/${p.total}`}`);
+      last = line;
+    },
+  });
+  if (last) process.stderr.write('\n');
+  // Exit 3 when the core refused records (the report names them), as a script's cue to look.
+  const code = Object.values(report.counts).some((c) => c.rejected > 0) ? 3 : 0;
+  if (values.json) {
+    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    return code;
+  }
+  const da = lang === 'da';
+  process.stdout.write(
+    `${apply ? (da ? 'Importeret' : 'Imported') : da ? 'Prøvekørsel (intet gemt; --apply gemmer)' : 'Dry run (nothing stored; --apply stores)'}` +
+      ` ${report.incremental ? (da ? 'ændringer siden sidst' : 'changes since the last run') : da ? 'alt' : 'everything'}` +
+      ` ${da ? 'fra' : 'from'} ${url}\n\n`,
+  );
+  const head = da
+    ? ['art', 'oprettet', 'ændret', 'uændret', 'slettet', 'afvist']
+    : ['kind', 'created', 'changed', 'unchanged', 'deleted', 'rejected'];
+  const rows = [
+    head,
+    ...Object.entries(report.counts).map(([kind, c]) => [
+      kind,
+      ...[c.created, c.changed, c.unchanged, c.deleted, c.rejected].map(String),
+    ]),
+  ];
+  const widths = head.map((_, i) => Math.max(...rows.map((r) => (r[i] as string).length)));
+  for (const r of rows) process.stdout.write(`${r.map((c, i) => c.padEnd(widths[i] as number)).join('  ')}\n`);
+  if (report.issues.length) {
+    process.stdout.write(`\n${report.issues.length} ${da ? 'værdier passede ikke' : 'values did not fit'}:\n`);
+    for (const i of report.issues)
+      process.stdout.write(`${i.kind} ${i.uuid}${i.name ? ` (${i.name})` : ''}: ${i.message[lang]}\n`);
+  }
+  process.stdout.write(
+    `\n${report.requests} ${da ? 'kald til KITOS' : 'requests to KITOS'}, ${report.retries} ${da ? 'gentaget' : 'retried'}\n`,
+  );
+  return code;
 }
 
 function usageError(message: string): number {

@@ -68,3 +68,26 @@ export {
   NotificationScheduler,
 } from './notify/scheduler.js';
 export { type DeliveryQuery, listDeliveries } from './notify/deliveries.js';
+export {
+  importFromKitos,
+  KITOS_IMPORT_KINDS,
+  type KitosImportChange,
+  type KitosImportCounts,
+  KitosImportError,
+  type KitosImportKind,
+  type KitosImportOptions,
+  type KitosImportProgress,
+  type KitosImportReport,
+} from './import-kitos/import.js';
+export type {
+  ImportIssue as KitosImportIssue,
+  ImportIssueCode as KitosImportIssueCode,
+} from './import-kitos/convert.js';
+export { KITOS_PAGE_SIZE, KitosSource, KitosSourceError, type KitosSourceOptions } from './import-kitos/source.js';
+export {
+  fileImportStateStore,
+  type KitosImportState,
+  type KitosImportStateStore,
+  memoryImportStateStore,
+  sourceKey,
+} from './import-kitos/state.js';

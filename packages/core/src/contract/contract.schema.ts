@@ -286,6 +286,8 @@ export type Contract = z.infer<typeof ContractSchema>;
  * ```
  */
 export const ContractCreateSchema = PartialGroupsSchema.extend({
+  // A caller-supplied uuid (an import from KITOS keeps KITOS's); an existing one is refused.
+  uuid: UuidSchema.optional(),
   organizationUuid: UuidSchema,
   name: ContractFieldsSchema.shape.name,
 }).superRefine(checkContractFields('whole'));

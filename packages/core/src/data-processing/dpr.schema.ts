@@ -207,6 +207,8 @@ export type DataProcessingRegistration = z.infer<typeof DataProcessingRegistrati
  */
 export const DataProcessingRegistrationCreateSchema = DataProcessingRegistrationFieldsSchema.partial()
   .required({ organizationUuid: true, name: true })
+  // A caller-supplied uuid (an import from KITOS keeps KITOS's); an existing one is refused.
+  .extend({ uuid: UuidSchema.optional() })
   .superRefine(mainContractAssociated);
 /** Input for creating a registration. */
 export type DataProcessingRegistrationCreate = z.infer<typeof DataProcessingRegistrationCreateSchema>;

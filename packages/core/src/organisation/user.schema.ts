@@ -5,7 +5,7 @@
  * @module
  */
 import { z } from 'zod';
-import { EntityMetaSchema, nameSchema } from '../shared/index.js';
+import { EntityMetaSchema, nameSchema, UuidSchema } from '../shared/index.js';
 
 /**
  * An e-mail address, trimmed and lower-cased before it is checked, so `' Anna@Kommune.DK '` and
@@ -50,7 +50,10 @@ export const UserSchema = EntityMetaSchema.extend(UserFieldsSchema.shape);
 export type User = z.infer<typeof UserSchema>;
 
 /** Input for creating a user: names and e-mail are required; flags default to false in the service. */
-export const UserCreateSchema = UserFieldsSchema.partial().required({ firstName: true, lastName: true, email: true });
+export const UserCreateSchema = UserFieldsSchema.partial()
+  .required({ firstName: true, lastName: true, email: true })
+  // A caller-supplied uuid (an import from KITOS keeps KITOS's); an existing one is refused.
+  .extend({ uuid: UuidSchema.optional() });
 /** Input for creating a user. */
 export type UserCreate = z.infer<typeof UserCreateSchema>;
 

@@ -134,10 +134,13 @@ export type ItSystemUsage = z.infer<typeof ItSystemUsageSchema>;
  * ItSystemUsageCreateSchema.parse({ organizationUuid: org, systemUuid: system });
  * ```
  */
-export const ItSystemUsageCreateSchema = ItSystemUsageFieldsSchema.partial().required({
-  organizationUuid: true,
-  systemUuid: true,
-});
+export const ItSystemUsageCreateSchema = ItSystemUsageFieldsSchema.partial()
+  .required({
+    organizationUuid: true,
+    systemUuid: true,
+  })
+  // A caller-supplied uuid (an import from KITOS keeps KITOS's); an existing one is refused.
+  .extend({ uuid: UuidSchema.optional() });
 /** Input for creating a usage. */
 export type ItSystemUsageCreate = z.infer<typeof ItSystemUsageCreateSchema>;
 

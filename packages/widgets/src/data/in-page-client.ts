@@ -5,15 +5,7 @@
  *
  * @module
  */
-import {
-  type Actor,
-  actorContext,
-  canCreate,
-  type IsoDate,
-  type Kitos,
-  OVERVIEW_COLUMNS,
-  type OrganizationRole,
-} from '@os2kitos/core';
+import { type Actor, type IsoDate, type Kitos, OVERVIEW_COLUMNS } from '@os2kitos/core';
 import type { KitosClient, KitosCoordinationReader, KitosRolesClient, KitosUsageWriter, UserChoice } from './client.js';
 
 /**
