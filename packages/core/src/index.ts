@@ -41,7 +41,9 @@ export { CORE_STORAGE_SCHEMA } from './services/kinds.js';
 export {
   DEFAULT_LIST_LIMIT,
   type EntityService,
+  type DeleteConsequences,
   type DeleteOptions,
+  type DetachedRecords,
   type ListFieldSpec,
   type ListPage,
   type ListQuery,
