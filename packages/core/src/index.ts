@@ -39,6 +39,13 @@ export { type Clock, DEFAULT_TIME_ZONE, fixedClock, systemClock, todayBy } from 
 export { type AuditChange, AuditChangeSchema, type AuditEntry, AuditEntrySchema, auditDiff } from './engine/audit.js';
 export { CORE_STORAGE_SCHEMA } from './services/kinds.js';
 export {
+  type EditChoicesOf,
+  type EditOptionChoice,
+  type EditOrganizationChoice,
+  type EditUserChoice,
+  editChoicesOf,
+} from './services/edit-choices.js';
+export {
   DEFAULT_LIST_LIMIT,
   type EntityService,
   type DeleteConsequences,

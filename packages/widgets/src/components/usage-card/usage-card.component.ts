@@ -164,7 +164,7 @@ export class KitosUsageCard extends KitosCardElement<UsageCardData> {
     return html`<article part="card" aria-labelledby="title">
       ${heading(this.headingLevel, d.systemName, 'title', 'title')}
       <kitos-usage-editor part="editor" .client=${this.writer} uuid=${d.uuid} lang=${this.language}
-        system-name=${d.systemName} .onCancel=${() => this.closeEditor(false)}
+        record-name=${d.systemName} .onCancel=${() => this.closeEditor(false)}
         @kitos-saved=${() => this.closeEditor(true)}></kitos-usage-editor>
     </article>`;
   }
