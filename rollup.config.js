@@ -159,6 +159,7 @@ const WIDGET_ENTRIES = [
   'usage-card',
   'usage-create',
   'contract-card',
+  'contract-create',
   'contract-deadlines',
   'notifications',
   'org-tree',

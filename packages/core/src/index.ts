@@ -44,6 +44,8 @@ export {
   type EditOrganizationChoice,
   type EditUserChoice,
   editChoicesOf,
+  CONTRACT_EDIT_OPTION_TYPES,
+  USAGE_EDIT_OPTION_TYPES,
 } from './services/edit-choices.js';
 export {
   DEFAULT_LIST_LIMIT,

@@ -221,7 +221,11 @@ describe('contracts', () => {
     const s = await kitos.systems.create(admin, { organizationUuid: org, name: 'Dækket' });
     const u = await kitos.usages.create(localAdmin, { organizationUuid: org, systemUuid: s.uuid });
     const [role] = await kitos.options.global(admin, 'it-contract-role-types');
-    await kitos.options.setLocal(localAdmin, { organizationUuid: org, optionUuid: role?.uuid as string, isActive: true });
+    await kitos.options.setLocal(localAdmin, {
+      organizationUuid: org,
+      optionUuid: role?.uuid as string,
+      isActive: true,
+    });
     const parent = await kitos.contracts.create(localAdmin, {
       organizationUuid: org,
       name: 'Ramme',

@@ -32,15 +32,21 @@ export { KitosOverview } from './components/overview/overview.js';
 export { KitosStatusBadge } from './components/status-badge/status-badge.js';
 export { KitosUsageCard } from './components/usage-card/usage-card.js';
 export { KitosUsageCreate } from './components/usage-create/usage-create.js';
+export { KitosContractCreate } from './components/contract-create/contract-create.js';
 export type {
   CardPermissions,
   CardValidity,
   ContractCardData,
   ContractCardDeadlines,
+  ContractCreate,
+  ContractEditChoices,
+  ContractPatch,
   DeadlineItem,
   DeadlineQuery,
   DeliveryItem,
+  DeleteConsequences,
   DeliveryQuery,
+  DetachedRecords,
   EntityRef,
   KitosActor,
   KitosChange,
@@ -49,8 +55,11 @@ export type {
   ReminderItem,
   ReminderList,
   ReminderQuery,
+  KitosContractWriter,
   KitosUsageWriter,
+  KitosWritableKind,
   KitosWriteOptions,
+  KitosWriter,
   OptionChoice,
   RoleHolder,
   StatusReason,
@@ -64,7 +73,7 @@ export type {
   UsagePatch,
   UserChoice,
 } from './data/client.js';
-export { canWriteUsages } from './data/client.js';
+export { canWriteContracts, canWriteUsages } from './data/client.js';
 export { type KitosContextValue, kitosContext } from './data/context.js';
 export { KitosWidgetError, type KitosWidgetErrorCode } from './data/errors.js';
 export { createInPageClient } from './data/in-page-client.js';

@@ -20,6 +20,7 @@ const ALL = [
   'kitos-provider',
   'kitos-status-badge',
   'kitos-contract-card',
+  'kitos-contract-create',
   'kitos-contract-deadlines',
   'kitos-notifications',
   'kitos-org-tree',
@@ -39,16 +40,20 @@ const EXPECTED: Record<string, string[]> = {
   './provider': ['kitos-provider'],
   './status-badge': ['kitos-status-badge'],
   './usage-create': ['kitos-usage-create'],
+  './contract-create': ['kitos-contract-create'],
 };
 /**
  * The edit modes' elements, loaded by a dynamic import on first use: rollup keeps them in chunks of
  * their own, esbuild (without code splitting) inlines them into the app bundle.
  */
 const EDITOR = ['kitos-usage-editor', 'kitos-usage-delete'];
+const CONTRACT_EDITOR = ['kitos-contract-editor', 'kitos-contract-delete'];
 const LAZY: Record<string, string[]> = {
-  '.': [...EDITOR, 'kitos-usage-create-dialog'],
+  '.': [...EDITOR, ...CONTRACT_EDITOR, 'kitos-usage-create-dialog', 'kitos-contract-create-dialog'],
   './usage-card': EDITOR,
+  './contract-card': CONTRACT_EDITOR,
   './usage-create': ['kitos-usage-create-dialog'],
+  './contract-create': ['kitos-contract-create-dialog'],
 };
 const specifier = (subpath: string) => `@os2kitos/widgets${subpath.slice(1)}`;
 const sorted = (tags: Iterable<string>) => [...new Set(tags)].sort();

@@ -79,3 +79,24 @@ export async function editChoicesOf<K extends string>(
       .sort((a, b) => a.name.localeCompare(b.name, 'da')),
   };
 }
+
+/** The option lists a usage form offers, by the keys its fields name. */
+export const USAGE_EDIT_OPTION_TYPES = {
+  dataClassifications: 'it-system-usage-data-classification-types',
+  roles: 'it-system-usage-role-types',
+} as const satisfies Record<string, OptionType>;
+
+/** The option lists a contract form offers, by the keys its fields name. */
+export const CONTRACT_EDIT_OPTION_TYPES = {
+  contractTypes: 'it-contract-contract-types',
+  contractTemplates: 'it-contract-contract-template-types',
+  criticalities: 'it-contract-criticality-types',
+  purchaseTypes: 'it-contract-purchase-types',
+  procurementStrategies: 'it-contract-procurement-strategy-types',
+  paymentModels: 'it-contract-payment-model-types',
+  paymentFrequencies: 'it-contract-payment-frequency-types',
+  priceRegulations: 'it-contract-price-regulation-types',
+  extensionOptions: 'it-contract-agreement-extension-option-types',
+  noticePeriods: 'it-contract-notice-period-month-types',
+  roles: 'it-contract-role-types',
+} as const satisfies Record<string, OptionType>;

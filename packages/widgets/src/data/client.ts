@@ -11,7 +11,10 @@
  */
 import type {
   Actor,
+  Contract,
+  CONTRACT_EDIT_OPTION_TYPES,
   ContractCard,
+  DeleteConsequences,
   DeadlineListItem,
   FeedChange,
   FeedDeletion,
@@ -33,6 +36,8 @@ import type {
 // widgets have always used.
 export type {
   CardValidity,
+  DeleteConsequences,
+  DetachedRecords,
   ContractCard as ContractCardData,
   ContractCardDeadlines,
   DeadlineListItem as DeadlineItem,
@@ -184,6 +189,48 @@ export interface KitosClient {
   createUsage?(input: UsageCreate): Promise<ItSystemUsage>;
   /** Deletes a usage with its cascades (roles, unit links, relations to and from it, references). */
   deleteUsage?(uuid: string, options?: KitosWriteOptions): Promise<void>;
+  /**
+   * What deleting a record would take with it (the core's `deleteConsequences`): the items of its own
+   * lists and the records that let go of it, at the version it was read.
+   */
+  deleteConsequences?(kind: KitosWritableKind, uuid: string): Promise<DeleteConsequences>;
+  /** The stored contract in the core's shape, with its `version`. */
+  contractRecord?(uuid: string): Promise<Contract>;
+  /** The option lists, members and organisations a contract editor offers in the organisation. */
+  contractEditChoices?(organizationUuid: string): Promise<ContractEditChoices>;
+  /**
+   * Changes a contract (groups merged field by field, lists replaced whole, as the core's
+   * `ContractPatchSchema`); `expectedVersion` as for {@link KitosClient.patchUsage}.
+   */
+  patchContract?(uuid: string, patch: ContractPatch, options?: KitosWriteOptions): Promise<Contract>;
+  /** May the actor create contracts in the organisation? */
+  mayCreateContract?(organizationUuid: string): Promise<boolean>;
+  /** Creates a contract; a name already used in the organisation is a `KitosConflictError` (`name-taken`). */
+  createContract?(input: ContractCreate): Promise<Contract>;
+  /** Deletes a contract with its cascades (see {@link KitosClient.deleteConsequences}). */
+  deleteContract?(uuid: string, options?: KitosWriteOptions): Promise<void>;
+}
+
+/** The kinds {@link KitosClient.deleteConsequences} reports on. */
+export type KitosWritableKind = 'usages' | 'contracts';
+
+/** A change to a contract in the core's shape (the input of `kitos.contracts.patch`). */
+export type ContractPatch = Parameters<Kitos['contracts']['patch']>[2];
+
+/** What creating a contract needs. */
+export interface ContractCreate {
+  readonly organizationUuid: string;
+  readonly name: string;
+}
+
+/** The choices of {@link KitosClient.contractEditChoices}. */
+export interface ContractEditChoices {
+  /** The option lists available in the organisation, by the contract fields' keys (`contractTypes`, `roles`, …). */
+  readonly options: Readonly<Record<keyof typeof CONTRACT_EDIT_OPTION_TYPES, readonly OptionChoice[]>>;
+  /** The organisation's members, by name: who can hold a role. */
+  readonly users: readonly UserChoice[];
+  /** The organisations the actor may see, by name: who can be the supplier. */
+  readonly organizations: readonly { readonly uuid: string; readonly name: string }[];
 }
 
 /** A change to a usage in the core's shape (the input of `kitos.usages.patch`). */
@@ -251,6 +298,49 @@ export function canWriteUsages(client: KitosClient | undefined): client is Kitos
     typeof client.mayCreateUsage === 'function' &&
     typeof client.createUsage === 'function' &&
     typeof client.deleteUsage === 'function'
+  );
+}
+
+/** The write methods of a contract, all present. */
+export type KitosContractWriter = KitosClient &
+  Required<
+    Pick<
+      KitosClient,
+      | 'contractRecord'
+      | 'contractEditChoices'
+      | 'patchContract'
+      | 'mayCreateContract'
+      | 'createContract'
+      | 'deleteContract'
+      | 'deleteConsequences'
+    >
+  >;
+
+/** Every write method of the widgets, all present (the in-page and HTTP clients). */
+export type KitosWriter = KitosUsageWriter & KitosContractWriter;
+
+/**
+ * True when the client can edit contracts (the in-page and HTTP clients; not a static snapshot).
+ *
+ * @example
+ * ```ts
+ * if (canWriteContracts(client)) await client.patchContract(uuid, { general: { notes: 'x' } }, { expectedVersion: 2 });
+ * ```
+ */
+export function canWriteContracts(client: KitosClient | undefined): client is KitosContractWriter {
+  return (
+    !!client &&
+    (
+      [
+        'contractRecord',
+        'contractEditChoices',
+        'patchContract',
+        'mayCreateContract',
+        'createContract',
+        'deleteContract',
+        'deleteConsequences',
+      ] as const
+    ).every((m) => typeof client[m] === 'function')
   );
 }
 

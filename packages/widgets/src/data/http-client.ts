@@ -6,8 +6,10 @@
  * @module
  */
 import type {
+  Contract,
   ContractCard,
   DeadlineListItem,
+  DeleteConsequences,
   IsoDate,
   ItSystemUsage,
   KitosError,
@@ -24,8 +26,9 @@ import type {
   DeliveryQuery,
   KitosChange,
   KitosClient,
-  KitosUsageWriter,
+  KitosWritableKind,
   KitosWriteOptions,
+  KitosWriter,
   ReminderList,
   ReminderQuery,
 } from './client.js';
@@ -75,8 +78,14 @@ export interface RequestOptions {
   readonly ifMatch?: string;
 }
 
+/** The server's path segment of each kind the widgets write (`/api/v2/x-os2kitos/<segment>/…`). */
+const RECORD_PATHS: Readonly<Record<KitosWritableKind, string>> = {
+  usages: 'it-system-usages',
+  contracts: 'it-contracts',
+};
+
 /** A {@link KitosClient} over HTTP, with the raw API and live updates. */
-export interface KitosHttpClient extends KitosUsageWriter {
+export interface KitosHttpClient extends KitosWriter {
   /**
    * Any route of the server, authenticated like the rest (CSRF token included for session writes):
    * the parsed JSON body (`undefined` for 204). A problem response rejects with the core's typed error.
@@ -321,6 +330,17 @@ export function createHttpClient(options: HttpClientOptions): KitosHttpClient {
         body: { organizationUuid: input.organizationUuid, systemUuid: input.systemUuid },
       }),
     deleteUsage: (uuid, o = {}) => request('DELETE', `/api/v2/it-system-usages/${id(uuid)}`, { ifMatch: etag(o) }),
+    deleteConsequences: (kind: KitosWritableKind, uuid): Promise<DeleteConsequences> =>
+      get(`${X}/${RECORD_PATHS[kind]}/${id(uuid)}/delete-consequences`),
+    contractRecord: (uuid): Promise<Contract> => get(`${X}/it-contracts/${id(uuid)}/record`),
+    contractEditChoices: (organizationUuid) => get(`${X}/organizations/${id(organizationUuid)}/contract-edit-choices`),
+    patchContract: (uuid, patch, o = {}): Promise<Contract> =>
+      request('PATCH', `${X}/it-contracts/${id(uuid)}/record`, { body: patch, ifMatch: etag(o) }),
+    mayCreateContract: async (organizationUuid) =>
+      (await get<{ create: boolean }>('/api/v2/it-contracts/permissions', { organizationUuid })).create,
+    createContract: (input): Promise<Contract> =>
+      request('POST', `${X}/it-contracts`, { body: { organizationUuid: input.organizationUuid, name: input.name } }),
+    deleteContract: (uuid, o = {}) => request('DELETE', `/api/v2/it-contracts/${id(uuid)}`, { ifMatch: etag(o) }),
     subscribe,
     request,
     whoAmI: () => request('GET', '/api/session'),

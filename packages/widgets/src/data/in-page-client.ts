@@ -8,13 +8,17 @@
 import {
   type Actor,
   actorContext,
+  CONTRACT_EDIT_OPTION_TYPES,
   canCreate,
+  editChoicesOf,
   type IsoDate,
   type Kitos,
   OVERVIEW_COLUMNS,
   type OrganizationRole,
+  type ProtectedKind,
+  USAGE_EDIT_OPTION_TYPES,
 } from '@os2kitos/core';
-import type { KitosClient, KitosUsageWriter, UserChoice } from './client.js';
+import type { KitosClient, KitosWritableKind, KitosWriter } from './client.js';
 
 /**
  * Creates a {@link KitosClient} that reads and writes through `kitos` on behalf of `actor`: every
@@ -29,8 +33,25 @@ import type { KitosClient, KitosUsageWriter, UserChoice } from './client.js';
  * document.querySelector('kitos-provider')!.client = client;
  * ```
  */
-export function createInPageClient(kitos: Kitos, actor: Actor, options: { today?: IsoDate } = {}): KitosUsageWriter {
+export function createInPageClient(kitos: Kitos, actor: Actor, options: { today?: IsoDate } = {}): KitosWriter {
   const today = options.today === undefined ? {} : { today: options.today };
+  // The core's create rule over the actor's roles as stored (the server's permission probe does the
+  // same), so a create button shows exactly when the create would be allowed.
+  const mayCreate = async (kind: ProtectedKind, organizationUuid: string) => {
+    await kitos.organizations.get(actor, organizationUuid);
+    const user = await kitos.users.get(actor, actor.userUuid);
+    const memberships = await kitos.storage.query<{ organizationUuid: string; role: OrganizationRole }>({
+      kind: 'membership',
+      filter: { op: 'eq', field: 'userUuid', value: actor.userUuid },
+    });
+    const ctx = actorContext({
+      userUuid: actor.userUuid,
+      isGlobalAdmin: user.isGlobalAdmin,
+      memberships: memberships.records.map((r) => ({ organizationUuid: r.data.organizationUuid, role: r.data.role })),
+    });
+    return canCreate(ctx, kind, organizationUuid);
+  };
+  const services = { usages: kitos.usages, contracts: kitos.contracts } satisfies Record<KitosWritableKind, unknown>;
   return {
     columns: async (kind) => OVERVIEW_COLUMNS[kind],
     overview: (kind, query) => kitos.overviews.query(actor, kind, { ...today, ...query }),
@@ -50,52 +71,21 @@ export function createInPageClient(kitos: Kitos, actor: Actor, options: { today?
     },
     usageRecord: (uuid) => kitos.usages.get(actor, uuid),
     usageEditChoices: async (organizationUuid) => {
-      const option = (o: { uuid: string; name: string; description: string | null }) => ({
-        uuid: o.uuid,
-        name: o.name,
-        description: o.description,
-      });
-      const [classifications, roles, members] = await Promise.all([
-        kitos.options.available(actor, 'it-system-usage-data-classification-types', organizationUuid, 'name'),
-        kitos.options.available(actor, 'it-system-usage-role-types', organizationUuid, 'name'),
-        kitos.memberships.list(actor, organizationUuid),
-      ]);
-      return {
-        dataClassifications: classifications.map(option),
-        roles: roles.map(option),
-        users: await usersOf(kitos, actor, members),
-      };
+      const c = await editChoicesOf(kitos, actor, organizationUuid, USAGE_EDIT_OPTION_TYPES);
+      return { dataClassifications: c.options.dataClassifications, roles: c.options.roles, users: c.users };
     },
     patchUsage: (uuid, patch, o = {}) => kitos.usages.patch(actor, uuid, patch, o),
-    mayCreateUsage: async (organizationUuid) => {
-      // The core's create rule over the actor's roles as stored (the server's permission probe does
-      // the same), so the button shows exactly when the create would be allowed.
-      await kitos.organizations.get(actor, organizationUuid);
-      const user = await kitos.users.get(actor, actor.userUuid);
-      const memberships = await kitos.storage.query<{ organizationUuid: string; role: OrganizationRole }>({
-        kind: 'membership',
-        filter: { op: 'eq', field: 'userUuid', value: actor.userUuid },
-      });
-      const ctx = actorContext({
-        userUuid: actor.userUuid,
-        isGlobalAdmin: user.isGlobalAdmin,
-        memberships: memberships.records.map((r) => ({ organizationUuid: r.data.organizationUuid, role: r.data.role })),
-      });
-      return canCreate(ctx, 'itSystemUsage', organizationUuid);
-    },
+    mayCreateUsage: (organizationUuid) => mayCreate('itSystemUsage', organizationUuid),
     createUsage: (input) => kitos.usages.create(actor, { ...input }),
     deleteUsage: (uuid, o = {}) => kitos.usages.delete(actor, uuid, o),
+    deleteConsequences: (kind, uuid) => services[kind].deleteConsequences(actor, uuid),
+    contractRecord: (uuid) => kitos.contracts.get(actor, uuid),
+    contractEditChoices: (organizationUuid) =>
+      editChoicesOf(kitos, actor, organizationUuid, CONTRACT_EDIT_OPTION_TYPES, { organizations: true }),
+    patchContract: (uuid, patch, o = {}) => kitos.contracts.patch(actor, uuid, patch, o),
+    mayCreateContract: (organizationUuid) => mayCreate('itContract', organizationUuid),
+    createContract: (input) =>
+      kitos.contracts.create(actor, { organizationUuid: input.organizationUuid, name: input.name }),
+    deleteContract: (uuid, o = {}) => kitos.contracts.delete(actor, uuid, o),
   };
-}
-
-/**
- * The members of an organisation as role holders, by name (each user once, whatever roles they
- * have in the organisation).
- */
-async function usersOf(kitos: Kitos, actor: Actor, members: readonly { userUuid: string }[]): Promise<UserChoice[]> {
-  const uuids = [...new Set(members.map((m) => m.userUuid))];
-  const users = await Promise.all(uuids.map((uuid) => kitos.users.get(actor, uuid)));
-  return users
-    .map((u) => ({ uuid: u.uuid, name: `${u.firstName} ${u.lastName}`.trim(), email: u.email }))
-    .sort((a, b) => a.name.localeCompare(b.name, 'da'));
 }

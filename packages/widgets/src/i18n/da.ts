@@ -93,6 +93,8 @@ export const da: Strings = {
   editHere: 'Redigér',
   takeIntoUse: 'Tag et IT-system i brug',
   removeUsage: 'Fjern anvendelse',
+  deleteContract: 'Slet kontrakt',
+  newContract: 'Ny kontrakt',
   responsibleUnit: 'Ansvarlig organisationsenhed',
   gdpr: 'GDPR',
   roles: 'Roller',

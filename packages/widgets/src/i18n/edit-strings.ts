@@ -4,6 +4,7 @@
  *
  * @module
  */
+import type { DeleteConsequences } from '@os2kitos/core';
 import type { Lang } from './strings.js';
 
 /** Every string of the usage editor, the delete dialog and the create dialog. */
@@ -66,6 +67,32 @@ export interface EditStrings {
   readonly deactivated: string;
   readonly pickSystem: string;
   readonly created: (system: string) => string;
+  /** Contract field labels by the field's path in the contract. */
+  readonly contractFields: Readonly<Record<string, string>>;
+  readonly contractGroups: {
+    readonly general: string;
+    readonly supplier: string;
+    readonly terms: string;
+    readonly economy: string;
+    readonly roles: string;
+  };
+  readonly contractForbidden: string;
+  readonly contractDeleteTitle: (name: string) => string;
+  readonly contractDeleteIntro: string;
+  /** What deleting a contract takes with it, one sentence each, from the core's report. */
+  readonly contractDeleteConsequences: (c: DeleteConsequences) => readonly string[];
+  readonly contractDeleteConfirm: string;
+  readonly contractDeleteFailed: string;
+  readonly contractDeleted: (name: string) => string;
+  readonly contractChangedMeanwhile: string;
+  readonly newContract: string;
+  readonly newContractTitle: string;
+  readonly contractName: string;
+  readonly contractNameHint: string;
+  readonly createContract: string;
+  readonly creatingContract: string;
+  readonly createContractFailed: string;
+  readonly contractCreated: (name: string) => string;
 }
 
 /** What deleting a usage takes with it. */
@@ -78,6 +105,35 @@ export interface DeleteCounts {
 }
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** The names of the records in a group of the report, when they have names. */
+const named = (records: readonly { name: string | null }[]) => {
+  const names = records.map((r) => r.name).filter((n): n is string => !!n);
+  return names.length ? `: ${names.join(', ')}` : '';
+};
+
+/** The parts of a contract delete's report the sentences speak of. */
+function contractFacts(c: DeleteConsequences) {
+  const kinds = {
+    usages: 'itSystemUsage:general.mainContractUuid',
+    relations: 'itSystemUsage:outgoingSystemRelations.contractUuid',
+    registrations: 'dataProcessingRegistration:contractUuids',
+    children: 'itContract:parentContractUuid',
+    projects: 'project:contractUuids',
+  } as const;
+  const by = (key: string) => c.detached.filter((d) => `${d.kind}:${d.field}` === key).flatMap((d) => d.records);
+  const known = new Set<string>(Object.values(kinds));
+  return {
+    l: c.lists,
+    usages: by(kinds.usages),
+    relations: by(kinds.relations),
+    registrations: by(kinds.registrations),
+    children: by(kinds.children),
+    projects: by(kinds.projects),
+    // Links added to the core later still count, in general words, until they get words of their own.
+    other: c.detached.filter((d) => !known.has(`${d.kind}:${d.field}`)).reduce((n, d) => n + d.records.length, 0),
+  };
+}
 
 const da: EditStrings = {
   fields: {
@@ -173,6 +229,81 @@ const da: EditStrings = {
   deactivated: 'Systemet er deaktiveret i kataloget',
   pickSystem: 'Vælg et system i listen.',
   created: (s) => `${s} er taget i brug.`,
+  contractFields: {
+    name: 'Kontraktnavn',
+    'general.contractId': 'Kontrakt-ID',
+    'general.contractTypeUuid': 'Kontrakttype',
+    'general.contractTemplateUuid': 'Kontraktskabelon',
+    'general.criticalityUuid': 'Kritikalitet',
+    'responsible.organizationUnitUuid': 'Ansvarlig organisationsenhed',
+    'general.validity.validFrom': 'Gyldig fra',
+    'general.validity.validTo': 'Gyldig til',
+    'general.validity.enforcedValid': 'Gennemtving gyldighed',
+    'general.notes': 'Bemærkninger',
+    'supplier.organizationUuid': 'Leverandør',
+    'supplier.signed': 'Underskrevet af leverandøren',
+    'supplier.signedBy': 'Underskrevet af (leverandør)',
+    'supplier.signedAt': 'Underskrevet den (leverandør)',
+    'agreementPeriod.isContinuous': 'Løbende (uden fast varighed)',
+    'agreementPeriod.durationYears': 'Varighed (år)',
+    'agreementPeriod.durationMonths': 'Varighed (måneder)',
+    'agreementPeriod.extensionOptionsUuid': 'Option for forlængelse',
+    'agreementPeriod.extensionOptionsUsed': 'Antal brugte forlængelser',
+    'agreementPeriod.irrevocableUntil': 'Uopsigelig til',
+    'termination.terms.noticePeriodMonthsUuid': 'Opsigelsesfrist (måneder)',
+    'termination.terms.noticePeriodExtendsCurrent': 'Løbende opsigelse (fra udgangen af)',
+    'termination.terms.noticeByEndOf': 'Opsigelse til udgangen af',
+    'termination.terminatedAt': 'Kontrakten opsagt den',
+    'procurement.purchaseTypeUuid': 'Indkøbsform',
+    'procurement.procurementStrategyUuid': 'Genanskaffelsesstrategi',
+    'paymentModel.paymentModelUuid': 'Betalingsmodel',
+    'paymentModel.paymentFrequencyUuid': 'Betalingsfrekvens',
+    'paymentModel.priceRegulationUuid': 'Prisregulering',
+    'paymentModel.operationsRemunerationStartedAt': 'Driftsvederlag påbegyndt',
+    roles: 'Tildelte roller',
+  },
+  contractGroups: {
+    general: 'Kontraktforhold',
+    supplier: 'Leverandør',
+    terms: 'Aftaleperiode og opsigelse',
+    economy: 'Økonomi',
+    roles: 'Kontraktroller',
+  },
+  contractForbidden: 'Du har ikke rettighed til at ændre denne kontrakt.',
+  contractDeleteTitle: (n) => `Slet kontrakten ${n}?`,
+  contractDeleteIntro: 'Kontrakten slettes sammen med sine datoer, vilkår og betalinger, og:',
+  contractDeleteConsequences: (c) => {
+    const { l, usages, relations, registrations, children, projects, other } = contractFacts(c);
+    return [
+      l.roles && plural(l.roles, 'rolletildeling', 'rolletildelinger'),
+      l.externalReferences && plural(l.externalReferences, 'reference', 'referencer'),
+      l.agreementElements && plural(l.agreementElements, 'aftaleelement', 'aftaleelementer'),
+      l.systemUsages &&
+        `tilknytningen til ${plural(l.systemUsages, 'IT-system', 'IT-systemer')} (systemernes anvendelser bevares)`,
+      usages.length && `${plural(usages.length, 'IT-system mister', 'IT-systemer mister')} den som hovedkontrakt`,
+      relations.length &&
+        `${plural(relations.length, 'IT-system har', 'IT-systemer har')} relationer, der ikke længere henviser til den`,
+      registrations.length &&
+        `${plural(registrations.length, 'databehandling', 'databehandlinger')} mister tilknytningen til den${named(registrations)}`,
+      children.length &&
+        `${plural(children.length, 'underkontrakt bliver', 'underkontrakter bliver')} selvstændige${named(children)}`,
+      projects.length &&
+        `${plural(projects.length, 'projekt', 'projekter')} mister tilknytningen til den${named(projects)}`,
+      other && `${plural(other, 'anden registrering', 'andre registreringer')} mister henvisningen til den`,
+    ].filter((x): x is string => !!x);
+  },
+  contractDeleteConfirm: 'Slet kontrakten',
+  contractDeleteFailed: 'Kontrakten kunne ikke slettes.',
+  contractDeleted: (n) => `Kontrakten ${n} er slettet.`,
+  contractChangedMeanwhile: 'Kontrakten er ændret i mellemtiden. Konsekvenserne ovenfor er opdateret; bekræft igen.',
+  newContract: 'Ny kontrakt',
+  newContractTitle: 'Opret kontrakt',
+  contractName: 'Kontraktnavn',
+  contractNameHint: 'Navnet skal være entydigt i organisationen.',
+  createContract: 'Opret',
+  creatingContract: 'Opretter …',
+  createContractFailed: 'Kontrakten kunne ikke oprettes.',
+  contractCreated: (n) => `Kontrakten ${n} er oprettet.`,
 };
 
 const en: EditStrings = {
@@ -269,6 +400,81 @@ const en: EditStrings = {
   deactivated: 'The system is deactivated in the catalogue',
   pickSystem: 'Choose a system in the list.',
   created: (s) => `${s} is taken into use.`,
+  contractFields: {
+    name: 'Contract name',
+    'general.contractId': 'Contract id',
+    'general.contractTypeUuid': 'Contract type',
+    'general.contractTemplateUuid': 'Contract template',
+    'general.criticalityUuid': 'Criticality',
+    'responsible.organizationUnitUuid': 'Responsible unit',
+    'general.validity.validFrom': 'Valid from',
+    'general.validity.validTo': 'Valid until',
+    'general.validity.enforcedValid': 'Force valid',
+    'general.notes': 'Notes',
+    'supplier.organizationUuid': 'Supplier',
+    'supplier.signed': 'Signed by the supplier',
+    'supplier.signedBy': 'Signed by (supplier)',
+    'supplier.signedAt': 'Signed on (supplier)',
+    'agreementPeriod.isContinuous': 'Continuous (no fixed duration)',
+    'agreementPeriod.durationYears': 'Duration (years)',
+    'agreementPeriod.durationMonths': 'Duration (months)',
+    'agreementPeriod.extensionOptionsUuid': 'Extension option',
+    'agreementPeriod.extensionOptionsUsed': 'Extensions used',
+    'agreementPeriod.irrevocableUntil': 'Irrevocable until',
+    'termination.terms.noticePeriodMonthsUuid': 'Notice period (months)',
+    'termination.terms.noticePeriodExtendsCurrent': 'Notice runs from the end of the current',
+    'termination.terms.noticeByEndOf': 'Termination takes effect at the end of the',
+    'termination.terminatedAt': 'Notice given on',
+    'procurement.purchaseTypeUuid': 'Purchase type',
+    'procurement.procurementStrategyUuid': 'Procurement strategy',
+    'paymentModel.paymentModelUuid': 'Payment model',
+    'paymentModel.paymentFrequencyUuid': 'Payment frequency',
+    'paymentModel.priceRegulationUuid': 'Price regulation',
+    'paymentModel.operationsRemunerationStartedAt': 'Operations remuneration started',
+    roles: 'Assigned roles',
+  },
+  contractGroups: {
+    general: 'Contract',
+    supplier: 'Supplier',
+    terms: 'Agreement period and notice',
+    economy: 'Economy',
+    roles: 'Contract roles',
+  },
+  contractForbidden: 'You may not change this contract.',
+  contractDeleteTitle: (n) => `Delete the contract ${n}?`,
+  contractDeleteIntro: 'The contract is deleted with its dates, terms and payments, and:',
+  contractDeleteConsequences: (c) => {
+    const { l, usages, relations, registrations, children, projects, other } = contractFacts(c);
+    return [
+      l.roles && plural(l.roles, 'role assignment', 'role assignments'),
+      l.externalReferences && plural(l.externalReferences, 'reference', 'references'),
+      l.agreementElements && plural(l.agreementElements, 'agreement element', 'agreement elements'),
+      l.systemUsages &&
+        `its link to ${plural(l.systemUsages, 'IT system', 'IT systems')} (the systems' usages are kept)`,
+      usages.length && `${plural(usages.length, 'IT system loses', 'IT systems lose')} it as main contract`,
+      relations.length &&
+        `${plural(relations.length, 'IT system has', 'IT systems have')} relations that no longer refer to it`,
+      registrations.length &&
+        `${plural(registrations.length, 'data processing registration loses', 'data processing registrations lose')} its link to it${named(registrations)}`,
+      children.length &&
+        `${plural(children.length, 'sub-contract becomes', 'sub-contracts become')} top-level${named(children)}`,
+      projects.length &&
+        `${plural(projects.length, 'project loses', 'projects lose')} its link to it${named(projects)}`,
+      other && `${plural(other, 'other record loses', 'other records lose')} its reference to it`,
+    ].filter((x): x is string => !!x);
+  },
+  contractDeleteConfirm: 'Delete the contract',
+  contractDeleteFailed: 'The contract could not be deleted.',
+  contractDeleted: (n) => `The contract ${n} is deleted.`,
+  contractChangedMeanwhile: 'The contract was changed meanwhile. The consequences above are updated; confirm again.',
+  newContract: 'New contract',
+  newContractTitle: 'Create a contract',
+  contractName: 'Contract name',
+  contractNameHint: 'The name must be unique in the organisation.',
+  createContract: 'Create',
+  creatingContract: 'Creating …',
+  createContractFailed: 'The contract could not be created.',
+  contractCreated: (n) => `The contract ${n} is created.`,
 };
 
 /**

@@ -93,6 +93,8 @@ export const en: Strings = {
   editHere: 'Edit',
   takeIntoUse: 'Take an IT system into use',
   removeUsage: 'Remove usage',
+  deleteContract: 'Delete contract',
+  newContract: 'New contract',
   responsibleUnit: 'Responsible unit',
   gdpr: 'GDPR',
   roles: 'Roles',

@@ -89,6 +89,10 @@ export interface Strings {
   readonly editHere: string;
   /** The button that removes a usage (after a confirmation). */
   readonly removeUsage: string;
+  /** The contract card's delete button. */
+  readonly deleteContract: string;
+  /** The button of `<kitos-contract-create>`. */
+  readonly newContract: string;
   /** The button of `<kitos-usage-create>`. */
   readonly takeIntoUse: string;
   readonly responsibleUnit: string;

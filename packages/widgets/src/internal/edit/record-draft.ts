@@ -34,8 +34,11 @@ export interface FieldSpec {
   readonly options?: string;
   /** For text: the longest value the core accepts (shown as the input's maxlength). */
   readonly max?: number;
-  /** For `number`: what an empty input means (`0` for counts, `null` where the core takes none). */
-  readonly empty?: 0 | null;
+  /**
+   * What an empty input means: for `number`, `0` (counts; the default) or `null`; for text, `null`
+   * (the default) or `''` (a name, which the core then refuses as blank rather than as missing).
+   */
+  readonly empty?: 0 | null | '';
   /** For `unit`: the list field whose units it may be one of (otherwise any unit of the tree). */
   readonly unitsFrom?: string;
   /** For details behind a gate question: the question's key. */
@@ -135,13 +138,13 @@ export function inputValue(f: FieldSpec, value: DraftValue): { value: unknown } 
       return iso ? { value: iso } : { issue: issue(f.key, 'invalid-date', `${text} is not a date dd-MM-yyyy`) };
     }
     case 'number': {
-      if (!text) return { value: f.empty === undefined ? 0 : f.empty };
+      if (!text) return { value: f.empty === undefined || f.empty === '' ? 0 : f.empty };
       return /^\d{1,6}$/.test(text)
         ? { value: Number(text) }
         : { issue: issue(f.key, 'not-a-number', `${text} is not a whole number`) };
     }
     default:
-      return { value: text === '' ? null : (value as string) };
+      return { value: text === '' ? (f.empty === '' ? '' : null) : (value as string) };
   }
 }
 

@@ -226,7 +226,13 @@ export abstract class KitosRecordEditor<R extends EditableRecord> extends LitEle
       this.conflict = undefined;
       this.start(saved, this.draftOf(saved));
       this.announcement = this.t.saved;
-      emit(this, 'kitos-saved', { kind: this.kind, uuid: saved.uuid, action: 'update', version: saved.version, fields });
+      emit(this, 'kitos-saved', {
+        kind: this.kind,
+        uuid: saved.uuid,
+        action: 'update',
+        version: saved.version,
+        fields,
+      });
     } catch (error) {
       this.phase = 'ready';
       await this.refused(error, record);
@@ -463,7 +469,10 @@ export abstract class KitosRecordEditor<R extends EditableRecord> extends LitEle
     const within = f.unitsFrom ? new Set((this.draft[f.unitsFrom] ?? []) as readonly string[]) : undefined;
     return this.flatUnits()
       .filter((u) => !within || within.has(u.node.uuid) || u.node.uuid === this.draft[f.key])
-      .map((u) => ({ value: u.node.uuid, label: within ? u.node.name : `${'\u00a0\u00a0'.repeat(u.depth)}${u.node.name}` }));
+      .map((u) => ({
+        value: u.node.uuid,
+        label: within ? u.node.name : `${'\u00a0\u00a0'.repeat(u.depth)}${u.node.name}`,
+      }));
   }
 
   private unitPicker(f: FieldSpec, label: string, error: string | undefined, theirs: boolean | undefined) {
@@ -631,4 +640,3 @@ export abstract class KitosRecordEditor<R extends EditableRecord> extends LitEle
     </form>`;
   }
 }
-

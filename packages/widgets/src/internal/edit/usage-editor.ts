@@ -28,7 +28,11 @@ export class KitosUsageEditor extends KitosRecordEditor<ItSystemUsage> {
 
   protected async readChoices(organizationUuid: string): Promise<EditChoices> {
     const c = await this.writer.usageEditChoices(organizationUuid);
-    return { options: { dataClassifications: c.dataClassifications, roles: c.roles }, users: c.users, organizations: [] };
+    return {
+      options: { dataClassifications: c.dataClassifications, roles: c.roles },
+      users: c.users,
+      organizations: [],
+    };
   }
 
   protected write(uuid: string, patch: Record<string, unknown>, options: KitosWriteOptions): Promise<ItSystemUsage> {
