@@ -1,8 +1,8 @@
-import { html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
-import { canWriteContracts, type KitosContractWriter } from '../../data/client.js';
+import { html, type TemplateResult } from 'lit';
+import { canWriteContracts, type KitosClient } from '../../data/client.js';
 import type {} from '../../events/kitos-saved.js';
-import { KitosElement } from '../../internal/kitos-element.js';
+import type { EditStrings } from '../../i18n/edit-strings.js';
+import { KitosNameCreate } from '../../internal/name-create-element.js';
 import { contractCreateStyles } from './contract-create.styles.js';
 
 /**
@@ -36,71 +36,32 @@ import { contractCreateStyles } from './contract-create.styles.js';
  * </script>
  * ```
  */
-export class KitosContractCreate extends KitosElement {
+export class KitosContractCreate extends KitosNameCreate {
   /** Styles of the element. */
   static override styles = contractCreateStyles;
 
-  /** The organisation the contract is created in (default: the provider's). */
-  @property({ attribute: 'organization-uuid' })
-  organizationUuid = '';
+  protected readonly probe = 'mayCreateContract';
 
-  @state() private allowed = false;
-  @state() private open = false;
-  @state() private announcement = '';
-  private checked: { client: unknown; org: string } | undefined;
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    super.willUpdate(changed);
-    const client = this.activeClient;
-    const org = this.org;
-    const seen = this.checked;
-    if (seen && seen.client === client && seen.org === org) return;
-    this.checked = { client, org };
-    this.allowed = false;
-    if (canWriteContracts(client) && org) {
-      client.mayCreateContract(org).then(
-        (may) => {
-          if (this.checked?.client === client && this.checked.org === org) this.allowed = may;
-        },
-        (error: unknown) => this.reportError('mayCreateContract', error),
-      );
-    }
+  protected mayCreate(client: KitosClient | undefined, organizationUuid: string): Promise<boolean> | undefined {
+    return canWriteContracts(client) ? client.mayCreateContract(organizationUuid) : undefined;
   }
 
-  /** The organisation in use: the element's own, else the provider's. */
-  private get org(): string {
-    return this.organizationUuid || this.kitos?.organizationUuid || '';
-  }
-
-  private async show(): Promise<void> {
+  protected loadDialog(): Promise<unknown> {
     // The dialog is a chunk of its own, loaded on first use.
-    await import('../../internal/edit/contract-create-dialog.js');
-    this.announcement = '';
-    this.open = true;
+    return import('../../internal/edit/contract-create-dialog.js');
   }
 
-  private async closed(created: { name: string } | null): Promise<void> {
-    this.open = false;
-    if (created) {
-      const { editStrings } = await import('../../i18n/edit-strings.js');
-      this.announcement = editStrings(this.language).contractCreated(created.name);
-    }
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('[part~="create-button"]')?.focus();
+  protected renderDialog(onClose: (created: { name: string } | null) => void): TemplateResult {
+    return html`<kitos-contract-create-dialog exportparts="dialog, dialog-title, field, field-error, create, cancel"
+      .client=${this.activeClient} organization-uuid=${this.org} lang=${this.language}
+      .onClose=${onClose}></kitos-contract-create-dialog>`;
   }
 
-  override render() {
-    if (!this.allowed) return nothing;
-    return html`<button type="button" part="create-button" aria-haspopup="dialog" @click=${() => this.show()}>
-        ${this.t.newContract}
-      </button>
-      <span part="live" role="status" aria-live="polite">${this.announcement}</span>
-      ${
-        this.open
-          ? html`<kitos-contract-create-dialog exportparts="dialog, dialog-title, field, field-error, create, cancel"
-            .client=${this.activeClient as KitosContractWriter} organization-uuid=${this.org}
-            lang=${this.language} .onClose=${(created: { name: string } | null) => this.closed(created)}></kitos-contract-create-dialog>`
-          : nothing
-      }`;
+  protected get buttonText(): string {
+    return this.t.newContract;
+  }
+
+  protected createdText(t: EditStrings, name: string): string {
+    return t.contractCreated(name);
   }
 }
