@@ -160,6 +160,8 @@ const WIDGET_ENTRIES = [
   'usage-create',
   'contract-card',
   'contract-create',
+  'registration-card',
+  'registration-create',
   'contract-deadlines',
   'notifications',
   'org-tree',

@@ -45,6 +45,7 @@ export {
   type EditUserChoice,
   editChoicesOf,
   CONTRACT_EDIT_OPTION_TYPES,
+  REGISTRATION_EDIT_OPTION_TYPES,
   USAGE_EDIT_OPTION_TYPES,
 } from './services/edit-choices.js';
 export {

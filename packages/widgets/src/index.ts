@@ -33,6 +33,8 @@ export { KitosStatusBadge } from './components/status-badge/status-badge.js';
 export { KitosUsageCard } from './components/usage-card/usage-card.js';
 export { KitosUsageCreate } from './components/usage-create/usage-create.js';
 export { KitosContractCreate } from './components/contract-create/contract-create.js';
+export { KitosRegistrationCard } from './components/registration-card/registration-card.js';
+export { KitosRegistrationCreate } from './components/registration-create/registration-create.js';
 export type {
   CardPermissions,
   CardValidity,
@@ -56,11 +58,16 @@ export type {
   ReminderList,
   ReminderQuery,
   KitosContractWriter,
+  KitosRegistrationWriter,
   KitosUsageWriter,
   KitosWritableKind,
   KitosWriteOptions,
   KitosWriter,
   OptionChoice,
+  RegistrationCardData,
+  RegistrationCreate,
+  RegistrationEditChoices,
+  RegistrationPatch,
   RoleHolder,
   StatusReason,
   StatusReasonCode,
@@ -73,7 +80,7 @@ export type {
   UsagePatch,
   UserChoice,
 } from './data/client.js';
-export { canWriteContracts, canWriteUsages } from './data/client.js';
+export { canWriteContracts, canWriteRegistrations, canWriteUsages } from './data/client.js';
 export { type KitosContextValue, kitosContext } from './data/context.js';
 export { KitosWidgetError, type KitosWidgetErrorCode } from './data/errors.js';
 export { createInPageClient } from './data/in-page-client.js';

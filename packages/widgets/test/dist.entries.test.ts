@@ -25,6 +25,8 @@ const ALL = [
   'kitos-notifications',
   'kitos-org-tree',
   'kitos-overview',
+  'kitos-registration-card',
+  'kitos-registration-create',
   'kitos-usage-card',
   'kitos-usage-create',
 ];
@@ -41,6 +43,8 @@ const EXPECTED: Record<string, string[]> = {
   './status-badge': ['kitos-status-badge'],
   './usage-create': ['kitos-usage-create'],
   './contract-create': ['kitos-contract-create'],
+  './registration-card': ['kitos-registration-card', 'kitos-status-badge', 'kitos-notifications'],
+  './registration-create': ['kitos-registration-create'],
 };
 /**
  * The edit modes' elements, loaded by a dynamic import on first use: rollup keeps them in chunks of
@@ -48,10 +52,20 @@ const EXPECTED: Record<string, string[]> = {
  */
 const EDITOR = ['kitos-usage-editor', 'kitos-usage-delete'];
 const CONTRACT_EDITOR = ['kitos-contract-editor', 'kitos-contract-delete'];
+const REGISTRATION_EDITOR = ['kitos-registration-editor', 'kitos-registration-delete'];
 const LAZY: Record<string, string[]> = {
-  '.': [...EDITOR, ...CONTRACT_EDITOR, 'kitos-usage-create-dialog', 'kitos-contract-create-dialog'],
+  '.': [
+    ...EDITOR,
+    ...CONTRACT_EDITOR,
+    ...REGISTRATION_EDITOR,
+    'kitos-usage-create-dialog',
+    'kitos-contract-create-dialog',
+    'kitos-registration-create-dialog',
+  ],
   './usage-card': EDITOR,
   './contract-card': CONTRACT_EDITOR,
+  './registration-card': REGISTRATION_EDITOR,
+  './registration-create': ['kitos-registration-create-dialog'],
   './usage-create': ['kitos-usage-create-dialog'],
   './contract-create': ['kitos-contract-create-dialog'],
 };

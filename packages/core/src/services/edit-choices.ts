@@ -100,3 +100,12 @@ export const CONTRACT_EDIT_OPTION_TYPES = {
   noticePeriods: 'it-contract-notice-period-month-types',
   roles: 'it-contract-role-types',
 } as const satisfies Record<string, OptionType>;
+
+/** The option lists a data processing registration form offers, by the keys its fields name. */
+export const REGISTRATION_EDIT_OPTION_TYPES = {
+  dataResponsibles: 'data-processing-registration-data-responsible-types',
+  basisForTransfer: 'data-processing-registration-basis-for-transfer-types',
+  countries: 'data-processing-registration-country-types',
+  oversightOptions: 'data-processing-registration-oversight-types',
+  roles: 'data-processing-registration-role-types',
+} as const satisfies Record<string, OptionType>;

@@ -17,7 +17,7 @@ import { registerCardRoutes } from './cards.routes.js';
 import { type ChangeStreams, registerChangeStream } from './changes.js';
 import { registerCoordinationRoutes } from './coordination.routes.js';
 import { OverviewPageSchema } from './overview-rows.js';
-import { registerContractEditRoutes } from './contract-edit.routes.js';
+import { registerRecordEditRoutes } from './record-edit.routes.js';
 import { registerUsageEditRoutes } from './usage-edit.routes.js';
 
 /** The prefix of every extension route: KITOS will never use an `x-` segment. */
@@ -103,7 +103,7 @@ export const OverviewQuerySchema = z
 export function registerExtensionRoutes(app: OpenAPIHono<ServerEnv>, streams: ChangeStreams): void {
   registerCardRoutes(app, EXTENSION_PREFIX);
   registerUsageEditRoutes(app, EXTENSION_PREFIX);
-  registerContractEditRoutes(app, EXTENSION_PREFIX);
+  registerRecordEditRoutes(app, EXTENSION_PREFIX);
   registerChangeStream(app, EXTENSION_PREFIX, streams);
   registerNotificationRoutes(app, EXTENSION_PREFIX);
   registerCoordinationRoutes(app, EXTENSION_PREFIX);

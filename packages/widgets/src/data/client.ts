@@ -13,8 +13,11 @@ import type {
   Actor,
   Contract,
   CONTRACT_EDIT_OPTION_TYPES,
+  REGISTRATION_EDIT_OPTION_TYPES,
   ContractCard,
+  DataProcessingRegistration,
   DeleteConsequences,
+  DprCard,
   DeadlineListItem,
   FeedChange,
   FeedDeletion,
@@ -40,6 +43,7 @@ export type {
   DetachedRecords,
   ContractCard as ContractCardData,
   ContractCardDeadlines,
+  DprCard as RegistrationCardData,
   DeadlineListItem as DeadlineItem,
   EntityRef,
   RoleHolder,
@@ -209,10 +213,53 @@ export interface KitosClient {
   createContract?(input: ContractCreate): Promise<Contract>;
   /** Deletes a contract with its cascades (see {@link KitosClient.deleteConsequences}). */
   deleteContract?(uuid: string, options?: KitosWriteOptions): Promise<void>;
+  /**
+   * The detail card of a data processing registration (optional: clients without it make
+   * `<kitos-registration-card>` say the client cannot show registrations).
+   */
+  registrationCard?(uuid: string): Promise<DprCard>;
+  /** The stored registration in the core's shape, with its `version`. */
+  registrationRecord?(uuid: string): Promise<DataProcessingRegistration>;
+  /** The option lists, members and organisations a registration editor offers in the organisation. */
+  registrationEditChoices?(organizationUuid: string): Promise<RegistrationEditChoices>;
+  /**
+   * Changes a registration (sections merged field by field, lists replaced whole, as the core's
+   * `DataProcessingRegistrationPatchSchema`); `expectedVersion` as for {@link KitosClient.patchUsage}.
+   */
+  patchRegistration?(
+    uuid: string,
+    patch: RegistrationPatch,
+    options?: KitosWriteOptions,
+  ): Promise<DataProcessingRegistration>;
+  /** May the actor create registrations in the organisation? */
+  mayCreateRegistration?(organizationUuid: string): Promise<boolean>;
+  /** Creates a registration; a name already used in the organisation is a `KitosConflictError` (`name-taken`). */
+  createRegistration?(input: RegistrationCreate): Promise<DataProcessingRegistration>;
+  /** Deletes a registration (contracts stop listing it; see {@link KitosClient.deleteConsequences}). */
+  deleteRegistration?(uuid: string, options?: KitosWriteOptions): Promise<void>;
 }
 
 /** The kinds {@link KitosClient.deleteConsequences} reports on. */
-export type KitosWritableKind = 'usages' | 'contracts';
+export type KitosWritableKind = 'usages' | 'contracts' | 'registrations';
+
+/** A change to a registration in the core's shape (the input of `kitos.dataProcessing.patch`). */
+export type RegistrationPatch = Parameters<Kitos['dataProcessing']['patch']>[2];
+
+/** What creating a registration needs. */
+export interface RegistrationCreate {
+  readonly organizationUuid: string;
+  readonly name: string;
+}
+
+/** The choices of {@link KitosClient.registrationEditChoices}. */
+export interface RegistrationEditChoices {
+  /** The option lists available in the organisation, by the registration fields' keys (`countries`, `roles`, …). */
+  readonly options: Readonly<Record<keyof typeof REGISTRATION_EDIT_OPTION_TYPES, readonly OptionChoice[]>>;
+  /** The organisation's members, by name: who can hold a role. */
+  readonly users: readonly UserChoice[];
+  /** The organisations the actor may see, by name: who can be a data processor. */
+  readonly organizations: readonly { readonly uuid: string; readonly name: string }[];
+}
 
 /** A change to a contract in the core's shape (the input of `kitos.contracts.patch`). */
 export type ContractPatch = Parameters<Kitos['contracts']['patch']>[2];
@@ -316,8 +363,50 @@ export type KitosContractWriter = KitosClient &
     >
   >;
 
+/** The write methods of a registration (and its card), all present. */
+export type KitosRegistrationWriter = KitosClient &
+  Required<
+    Pick<
+      KitosClient,
+      | 'registrationCard'
+      | 'registrationRecord'
+      | 'registrationEditChoices'
+      | 'patchRegistration'
+      | 'mayCreateRegistration'
+      | 'createRegistration'
+      | 'deleteRegistration'
+      | 'deleteConsequences'
+    >
+  >;
+
+/**
+ * True when the client can edit registrations (the in-page and HTTP clients; not a static snapshot).
+ *
+ * @example
+ * ```ts
+ * if (canWriteRegistrations(client)) await client.patchRegistration(uuid, { name: 'Løn' }, { expectedVersion: 4 });
+ * ```
+ */
+export function canWriteRegistrations(client: KitosClient | undefined): client is KitosRegistrationWriter {
+  return (
+    !!client &&
+    (
+      [
+        'registrationCard',
+        'registrationRecord',
+        'registrationEditChoices',
+        'patchRegistration',
+        'mayCreateRegistration',
+        'createRegistration',
+        'deleteRegistration',
+        'deleteConsequences',
+      ] as const
+    ).every((m) => typeof client[m] === 'function')
+  );
+}
+
 /** Every write method of the widgets, all present (the in-page and HTTP clients). */
-export type KitosWriter = KitosUsageWriter & KitosContractWriter;
+export type KitosWriter = KitosUsageWriter & KitosContractWriter & KitosRegistrationWriter;
 
 /**
  * True when the client can edit contracts (the in-page and HTTP clients; not a static snapshot).

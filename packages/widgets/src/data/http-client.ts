@@ -8,8 +8,10 @@
 import type {
   Contract,
   ContractCard,
+  DataProcessingRegistration,
   DeadlineListItem,
   DeleteConsequences,
+  DprCard,
   IsoDate,
   ItSystemUsage,
   KitosError,
@@ -82,6 +84,7 @@ export interface RequestOptions {
 const RECORD_PATHS: Readonly<Record<KitosWritableKind, string>> = {
   usages: 'it-system-usages',
   contracts: 'it-contracts',
+  registrations: 'data-processing-registrations',
 };
 
 /** A {@link KitosClient} over HTTP, with the raw API and live updates. */
@@ -341,6 +344,22 @@ export function createHttpClient(options: HttpClientOptions): KitosHttpClient {
     createContract: (input): Promise<Contract> =>
       request('POST', `${X}/it-contracts`, { body: { organizationUuid: input.organizationUuid, name: input.name } }),
     deleteContract: (uuid, o = {}) => request('DELETE', `/api/v2/it-contracts/${id(uuid)}`, { ifMatch: etag(o) }),
+    registrationCard: (uuid): Promise<DprCard> => get(`${X}/data-processing-registrations/${id(uuid)}/card`, { today }),
+    registrationRecord: (uuid): Promise<DataProcessingRegistration> =>
+      get(`${X}/data-processing-registrations/${id(uuid)}/record`),
+    registrationEditChoices: (organizationUuid) =>
+      get(`${X}/organizations/${id(organizationUuid)}/registration-edit-choices`),
+    patchRegistration: (uuid, patch, o = {}): Promise<DataProcessingRegistration> =>
+      request('PATCH', `${X}/data-processing-registrations/${id(uuid)}/record`, { body: patch, ifMatch: etag(o) }),
+    mayCreateRegistration: async (organizationUuid) =>
+      (await get<{ create: boolean }>('/api/v2/data-processing-registrations/permissions', { organizationUuid }))
+        .create,
+    createRegistration: (input): Promise<DataProcessingRegistration> =>
+      request('POST', `${X}/data-processing-registrations`, {
+        body: { organizationUuid: input.organizationUuid, name: input.name },
+      }),
+    deleteRegistration: (uuid, o = {}) =>
+      request('DELETE', `/api/v2/data-processing-registrations/${id(uuid)}`, { ifMatch: etag(o) }),
     subscribe,
     request,
     whoAmI: () => request('GET', '/api/session'),

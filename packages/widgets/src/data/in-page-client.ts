@@ -16,6 +16,7 @@ import {
   OVERVIEW_COLUMNS,
   type OrganizationRole,
   type ProtectedKind,
+  REGISTRATION_EDIT_OPTION_TYPES,
   USAGE_EDIT_OPTION_TYPES,
 } from '@os2kitos/core';
 import type { KitosClient, KitosWritableKind, KitosWriter } from './client.js';
@@ -51,7 +52,11 @@ export function createInPageClient(kitos: Kitos, actor: Actor, options: { today?
     });
     return canCreate(ctx, kind, organizationUuid);
   };
-  const services = { usages: kitos.usages, contracts: kitos.contracts } satisfies Record<KitosWritableKind, unknown>;
+  const services = {
+    usages: kitos.usages,
+    contracts: kitos.contracts,
+    registrations: kitos.dataProcessing,
+  } satisfies Record<KitosWritableKind, unknown>;
   return {
     columns: async (kind) => OVERVIEW_COLUMNS[kind],
     overview: (kind, query) => kitos.overviews.query(actor, kind, { ...today, ...query }),
@@ -87,5 +92,14 @@ export function createInPageClient(kitos: Kitos, actor: Actor, options: { today?
     createContract: (input) =>
       kitos.contracts.create(actor, { organizationUuid: input.organizationUuid, name: input.name }),
     deleteContract: (uuid, o = {}) => kitos.contracts.delete(actor, uuid, o),
+    registrationCard: (uuid) => kitos.cards.dataProcessing(actor, uuid, options.today),
+    registrationRecord: (uuid) => kitos.dataProcessing.get(actor, uuid),
+    registrationEditChoices: (organizationUuid) =>
+      editChoicesOf(kitos, actor, organizationUuid, REGISTRATION_EDIT_OPTION_TYPES, { organizations: true }),
+    patchRegistration: (uuid, patch, o = {}) => kitos.dataProcessing.patch(actor, uuid, patch, o),
+    mayCreateRegistration: (organizationUuid) => mayCreate('dataProcessingRegistration', organizationUuid),
+    createRegistration: (input) =>
+      kitos.dataProcessing.create(actor, { organizationUuid: input.organizationUuid, name: input.name }),
+    deleteRegistration: (uuid, o = {}) => kitos.dataProcessing.delete(actor, uuid, o),
   };
 }

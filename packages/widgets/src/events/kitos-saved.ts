@@ -1,6 +1,6 @@
 /** Detail of {@link KitosSavedEvent}. */
 /** The kinds of record the widgets write. */
-export type KitosRecordKind = 'usages' | 'contracts';
+export type KitosRecordKind = 'usages' | 'contracts' | 'registrations';
 
 export interface KitosSavedDetail {
   /** The kind of record saved. */

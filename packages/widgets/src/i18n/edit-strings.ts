@@ -89,10 +89,32 @@ export interface EditStrings {
   readonly newContractTitle: string;
   readonly contractName: string;
   readonly contractNameHint: string;
-  readonly createContract: string;
-  readonly creatingContract: string;
+  readonly createNamed: string;
+  readonly creatingNamed: string;
   readonly createContractFailed: string;
   readonly contractCreated: (name: string) => string;
+  /** Registration field labels by the field's path in the registration. */
+  readonly registrationFields: Readonly<Record<string, string>>;
+  readonly registrationGroups: {
+    readonly general: string;
+    readonly processors: string;
+    readonly oversight: string;
+    readonly roles: string;
+  };
+  readonly registrationForbidden: string;
+  readonly registrationDeleteTitle: (name: string) => string;
+  readonly registrationDeleteIntro: string;
+  /** What deleting a registration takes with it, one sentence each, from the core's report. */
+  readonly registrationDeleteConsequences: (c: DeleteConsequences) => readonly string[];
+  readonly registrationDeleteConfirm: string;
+  readonly registrationDeleteFailed: string;
+  readonly registrationDeleted: (name: string) => string;
+  readonly registrationChangedMeanwhile: string;
+  readonly newRegistrationTitle: string;
+  readonly registrationName: string;
+  readonly registrationNameHint: string;
+  readonly registrationCreated: (name: string) => string;
+  readonly createRegistrationFailed: string;
 }
 
 /** What deleting a usage takes with it. */
@@ -112,6 +134,20 @@ const named = (records: readonly { name: string | null }[]) => {
   return names.length ? `: ${names.join(', ')}` : '';
 };
 
+/** The records of one `kind:field` group of a delete's report. */
+const detachedBy = (c: DeleteConsequences, key: string) =>
+  c.detached.filter((d) => `${d.kind}:${d.field}` === key).flatMap((d) => d.records);
+
+/** How many records outside the `known` groups let go of the deleted record. */
+const otherDetached = (c: DeleteConsequences, known: readonly string[]) =>
+  c.detached.filter((d) => !known.includes(`${d.kind}:${d.field}`)).reduce((n, d) => n + d.records.length, 0);
+
+/** The parts of a registration delete's report the sentences speak of. */
+function registrationFacts(c: DeleteConsequences) {
+  const contracts = 'itContract:dataProcessingRegistrationUuids';
+  return { l: c.lists, contracts: detachedBy(c, contracts), other: otherDetached(c, [contracts]) };
+}
+
 /** The parts of a contract delete's report the sentences speak of. */
 function contractFacts(c: DeleteConsequences) {
   const kinds = {
@@ -121,8 +157,7 @@ function contractFacts(c: DeleteConsequences) {
     children: 'itContract:parentContractUuid',
     projects: 'project:contractUuids',
   } as const;
-  const by = (key: string) => c.detached.filter((d) => `${d.kind}:${d.field}` === key).flatMap((d) => d.records);
-  const known = new Set<string>(Object.values(kinds));
+  const by = (key: string) => detachedBy(c, key);
   return {
     l: c.lists,
     usages: by(kinds.usages),
@@ -131,7 +166,7 @@ function contractFacts(c: DeleteConsequences) {
     children: by(kinds.children),
     projects: by(kinds.projects),
     // Links added to the core later still count, in general words, until they get words of their own.
-    other: c.detached.filter((d) => !known.has(`${d.kind}:${d.field}`)).reduce((n, d) => n + d.records.length, 0),
+    other: otherDetached(c, Object.values(kinds)),
   };
 }
 
@@ -300,10 +335,59 @@ const da: EditStrings = {
   newContractTitle: 'Opret kontrakt',
   contractName: 'Kontraktnavn',
   contractNameHint: 'Navnet skal være entydigt i organisationen.',
-  createContract: 'Opret',
-  creatingContract: 'Opretter …',
+  createNamed: 'Opret',
+  creatingNamed: 'Opretter …',
   createContractFailed: 'Kontrakten kunne ikke oprettes.',
   contractCreated: (n) => `Kontrakten ${n} er oprettet.`,
+  registrationFields: {
+    name: 'Navn',
+    'general.dataResponsibleUuid': 'Dataansvarlig',
+    'general.dataResponsibleRemark': 'Bemærkning om dataansvar',
+    'general.isAgreementConcluded': 'Databehandleraftale indgået',
+    'general.agreementConcludedAt': 'Dato for indgåelse',
+    'general.agreementConcludedRemark': 'Bemærkning om aftalen',
+    'general.responsibleUnitUuid': 'Ansvarlig organisationsenhed',
+    'general.dataProcessorUuids': 'Databehandlere',
+    'general.transferToInsecureThirdCountries': 'Overføres data til usikre tredjelande?',
+    'general.insecureCountryUuids': 'Usikre tredjelande',
+    'general.basisForTransferUuid': 'Overførselsgrundlag',
+    'oversight.oversightOptionUuids': 'Tilsynsmuligheder',
+    'oversight.oversightOptionsRemark': 'Bemærkning om tilsynsmuligheder',
+    'oversight.oversightInterval': 'Tilsynsinterval',
+    'oversight.oversightIntervalRemark': 'Bemærkning om tilsynsinterval',
+    'oversight.isOversightCompleted': 'Er tilsyn gennemført?',
+    'oversight.oversightCompletedRemark': 'Bemærkning om gennemført tilsyn',
+    'oversight.scheduledInspectionDate': 'Planlagt tilsyn',
+    roles: 'Tildelte roller',
+  },
+  registrationGroups: { general: 'Generelt', processors: 'Databehandlere', oversight: 'Tilsyn', roles: 'Roller' },
+  registrationForbidden: 'Du har ikke rettighed til at ændre denne databehandling.',
+  registrationDeleteTitle: (n) => `Slet databehandlingen ${n}?`,
+  registrationDeleteIntro: 'Databehandlingen slettes sammen med sine oplysninger om aftale, overførsler og tilsyn, og:',
+  registrationDeleteConsequences: (c) => {
+    const { l, contracts, other } = registrationFacts(c);
+    return [
+      l.roles && plural(l.roles, 'rolletildeling', 'rolletildelinger'),
+      l.externalReferences && plural(l.externalReferences, 'reference', 'referencer'),
+      l.dataProcessors && `${plural(l.dataProcessors, 'databehandler', 'databehandlere')} (organisationerne bevares)`,
+      l.subDataProcessors && plural(l.subDataProcessors, 'underdatabehandler', 'underdatabehandlere'),
+      l.systemUsages &&
+        `tilknytningen til ${plural(l.systemUsages, 'IT-system', 'IT-systemer')} (systemernes anvendelser bevares)`,
+      contracts.length &&
+        `${plural(contracts.length, 'kontrakt mister', 'kontrakter mister')} tilknytningen til den${named(contracts)}`,
+      other && `${plural(other, 'anden registrering', 'andre registreringer')} mister henvisningen til den`,
+    ].filter((x): x is string => !!x);
+  },
+  registrationDeleteConfirm: 'Slet databehandlingen',
+  registrationDeleteFailed: 'Databehandlingen kunne ikke slettes.',
+  registrationDeleted: (n) => `Databehandlingen ${n} er slettet.`,
+  registrationChangedMeanwhile:
+    'Databehandlingen er ændret i mellemtiden. Konsekvenserne ovenfor er opdateret; bekræft igen.',
+  newRegistrationTitle: 'Opret databehandling',
+  registrationName: 'Navn',
+  registrationNameHint: 'Navnet skal være entydigt i organisationen.',
+  registrationCreated: (n) => `Databehandlingen ${n} er oprettet.`,
+  createRegistrationFailed: 'Databehandlingen kunne ikke oprettes.',
 };
 
 const en: EditStrings = {
@@ -471,10 +555,60 @@ const en: EditStrings = {
   newContractTitle: 'Create a contract',
   contractName: 'Contract name',
   contractNameHint: 'The name must be unique in the organisation.',
-  createContract: 'Create',
-  creatingContract: 'Creating …',
+  createNamed: 'Create',
+  creatingNamed: 'Creating …',
   createContractFailed: 'The contract could not be created.',
   contractCreated: (n) => `The contract ${n} is created.`,
+  registrationFields: {
+    name: 'Name',
+    'general.dataResponsibleUuid': 'Data controller',
+    'general.dataResponsibleRemark': 'Remark on the data controller',
+    'general.isAgreementConcluded': 'Agreement concluded',
+    'general.agreementConcludedAt': 'Concluded on',
+    'general.agreementConcludedRemark': 'Remark on the agreement',
+    'general.responsibleUnitUuid': 'Responsible unit',
+    'general.dataProcessorUuids': 'Data processors',
+    'general.transferToInsecureThirdCountries': 'Is data transferred to insecure third countries?',
+    'general.insecureCountryUuids': 'Insecure third countries',
+    'general.basisForTransferUuid': 'Basis for transfer',
+    'oversight.oversightOptionUuids': 'Oversight options',
+    'oversight.oversightOptionsRemark': 'Remark on the oversight options',
+    'oversight.oversightInterval': 'Oversight interval',
+    'oversight.oversightIntervalRemark': 'Remark on the oversight interval',
+    'oversight.isOversightCompleted': 'Has oversight been carried out?',
+    'oversight.oversightCompletedRemark': 'Remark on the oversight carried out',
+    'oversight.scheduledInspectionDate': 'Scheduled inspection',
+    roles: 'Assigned roles',
+  },
+  registrationGroups: { general: 'General', processors: 'Data processors', oversight: 'Oversight', roles: 'Roles' },
+  registrationForbidden: 'You may not change this data processing registration.',
+  registrationDeleteTitle: (n) => `Delete the registration ${n}?`,
+  registrationDeleteIntro: 'The registration is deleted with its agreement, transfer and oversight details, and:',
+  registrationDeleteConsequences: (c) => {
+    const { l, contracts, other } = registrationFacts(c);
+    return [
+      l.roles && plural(l.roles, 'role assignment', 'role assignments'),
+      l.externalReferences && plural(l.externalReferences, 'reference', 'references'),
+      l.dataProcessors &&
+        `${plural(l.dataProcessors, 'data processor', 'data processors')} (the organisations are kept)`,
+      l.subDataProcessors && plural(l.subDataProcessors, 'sub-processor', 'sub-processors'),
+      l.systemUsages &&
+        `its link to ${plural(l.systemUsages, 'IT system', 'IT systems')} (the systems' usages are kept)`,
+      contracts.length &&
+        `${plural(contracts.length, 'contract loses', 'contracts lose')} its link to it${named(contracts)}`,
+      other && `${plural(other, 'other record loses', 'other records lose')} its reference to it`,
+    ].filter((x): x is string => !!x);
+  },
+  registrationDeleteConfirm: 'Delete the registration',
+  registrationDeleteFailed: 'The registration could not be deleted.',
+  registrationDeleted: (n) => `The registration ${n} is deleted.`,
+  registrationChangedMeanwhile:
+    'The registration was changed meanwhile. The consequences above are updated; confirm again.',
+  newRegistrationTitle: 'Create a data processing registration',
+  registrationName: 'Name',
+  registrationNameHint: 'The name must be unique in the organisation.',
+  registrationCreated: (n) => `The registration ${n} is created.`,
+  createRegistrationFailed: 'The registration could not be created.',
 };
 
 /**

@@ -84,6 +84,21 @@ export interface Strings {
 
   readonly noReadAccessUsage: string;
   readonly noReadAccessContract: string;
+  readonly noReadAccessRegistration: string;
+  /** `<kitos-registration-card>` with a client that has no registration cards (a static snapshot). */
+  readonly noRegistrations: string;
+  /** The registration card's delete button. */
+  readonly deleteRegistration: string;
+  /** The button of `<kitos-registration-create>`. */
+  readonly newRegistration: string;
+  /** Sections and facts of the registration card beside the overview's columns. */
+  readonly processors: string;
+  readonly oversight: string;
+  readonly dataResponsible: string;
+  readonly insecureCountries: string;
+  readonly basisForTransfer: string;
+  readonly oversightCompleted: string;
+  readonly oversightOptions: string;
   readonly edit: string;
   /** The button that opens the card's edit mode. */
   readonly editHere: string;

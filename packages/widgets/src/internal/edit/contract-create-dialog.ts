@@ -18,8 +18,8 @@ export class KitosContractCreateDialog extends KitosNameCreateDialog {
       title: t.newContractTitle,
       name: t.contractName,
       hint: t.contractNameHint,
-      create: t.createContract,
-      creating: t.creatingContract,
+      create: t.createNamed,
+      creating: t.creatingNamed,
       failed: t.createContractFailed,
     };
   }

@@ -17,6 +17,8 @@ export type FieldKind =
   | 'number'
   | 'bool'
   | 'enum-set'
+  | 'option-set'
+  | 'organization-set'
   | 'units'
   | 'unit'
   | 'organization'
@@ -30,7 +32,7 @@ export interface FieldSpec {
   readonly group: string;
   /** For `enum` and `enum-set`: the core's enumeration. */
   readonly enumName?: EnumName;
-  /** For `option` and `roles`: the key of the option list in the form's choices. */
+  /** For `option`, `option-set` and `roles`: the key of the option list in the form's choices. */
   readonly options?: string;
   /** For text: the longest value the core accepts (shown as the input's maxlength). */
   readonly max?: number;
@@ -86,7 +88,8 @@ export function draftOfRecord(fields: readonly FieldSpec[], record: unknown): Dr
       draft[f.key] = ((value ?? []) as { roleUuid: string; userUuid: string }[]).map((r) =>
         roleKey(r.roleUuid, r.userUuid),
       );
-    else if (f.kind === 'enum-set' || f.kind === 'units') draft[f.key] = Array.isArray(value) ? value.map(String) : [];
+    else if (f.kind === 'enum-set' || f.kind === 'option-set' || f.kind === 'organization-set' || f.kind === 'units')
+      draft[f.key] = Array.isArray(value) ? value.map(String) : [];
     else if (f.kind === 'date') draft[f.key] = typeof value === 'string' ? toDanishDate(value) : '';
     else if (f.kind === 'bool') draft[f.key] = value === true ? 'true' : 'false';
     else if (f.kind === 'number')

@@ -378,6 +378,8 @@ export abstract class KitosRecordEditor<R extends EditableRecord> extends LitEle
         break;
       }
       case 'enum-set':
+      case 'option-set':
+      case 'organization-set':
         return this.checkboxes(f, label, error, theirs);
       case 'units':
         return this.unitPicker(f, label, error, theirs);
@@ -407,17 +409,24 @@ export abstract class KitosRecordEditor<R extends EditableRecord> extends LitEle
     </div>`;
   }
 
+  /** A set of choices as checkboxes: an enumeration's values, an option list, or organisations. */
   private checkboxes(f: FieldSpec, label: string, error: string | undefined, theirs: boolean | undefined) {
     const id = idOf(f.key);
     const chosen = (this.draft[f.key] ?? []) as readonly string[];
     const toggle = (v: string, on: boolean) => this.set(f.key, on ? [...chosen, v] : chosen.filter((x) => x !== v));
+    const items =
+      f.kind === 'enum-set'
+        ? enumValues(f.enumName as never).map((v) => ({ value: v, label: valueLabel(v, f.enumName, this.language) }))
+        : f.kind === 'option-set'
+          ? this.optionsOf(f).map((o) => ({ value: o.uuid, label: o.name }))
+          : this.choices.organizations.map((o) => ({ value: o.uuid, label: o.name }));
     return html`<fieldset part="field choices" class="wide" data-field=${f.key} id=${id} tabindex="-1"
       aria-describedby=${this.describedBy(f.key) || nothing}>
       <legend>${label}</legend>
-      ${enumValues(f.enumName as never).map(
-        (v) => html`<label class="check"><input type="checkbox" .checked=${chosen.includes(v)}
-          @change=${(e: Event) => toggle(v, (e.target as HTMLInputElement).checked)} />
-          ${valueLabel(v, f.enumName, this.language)}</label>`,
+      ${items.map(
+        (i) => html`<label class="check"><input type="checkbox" .checked=${chosen.includes(i.value)}
+          @change=${(e: Event) => toggle(i.value, (e.target as HTMLInputElement).checked)} />
+          ${i.label}</label>`,
       )}
       ${theirs ? html`<span part="changed">${this.t.changedByOthers}</span>` : nothing}
       ${error ? html`<span part="field-error" id=${`${id}-error`}>${error}</span>` : nothing}

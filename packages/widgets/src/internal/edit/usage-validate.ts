@@ -2,13 +2,15 @@
  * The core's schemas over what the edit forms would send, and the core's words for the issues: for
  * a usage, the general and GDPR sections of the patch, the validity period and the units over the
  * values after the change; for a contract, its patch schema over the values after the change, and
- * its create schema. The only editing module that runs zod's parser: the one-script embed builds it as a file of its own
+ * its create schema; for a data processing registration, its patch and create schemas. The only editing module that runs zod's parser: the one-script embed builds it as a file of its own
  * (`kitos-widgets.bundle.validate.js`, see rollup.config.js), so pages that only read never carry
  * the parser, and apps' bundlers load it with the edit mode.
  */
 import {
   ContractCreateSchema,
   ContractPatchSchema,
+  DataProcessingRegistrationCreateSchema,
+  DataProcessingRegistrationPatchSchema,
   ISSUE_CODES,
   toValidationIssues,
   UsageGdprPatchSchema,
@@ -109,6 +111,33 @@ export function checkContractPatch(patch: Record<string, unknown>, values: Contr
  */
 export function checkContractCreate(input: { organizationUuid: string; name: string }): ValidationIssue[] {
   const r = ContractCreateSchema.safeParse(input);
+  return r.success ? [] : toValidationIssues(r.error);
+}
+
+/**
+ * Every issue the core's registration patch schema finds in `patch` (its gates are the form's:
+ * details behind a closed gate are not sent, and the core clears them).
+ *
+ * @example
+ * ```ts
+ * checkRegistrationPatch({ oversight: { oversightInterval: 'Weekly' } }); // [{ path: ['oversight', 'oversightInterval'], … }]
+ * ```
+ */
+export function checkRegistrationPatch(patch: Record<string, unknown>): ValidationIssue[] {
+  const r = DataProcessingRegistrationPatchSchema.safeParse(patch);
+  return r.success ? [] : toValidationIssues(r.error);
+}
+
+/**
+ * Every issue the core's registration create schema finds in a new registration's input.
+ *
+ * @example
+ * ```ts
+ * checkRegistrationCreate({ organizationUuid, name: '' }); // [{ path: ['name'], … }]
+ * ```
+ */
+export function checkRegistrationCreate(input: { organizationUuid: string; name: string }): ValidationIssue[] {
+  const r = DataProcessingRegistrationCreateSchema.safeParse(input);
   return r.success ? [] : toValidationIssues(r.error);
 }
 
