@@ -36,6 +36,8 @@ export interface EditStrings {
   readonly gateClears: (fields: string) => string;
   readonly responsibleHint: string;
   readonly noUnits: string;
+  /** An option list the organisation has no options in. */
+  readonly noOptions: string;
   readonly findUnit: string;
   readonly fixErrors: (n: number) => string;
   readonly serverRefused: string;
@@ -223,6 +225,7 @@ const da: EditStrings = {
   gateClears: (f) => `Når du gemmer, ryddes: ${f}.`,
   responsibleHint: 'Vælg blandt de relevante enheder ovenfor.',
   noUnits: 'Organisationen har ingen enheder.',
+  noOptions: 'Organisationen har ingen valgmuligheder her.',
   findUnit: 'Find enhed',
   fixErrors: (x) => `${plural(x, 'felt', 'felter')} skal rettes, før der kan gemmes.`,
   serverRefused: 'KITOS afviste ændringen. Se felterne markeret nedenfor.',
@@ -443,6 +446,7 @@ const en: EditStrings = {
   gateClears: (f) => `Saving clears: ${f}.`,
   responsibleHint: 'Choose among the relevant units above.',
   noUnits: 'The organisation has no units.',
+  noOptions: 'The organisation has no options here.',
   findUnit: 'Find unit',
   fixErrors: (x) => `${plural(x, 'field needs', 'fields need')} fixing before saving.`,
   serverRefused: 'KITOS refused the change. See the fields marked below.',

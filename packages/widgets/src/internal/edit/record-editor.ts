@@ -423,11 +423,15 @@ export abstract class KitosRecordEditor<R extends EditableRecord> extends LitEle
     return html`<fieldset part="field choices" class="wide" data-field=${f.key} id=${id} tabindex="-1"
       aria-describedby=${this.describedBy(f.key) || nothing}>
       <legend>${label}</legend>
-      ${items.map(
-        (i) => html`<label class="check"><input type="checkbox" .checked=${chosen.includes(i.value)}
-          @change=${(e: Event) => toggle(i.value, (e.target as HTMLInputElement).checked)} />
-          ${i.label}</label>`,
-      )}
+      ${
+        items.length
+          ? items.map(
+              (i) => html`<label class="check"><input type="checkbox" .checked=${chosen.includes(i.value)}
+                @change=${(e: Event) => toggle(i.value, (e.target as HTMLInputElement).checked)} />
+                ${i.label}</label>`,
+            )
+          : html`<p part="hint">${this.t.noOptions}</p>`
+      }
       ${theirs ? html`<span part="changed">${this.t.changedByOthers}</span>` : nothing}
       ${error ? html`<span part="field-error" id=${`${id}-error`}>${error}</span>` : nothing}
     </fieldset>`;
