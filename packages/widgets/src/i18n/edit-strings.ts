@@ -39,6 +39,8 @@ export interface EditStrings {
   /** An option list the organisation has no options in. */
   readonly noOptions: string;
   readonly findUnit: string;
+  /** The filter of a long checkbox list. */
+  readonly findChoice: string;
   readonly fixErrors: (n: number) => string;
   readonly serverRefused: string;
   readonly forbidden: string;
@@ -227,6 +229,7 @@ const da: EditStrings = {
   noUnits: 'Organisationen har ingen enheder.',
   noOptions: 'Organisationen har ingen valgmuligheder her.',
   findUnit: 'Find enhed',
+  findChoice: 'Søg i listen',
   fixErrors: (x) => `${plural(x, 'felt', 'felter')} skal rettes, før der kan gemmes.`,
   serverRefused: 'KITOS afviste ændringen. Se felterne markeret nedenfor.',
   forbidden: 'Du har ikke rettighed til at ændre dette IT-system.',
@@ -448,6 +451,7 @@ const en: EditStrings = {
   noUnits: 'The organisation has no units.',
   noOptions: 'The organisation has no options here.',
   findUnit: 'Find unit',
+  findChoice: 'Search the list',
   fixErrors: (x) => `${plural(x, 'field needs', 'fields need')} fixing before saving.`,
   serverRefused: 'KITOS refused the change. See the fields marked below.',
   forbidden: 'You may not change this IT system.',

@@ -54,6 +54,8 @@ interface Conflict<R> {
 
 /** From how many units the unit picker offers a filter (a short list is read at a glance). */
 const UNIT_FILTER_FROM = 3;
+/** From how many choices a checkbox list offers a filter and scrolls in a box of its own. */
+const CHOICE_FILTER_FROM = 10;
 
 const idOf = (key: string) => `f-${key.replaceAll('.', '-')}`;
 
@@ -112,6 +114,8 @@ export abstract class KitosRecordEditor<R extends EditableRecord> extends LitEle
   @state() private conflict: Conflict<R> | undefined;
   /** What the unit picker is filtered by (a part of a unit's name). */
   @state() private unitFilter = '';
+  /** What each long checkbox list is filtered by, by field key. */
+  @state() private choiceFilters: ReadonlyMap<string, string> = new Map();
   /** Fields the user touched, so untouched fields do not show errors while typing elsewhere. */
   private touched = new Set<string>();
   private submitted = false;
@@ -420,18 +424,39 @@ export abstract class KitosRecordEditor<R extends EditableRecord> extends LitEle
         : f.kind === 'option-set'
           ? this.optionsOf(f).map((o) => ({ value: o.uuid, label: o.name }))
           : this.choices.organizations.map((o) => ({ value: o.uuid, label: o.name }));
+    // A long list (every organisation as data processor) is filtered by name and scrolls in a box;
+    // ticked choices stay in view so a choice never disappears.
+    const long = items.length >= CHOICE_FILTER_FROM;
+    const needle = (this.choiceFilters.get(f.key) ?? '').trim().toLocaleLowerCase('da');
+    const matching = needle
+      ? items.filter((i) => chosen.includes(i.value) || i.label.toLocaleLowerCase('da').includes(needle))
+      : items;
+    // In a long list the ticked choices come first, so what is chosen is seen without scrolling.
+    const shown = long
+      ? [...matching.filter((i) => chosen.includes(i.value)), ...matching.filter((i) => !chosen.includes(i.value))]
+      : matching;
+    const list = shown.map(
+      (i) => html`<label class="check"><input type="checkbox" .checked=${chosen.includes(i.value)}
+        @change=${(e: Event) => toggle(i.value, (e.target as HTMLInputElement).checked)} />
+        ${i.label}</label>`,
+    );
+    const filterId = `${id}-filter`;
     return html`<fieldset part="field choices" class="wide" data-field=${f.key} id=${id} tabindex="-1"
       aria-describedby=${this.describedBy(f.key) || nothing}>
       <legend>${label}</legend>
       ${
-        items.length
-          ? items.map(
-              (i) => html`<label class="check"><input type="checkbox" .checked=${chosen.includes(i.value)}
-                @change=${(e: Event) => toggle(i.value, (e.target as HTMLInputElement).checked)} />
-                ${i.label}</label>`,
-            )
-          : html`<p part="hint">${this.t.noOptions}</p>`
+        long
+          ? html`<label class="filter" for=${filterId}>${this.t.findChoice}</label>
+              <input id=${filterId} type="search" autocomplete="off" .value=${this.choiceFilters.get(f.key) ?? ''}
+                @input=${(e: Event) => {
+                  const next = new Map(this.choiceFilters);
+                  next.set(f.key, (e.target as HTMLInputElement).value);
+                  this.choiceFilters = next;
+                }} />
+              <div part="choice-list">${list}</div>`
+          : nothing
       }
+      ${long ? nothing : items.length ? list : html`<p part="hint">${this.t.noOptions}</p>`}
       ${theirs ? html`<span part="changed">${this.t.changedByOthers}</span>` : nothing}
       ${error ? html`<span part="field-error" id=${`${id}-error`}>${error}</span>` : nothing}
     </fieldset>`;
