@@ -324,7 +324,13 @@ export type KitosUsageWriter = KitosClient &
   Required<
     Pick<
       KitosClient,
-      'usageRecord' | 'usageEditChoices' | 'patchUsage' | 'mayCreateUsage' | 'createUsage' | 'deleteUsage'
+      | 'usageRecord'
+      | 'usageEditChoices'
+      | 'patchUsage'
+      | 'mayCreateUsage'
+      | 'createUsage'
+      | 'deleteUsage'
+      | 'deleteConsequences'
     >
   >;
 
@@ -344,7 +350,8 @@ export function canWriteUsages(client: KitosClient | undefined): client is Kitos
     typeof client.patchUsage === 'function' &&
     typeof client.mayCreateUsage === 'function' &&
     typeof client.createUsage === 'function' &&
-    typeof client.deleteUsage === 'function'
+    typeof client.deleteUsage === 'function' &&
+    typeof client.deleteConsequences === 'function'
   );
 }
 

@@ -54,7 +54,9 @@ export interface EditStrings {
   readonly changedByOthers: string;
   readonly deleteTitle: (system: string) => string;
   readonly deleteIntro: string;
-  readonly deleteConsequences: (c: DeleteCounts) => readonly string[];
+  /** What removing a usage takes with it, one sentence each, from the core's report. */
+  readonly deleteConsequences: (c: DeleteConsequences) => readonly string[];
+  readonly usageChangedMeanwhile: string;
   readonly deleteIrreversible: string;
   readonly deleteConfirm: string;
   readonly deleting: string;
@@ -121,15 +123,6 @@ export interface EditStrings {
   readonly createRegistrationFailed: string;
 }
 
-/** What deleting a usage takes with it. */
-export interface DeleteCounts {
-  readonly roles: number;
-  readonly units: number;
-  readonly outgoingRelations: number;
-  readonly references: number;
-  readonly registrations: number;
-}
-
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** The names of the records in a group of the report, when they have names. */
@@ -145,6 +138,24 @@ const detachedBy = (c: DeleteConsequences, key: string) =>
 /** How many records outside the `known` groups let go of the deleted record. */
 const otherDetached = (c: DeleteConsequences, known: readonly string[]) =>
   c.detached.filter((d) => !known.includes(`${d.kind}:${d.field}`)).reduce((n, d) => n + d.records.length, 0);
+
+/** The parts of a usage delete's report the sentences speak of. */
+function usageFacts(c: DeleteConsequences) {
+  const kinds = {
+    contracts: 'itContract:systemUsageUuids',
+    registrations: 'dataProcessingRegistration:systemUsageUuids',
+    projects: 'project:systemUsageUuids',
+    relations: 'itSystemUsage:outgoingSystemRelations.toUsageUuid',
+  } as const;
+  return {
+    l: c.lists,
+    contracts: detachedBy(c, kinds.contracts),
+    registrations: detachedBy(c, kinds.registrations),
+    projects: detachedBy(c, kinds.projects),
+    relations: detachedBy(c, kinds.relations),
+    other: otherDetached(c, Object.values(kinds)),
+  };
+}
 
 /** The parts of a registration delete's report the sentences speak of. */
 function registrationFacts(c: DeleteConsequences) {
@@ -243,17 +254,23 @@ const da: EditStrings = {
   changedByOthers: 'Ændret af en anden',
   deleteTitle: (s) => `Fjern anvendelsen af ${s}?`,
   deleteIntro: 'Anvendelsen slettes sammen med:',
-  deleteConsequences: (c) =>
-    [
-      c.roles && plural(c.roles, 'rolletildeling', 'rolletildelinger'),
-      c.units && `tilknytningen til ${plural(c.units, 'organisationsenhed', 'organisationsenheder')}`,
-      c.outgoingRelations && `${plural(c.outgoingRelations, 'relation', 'relationer')} fra systemet til andre systemer`,
-      'alle relationer fra andre systemer til det',
-      c.references && plural(c.references, 'lokal reference', 'lokale referencer'),
-      'tilknytningen til kontrakter (kontrakterne bevares)',
-      c.registrations &&
-        `tilknytningen til ${plural(c.registrations, 'databehandling', 'databehandlinger')} (registreringerne bevares)`,
-    ].filter((x): x is string => !!x),
+  deleteConsequences: (c) => {
+    const { l, contracts, registrations, projects, relations, other } = usageFacts(c);
+    return [
+      l.roles && plural(l.roles, 'rolletildeling', 'rolletildelinger'),
+      l.usingUnits && `tilknytningen til ${plural(l.usingUnits, 'organisationsenhed', 'organisationsenheder')}`,
+      l.externalReferences && plural(l.externalReferences, 'lokal reference', 'lokale referencer'),
+      relations.length &&
+        `${plural(relations.length, 'andet system mister', 'andre systemer mister')} deres relation til det`,
+      contracts.length &&
+        `tilknytningen til ${plural(contracts.length, 'kontrakt', 'kontrakter')} (kontrakterne bevares)${named(contracts)}`,
+      registrations.length &&
+        `tilknytningen til ${plural(registrations.length, 'databehandling', 'databehandlinger')} (registreringerne bevares)${named(registrations)}`,
+      projects.length && `tilknytningen til ${plural(projects.length, 'projekt', 'projekter')}${named(projects)}`,
+      other && `${plural(other, 'anden registrering', 'andre registreringer')} mister henvisningen til det`,
+    ].filter((x): x is string => !!x);
+  },
+  usageChangedMeanwhile: 'Anvendelsen er ændret i mellemtiden. Konsekvenserne ovenfor er opdateret; bekræft igen.',
   deleteIrreversible: 'Denne handling kan ikke fortrydes.',
   deleteConfirm: 'Fjern anvendelsen',
   deleting: 'Fjerner …',
@@ -465,17 +482,23 @@ const en: EditStrings = {
   changedByOthers: 'Changed by someone else',
   deleteTitle: (s) => `Remove the usage of ${s}?`,
   deleteIntro: 'The usage is deleted together with:',
-  deleteConsequences: (c) =>
-    [
-      c.roles && plural(c.roles, 'role assignment', 'role assignments'),
-      c.units && `its link to ${plural(c.units, 'organisation unit', 'organisation units')}`,
-      c.outgoingRelations && `${plural(c.outgoingRelations, 'relation', 'relations')} from the system to other systems`,
-      'every relation from other systems to it',
-      c.references && plural(c.references, 'local reference', 'local references'),
-      'its links to contracts (the contracts are kept)',
-      c.registrations &&
-        `its link to ${plural(c.registrations, 'data processing registration', 'data processing registrations')} (the registrations are kept)`,
-    ].filter((x): x is string => !!x),
+  deleteConsequences: (c) => {
+    const { l, contracts, registrations, projects, relations, other } = usageFacts(c);
+    return [
+      l.roles && plural(l.roles, 'role assignment', 'role assignments'),
+      l.usingUnits && `its link to ${plural(l.usingUnits, 'organisation unit', 'organisation units')}`,
+      l.externalReferences && plural(l.externalReferences, 'local reference', 'local references'),
+      relations.length &&
+        `${plural(relations.length, 'other system loses', 'other systems lose')} their relation to it`,
+      contracts.length &&
+        `its link to ${plural(contracts.length, 'contract', 'contracts')} (the contracts are kept)${named(contracts)}`,
+      registrations.length &&
+        `its link to ${plural(registrations.length, 'data processing registration', 'data processing registrations')} (the registrations are kept)${named(registrations)}`,
+      projects.length && `its link to ${plural(projects.length, 'project', 'projects')}${named(projects)}`,
+      other && `${plural(other, 'other record loses', 'other records lose')} its reference to it`,
+    ].filter((x): x is string => !!x);
+  },
+  usageChangedMeanwhile: 'The usage was changed meanwhile. The consequences above are updated; confirm again.',
   deleteIrreversible: 'This cannot be undone.',
   deleteConfirm: 'Remove the usage',
   deleting: 'Removing …',

@@ -126,8 +126,7 @@ export class KitosUsageCard extends KitosCardElement<UsageCardData> {
       }
       ${
         this.confirmingDelete
-          ? html`<kitos-usage-delete .client=${writer} uuid=${d.uuid} lang=${this.language} system-name=${d.systemName}
-            registrations=${d.gdpr.dataProcessingRegistrations.length}
+          ? html`<kitos-usage-delete .client=${writer} uuid=${d.uuid} lang=${this.language} record-name=${d.systemName}
             .onClose=${(deleted: boolean) => this.closeDelete(deleted, d.systemName)}></kitos-usage-delete>`
           : nothing
       }
