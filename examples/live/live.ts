@@ -161,14 +161,28 @@ async function main() {
   for (const tab of document.querySelectorAll<HTMLElement>('[role=tab]')) {
     if (tab.dataset.kind) tab.addEventListener('click', () => showTab(tab.dataset.kind ?? 'usages'));
   }
-  // Selecting a contract or a usage shows its card; it stays open when the user is switched.
-  document.addEventListener('kitos-select', (event) => {
-    const { kind, uuid } = (event as CustomEvent<{ kind: string; uuid: string }>).detail;
-    if (kind !== 'contracts' && kind !== 'usages') return;
-    event.preventDefault();
-    const card = document.createElement(kind === 'contracts' ? 'kitos-contract-card' : 'kitos-usage-card');
+  // Selecting a usage, contract or registration shows its card (editable for those allowed); it stays
+  // open when the user is switched. A record created from the buttons above opens the same way.
+  const CARDS: Readonly<Record<string, string>> = {
+    usages: 'kitos-usage-card',
+    contracts: 'kitos-contract-card',
+    dataProcessing: 'kitos-registration-card',
+    registrations: 'kitos-registration-card',
+  };
+  const showCard = (kind: string, uuid: string) => {
+    const card = document.createElement(CARDS[kind] as string);
     card.setAttribute('uuid', uuid);
     $('card-slot').replaceChildren(card);
+  };
+  document.addEventListener('kitos-select', (event) => {
+    const { kind, uuid } = (event as CustomEvent<{ kind: string; uuid: string }>).detail;
+    if (!CARDS[kind]) return;
+    event.preventDefault();
+    showCard(kind, uuid);
+  });
+  document.addEventListener('kitos-saved', (event) => {
+    const { kind, uuid, action } = (event as CustomEvent<{ kind: string; uuid: string; action: string }>).detail;
+    if (action === 'create' && CARDS[kind]) showCard(kind, uuid);
   });
   // Permissions hold: a card of another municipality answers 404, shown in words.
   document.addEventListener('kitos-error', (event) => {

@@ -39,9 +39,21 @@ export { type Clock, DEFAULT_TIME_ZONE, fixedClock, systemClock, todayBy } from 
 export { type AuditChange, AuditChangeSchema, type AuditEntry, AuditEntrySchema, auditDiff } from './engine/audit.js';
 export { CORE_STORAGE_SCHEMA } from './services/kinds.js';
 export {
+  type EditChoicesOf,
+  type EditOptionChoice,
+  type EditOrganizationChoice,
+  type EditUserChoice,
+  editChoicesOf,
+  CONTRACT_EDIT_OPTION_TYPES,
+  REGISTRATION_EDIT_OPTION_TYPES,
+  USAGE_EDIT_OPTION_TYPES,
+} from './services/edit-choices.js';
+export {
   DEFAULT_LIST_LIMIT,
   type EntityService,
+  type DeleteConsequences,
   type DeleteOptions,
+  type DetachedRecords,
   type ListFieldSpec,
   type ListPage,
   type ListQuery,

@@ -217,6 +217,43 @@ describe('contracts', () => {
     expect(kept.parentContractUuid).toBeNull();
     expect(kept.general.validity.requireValidParent).toBe(false);
   });
+  it('reports what a delete takes with it, as the delete then does', async () => {
+    const s = await kitos.systems.create(admin, { organizationUuid: org, name: 'Dækket' });
+    const u = await kitos.usages.create(localAdmin, { organizationUuid: org, systemUuid: s.uuid });
+    const [role] = await kitos.options.global(admin, 'it-contract-role-types');
+    await kitos.options.setLocal(localAdmin, {
+      organizationUuid: org,
+      optionUuid: role?.uuid as string,
+      isActive: true,
+    });
+    const parent = await kitos.contracts.create(localAdmin, {
+      organizationUuid: org,
+      name: 'Ramme',
+      systemUsageUuids: [u.uuid],
+      roles: [{ roleUuid: role?.uuid as string, userUuid: member.userUuid }],
+    });
+    await kitos.usages.patch(localAdmin, u.uuid, { general: { mainContractUuid: parent.uuid } } as never);
+    const child = await kitos.contracts.create(localAdmin, {
+      organizationUuid: org,
+      name: 'Tillæg',
+      parentContractUuid: parent.uuid,
+    });
+    const c = await kitos.contracts.deleteConsequences(member, parent.uuid);
+    expect(c).toMatchObject({ kind: 'itContract', uuid: parent.uuid, version: parent.version });
+    expect(c.lists).toEqual({ systemUsages: 1, roles: 1 });
+    expect(c.detached).toEqual(
+      expect.arrayContaining([
+        { kind: 'itSystemUsage', field: 'general.mainContractUuid', records: [{ uuid: u.uuid, name: null }] },
+        { kind: 'itContract', field: 'parentContractUuid', records: [{ uuid: child.uuid, name: 'Tillæg' }] },
+      ]),
+    );
+    expect(c.detached).toHaveLength(2);
+    // A record the actor cannot see reports nothing either.
+    await expect(kitos.contracts.deleteConsequences(member, uuid(404))).rejects.toBeInstanceOf(KitosNotFoundError);
+    await kitos.contracts.delete(localAdmin, parent.uuid, { expectedVersion: c.version });
+    expect((await kitos.usages.get(localAdmin, u.uuid)).general.mainContractUuid).toBeNull();
+    expect((await kitos.contracts.get(localAdmin, child.uuid)).parentContractUuid).toBeNull();
+  });
   it('computes the deadline engine for one contract', async () => {
     const c = await kitos.contracts.create(localAdmin, {
       organizationUuid: org,

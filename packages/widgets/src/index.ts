@@ -38,6 +38,9 @@ export { KitosRoles } from './components/roles/roles.js';
 export { KitosStatusBadge } from './components/status-badge/status-badge.js';
 export { KitosUsageCard } from './components/usage-card/usage-card.js';
 export { KitosUsageCreate } from './components/usage-create/usage-create.js';
+export { KitosContractCreate } from './components/contract-create/contract-create.js';
+export { KitosRegistrationCard } from './components/registration-card/registration-card.js';
+export { KitosRegistrationCreate } from './components/registration-create/registration-create.js';
 export type {
   CardPermissions,
   CatalogueFilters,
@@ -61,10 +64,15 @@ export type {
   CardValidity,
   ContractCardData,
   ContractCardDeadlines,
+  ContractCreate,
+  ContractEditChoices,
+  ContractPatch,
   DeadlineItem,
   DeadlineQuery,
   DeliveryItem,
+  DeleteConsequences,
   DeliveryQuery,
+  DetachedRecords,
   EntityRef,
   KitosActor,
   KitosChange,
@@ -74,10 +82,18 @@ export type {
   ReminderItem,
   ReminderList,
   ReminderQuery,
+  KitosContractWriter,
+  KitosRegistrationWriter,
   KitosRolesClient,
   KitosUsageWriter,
+  KitosWritableKind,
   KitosWriteOptions,
+  KitosWriter,
   OptionChoice,
+  RegistrationCardData,
+  RegistrationCreate,
+  RegistrationEditChoices,
+  RegistrationPatch,
   RoleHolder,
   RelationEdge,
   RelationGraph,
@@ -100,7 +116,13 @@ export type {
   UsagePatch,
   UserChoice,
 } from './data/client.js';
-export { canCoordinate, canTransferRoles, canWriteUsages } from './data/client.js';
+export {
+  canCoordinate,
+  canTransferRoles,
+  canWriteContracts,
+  canWriteRegistrations,
+  canWriteUsages,
+} from './data/client.js';
 export { type KitosContextValue, kitosContext } from './data/context.js';
 export { KitosWidgetError, type KitosWidgetErrorCode } from './data/errors.js';
 export { createInPageClient } from './data/in-page-client.js';

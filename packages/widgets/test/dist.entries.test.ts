@@ -20,12 +20,15 @@ const ALL = [
   'kitos-provider',
   'kitos-status-badge',
   'kitos-contract-card',
+  'kitos-contract-create',
   'kitos-contract-deadlines',
   'kitos-notifications',
   'kitos-org-tree',
   'kitos-overview',
   'kitos-relation-graph',
   'kitos-roles',
+  'kitos-registration-card',
+  'kitos-registration-create',
   'kitos-usage-card',
   'kitos-usage-create',
   'kitos-catalogue',
@@ -49,16 +52,32 @@ const EXPECTED: Record<string, string[]> = {
   './catalogue': ['kitos-catalogue'],
   './procurement-radar': ['kitos-procurement-radar'],
   './similar-landscapes': ['kitos-similar-landscapes'],
+  './contract-create': ['kitos-contract-create'],
+  './registration-card': ['kitos-registration-card', 'kitos-status-badge', 'kitos-notifications'],
+  './registration-create': ['kitos-registration-create'],
 };
 /**
  * The edit modes' elements, loaded by a dynamic import on first use: rollup keeps them in chunks of
  * their own, esbuild (without code splitting) inlines them into the app bundle.
  */
 const EDITOR = ['kitos-usage-editor', 'kitos-usage-delete'];
+const CONTRACT_EDITOR = ['kitos-contract-editor', 'kitos-contract-delete'];
+const REGISTRATION_EDITOR = ['kitos-registration-editor', 'kitos-registration-delete'];
 const LAZY: Record<string, string[]> = {
-  '.': [...EDITOR, 'kitos-usage-create-dialog'],
+  '.': [
+    ...EDITOR,
+    ...CONTRACT_EDITOR,
+    ...REGISTRATION_EDITOR,
+    'kitos-usage-create-dialog',
+    'kitos-contract-create-dialog',
+    'kitos-registration-create-dialog',
+  ],
   './usage-card': EDITOR,
+  './contract-card': CONTRACT_EDITOR,
+  './registration-card': REGISTRATION_EDITOR,
+  './registration-create': ['kitos-registration-create-dialog'],
   './usage-create': ['kitos-usage-create-dialog'],
+  './contract-create': ['kitos-contract-create-dialog'],
 };
 const specifier = (subpath: string) => `@os2kitos/widgets${subpath.slice(1)}`;
 const sorted = (tags: Iterable<string>) => [...new Set(tags)].sort();

@@ -32,7 +32,7 @@ import { toValidationIssues } from '../shared/schema.js';
 import type { Filter, SortKey } from '../storage/port.js';
 import type { CallContext } from './call.js';
 import { blankFor, mergePatch } from './defaults.js';
-import { detachReferrers, type Reference } from './references.js';
+import { detachReferrers, type Reference, referrers } from './references.js';
 import { deleteEntity, type EntityDefinition, readEntity, type WriteOptions, writeEntity } from './repository.js';
 
 /** The editable part of an entity (no meta). */
@@ -111,6 +111,30 @@ export interface ListFieldSpec {
   readonly conflictCode?: IssueCode;
 }
 
+/** Records of one kind that let go of a deleted record through one field (see {@link Reference}). */
+export interface DetachedRecords {
+  /** Kind of the records, e.g. `itSystemUsage`. */
+  readonly kind: string;
+  /** The field that points at the deleted record, e.g. `general.mainContractUuid`. */
+  readonly field: string;
+  /** The records, with their names where the kind has one (usages have none of their own). */
+  readonly records: readonly { readonly uuid: string; readonly name: string | null }[];
+}
+
+/**
+ * What a delete takes with it (see `EntityService.deleteConsequences`): the item count of each
+ * of the record's own list fields that is not empty (e.g. `{ roles: 2, systemUsages: 3 }`; the
+ * items go with the record, records they name stay), and the records that let go of it.
+ */
+export interface DeleteConsequences {
+  readonly kind: string;
+  readonly uuid: string;
+  /** The version the consequences were read at: delete with it as `expectedVersion`. */
+  readonly version: number;
+  readonly lists: Readonly<Record<string, number>>;
+  readonly detached: readonly DetachedRecords[];
+}
+
 /** Options of a delete. */
 export interface DeleteOptions extends WriteOptions {
   /**
@@ -186,6 +210,12 @@ export interface EntityService<E extends EntityMeta, C, P, L extends string = ne
   list(actor: Actor, query?: ListQuery): Promise<ListPage<E>>;
   /** What the actor may do with one entity. */
   permissions(actor: Actor, uuid: string): Promise<Permissions>;
+  /**
+   * What deleting the entity would take with it, read from the same tables the delete runs on: the
+   * items of its own list fields (deleted with it) and the records that let go of it (the kind's
+   * detaching references). Needs read access only; says nothing about whether the actor may delete.
+   */
+  deleteConsequences(actor: Actor, uuid: string): Promise<DeleteConsequences>;
   /**
    * Adds one item to a list field, through the same checks as a patch of the whole list. An item
    * already there is a conflict (`already-exists`, or the list's own code).
@@ -526,6 +556,40 @@ export function createEntityService<E extends EntityMeta, C, P, CI = C, PI = P, 
           count: true,
         });
         return { items: result.records.map((r) => r.data), total: result.total ?? result.records.length };
+      }),
+    deleteConsequences: (actor, uuid) =>
+      runner.read(actor, async (call) => {
+        const { entity } = await loadVisible(call, spec, uuid);
+        const lists: Record<string, number> = {};
+        for (const [name, field] of Object.entries(spec.lists ?? {}) as [string, ListFieldSpec][]) {
+          const items = field.path.reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], entity);
+          if (Array.isArray(items) && items.length > 0) lists[name] = items.length;
+        }
+        const found = await referrers(
+          call,
+          (spec.detach ?? []).filter((r) => r.onDelete !== 'block'),
+          { kind: spec.def.kind, uuid: entity.uuid, organizationUuid: spec.def.organizationOf(entity) },
+        );
+        const groups = new Map<string, { kind: string; field: string; records: Map<string, string | null> }>();
+        for (const { reference, entity: from } of found) {
+          if (from.uuid === entity.uuid) continue; // a link of the record to itself goes with it
+          const key = `${reference.from.kind}:${reference.field}`;
+          const group = groups.get(key) ?? { kind: reference.from.kind, field: reference.field, records: new Map() };
+          const name = (from as { name?: unknown }).name;
+          group.records.set(from.uuid, typeof name === 'string' ? name : null);
+          groups.set(key, group);
+        }
+        return {
+          kind: spec.def.kind,
+          uuid: entity.uuid,
+          version: entity.version,
+          lists,
+          detached: [...groups.values()].map((g) => ({
+            kind: g.kind,
+            field: g.field,
+            records: [...g.records].map(([uuid, name]) => ({ uuid, name })),
+          })),
+        };
       }),
     permissions: (actor, uuid) =>
       runner.read(actor, async (call) => {

@@ -1,12 +1,18 @@
 /**
- * What the widgets read beyond the overviews: the detail cards of a usage and a contract, the
+ * What the widgets read beyond the overviews: the detail cards of a usage, a contract and a registration, the
  * organisation's unit tree and the column catalogue of each overview. The response schemas are
  * the core's read-model schemas, so the document says exactly what the core returns.
  *
  * @module
  */
 import { type OpenAPIHono, z } from '@hono/zod-openapi';
-import { ContractCardSchema, OVERVIEW_COLUMNS, UnitTreeNodeSchema, UsageCardSchema } from '@os2kitos/core';
+import {
+  ContractCardSchema,
+  DprCardSchema,
+  OVERVIEW_COLUMNS,
+  UnitTreeNodeSchema,
+  UsageCardSchema,
+} from '@os2kitos/core';
 import type { ServerEnv } from '../env.js';
 import { COMMON_PROBLEMS, json, route } from '../openapi.js';
 import { WireUuid } from '../v2/common.js';
@@ -67,6 +73,23 @@ export function registerCardRoutes(app: OpenAPIHono<ServerEnv>, prefix: string):
       const card = await c
         .get('kitos')
         .cards.contract(actorOf(c), c.req.valid('param').uuid, c.req.valid('query').today);
+      return c.json(card as never, 200);
+    },
+  );
+
+  app.openapi(
+    route({
+      method: 'get',
+      path: `${prefix}/data-processing-registrations/{uuid}/card`,
+      tags: TAG,
+      summary: 'The detail card of a data processing registration (what `<kitos-registration-card>` shows)',
+      request: { params: z.object({ uuid: WireUuid }), query: TodayQuery },
+      responses: { 200: json(DprCardSchema, 'The card.'), ...COMMON_PROBLEMS },
+    }),
+    async (c) => {
+      const card = await c
+        .get('kitos')
+        .cards.dataProcessing(actorOf(c), c.req.valid('param').uuid, c.req.valid('query').today);
       return c.json(card as never, 200);
     },
   );

@@ -19,6 +19,7 @@ import { registerCoordinationRoutes } from './coordination.routes.js';
 import { registerRelationGraphRoutes } from './relation-graph.routes.js';
 import { registerRolesRoutes } from './roles.routes.js';
 import { OverviewPageSchema } from './overview-rows.js';
+import { registerRecordEditRoutes } from './record-edit.routes.js';
 import { registerUsageEditRoutes } from './usage-edit.routes.js';
 
 /** The prefix of every extension route: KITOS will never use an `x-` segment. */
@@ -104,6 +105,7 @@ export const OverviewQuerySchema = z
 export function registerExtensionRoutes(app: OpenAPIHono<ServerEnv>, streams: ChangeStreams): void {
   registerCardRoutes(app, EXTENSION_PREFIX);
   registerUsageEditRoutes(app, EXTENSION_PREFIX);
+  registerRecordEditRoutes(app, EXTENSION_PREFIX);
   registerChangeStream(app, EXTENSION_PREFIX, streams);
   registerNotificationRoutes(app, EXTENSION_PREFIX);
   registerCoordinationRoutes(app, EXTENSION_PREFIX);

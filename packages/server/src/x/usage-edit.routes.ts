@@ -7,6 +7,7 @@
  * @module
  */
 import { type OpenAPIHono, z } from '@hono/zod-openapi';
+import { editChoicesOf, USAGE_EDIT_OPTION_TYPES } from '@os2kitos/core';
 import type { ServerEnv } from '../env.js';
 import { COMMON_PROBLEMS, ETAG_HEADER, IfMatchHeader, json, jsonBody, route, WRITE_PROBLEMS } from '../openapi.js';
 import { WireUuid } from '../v2/common.js';
@@ -27,8 +28,8 @@ const UsagePatchDoc = z
 const UsageCreateDoc = z
   .strictObject({ organizationUuid: WireUuid, systemUuid: WireUuid })
   .openapi('UsageRecordCreate');
-const OptionChoice = z.object({ uuid: z.string(), name: z.string(), description: z.string().nullable() });
-const UserChoice = z.object({ uuid: z.string(), name: z.string(), email: z.string() });
+export const OptionChoice = z.object({ uuid: z.string(), name: z.string(), description: z.string().nullable() });
+export const UserChoice = z.object({ uuid: z.string(), name: z.string(), email: z.string() });
 const UsageEditChoicesDoc = z
   .object({ dataClassifications: z.array(OptionChoice), roles: z.array(OptionChoice), users: z.array(UserChoice) })
   .openapi('UsageEditChoices', { description: 'The option lists a usage editor offers in the organisation.' });
@@ -104,25 +105,9 @@ export function registerUsageEditRoutes(app: OpenAPIHono<ServerEnv>, prefix: str
     }),
     async (c) => {
       const { organizationUuid } = c.req.valid('param');
-      const kitos = c.get('kitos');
-      const actor = actorOf(c);
-      const option = (o: { uuid: string; name: string; description: string | null }) => ({
-        uuid: o.uuid,
-        name: o.name,
-        description: o.description,
-      });
-      const [classifications, roles, members] = await Promise.all([
-        kitos.options.available(actor, 'it-system-usage-data-classification-types', organizationUuid, 'name'),
-        kitos.options.available(actor, 'it-system-usage-role-types', organizationUuid, 'name'),
-        kitos.memberships.list(actor, organizationUuid),
-      ]);
-      // Each member once, by name: who can hold a role on the organisation's usages.
-      const uuids = [...new Set(members.map((m) => m.userUuid))];
-      const users = (await Promise.all(uuids.map((uuid) => kitos.users.get(actor, uuid))))
-        .map((u) => ({ uuid: u.uuid, name: `${u.firstName} ${u.lastName}`.trim(), email: u.email }))
-        .sort((a, b) => a.name.localeCompare(b.name, 'da'));
-      const dataClassifications = classifications.map(option);
-      return c.json({ dataClassifications, roles: roles.map(option), users } as never, 200);
+      const choices = await editChoicesOf(c.get('kitos'), actorOf(c), organizationUuid, USAGE_EDIT_OPTION_TYPES);
+      const { dataClassifications, roles } = choices.options;
+      return c.json({ dataClassifications, roles, users: choices.users } as never, 200);
     },
   );
 }

@@ -12,7 +12,13 @@
 import type {
   Actor,
   CatalogueFilters,
+  Contract,
+  CONTRACT_EDIT_OPTION_TYPES,
+  REGISTRATION_EDIT_OPTION_TYPES,
   ContractCard,
+  DataProcessingRegistration,
+  DeleteConsequences,
+  DprCard,
   DeadlineListItem,
   FeedChange,
   FeedDeletion,
@@ -69,8 +75,11 @@ export type {
   SimilarLandscapesQuery,
   SystemUse,
   CardValidity,
+  DeleteConsequences,
+  DetachedRecords,
   ContractCard as ContractCardData,
   ContractCardDeadlines,
+  DprCard as RegistrationCardData,
   DeadlineListItem as DeadlineItem,
   EntityRef,
   RoleHolder,
@@ -231,6 +240,50 @@ export interface KitosClient {
   /** Deletes a usage with its cascades (roles, unit links, relations to and from it, references). */
   deleteUsage?(uuid: string, options?: KitosWriteOptions): Promise<void>;
   /**
+   * What deleting a record would take with it (the core's `deleteConsequences`): the items of its own
+   * lists and the records that let go of it, at the version it was read.
+   */
+  deleteConsequences?(kind: KitosWritableKind, uuid: string): Promise<DeleteConsequences>;
+  /** The stored contract in the core's shape, with its `version`. */
+  contractRecord?(uuid: string): Promise<Contract>;
+  /** The option lists, members and organisations a contract editor offers in the organisation. */
+  contractEditChoices?(organizationUuid: string): Promise<ContractEditChoices>;
+  /**
+   * Changes a contract (groups merged field by field, lists replaced whole, as the core's
+   * `ContractPatchSchema`); `expectedVersion` as for {@link KitosClient.patchUsage}.
+   */
+  patchContract?(uuid: string, patch: ContractPatch, options?: KitosWriteOptions): Promise<Contract>;
+  /** May the actor create contracts in the organisation? */
+  mayCreateContract?(organizationUuid: string): Promise<boolean>;
+  /** Creates a contract; a name already used in the organisation is a `KitosConflictError` (`name-taken`). */
+  createContract?(input: ContractCreate): Promise<Contract>;
+  /** Deletes a contract with its cascades (see {@link KitosClient.deleteConsequences}). */
+  deleteContract?(uuid: string, options?: KitosWriteOptions): Promise<void>;
+  /**
+   * The detail card of a data processing registration (optional: clients without it make
+   * `<kitos-registration-card>` say the client cannot show registrations).
+   */
+  registrationCard?(uuid: string): Promise<DprCard>;
+  /** The stored registration in the core's shape, with its `version`. */
+  registrationRecord?(uuid: string): Promise<DataProcessingRegistration>;
+  /** The option lists, members and organisations a registration editor offers in the organisation. */
+  registrationEditChoices?(organizationUuid: string): Promise<RegistrationEditChoices>;
+  /**
+   * Changes a registration (sections merged field by field, lists replaced whole, as the core's
+   * `DataProcessingRegistrationPatchSchema`); `expectedVersion` as for {@link KitosClient.patchUsage}.
+   */
+  patchRegistration?(
+    uuid: string,
+    patch: RegistrationPatch,
+    options?: KitosWriteOptions,
+  ): Promise<DataProcessingRegistration>;
+  /** May the actor create registrations in the organisation? */
+  mayCreateRegistration?(organizationUuid: string): Promise<boolean>;
+  /** Creates a registration; a name already used in the organisation is a `KitosConflictError` (`name-taken`). */
+  createRegistration?(input: RegistrationCreate): Promise<DataProcessingRegistration>;
+  /** Deletes a registration (contracts stop listing it; see {@link KitosClient.deleteConsequences}). */
+  deleteRegistration?(uuid: string, options?: KitosWriteOptions): Promise<void>;
+  /**
    * Who holds which role on the organisation's usages, contracts, registrations and units (core's
    * `kitos.roles.overview`), optionally one person's. Clients without it make `<kitos-roles>` say
    * that roles are not available.
@@ -304,6 +357,47 @@ export function canCoordinate(client: KitosClient | undefined): client is KitosC
   );
 }
 
+/** The kinds {@link KitosClient.deleteConsequences} reports on. */
+export type KitosWritableKind = 'usages' | 'contracts' | 'registrations';
+
+/** A change to a registration in the core's shape (the input of `kitos.dataProcessing.patch`). */
+export type RegistrationPatch = Parameters<Kitos['dataProcessing']['patch']>[2];
+
+/** What creating a registration needs. */
+export interface RegistrationCreate {
+  readonly organizationUuid: string;
+  readonly name: string;
+}
+
+/** The choices of {@link KitosClient.registrationEditChoices}. */
+export interface RegistrationEditChoices {
+  /** The option lists available in the organisation, by the registration fields' keys (`countries`, `roles`, …). */
+  readonly options: Readonly<Record<keyof typeof REGISTRATION_EDIT_OPTION_TYPES, readonly OptionChoice[]>>;
+  /** The organisation's members, by name: who can hold a role. */
+  readonly users: readonly UserChoice[];
+  /** The organisations the actor may see, by name: who can be a data processor. */
+  readonly organizations: readonly { readonly uuid: string; readonly name: string }[];
+}
+
+/** A change to a contract in the core's shape (the input of `kitos.contracts.patch`). */
+export type ContractPatch = Parameters<Kitos['contracts']['patch']>[2];
+
+/** What creating a contract needs. */
+export interface ContractCreate {
+  readonly organizationUuid: string;
+  readonly name: string;
+}
+
+/** The choices of {@link KitosClient.contractEditChoices}. */
+export interface ContractEditChoices {
+  /** The option lists available in the organisation, by the contract fields' keys (`contractTypes`, `roles`, …). */
+  readonly options: Readonly<Record<keyof typeof CONTRACT_EDIT_OPTION_TYPES, readonly OptionChoice[]>>;
+  /** The organisation's members, by name: who can hold a role. */
+  readonly users: readonly UserChoice[];
+  /** The organisations the actor may see, by name: who can be the supplier. */
+  readonly organizations: readonly { readonly uuid: string; readonly name: string }[];
+}
+
 /** A change to a usage in the core's shape (the input of `kitos.usages.patch`). */
 export type UsagePatch = Parameters<Kitos['usages']['patch']>[2];
 
@@ -348,7 +442,13 @@ export type KitosUsageWriter = KitosClient &
   Required<
     Pick<
       KitosClient,
-      'usageRecord' | 'usageEditChoices' | 'patchUsage' | 'mayCreateUsage' | 'createUsage' | 'deleteUsage'
+      | 'usageRecord'
+      | 'usageEditChoices'
+      | 'patchUsage'
+      | 'mayCreateUsage'
+      | 'createUsage'
+      | 'deleteUsage'
+      | 'deleteConsequences'
     >
   >;
 
@@ -368,7 +468,93 @@ export function canWriteUsages(client: KitosClient | undefined): client is Kitos
     typeof client.patchUsage === 'function' &&
     typeof client.mayCreateUsage === 'function' &&
     typeof client.createUsage === 'function' &&
-    typeof client.deleteUsage === 'function'
+    typeof client.deleteUsage === 'function' &&
+    typeof client.deleteConsequences === 'function'
+  );
+}
+
+/** The write methods of a contract, all present. */
+export type KitosContractWriter = KitosClient &
+  Required<
+    Pick<
+      KitosClient,
+      | 'contractRecord'
+      | 'contractEditChoices'
+      | 'patchContract'
+      | 'mayCreateContract'
+      | 'createContract'
+      | 'deleteContract'
+      | 'deleteConsequences'
+    >
+  >;
+
+/** The write methods of a registration (and its card), all present. */
+export type KitosRegistrationWriter = KitosClient &
+  Required<
+    Pick<
+      KitosClient,
+      | 'registrationCard'
+      | 'registrationRecord'
+      | 'registrationEditChoices'
+      | 'patchRegistration'
+      | 'mayCreateRegistration'
+      | 'createRegistration'
+      | 'deleteRegistration'
+      | 'deleteConsequences'
+    >
+  >;
+
+/**
+ * True when the client can edit registrations (the in-page and HTTP clients; not a static snapshot).
+ *
+ * @example
+ * ```ts
+ * if (canWriteRegistrations(client)) await client.patchRegistration(uuid, { name: 'Løn' }, { expectedVersion: 4 });
+ * ```
+ */
+export function canWriteRegistrations(client: KitosClient | undefined): client is KitosRegistrationWriter {
+  return (
+    !!client &&
+    (
+      [
+        'registrationCard',
+        'registrationRecord',
+        'registrationEditChoices',
+        'patchRegistration',
+        'mayCreateRegistration',
+        'createRegistration',
+        'deleteRegistration',
+        'deleteConsequences',
+      ] as const
+    ).every((m) => typeof client[m] === 'function')
+  );
+}
+
+/** Every write method of the widgets, all present (the in-page and HTTP clients). */
+export type KitosWriter = KitosUsageWriter & KitosContractWriter & KitosRegistrationWriter;
+
+/**
+ * True when the client can edit contracts (the in-page and HTTP clients; not a static snapshot).
+ *
+ * @example
+ * ```ts
+ * if (canWriteContracts(client)) await client.patchContract(uuid, { general: { notes: 'x' } }, { expectedVersion: 2 });
+ * ```
+ */
+export function canWriteContracts(client: KitosClient | undefined): client is KitosContractWriter {
+  return (
+    !!client &&
+    (
+      [
+        'contractRecord',
+        'contractEditChoices',
+        'patchContract',
+        'mayCreateContract',
+        'createContract',
+        'deleteContract',
+        'deleteConsequences',
+      ] as const
+    ).every((m) => typeof client[m] === 'function')
   );
 }
 

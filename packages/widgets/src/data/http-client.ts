@@ -6,8 +6,12 @@
  * @module
  */
 import type {
+  Contract,
   ContractCard,
+  DataProcessingRegistration,
   DeadlineListItem,
+  DeleteConsequences,
+  DprCard,
   IsoDate,
   ItSystemUsage,
   KitosError,
@@ -35,8 +39,9 @@ import type {
   KitosChange,
   KitosClient,
   KitosRolesClient,
-  KitosUsageWriter,
+  KitosWritableKind,
   KitosWriteOptions,
+  KitosWriter,
   ReminderList,
   ReminderQuery,
 } from './client.js';
@@ -86,8 +91,15 @@ export interface RequestOptions {
   readonly ifMatch?: string;
 }
 
+/** The server's path segment of each kind the widgets write (`/api/v2/x-os2kitos/<segment>/…`). */
+const RECORD_PATHS: Readonly<Record<KitosWritableKind, string>> = {
+  usages: 'it-system-usages',
+  contracts: 'it-contracts',
+  registrations: 'data-processing-registrations',
+};
+
 /** A {@link KitosClient} over HTTP, with the raw API and live updates. */
-export interface KitosHttpClient extends KitosUsageWriter {
+export interface KitosHttpClient extends KitosWriter {
   catalogue: KitosCoordinationReader['catalogue'];
   catalogueFilters: KitosCoordinationReader['catalogueFilters'];
   systemUse: KitosCoordinationReader['systemUse'];
@@ -403,6 +415,33 @@ export function createHttpClient(options: HttpClientOptions): KitosHttpClient {
         focusUsageUuid: query.focusUsageUuid,
         depth: query.depth === undefined ? undefined : String(query.depth),
       }),
+    deleteConsequences: (kind: KitosWritableKind, uuid): Promise<DeleteConsequences> =>
+      get(`${X}/${RECORD_PATHS[kind]}/${id(uuid)}/delete-consequences`),
+    contractRecord: (uuid): Promise<Contract> => get(`${X}/it-contracts/${id(uuid)}/record`),
+    contractEditChoices: (organizationUuid) => get(`${X}/organizations/${id(organizationUuid)}/contract-edit-choices`),
+    patchContract: (uuid, patch, o = {}): Promise<Contract> =>
+      request('PATCH', `${X}/it-contracts/${id(uuid)}/record`, { body: patch, ifMatch: etag(o) }),
+    mayCreateContract: async (organizationUuid) =>
+      (await get<{ create: boolean }>('/api/v2/it-contracts/permissions', { organizationUuid })).create,
+    createContract: (input): Promise<Contract> =>
+      request('POST', `${X}/it-contracts`, { body: { organizationUuid: input.organizationUuid, name: input.name } }),
+    deleteContract: (uuid, o = {}) => request('DELETE', `/api/v2/it-contracts/${id(uuid)}`, { ifMatch: etag(o) }),
+    registrationCard: (uuid): Promise<DprCard> => get(`${X}/data-processing-registrations/${id(uuid)}/card`, { today }),
+    registrationRecord: (uuid): Promise<DataProcessingRegistration> =>
+      get(`${X}/data-processing-registrations/${id(uuid)}/record`),
+    registrationEditChoices: (organizationUuid) =>
+      get(`${X}/organizations/${id(organizationUuid)}/registration-edit-choices`),
+    patchRegistration: (uuid, patch, o = {}): Promise<DataProcessingRegistration> =>
+      request('PATCH', `${X}/data-processing-registrations/${id(uuid)}/record`, { body: patch, ifMatch: etag(o) }),
+    mayCreateRegistration: async (organizationUuid) =>
+      (await get<{ create: boolean }>('/api/v2/data-processing-registrations/permissions', { organizationUuid }))
+        .create,
+    createRegistration: (input): Promise<DataProcessingRegistration> =>
+      request('POST', `${X}/data-processing-registrations`, {
+        body: { organizationUuid: input.organizationUuid, name: input.name },
+      }),
+    deleteRegistration: (uuid, o = {}) =>
+      request('DELETE', `/api/v2/data-processing-registrations/${id(uuid)}`, { ifMatch: etag(o) }),
     subscribe,
     request,
     whoAmI: () => request('GET', '/api/session'),

@@ -5,8 +5,24 @@
  *
  * @module
  */
-import { type Actor, type IsoDate, type Kitos, OVERVIEW_COLUMNS } from '@os2kitos/core';
-import type { KitosClient, KitosCoordinationReader, KitosRolesClient, KitosUsageWriter, UserChoice } from './client.js';
+import {
+  type Actor,
+  CONTRACT_EDIT_OPTION_TYPES,
+  editChoicesOf,
+  type IsoDate,
+  type Kitos,
+  OVERVIEW_COLUMNS,
+  type ProtectedKind,
+  REGISTRATION_EDIT_OPTION_TYPES,
+  USAGE_EDIT_OPTION_TYPES,
+} from '@os2kitos/core';
+import type {
+  KitosClient,
+  KitosCoordinationReader,
+  KitosRolesClient,
+  KitosWritableKind,
+  KitosWriter,
+} from './client.js';
 
 /**
  * Creates a {@link KitosClient} that reads and writes through `kitos` on behalf of `actor`: every
@@ -25,8 +41,19 @@ export function createInPageClient(
   kitos: Kitos,
   actor: Actor,
   options: { today?: IsoDate } = {},
-): KitosUsageWriter & KitosCoordinationReader & KitosRolesClient & Required<Pick<KitosClient, 'relationGraph'>> {
+): KitosWriter & KitosCoordinationReader & KitosRolesClient & Required<Pick<KitosClient, 'relationGraph'>> {
   const today = options.today === undefined ? {} : { today: options.today };
+  // The core's create rule over the actor's roles as stored (the server's permission probe does the
+  // same), so a create button shows exactly when the create would be allowed.
+  // The core's create rule over the actor's roles as stored (as the server's permission probe),
+  // so a create button shows exactly when the create would be allowed.
+  const mayCreate = (kind: ProtectedKind, organizationUuid: string) =>
+    kitos.organizations.mayCreate(actor, organizationUuid, kind);
+  const services = {
+    usages: kitos.usages,
+    contracts: kitos.contracts,
+    registrations: kitos.dataProcessing,
+  } satisfies Record<KitosWritableKind, unknown>;
   return {
     columns: async (kind) => OVERVIEW_COLUMNS[kind],
     overview: (kind, query) => kitos.overviews.query(actor, kind, { ...today, ...query }),
@@ -46,28 +73,31 @@ export function createInPageClient(
     },
     usageRecord: (uuid) => kitos.usages.get(actor, uuid),
     usageEditChoices: async (organizationUuid) => {
-      const option = (o: { uuid: string; name: string; description: string | null }) => ({
-        uuid: o.uuid,
-        name: o.name,
-        description: o.description,
-      });
-      const [classifications, roles, members] = await Promise.all([
-        kitos.options.available(actor, 'it-system-usage-data-classification-types', organizationUuid, 'name'),
-        kitos.options.available(actor, 'it-system-usage-role-types', organizationUuid, 'name'),
-        kitos.memberships.list(actor, organizationUuid),
-      ]);
-      return {
-        dataClassifications: classifications.map(option),
-        roles: roles.map(option),
-        users: await usersOf(kitos, actor, members),
-      };
+      const c = await editChoicesOf(kitos, actor, organizationUuid, USAGE_EDIT_OPTION_TYPES);
+      return { dataClassifications: c.options.dataClassifications, roles: c.options.roles, users: c.users };
     },
     patchUsage: (uuid, patch, o = {}) => kitos.usages.patch(actor, uuid, patch, o),
-    // The core's create rule over the actor's roles as stored (as the server's permission probe),
-    // so the button shows exactly when the create would be allowed.
-    mayCreateUsage: (organizationUuid) => kitos.organizations.mayCreate(actor, organizationUuid, 'itSystemUsage'),
+    mayCreateUsage: (organizationUuid) => mayCreate('itSystemUsage', organizationUuid),
     createUsage: (input) => kitos.usages.create(actor, { ...input }),
     deleteUsage: (uuid, o = {}) => kitos.usages.delete(actor, uuid, o),
+    deleteConsequences: (kind, uuid) => services[kind].deleteConsequences(actor, uuid),
+    contractRecord: (uuid) => kitos.contracts.get(actor, uuid),
+    contractEditChoices: (organizationUuid) =>
+      editChoicesOf(kitos, actor, organizationUuid, CONTRACT_EDIT_OPTION_TYPES, { organizations: true }),
+    patchContract: (uuid, patch, o = {}) => kitos.contracts.patch(actor, uuid, patch, o),
+    mayCreateContract: (organizationUuid) => mayCreate('itContract', organizationUuid),
+    createContract: (input) =>
+      kitos.contracts.create(actor, { organizationUuid: input.organizationUuid, name: input.name }),
+    deleteContract: (uuid, o = {}) => kitos.contracts.delete(actor, uuid, o),
+    registrationCard: (uuid) => kitos.cards.dataProcessing(actor, uuid, options.today),
+    registrationRecord: (uuid) => kitos.dataProcessing.get(actor, uuid),
+    registrationEditChoices: (organizationUuid) =>
+      editChoicesOf(kitos, actor, organizationUuid, REGISTRATION_EDIT_OPTION_TYPES, { organizations: true }),
+    patchRegistration: (uuid, patch, o = {}) => kitos.dataProcessing.patch(actor, uuid, patch, o),
+    mayCreateRegistration: (organizationUuid) => mayCreate('dataProcessingRegistration', organizationUuid),
+    createRegistration: (input) =>
+      kitos.dataProcessing.create(actor, { organizationUuid: input.organizationUuid, name: input.name }),
+    deleteRegistration: (uuid, o = {}) => kitos.dataProcessing.delete(actor, uuid, o),
     catalogue: (query) => kitos.coordination.catalogue(actor, query),
     catalogueFilters: () => kitos.coordination.catalogueFilters(actor),
     systemUse: (systemUuid) => kitos.coordination.systemUse(actor, systemUuid),
@@ -81,16 +111,4 @@ export function createInPageClient(
     transferRoles: (transfer) => kitos.roles.transfer(actor, transfer),
     relationGraph: (query) => kitos.relations.graph(actor, query),
   };
-}
-
-/**
- * The members of an organisation as role holders, by name (each user once, whatever roles they
- * have in the organisation).
- */
-async function usersOf(kitos: Kitos, actor: Actor, members: readonly { userUuid: string }[]): Promise<UserChoice[]> {
-  const uuids = [...new Set(members.map((m) => m.userUuid))];
-  const users = await Promise.all(uuids.map((uuid) => kitos.users.get(actor, uuid)));
-  return users
-    .map((u) => ({ uuid: u.uuid, name: `${u.firstName} ${u.lastName}`.trim(), email: u.email }))
-    .sort((a, b) => a.name.localeCompare(b.name, 'da'));
 }

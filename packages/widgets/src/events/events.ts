@@ -10,5 +10,5 @@ export type { KitosToggleDetail, KitosToggleEvent } from './kitos-toggle.js';
 export type { KitosViewChangeDetail, KitosViewChangeEvent } from './kitos-view-change.js';
 export type { KitosConflictDetail, KitosConflictEvent } from './kitos-conflict.js';
 export type { KitosDeletedDetail, KitosDeletedEvent } from './kitos-deleted.js';
-export type { KitosSavedDetail, KitosSavedEvent } from './kitos-saved.js';
+export type { KitosRecordKind, KitosSavedDetail, KitosSavedEvent } from './kitos-saved.js';
 export type { KitosRolesTransferredDetail, KitosRolesTransferredEvent } from './kitos-roles-transferred.js';

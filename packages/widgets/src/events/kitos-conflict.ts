@@ -1,7 +1,8 @@
+import type { KitosRecordKind } from './kitos-saved.js';
 /** Detail of {@link KitosConflictEvent}. */
 export interface KitosConflictDetail {
   /** The kind of record. */
-  readonly kind: 'usages';
+  readonly kind: KitosRecordKind;
   readonly uuid: string;
   /** The version the user's form was read at. */
   readonly expectedVersion: number;

@@ -1,7 +1,8 @@
+import type { KitosRecordKind } from './kitos-saved.js';
 /** Detail of {@link KitosDeletedEvent}. */
 export interface KitosDeletedDetail {
   /** The kind of record deleted. */
-  readonly kind: 'usages';
+  readonly kind: KitosRecordKind;
   readonly uuid: string;
 }
 

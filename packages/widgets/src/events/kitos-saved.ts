@@ -1,9 +1,12 @@
 /** Detail of {@link KitosSavedEvent}. */
+/** The kinds of record the widgets write. */
+export type KitosRecordKind = 'usages' | 'contracts' | 'registrations';
+
 export interface KitosSavedDetail {
   /** The kind of record saved. */
-  readonly kind: 'usages';
+  readonly kind: KitosRecordKind;
   readonly uuid: string;
-  /** `create` for a system taken into use, `update` for a change saved from an edit mode. */
+  /** `create` for a record created (a system taken into use, a new contract), `update` for a change saved from an edit mode. */
   readonly action: 'create' | 'update';
   /** The record's version after the write (send it as `expectedVersion` with the next change). */
   readonly version: number;

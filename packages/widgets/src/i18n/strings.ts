@@ -84,11 +84,30 @@ export interface Strings {
 
   readonly noReadAccessUsage: string;
   readonly noReadAccessContract: string;
+  readonly noReadAccessRegistration: string;
+  /** `<kitos-registration-card>` with a client that has no registration cards (a static snapshot). */
+  readonly noRegistrations: string;
+  /** The registration card's delete button. */
+  readonly deleteRegistration: string;
+  /** The button of `<kitos-registration-create>`. */
+  readonly newRegistration: string;
+  /** Sections and facts of the registration card beside the overview's columns. */
+  readonly processors: string;
+  readonly oversight: string;
+  readonly dataResponsible: string;
+  readonly insecureCountries: string;
+  readonly basisForTransfer: string;
+  readonly oversightCompleted: string;
+  readonly oversightOptions: string;
   readonly edit: string;
   /** The button that opens the card's edit mode. */
   readonly editHere: string;
   /** The button that removes a usage (after a confirmation). */
   readonly removeUsage: string;
+  /** The contract card's delete button. */
+  readonly deleteContract: string;
+  /** The button of `<kitos-contract-create>`. */
+  readonly newContract: string;
   /** The button of `<kitos-usage-create>`. */
   readonly takeIntoUse: string;
   readonly responsibleUnit: string;

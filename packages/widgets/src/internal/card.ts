@@ -144,3 +144,18 @@ export const cardStyles = css`
     margin-block-start: 0.75rem;
   }
 `;
+
+/** The edit and delete buttons of a card and its live region (what it says after a save or delete). */
+export const cardActionStyles = css`
+  [part~='actions'] {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+    margin-block-start: 0.75rem;
+  }
+  [part~='live']:not(:empty) {
+    margin-block-end: 0.5rem;
+    padding: 0.25rem 0.5rem;
+    border-inline-start: 4px solid var(--kitos-color-focus, #0b5394);
+  }
+`;

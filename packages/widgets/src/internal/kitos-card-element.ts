@@ -2,6 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import '../components/notifications/notifications.js';
 import { property, state } from 'lit/decorators.js';
 import type { KitosChange, KitosClient } from '../data/client.js';
+import type { EditStrings } from '../i18n/edit-strings.js';
 import { KitosElement } from './kitos-element.js';
 import { coalesced, LiveUpdates, touches, uuidsIn } from './live.js';
 
@@ -31,6 +32,13 @@ export abstract class KitosCardElement<T extends { readonly organizationUuid: st
   @property({ type: Boolean })
   reminders = false;
 
+  /** `edit` while the edit mode is open; `deleted` after the user deleted the record here. */
+  @state() protected mode: 'view' | 'edit' | 'deleted' = 'view';
+  /** True while the delete confirmation is open. */
+  @state() protected confirmingDelete = false;
+  /** What the card says after its own save or delete (read out by the live region). */
+  @state() protected announcement = '';
+
   /** The loaded card, once `phase` is `ready`. */
   @state() protected data: T | undefined;
   /** Where loading stands. */
@@ -55,6 +63,55 @@ export abstract class KitosCardElement<T extends { readonly organizationUuid: st
       lang=${this.language}
       .client=${this.activeClient}
     ></kitos-notifications>`;
+  }
+
+  /**
+   * Opens the edit mode once `chunk` (the editor's code, a chunk of its own that read-only embeds
+   * never load) is there.
+   */
+  protected async openEditMode(chunk: () => Promise<unknown>): Promise<void> {
+    await chunk();
+    this.announcement = '';
+    this.mode = 'edit';
+  }
+
+  /** Leaves the edit mode; after a save, says so and loads the card again. Focus returns to "Redigér". */
+  protected async closeEditMode(saved: boolean): Promise<void> {
+    this.mode = 'view';
+    if (saved) {
+      const { editStrings } = await import('../i18n/edit-strings.js');
+      this.announcement = editStrings(this.language).saved;
+      this.refresh();
+    }
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('[part~="edit-button"]')?.focus();
+  }
+
+  /** Opens the delete confirmation once its code (`chunk`) is there. */
+  protected async openDeleteMode(chunk: () => Promise<unknown>): Promise<void> {
+    await chunk();
+    this.confirmingDelete = true;
+  }
+
+  /**
+   * Closes the delete confirmation: after a delete the card says `said` and shows nothing else;
+   * otherwise focus returns to the delete button.
+   */
+  protected async closeDeleteMode(deleted: boolean, said: (t: EditStrings) => string): Promise<void> {
+    this.confirmingDelete = false;
+    if (deleted) {
+      const { editStrings } = await import('../i18n/edit-strings.js');
+      this.announcement = said(editStrings(this.language));
+      this.mode = 'deleted';
+      return;
+    }
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('[part~="delete-button"]')?.focus();
+  }
+
+  /** The card's live region: one for its lifetime, so what it says after a save or delete is read out. */
+  protected renderLive(): TemplateResult {
+    return html`<div part="live" role="status" aria-live="polite">${this.announcement}</div>`;
   }
 
   /** The client call that loads the card, and its name for `kitos-error`. */
@@ -83,6 +140,8 @@ export abstract class KitosCardElement<T extends { readonly organizationUuid: st
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    // Another record (or the same one again) starts in view mode.
+    if (changed.has('uuid')) this.mode = 'view';
     super.willUpdate(changed);
     const client = this.activeClient;
     const source = this.source;

@@ -1,7 +1,7 @@
 import { CONTRACT_STATE_LABELS, CONTRACT_TERM_LABELS } from '@os2kitos/core';
 import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import type { ContractCardData, EntityRef, KitosClient } from '../../data/client.js';
+import { type ContractCardData, canWriteContracts, type EntityRef, type KitosClient } from '../../data/client.js';
 import { formatAmount, formatDate } from '../../i18n/format.js';
 import { fact, heading, rolesTable, statusBlock } from '../../internal/card.js';
 import { fieldLabel, valueLabel } from '../../internal/cells.js';
@@ -10,18 +10,31 @@ import { fillLinkTemplate, isPlainClick } from '../../internal/links.js';
 import { contractCardStyles } from './contract-card.styles.js';
 
 /**
- * A read-only card for one IT contract: status with every reason in words, validity, responsible
- * unit, supplier, the systems it covers, economy in kroner, the roles, and what KITOS leaves to
- * people: the deadline engine's latest notice day, earliest possible end, expiry, tender start and
- * next deadline. It respects the actor's permissions and the organisation's hidden fields.
+ * The card of one IT contract: status with every reason in words, validity, responsible unit,
+ * supplier, the systems it covers, economy in kroner, the roles, and what KITOS leaves to people:
+ * the deadline engine's latest notice day, earliest possible end, expiry, tender start and next
+ * deadline. It respects the actor's permissions and the organisation's hidden fields.
  *
- * @summary Read-only contract card with computed deadlines.
+ * With a client that writes (the in-page or the HTTP client, not a static snapshot), the card has
+ * "Redigér" when the actor may modify the contract and "Slet kontrakt" when they may delete it. The
+ * edit mode (loaded on first use) groups the fields as KITOS does (contract, supplier, agreement
+ * period and notice, economy, roles with a user picker), offers the option lists available in the
+ * organisation with their local descriptions, takes dates as dd-mm-åååå, checks with the core's
+ * schemas while the user types and shows the server's answer at the field it concerns. When someone
+ * else saved first, it keeps what the user typed, names the fields they changed and offers to load
+ * their version or to save on top of it. Deleting asks first and spells out what the core reports
+ * the delete takes with it.
+ *
+ * @summary Contract card with computed deadlines and an edit mode.
  * @tagname kitos-contract-card
  * @attr uuid - The contract to show.
  * @attr edit-link-template - Link for editing the contract in KITOS, shown only with modify permission, e.g.
  *   `/contracts/{uuid}/edit`.
  * @fires {KitosSelectEvent} kitos-select - A system or parent contract link was followed (cancelable).
- * @fires {KitosErrorEvent} kitos-error - The card could not be loaded.
+ * @fires {KitosErrorEvent} kitos-error - The card could not be loaded, or a write failed.
+ * @fires {KitosSavedEvent} kitos-saved - A change was saved from the edit mode (`kind: 'contracts'`, `action: 'update'`, fields, version).
+ * @fires {KitosConflictEvent} kitos-conflict - A save was refused because someone else saved first.
+ * @fires {KitosDeletedEvent} kitos-deleted - The contract was deleted after the user confirmed.
  * @csspart card - The card.
  * @csspart title - The contract's name.
  * @csspart subtitle - Contract id and type.
@@ -43,6 +56,11 @@ import { contractCardStyles } from './contract-card.styles.js';
  * @csspart reminders - The record's `<kitos-notifications>` (with the `reminders` attribute).
  * @csspart no-access - The "no read access" message.
  * @csspart edit-link - The link for editing in KITOS (only with modify permission).
+ * @csspart actions - The edit and delete buttons.
+ * @csspart edit-button - "Redigér": opens the edit mode (only with modify permission and a client that writes).
+ * @csspart delete-button - "Slet kontrakt": asks, then deletes (only with delete permission and a client that writes).
+ * @csspart editor - The edit mode's form element.
+ * @csspart live - What the card says after a save or a delete (a polite live region).
  * @csspart message - Loading messages.
  * @csspart error - The error message.
  * @cssprop --kitos-color-border - Border of the card.
@@ -73,6 +91,47 @@ export class KitosContractCard extends KitosCardElement<ContractCardData> {
 
   protected fetchCard(client: KitosClient, uuid: string): Promise<ContractCardData> {
     return client.contractCard(uuid);
+  }
+
+  /** The edit controls need a client that writes and the actor's permission for each. */
+  private get writer() {
+    const client = this.activeClient;
+    return canWriteContracts(client) ? client : undefined;
+  }
+
+  private renderActions(d: ContractCardData): TemplateResult | typeof nothing {
+    const { t } = this;
+    const writer = this.writer;
+    if (!writer || !(d.permissions.modify || d.permissions.delete)) return nothing;
+    return html`<div part="actions">
+      ${
+        d.permissions.modify
+          ? html`<button type="button" part="edit-button" aria-describedby="title"
+            @click=${() => this.openEditMode(() => import('../../internal/edit/contract-editor.js'))}>${t.editHere}</button>`
+          : nothing
+      }
+      ${
+        d.permissions.delete
+          ? html`<button type="button" part="delete-button" aria-describedby="title"
+            @click=${() => this.openDeleteMode(() => import('../../internal/edit/contract-delete.js'))}>${t.deleteContract}</button>`
+          : nothing
+      }
+      ${
+        this.confirmingDelete
+          ? html`<kitos-contract-delete .client=${writer} uuid=${d.uuid} lang=${this.language} record-name=${d.name}
+            .onClose=${(deleted: boolean) => this.closeDeleteMode(deleted, (e) => e.contractDeleted(d.name))}></kitos-contract-delete>`
+          : nothing
+      }
+    </div>`;
+  }
+
+  private renderEditor(d: ContractCardData): TemplateResult {
+    return html`<article part="card" aria-labelledby="title">
+      ${heading(this.headingLevel, d.name, 'title', 'title')}
+      <kitos-contract-editor part="editor" .client=${this.writer} uuid=${d.uuid} lang=${this.language}
+        record-name=${d.name} .onCancel=${() => this.closeEditMode(false)}
+        @kitos-saved=${() => this.closeEditMode(true)}></kitos-contract-editor>
+    </article>`;
   }
 
   private link(ref: EntityRef, template: string, kind: 'usages' | 'contracts'): TemplateResult | string {
@@ -149,17 +208,22 @@ export class KitosContractCard extends KitosCardElement<ContractCardData> {
       <section part="roles" aria-labelledby="roles-title">
         ${heading(this.headingLevel + 1, t.roles, 'section-title', 'roles-title')} ${rolesTable(d.roles, t)}
       </section>
-      ${edit ? html`<a part="edit-link" href=${edit}>${t.edit}</a>` : nothing} ${this.renderReminders(d)}
+      ${edit ? html`<a part="edit-link" href=${edit}>${t.edit}</a>` : nothing} ${this.renderReminders(d)} ${this.renderActions(d)}
     </article>`;
   }
 
-  override render() {
+  private body(): TemplateResult {
     const { t } = this;
+    if (this.mode === 'deleted') return html``;
     if (!this.activeClient) return html`<p part="message">${t.noClient}</p>`;
     if (this.phase === 'error') return html`<p part="error" role="alert">${t.loadFailed}</p>`;
     const d = this.data;
     if (!d || this.phase === 'loading') return html`<p part="message" aria-busy="true">${t.loading}</p>`;
     if (!d.permissions.read) return html`<p part="no-access" role="note">${t.noReadAccessContract}</p>`;
-    return this.renderCard(d);
+    return this.mode === 'edit' && d.permissions.modify && this.writer ? this.renderEditor(d) : this.renderCard(d);
+  }
+
+  override render() {
+    return html`${this.renderLive()} ${this.body()}`;
   }
 }

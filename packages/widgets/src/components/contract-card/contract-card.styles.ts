@@ -1,11 +1,12 @@
 import { css } from 'lit';
-import { cardStyles } from '../../internal/card.js';
+import { cardActionStyles, cardStyles } from '../../internal/card.js';
 import { baseStyles } from '../../internal/styles.js';
 
 /** Styles of `<kitos-contract-card>`; colours come from `--kitos-*` custom properties. */
 export const contractCardStyles = [
   baseStyles,
   cardStyles,
+  cardActionStyles,
   css`
     [part~='next-deadline'] {
       margin: 0 0 0.75rem;

@@ -1,5 +1,5 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
 import { canWriteUsages, type EntityRef, type KitosClient, type UsageCardData } from '../../data/client.js';
 import { formatDate } from '../../i18n/format.js';
 import { fact, heading, rolesTable, statusBlock } from '../../internal/card.js';
@@ -79,13 +79,6 @@ export class KitosUsageCard extends KitosCardElement<UsageCardData> {
   // The card shows the catalogue system's name, which no uuid in the card points to.
   protected override readonly liveKinds: ReadonlySet<string> = new Set(['itSystem']);
 
-  /** `edit` while the edit mode is open; `deleted` after the user removed the usage here. */
-  @state() private mode: 'view' | 'edit' | 'deleted' = 'view';
-  /** True while the delete confirmation is open. */
-  @state() private confirmingDelete = false;
-  /** What the card says after its own save or delete (read out by the live region). */
-  @state() private announcement = '';
-
   protected fetchCard(client: KitosClient, uuid: string): Promise<UsageCardData> {
     return client.usageCard(uuid);
   }
@@ -96,39 +89,20 @@ export class KitosUsageCard extends KitosCardElement<UsageCardData> {
     return canWriteUsages(client) ? client : undefined;
   }
 
-  private async openEditor(): Promise<void> {
-    // The editing code is a chunk of its own: read-only embeds never load it.
-    await import('../../internal/edit/usage-editor.js');
-    this.announcement = '';
-    this.mode = 'edit';
+  private openEditor(): Promise<void> {
+    return this.openEditMode(() => import('../../internal/edit/usage-editor.js'));
   }
 
-  private async closeEditor(saved: boolean): Promise<void> {
-    this.mode = 'view';
-    if (saved) {
-      const { editStrings } = await import('../../i18n/edit-strings.js');
-      this.announcement = editStrings(this.language).saved;
-      this.refresh();
-    }
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('[part~="edit-button"]')?.focus();
+  private closeEditor(saved: boolean): Promise<void> {
+    return this.closeEditMode(saved);
   }
 
-  private async openDelete(): Promise<void> {
-    await import('../../internal/edit/usage-delete.js');
-    this.confirmingDelete = true;
+  private openDelete(): Promise<void> {
+    return this.openDeleteMode(() => import('../../internal/edit/usage-delete.js'));
   }
 
-  private async closeDelete(deleted: boolean, name: string): Promise<void> {
-    this.confirmingDelete = false;
-    if (deleted) {
-      const { editStrings } = await import('../../i18n/edit-strings.js');
-      this.announcement = editStrings(this.language).deleted(name);
-      this.mode = 'deleted';
-      return;
-    }
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('[part~="delete-button"]')?.focus();
+  private closeDelete(deleted: boolean, name: string): Promise<void> {
+    return this.closeDeleteMode(deleted, (t) => t.deleted(name));
   }
 
   private renderActions(d: UsageCardData): TemplateResult | typeof nothing {
@@ -152,8 +126,7 @@ export class KitosUsageCard extends KitosCardElement<UsageCardData> {
       }
       ${
         this.confirmingDelete
-          ? html`<kitos-usage-delete .client=${writer} uuid=${d.uuid} lang=${this.language} system-name=${d.systemName}
-            registrations=${d.gdpr.dataProcessingRegistrations.length}
+          ? html`<kitos-usage-delete .client=${writer} uuid=${d.uuid} lang=${this.language} record-name=${d.systemName}
             .onClose=${(deleted: boolean) => this.closeDelete(deleted, d.systemName)}></kitos-usage-delete>`
           : nothing
       }
@@ -164,7 +137,7 @@ export class KitosUsageCard extends KitosCardElement<UsageCardData> {
     return html`<article part="card" aria-labelledby="title">
       ${heading(this.headingLevel, d.systemName, 'title', 'title')}
       <kitos-usage-editor part="editor" .client=${this.writer} uuid=${d.uuid} lang=${this.language}
-        system-name=${d.systemName} .onCancel=${() => this.closeEditor(false)}
+        record-name=${d.systemName} .onCancel=${() => this.closeEditor(false)}
         @kitos-saved=${() => this.closeEditor(true)}></kitos-usage-editor>
     </article>`;
   }
@@ -231,12 +204,6 @@ export class KitosUsageCard extends KitosCardElement<UsageCardData> {
     </section>`;
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    // Another usage (or the same one again) starts in view mode.
-    if (changed.has('uuid')) this.mode = 'view';
-    super.willUpdate(changed);
-  }
-
   private body(): TemplateResult {
     const { t } = this;
     if (this.mode === 'deleted') return html``;
@@ -249,8 +216,6 @@ export class KitosUsageCard extends KitosCardElement<UsageCardData> {
   }
 
   override render() {
-    // One live region for the card's lifetime, so what it says after a save or delete is read out.
-    return html`<div part="live" role="status" aria-live="polite">${this.announcement}</div>
-      ${this.body()}`;
+    return html`${this.renderLive()} ${this.body()}`;
   }
 }

@@ -29,6 +29,21 @@ export const editStyles = css`
     gap: 0.2rem;
     min-width: 0;
   }
+  /* A yes/no field: the box before its label, on the line where the neighbouring inputs sit. */
+  [part~='check-field'] {
+    flex-direction: row;
+    flex-wrap: wrap;
+    align-items: center;
+    align-self: end;
+    gap: 0.2rem 0.5rem;
+    padding-block-end: 0.3rem;
+  }
+  [part~='check-field'] > input {
+    order: -1;
+  }
+  [part~='check-field'] > span {
+    flex-basis: 100%;
+  }
   [part~='field'].wide,
   [part~='gate'] {
     grid-column: 1 / -1;
@@ -67,6 +82,13 @@ export const editStyles = css`
     gap: 0.4rem;
     padding-block: 0.1rem;
     overflow-wrap: anywhere;
+  }
+  [part~='choice-list'] {
+    max-height: 14rem;
+    overflow-y: auto;
+    margin-block-start: 0.3rem;
+    padding-inline: 0.25rem;
+    border: 1px solid var(--kitos-color-row-border, #d8d8d8);
   }
   label.filter {
     display: block;

@@ -6,7 +6,7 @@ import { KitosNotFoundError, KitosValidationError } from '@os2kitos/core';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../components/usage-card/usage-card.js';
 import type { KitosUsageCard } from '../../components/usage-card/usage-card.component.js';
-import type { KitosUsageWriter } from '../../data/client.js';
+import type { KitosContractWriter, KitosUsageWriter } from '../../data/client.js';
 import { createStaticClient } from '../../data/fake-client.js';
 import { CLIENT_SETUPS, type ClientSetup } from '../../testing/fixtures/clients.js';
 import type { KitosUsageDelete } from './usage-delete.js';
@@ -254,7 +254,14 @@ for (const [index, setup] of CLIENT_SETUPS.entries()) {
       await expect(el).to.be.accessible();
     });
 
-    it('removes the usage after spelling out the consequences', async () => {
+    it('removes the usage after spelling out the consequences the core reports', async () => {
+      // A contract covering the usage: the dialog names it, and the delete lets it go.
+      const writer = client as KitosUsageWriter & KitosContractWriter;
+      const covering = await writer.createContract({
+        organizationUuid: s.portfolio.nordby,
+        name: `Dækning ${setup.name}`,
+      });
+      await writer.patchContract(covering.uuid, { systemUsageUuids: [uuid] });
       const el = await card(client, uuid);
       q(el, '[part~="delete-button"]').click();
       await waitUntil(() => q(el, 'kitos-usage-delete'), 'dialog', WAIT);
@@ -265,6 +272,7 @@ for (const [index, setup] of CLIENT_SETUPS.entries()) {
       expect(text(dialog)).to.contain('Denne handling kan ikke fortrydes.');
       expect(text(dialog)).to.contain('1 rolletildeling');
       expect(text(dialog)).not.to.contain('0 lokale referencer');
+      expect(text(dialog)).to.contain(`tilknytningen til 1 kontrakt (kontrakterne bevares): Dækning ${setup.name}`);
       expect(root(dialog).activeElement).to.equal(q(dialog, '[part~="cancel"]'));
       await expect(dialog).to.be.accessible();
       const deleted = oneEvent(el, 'kitos-deleted');
@@ -277,6 +285,8 @@ for (const [index, setup] of CLIENT_SETUPS.entries()) {
         (e: unknown) => e,
       );
       expect(error).to.be.instanceOf(KitosNotFoundError);
+      expect((await writer.contractRecord(covering.uuid)).systemUsageUuids).to.deep.equal([]);
+      await writer.deleteContract(covering.uuid);
     });
   });
 }

@@ -1,11 +1,16 @@
 /**
- * The core's schemas over what the usage editor would send, and the core's words for the issues: the general and GDPR sections of the
- * patch, the validity period and the units over the values after the change. The only editing
- * module that runs zod's parser: the one-script embed builds it as a file of its own
+ * The core's schemas over what the edit forms would send, and the core's words for the issues: for
+ * a usage, the general and GDPR sections of the patch, the validity period and the units over the
+ * values after the change; for a contract, its patch schema over the values after the change, and
+ * its create schema; for a data processing registration, its patch and create schemas. The only editing module that runs zod's parser: the one-script embed builds it as a file of its own
  * (`kitos-widgets.bundle.validate.js`, see rollup.config.js), so pages that only read never carry
  * the parser, and apps' bundlers load it with the edit mode.
  */
 import {
+  ContractCreateSchema,
+  ContractPatchSchema,
+  DataProcessingRegistrationCreateSchema,
+  DataProcessingRegistrationPatchSchema,
   ISSUE_CODES,
   toValidationIssues,
   UsageGdprPatchSchema,
@@ -55,6 +60,85 @@ export function checkUsageSections(
   });
   if (!units.success) issues.push(...under(['organizationUsage'], toValidationIssues(units.error)));
   return issues;
+}
+
+/** The contract values after the change that the rules across fields look at. */
+export interface ContractAfterValues {
+  readonly validFrom: string | null;
+  readonly validTo: string | null;
+  readonly isContinuous: boolean;
+  readonly durationYears: number | null;
+  readonly durationMonths: number | null;
+}
+
+/**
+ * Every issue the core's contract patch schema finds in `patch`, with the fields its rules across
+ * fields read set to their values after the change (in a patch, the schema checks a rule only when
+ * the patch carries every field the rule reads).
+ *
+ * @example
+ * ```ts
+ * checkContractPatch({}, { validFrom: '2025-02-01', validTo: '2025-01-01', isContinuous: false, durationYears: null, durationMonths: null });
+ * // [{ path: ['general', 'validity', 'validTo'], code: 'invalid-period', … }]
+ * ```
+ */
+export function checkContractPatch(patch: Record<string, unknown>, values: ContractAfterValues): ValidationIssue[] {
+  const p = patch as { general?: { validity?: object }; agreementPeriod?: object };
+  const after = {
+    ...patch,
+    general: {
+      ...p.general,
+      validity: { ...p.general?.validity, validFrom: values.validFrom, validTo: values.validTo },
+    },
+    agreementPeriod: {
+      ...p.agreementPeriod,
+      isContinuous: values.isContinuous,
+      durationYears: values.durationYears,
+      durationMonths: values.durationMonths,
+    },
+  };
+  const r = ContractPatchSchema.safeParse(after);
+  return r.success ? [] : toValidationIssues(r.error);
+}
+
+/**
+ * Every issue the core's contract create schema finds in a new contract's input.
+ *
+ * @example
+ * ```ts
+ * checkContractCreate({ organizationUuid, name: ' ' }); // [{ path: ['name'], … }]
+ * ```
+ */
+export function checkContractCreate(input: { organizationUuid: string; name: string }): ValidationIssue[] {
+  const r = ContractCreateSchema.safeParse(input);
+  return r.success ? [] : toValidationIssues(r.error);
+}
+
+/**
+ * Every issue the core's registration patch schema finds in `patch` (its gates are the form's:
+ * details behind a closed gate are not sent, and the core clears them).
+ *
+ * @example
+ * ```ts
+ * checkRegistrationPatch({ oversight: { oversightInterval: 'Weekly' } }); // [{ path: ['oversight', 'oversightInterval'], … }]
+ * ```
+ */
+export function checkRegistrationPatch(patch: Record<string, unknown>): ValidationIssue[] {
+  const r = DataProcessingRegistrationPatchSchema.safeParse(patch);
+  return r.success ? [] : toValidationIssues(r.error);
+}
+
+/**
+ * Every issue the core's registration create schema finds in a new registration's input.
+ *
+ * @example
+ * ```ts
+ * checkRegistrationCreate({ organizationUuid, name: '' }); // [{ path: ['name'], … }]
+ * ```
+ */
+export function checkRegistrationCreate(input: { organizationUuid: string; name: string }): ValidationIssue[] {
+  const r = DataProcessingRegistrationCreateSchema.safeParse(input);
+  return r.success ? [] : toValidationIssues(r.error);
 }
 
 /**
