@@ -49,6 +49,12 @@ import { type NotificationService, notificationService } from './services/notifi
 import { cardService, overviewService } from './services/overview.service.js';
 import { overviewRowsCache } from './services/overview-rows.js';
 import { projectService } from './services/project.service.js';
+import {
+  type DataQualityService,
+  dataQualityService,
+  type GdprRegisterService,
+  gdprRegisterService,
+} from './services/registers.service.js';
 import { usageService } from './services/usage.service.js';
 import type { StorageAdapter } from './storage/port.js';
 import type { ContractListName, DprListName, SystemListName, UsageListName } from './services/list-fields.js';
@@ -97,6 +103,8 @@ function buildServices(runner: CallRunner, storage: StorageAdapter, runtime?: Ru
     kle: kleService(runner),
     notifications: notificationService(runner, runtime),
     coordination: coordinationService(runner, storage),
+    quality: dataQualityService(runner, rows),
+    gdpr: gdprRegisterService(runner, rows),
   };
 }
 
@@ -196,6 +204,10 @@ export interface Kitos {
    * procurement radar and landscapes like mine.
    */
   readonly coordination: CoordinationService;
+  /** Data quality: scores and gaps per usage, contract and registration, summed up per unit. */
+  readonly quality: DataQualityService;
+  /** The GDPR register of processing activities (article 30). */
+  readonly gdpr: GdprRegisterService;
   /**
    * Runs several service calls in one transaction, as one actor: all of them are stored, or none
    * (throw to roll back; `{ commit: false }` rolls back on purpose and still returns the result,
