@@ -16,6 +16,7 @@ import { registerNotificationRoutes } from '../notify/routes.js';
 import { registerCardRoutes } from './cards.routes.js';
 import { type ChangeStreams, registerChangeStream } from './changes.js';
 import { registerCoordinationRoutes } from './coordination.routes.js';
+import { registerRegisterRoutes } from './registers.routes.js';
 import { OverviewPageSchema } from './overview-rows.js';
 import { registerUsageEditRoutes } from './usage-edit.routes.js';
 
@@ -105,6 +106,7 @@ export function registerExtensionRoutes(app: OpenAPIHono<ServerEnv>, streams: Ch
   registerChangeStream(app, EXTENSION_PREFIX, streams);
   registerNotificationRoutes(app, EXTENSION_PREFIX);
   registerCoordinationRoutes(app, EXTENSION_PREFIX);
+  registerRegisterRoutes(app, EXTENSION_PREFIX);
 
   app.openapi(
     route({
