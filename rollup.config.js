@@ -164,6 +164,8 @@ const WIDGET_ENTRIES = [
   'org-tree',
   'provider',
   'status-badge',
+  'data-quality',
+  'gdpr-register',
 ];
 
 export default [

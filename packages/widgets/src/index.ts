@@ -32,6 +32,8 @@ export { KitosOverview } from './components/overview/overview.js';
 export { KitosStatusBadge } from './components/status-badge/status-badge.js';
 export { KitosUsageCard } from './components/usage-card/usage-card.js';
 export { KitosUsageCreate } from './components/usage-create/usage-create.js';
+export { KitosDataQuality } from './components/data-quality/data-quality.js';
+export { KitosGdprRegister } from './components/gdpr-register/gdpr-register.js';
 export type {
   CardPermissions,
   CardValidity,
@@ -45,6 +47,7 @@ export type {
   KitosActor,
   KitosChange,
   KitosClient,
+  KitosFile,
   ReminderDelivery,
   ReminderItem,
   ReminderList,
@@ -67,7 +70,7 @@ export type {
 export { canWriteUsages } from './data/client.js';
 export { type KitosContextValue, kitosContext } from './data/context.js';
 export { KitosWidgetError, type KitosWidgetErrorCode } from './data/errors.js';
-export { createInPageClient } from './data/in-page-client.js';
+export { createInPageClient, type InPageClientOptions } from './data/in-page-client.js';
 export { createStaticClient, type StaticClientData, type StaticRow, type StaticUnit } from './data/fake-client.js';
 export { decodeView, encodeView, type OverviewView, parseView } from './data/view.js';
 export type * from './events/events.js';

@@ -26,6 +26,8 @@ const ALL = [
   'kitos-overview',
   'kitos-usage-card',
   'kitos-usage-create',
+  'kitos-data-quality',
+  'kitos-gdpr-register',
 ];
 /** What each subpath must define, and nothing more. */
 const EXPECTED: Record<string, string[]> = {
@@ -39,6 +41,8 @@ const EXPECTED: Record<string, string[]> = {
   './provider': ['kitos-provider'],
   './status-badge': ['kitos-status-badge'],
   './usage-create': ['kitos-usage-create'],
+  './data-quality': ['kitos-data-quality'],
+  './gdpr-register': ['kitos-gdpr-register'],
 };
 /**
  * The edit modes' elements, loaded by a dynamic import on first use: rollup keeps them in chunks of

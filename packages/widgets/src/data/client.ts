@@ -12,6 +12,10 @@
 import type {
   Actor,
   ContractCard,
+  DataQualityQuery,
+  DataQualitySummary,
+  GdprRegister,
+  GdprRegisterQuery,
   DeadlineListItem,
   FeedChange,
   FeedDeletion,
@@ -33,6 +37,11 @@ import type {
 // widgets have always used.
 export type {
   CardValidity,
+  DataQualityQuery,
+  DataQualitySummary,
+  GdprRegister,
+  GdprRegisterEntry,
+  GdprRegisterQuery,
   ContractCard as ContractCardData,
   ContractCardDeadlines,
   DeadlineListItem as DeadlineItem,
@@ -184,6 +193,28 @@ export interface KitosClient {
   createUsage?(input: UsageCreate): Promise<ItSystemUsage>;
   /** Deletes a usage with its cascades (roles, unit links, relations to and from it, references). */
   deleteUsage?(uuid: string, options?: KitosWriteOptions): Promise<void>;
+  /**
+   * The data quality summary of the organisation or a unit (the core's `kitos.quality.summary`).
+   * Optional: a client without it makes `<kitos-data-quality>` say that it is not available.
+   */
+  dataQuality?(query: DataQualityQuery): Promise<DataQualitySummary>;
+  /**
+   * The GDPR register of processing activities (the core's `kitos.gdpr.register`). Optional: a
+   * client without it makes `<kitos-gdpr-register>` say that it is not available.
+   */
+  gdprRegister?(query: GdprRegisterQuery): Promise<GdprRegister>;
+  /**
+   * The register as an XLSX workbook (optional; the HTTP client asks the server, the in-page client
+   * has it when given a workbook writer). Without it the register offers printing only.
+   */
+  gdprRegisterWorkbook?(query: GdprRegisterQuery, language: 'da' | 'en'): Promise<KitosFile>;
+}
+
+/** A file a client made, to download. */
+export interface KitosFile {
+  readonly fileName: string;
+  readonly mediaType: string;
+  readonly data: Uint8Array;
 }
 
 /** A change to a usage in the core's shape (the input of `kitos.usages.patch`). */

@@ -10,11 +10,24 @@ import {
   actorContext,
   canCreate,
   type IsoDate,
+  type GdprRegister,
   type Kitos,
+  type Language,
   OVERVIEW_COLUMNS,
   type OrganizationRole,
 } from '@os2kitos/core';
-import type { KitosClient, KitosUsageWriter, UserChoice } from './client.js';
+import type { KitosClient, KitosFile, KitosUsageWriter, UserChoice } from './client.js';
+
+/** Options of {@link createInPageClient}. */
+export interface InPageClientOptions {
+  /** The day validity and deadlines are computed for (default: today). */
+  readonly today?: IsoDate;
+  /**
+   * Writes the GDPR register as a workbook: pass `gdprRegisterWorkbook` of `@os2kitos/io` to offer
+   * the register's XLSX export in the page (the widgets do not load the spreadsheet library themselves).
+   */
+  readonly gdprWorkbook?: (register: GdprRegister, options: { language: Language }) => Promise<KitosFile>;
+}
 
 /**
  * Creates a {@link KitosClient} that reads and writes through `kitos` on behalf of `actor`: every
@@ -29,7 +42,7 @@ import type { KitosClient, KitosUsageWriter, UserChoice } from './client.js';
  * document.querySelector('kitos-provider')!.client = client;
  * ```
  */
-export function createInPageClient(kitos: Kitos, actor: Actor, options: { today?: IsoDate } = {}): KitosUsageWriter {
+export function createInPageClient(kitos: Kitos, actor: Actor, options: InPageClientOptions = {}): KitosUsageWriter {
   const today = options.today === undefined ? {} : { today: options.today };
   return {
     columns: async (kind) => OVERVIEW_COLUMNS[kind],
@@ -85,6 +98,16 @@ export function createInPageClient(kitos: Kitos, actor: Actor, options: { today?
     },
     createUsage: (input) => kitos.usages.create(actor, { ...input }),
     deleteUsage: (uuid, o = {}) => kitos.usages.delete(actor, uuid, o),
+    dataQuality: (query) => kitos.quality.summary(actor, { ...today, ...query }),
+    gdprRegister: (query) => kitos.gdpr.register(actor, { ...today, ...query }),
+    ...(options.gdprWorkbook
+      ? {
+          gdprRegisterWorkbook: async (
+            query: Parameters<NonNullable<KitosClient['gdprRegister']>>[0],
+            language: Language,
+          ) => options.gdprWorkbook!(await kitos.gdpr.register(actor, { ...today, ...query }), { language }),
+        }
+      : {}),
   };
 }
 
