@@ -4,6 +4,8 @@ import type { KitosClient } from '../../data/client.js';
 import { createStaticClient } from '../../data/fake-client.js';
 import { CLIENT_SETUPS, type ClientSetup } from '../../testing/fixtures/clients.js';
 import { PORTFOLIO_TODAY } from '../../testing/fixtures/portfolio.js';
+import '../overview/overview.js';
+import type { KitosOverview } from '../overview/overview.component.js';
 import './data-quality.js';
 import type { KitosDataQuality } from './data-quality.component.js';
 
@@ -78,6 +80,22 @@ for (const setup of CLIENT_SETUPS) {
       setTimeout(() => sendKeys({ press: 'Enter' }));
       const event = await oneEvent(el, 'kitos-select');
       expect(event.detail.kind).to.equal('usages');
+    });
+
+    it("is a column and a filter of the overview: a unit's usages with the most gaps first", async () => {
+      const el = await fixture<KitosOverview>(html`<kitos-overview kind="usages" lang="da" no-views
+        organization-uuid=${s.portfolio.nordby} today=${PORTFOLIO_TODAY} .client=${s.client}></kitos-overview>`);
+      el.view = {
+        columns: ['systemName', 'qualityScore', 'qualityGaps', 'qualityChecks'],
+        filters: [{ column: 'responsibleUnit', op: 'unit', unitUuid: s.portfolio.units.it, includeSubUnits: false }],
+        sort: [{ column: 'qualityGaps', direction: 'desc' }],
+        search: '',
+      };
+      const rows = () => [...root(el).querySelectorAll<HTMLElement>('[part~="body"] [role="row"]')];
+      await waitUntil(() => rows()[0]?.textContent?.includes('System 03'), 'sorted by gaps', WAIT);
+      expect(rows()[0]!.textContent).to.contain('Planlagt risikovurdering overskredet');
+      const headers = [...root(el).querySelectorAll('[role="columnheader"]')].map((h) => h.textContent?.trim());
+      expect(headers.join('|')).to.contain('Datakvalitet').and.contain('Mangler (antal)');
     });
 
     it('speaks English and passes axe', async () => {
