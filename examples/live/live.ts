@@ -5,6 +5,7 @@
 // municipality sees edits live.
 import { KitosNotFoundError } from '@os2kitos/core';
 import { createHttpClient, type KitosHttpClient } from '@os2kitos/widgets';
+import './views-quality.js';
 
 interface DemoUser {
   readonly name: string;
@@ -111,7 +112,7 @@ async function signInAs(user: DemoUser) {
 }
 
 function showTab(kind: string) {
-  for (const tab of document.querySelectorAll<HTMLElement>('[role=tab]')) {
+  for (const tab of document.querySelectorAll<HTMLElement>('[role=tab][data-kind]')) {
     tab.setAttribute('aria-selected', String(tab.dataset.kind === kind));
   }
   $('overview').setAttribute('kind', kind);
@@ -127,7 +128,7 @@ async function main() {
     if (user) void signInAs(user);
   });
   $('lang').addEventListener('change', render);
-  for (const tab of document.querySelectorAll<HTMLElement>('[role=tab]')) {
+  for (const tab of document.querySelectorAll<HTMLElement>('[role=tab][data-kind]')) {
     tab.addEventListener('click', () => showTab(tab.dataset.kind ?? 'usages'));
   }
   // Selecting a contract or a usage shows its card; it stays open when the user is switched.

@@ -162,7 +162,11 @@ const uniq = (xs: Iterable<string>) => [...new Set(xs)].sort(danishCollator.comp
  * entry.attention.map((a) => a.text.da);
  * ```
  */
-export function gdprRegisterEntry(u: ItSystemUsage, ctx: ReadContext): GdprRegisterEntry {
+export function gdprRegisterEntry(
+  u: ItSystemUsage,
+  ctx: ReadContext,
+  dprGaps: (d: DataProcessingRegistration) => readonly QualityGap[] = (d) => dprQuality(d, ctx).gaps,
+): GdprRegisterEntry {
   const g = u.gdpr;
   const regs = ctx.registrationsOf(u.uuid);
   const ref = (d: DataProcessingRegistration): EntityRef => ({ uuid: d.uuid, name: d.name });
@@ -182,8 +186,8 @@ export function gdprRegisterEntry(u: ItSystemUsage, ctx: ReadContext): GdprRegis
       .gaps.filter((x) => x.gdpr)
       .map((x) => ({ ...x, record: { kind: 'usages' as const, ...usageRef } })),
     ...regs.flatMap((d) =>
-      dprQuality(d, ctx)
-        .gaps.filter((x) => x.gdpr)
+      dprGaps(d)
+        .filter((x) => x.gdpr)
         .map((x) => ({ ...x, record: { kind: 'dataProcessing' as const, ...ref(d) } })),
     ),
   ];
@@ -274,11 +278,21 @@ export function gdprRegister(
     readonly includeNoPersonalData?: boolean;
   },
 ): GdprRegister {
+  // A registration covering several usages is checked once.
+  const checked = new Map<string, readonly QualityGap[]>();
+  const dprGaps = (d: DataProcessingRegistration) => {
+    let gaps = checked.get(d.uuid);
+    if (!gaps) {
+      gaps = dprQuality(d, ctx).gaps;
+      checked.set(d.uuid, gaps);
+    }
+    return gaps;
+  };
   const all = usages
     .filter(
       (u) => options.includeNoPersonalData || u.gdpr.dataSensitivityLevels.length === 0 || processesPersonalData(u),
     )
-    .map((u) => gdprRegisterEntry(u, ctx))
+    .map((u) => gdprRegisterEntry(u, ctx, dprGaps))
     .sort((a, b) => danishCollator.compare(a.name, b.name) || (a.uuid < b.uuid ? -1 : 1));
   const needing = all.filter((e) => e.attention.length > 0);
   return {

@@ -72,7 +72,7 @@ const da: QualityStrings = {
   attentionTitle: 'Kræver opmærksomhed',
   noEntries: 'Ingen behandlingsaktiviteter.',
   asOf: (date) => `Opgjort pr. ${date}`,
-  notAnswered: 'Ikke besvaret',
+  notAnswered: 'Ikke angivet',
 };
 
 const en: QualityStrings = {
@@ -105,7 +105,7 @@ const en: QualityStrings = {
   attentionTitle: 'Needs attention',
   noEntries: 'No processing activities.',
   asOf: (date) => `As of ${date}`,
-  notAnswered: 'Not answered',
+  notAnswered: 'Not given',
 };
 
 /** The dictionary of a language. */

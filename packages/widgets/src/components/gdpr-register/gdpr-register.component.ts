@@ -107,7 +107,7 @@ export class KitosGdprRegister extends KitosElement {
   @property()
   today = '';
 
-  /** Heading level of the title (2–6, default 2); entries are one level below, sections two. */
+  /** Heading level of the title (2–6, default 2); entries are one level below. */
   @property({ type: Number, attribute: 'heading-level' })
   headingLevel = 2;
 
