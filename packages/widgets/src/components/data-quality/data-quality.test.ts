@@ -1,3 +1,4 @@
+import { setupIgnoreWindowResizeObserverLoopErrors } from '@lit-labs/virtualizer/support/resize-observer-errors.js';
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { KitosClient } from '../../data/client.js';
@@ -10,6 +11,9 @@ import './data-quality.js';
 import type { KitosDataQuality } from './data-quality.component.js';
 
 const WAIT = { timeout: 10_000 };
+// The overview's virtualizer measures rows with a ResizeObserver; Chromium reports the benign "loop
+// completed with undelivered notifications" as an error, which the virtualizer's helper ignores.
+setupIgnoreWindowResizeObserverLoopErrors(beforeEach, afterEach);
 const root = (el: Element) => el.shadowRoot as ShadowRoot;
 const status = (el: Element) => root(el).querySelector('[part~="status"]')?.textContent?.trim() ?? '';
 const kind = (el: Element, k: string) => root(el).querySelector<HTMLElement>(`[part~="kind"][data-kind="${k}"]`);
