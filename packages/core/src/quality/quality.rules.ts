@@ -16,55 +16,11 @@ import type { DataProcessingRegistration } from '../data-processing/dpr.schema.j
 import type { ExternalReference } from '../organisation/external-reference.schema.js';
 import type { ReadContext } from '../overview/read-context.js';
 import { addMonths } from '../shared/dates.js';
-import { type EnumValue, kitosEnum } from '../shared/enums.js';
 import type { ItSystemUsage } from '../usage/usage.schema.js';
 import type { Label } from '../vocabulary/label.js';
+import { DATA_QUALITY_CHECK_LABELS, DataQualityCheck } from './checks.js';
 
-/** The checks, by name (codes only order them). */
-export const DataQualityCheck = kitosEnum({
-  usageResponsibleUnit: 0,
-  usageLifeCycle: 1,
-  usageValidFrom: 2,
-  usageRoles: 3,
-  usageDataClassification: 4,
-  usagePurpose: 5,
-  usageDataSensitivity: 6,
-  usageRiskAssessment: 7,
-  usageDpia: 8,
-  usageRetention: 9,
-  usageSecurity: 10,
-  usageDataProcessing: 11,
-  usageRiskReviewOverdue: 12,
-  usageRetentionReviewOverdue: 13,
-  usageEndPassed: 14,
-  usageMainContractActive: 15,
-  usageMainContractMarked: 16,
-  usageReferences: 17,
-  contractResponsibleUnit: 20,
-  contractSupplier: 21,
-  contractType: 22,
-  contractValidFrom: 23,
-  contractNoticePeriod: 24,
-  contractRoles: 25,
-  contractUsages: 26,
-  contractReferences: 27,
-  contractNoticePassed: 28,
-  contractTenderOverdue: 29,
-  dprResponsibleUnit: 40,
-  dprUsages: 41,
-  dprAgreement: 42,
-  dprProcessors: 43,
-  dprTransfer: 44,
-  dprTransferBasis: 45,
-  dprDataResponsible: 46,
-  dprOversightInterval: 47,
-  dprOversightOverdue: 48,
-  dprInspectionPassed: 49,
-  dprMainContractActive: 50,
-  dprReferences: 51,
-});
-/** A data quality check. */
-export type DataQualityCheck = EnumValue<typeof DataQualityCheck>;
+export { DATA_QUALITY_CHECK_LABELS, DataQualityCheck };
 
 /** The records that are scored. */
 export type QualityKind = 'usages' | 'contracts' | 'dataProcessing';
@@ -100,8 +56,6 @@ export interface QualityRule<T> {
   readonly severity: QualitySeverity;
   readonly aspect: QualityAspect;
   readonly gdpr: boolean;
-  /** The check's name, e.g. in the overview column of gaps. */
-  readonly label: Label;
   /** `null`: the check does not apply to this record; `true`: it passes; a label: why it fails. */
   readonly test: (record: T, ctx: ReadContext) => true | null | Label;
 }
@@ -173,7 +127,6 @@ export const USAGE_QUALITY_RULES: readonly QualityRule<ItSystemUsage>[] = [
     severity: 'required',
     aspect: 'field',
     gdpr: false,
-    label: l('Ansvarlig organisationsenhed mangler', 'No responsible unit'),
     test: (u, ctx) =>
       passIf(
         !!ctx.unit(u.organizationUsage.responsibleUnitUuid),
@@ -186,7 +139,6 @@ export const USAGE_QUALITY_RULES: readonly QualityRule<ItSystemUsage>[] = [
     severity: 'required',
     aspect: 'field',
     gdpr: false,
-    label: l('Livscyklus ikke angivet', 'Life cycle not given'),
     test: (u) => {
       const s = u.general.validity.lifeCycleStatus;
       return passIf(
@@ -201,7 +153,6 @@ export const USAGE_QUALITY_RULES: readonly QualityRule<ItSystemUsage>[] = [
     severity: 'recommended',
     aspect: 'field',
     gdpr: false,
-    label: l('Ibrugtagningsdato mangler', 'No in-use date'),
     test: (u) =>
       passIf(!!u.general.validity.validFrom, fail('Ibrugtagningsdatoen er ikke udfyldt', 'The in-use date is empty')),
   },
@@ -211,7 +162,6 @@ export const USAGE_QUALITY_RULES: readonly QualityRule<ItSystemUsage>[] = [
     severity: 'recommended',
     aspect: 'field',
     gdpr: false,
-    label: l('Ingen roller', 'No roles'),
     test: (u) =>
       passIf(
         u.roles.length > 0,
@@ -224,7 +174,6 @@ export const USAGE_QUALITY_RULES: readonly QualityRule<ItSystemUsage>[] = [
     severity: 'recommended',
     aspect: 'field',
     gdpr: false,
-    label: l('Klassifikation af data mangler', 'No data classification'),
     test: (u) =>
       passIf(
         !!u.general.dataClassificationUuid,
@@ -237,7 +186,6 @@ export const USAGE_QUALITY_RULES: readonly QualityRule<ItSystemUsage>[] = [
     severity: 'required',
     aspect: 'field',
     gdpr: true,
-    label: l('Behandlingsformål mangler', 'No purpose of processing'),
     test: (u) =>
       passIf(
         !!u.gdpr.purpose?.trim(),
@@ -250,7 +198,6 @@ export const USAGE_QUALITY_RULES: readonly QualityRule<ItSystemUsage>[] = [
     severity: 'required',
     aspect: 'field',
     gdpr: true,
-    label: l('Datatyper ikke angivet', 'Kinds of data not given'),
     test: (u) =>
       passIf(
         u.gdpr.dataSensitivityLevels.length > 0,
@@ -266,7 +213,6 @@ export const USAGE_QUALITY_RULES: readonly QualityRule<ItSystemUsage>[] = [
     severity: 'recommended',
     aspect: 'field',
     gdpr: true,
-    label: l('Risikovurdering ikke besvaret', 'Risk assessment not answered'),
     test: (u) =>
       answeredPersonal(u, u.gdpr.riskAssessmentConducted, l('Risikovurdering foretaget', 'Risk assessment conducted')),
   },
@@ -276,7 +222,6 @@ export const USAGE_QUALITY_RULES: readonly QualityRule<ItSystemUsage>[] = [
     severity: 'recommended',
     aspect: 'field',
     gdpr: true,
-    label: l('DPIA ikke besvaret', 'DPIA not answered'),
     test: (u) => answeredPersonal(u, u.gdpr.dpiaConducted, l('DPIA foretaget', 'DPIA conducted')),
   },
   {
@@ -285,7 +230,6 @@ export const USAGE_QUALITY_RULES: readonly QualityRule<ItSystemUsage>[] = [
     severity: 'recommended',
     aspect: 'field',
     gdpr: true,
-    label: l('Sletning ikke besvaret', 'Retention not answered'),
     test: (u) =>
       answeredPersonal(u, u.gdpr.retentionPeriodDefined, l('Sletningsfrist fastsat', 'Retention period defined')),
   },
@@ -295,7 +239,6 @@ export const USAGE_QUALITY_RULES: readonly QualityRule<ItSystemUsage>[] = [
     severity: 'recommended',
     aspect: 'field',
     gdpr: true,
-    label: l('Sikkerhedsforanstaltninger ikke besvaret', 'Security measures not answered'),
     test: (u) =>
       answeredPersonal(
         u,
@@ -309,7 +252,6 @@ export const USAGE_QUALITY_RULES: readonly QualityRule<ItSystemUsage>[] = [
     severity: 'recommended',
     aspect: 'reference',
     gdpr: true,
-    label: l('Ingen databehandling registreret', 'No data processing registered'),
     test: (u, ctx) => {
       const hosted = u.gdpr.hostedAt;
       if (!processesPersonalData(u) || (hosted !== 'External' && hosted !== 'Hybrid')) return null;
@@ -328,7 +270,6 @@ export const USAGE_QUALITY_RULES: readonly QualityRule<ItSystemUsage>[] = [
     severity: 'required',
     aspect: 'deadline',
     gdpr: true,
-    label: l('Planlagt risikovurdering overskredet', 'Planned risk assessment overdue'),
     test: (u, ctx) => {
       const planned = u.gdpr.plannedRiskAssessmentDate;
       if (!planned) return null;
@@ -348,7 +289,6 @@ export const USAGE_QUALITY_RULES: readonly QualityRule<ItSystemUsage>[] = [
     severity: 'recommended',
     aspect: 'deadline',
     gdpr: true,
-    label: l('Evaluering af sletning overskredet', 'Retention review overdue'),
     test: (u, ctx) => {
       const next = u.gdpr.nextDataRetentionEvaluationDate;
       if (!next) return null;
@@ -367,7 +307,6 @@ export const USAGE_QUALITY_RULES: readonly QualityRule<ItSystemUsage>[] = [
     severity: 'required',
     aspect: 'deadline',
     gdpr: false,
-    label: l('Slutdato passeret, stadig i brug', 'End date passed, still in use'),
     test: (u, ctx) => {
       const { validTo, lifeCycleStatus } = u.general.validity;
       if (!validTo || validTo >= ctx.today) return null;
@@ -386,7 +325,6 @@ export const USAGE_QUALITY_RULES: readonly QualityRule<ItSystemUsage>[] = [
     severity: 'required',
     aspect: 'contract',
     gdpr: false,
-    label: l('Markeret kontrakt ikke aktiv', 'Main contract not active'),
     test: (u, ctx) => mainContractActive(u.general.mainContractUuid, ctx),
   },
   {
@@ -395,7 +333,6 @@ export const USAGE_QUALITY_RULES: readonly QualityRule<ItSystemUsage>[] = [
     severity: 'recommended',
     aspect: 'contract',
     gdpr: false,
-    label: l('Ingen markeret kontrakt', 'No main contract marked'),
     test: (u, ctx) => {
       const covering = ctx.contractsOf(u.uuid);
       if (covering.length === 0) return null;
@@ -414,7 +351,6 @@ export const USAGE_QUALITY_RULES: readonly QualityRule<ItSystemUsage>[] = [
     severity: 'recommended',
     aspect: 'reference',
     gdpr: false,
-    label: l('Ugyldig reference', 'Invalid reference'),
     test: (u) => referencesTest(u.externalReferences),
   },
 ];
@@ -427,7 +363,6 @@ export const CONTRACT_QUALITY_RULES: readonly QualityRule<Contract>[] = [
     severity: 'required',
     aspect: 'field',
     gdpr: false,
-    label: l('Ansvarlig organisationsenhed mangler (kontrakt)', 'No responsible unit (contract)'),
     test: (c, ctx) =>
       passIf(
         !!ctx.unit(c.responsible.organizationUnitUuid),
@@ -440,7 +375,6 @@ export const CONTRACT_QUALITY_RULES: readonly QualityRule<Contract>[] = [
     severity: 'required',
     aspect: 'field',
     gdpr: false,
-    label: l('Leverandør mangler', 'No supplier'),
     test: (c) =>
       passIf(!!c.supplier.organizationUuid, fail('Leverandøren er ikke valgt', 'The supplier is not chosen')),
   },
@@ -450,7 +384,6 @@ export const CONTRACT_QUALITY_RULES: readonly QualityRule<Contract>[] = [
     severity: 'recommended',
     aspect: 'field',
     gdpr: false,
-    label: l('Kontrakttype mangler', 'No contract type'),
     test: (c) =>
       passIf(!!c.general.contractTypeUuid, fail('Kontrakttypen er ikke valgt', 'The contract type is not chosen')),
   },
@@ -460,7 +393,6 @@ export const CONTRACT_QUALITY_RULES: readonly QualityRule<Contract>[] = [
     severity: 'required',
     aspect: 'field',
     gdpr: false,
-    label: l('Gyldig fra mangler', 'No valid-from date'),
     test: (c) =>
       passIf(
         !!c.general.validity.validFrom,
@@ -473,7 +405,6 @@ export const CONTRACT_QUALITY_RULES: readonly QualityRule<Contract>[] = [
     severity: 'recommended',
     aspect: 'field',
     gdpr: false,
-    label: l('Opsigelsesfrist mangler', 'No notice period'),
     test: (c) =>
       passIf(
         !!c.termination.terms.noticePeriodMonthsUuid,
@@ -489,7 +420,6 @@ export const CONTRACT_QUALITY_RULES: readonly QualityRule<Contract>[] = [
     severity: 'recommended',
     aspect: 'field',
     gdpr: false,
-    label: l('Ingen roller (kontrakt)', 'No roles (contract)'),
     test: (c) =>
       passIf(
         c.roles.length > 0,
@@ -502,7 +432,6 @@ export const CONTRACT_QUALITY_RULES: readonly QualityRule<Contract>[] = [
     severity: 'recommended',
     aspect: 'reference',
     gdpr: false,
-    label: l('Dækker ingen systemer (kontrakt)', 'Covers no systems (contract)'),
     test: (c) =>
       passIf(
         c.systemUsageUuids.length > 0,
@@ -515,7 +444,6 @@ export const CONTRACT_QUALITY_RULES: readonly QualityRule<Contract>[] = [
     severity: 'recommended',
     aspect: 'reference',
     gdpr: false,
-    label: l('Ugyldig reference (kontrakt)', 'Invalid reference (contract)'),
     test: (c) => referencesTest(c.externalReferences),
   },
   {
@@ -524,7 +452,6 @@ export const CONTRACT_QUALITY_RULES: readonly QualityRule<Contract>[] = [
     severity: 'required',
     aspect: 'deadline',
     gdpr: false,
-    label: l('Opsigelsesfrist passeret uden opsigelse', 'Notice day passed without notice'),
     test: (c, ctx) => {
       const d = ctx.deadlines(c);
       const day = d.latestNoticeDayBeforeExpiry;
@@ -544,7 +471,6 @@ export const CONTRACT_QUALITY_RULES: readonly QualityRule<Contract>[] = [
     severity: 'recommended',
     aspect: 'deadline',
     gdpr: false,
-    label: l('Genudbud ikke startet', 'Tender not started'),
     test: (c, ctx) => {
       const d = ctx.deadlines(c);
       if (!d.tenderStart || d.state !== 'running' || d.terminatedAt) return null;
@@ -567,7 +493,6 @@ export const DPR_QUALITY_RULES: readonly QualityRule<DataProcessingRegistration>
     severity: 'required',
     aspect: 'field',
     gdpr: false,
-    label: l('Ansvarlig organisationsenhed mangler (databehandling)', 'No responsible unit (data processing)'),
     test: (d, ctx) =>
       passIf(
         !!ctx.unit(d.general.responsibleUnitUuid),
@@ -580,7 +505,6 @@ export const DPR_QUALITY_RULES: readonly QualityRule<DataProcessingRegistration>
     severity: 'required',
     aspect: 'reference',
     gdpr: true,
-    label: l('Dækker ingen systemer (databehandling)', 'Covers no systems (data processing)'),
     test: (d) =>
       passIf(
         d.systemUsageUuids.length > 0,
@@ -593,7 +517,6 @@ export const DPR_QUALITY_RULES: readonly QualityRule<DataProcessingRegistration>
     severity: 'required',
     aspect: 'field',
     gdpr: true,
-    label: l('Databehandleraftale ikke besvaret', 'Agreement not answered'),
     test: (d) => {
       const a = d.general.isAgreementConcluded;
       return passIf(
@@ -611,7 +534,6 @@ export const DPR_QUALITY_RULES: readonly QualityRule<DataProcessingRegistration>
     severity: 'required',
     aspect: 'field',
     gdpr: true,
-    label: l('Databehandlere mangler', 'No data processors'),
     test: (d) =>
       d.general.isAgreementConcluded !== 'Yes'
         ? null
@@ -629,7 +551,6 @@ export const DPR_QUALITY_RULES: readonly QualityRule<DataProcessingRegistration>
     severity: 'required',
     aspect: 'field',
     gdpr: true,
-    label: l('Overførsel til tredjeland ikke besvaret', 'Third-country transfer not answered'),
     test: (d) => {
       const t = d.general.transferToInsecureThirdCountries;
       return passIf(
@@ -647,7 +568,6 @@ export const DPR_QUALITY_RULES: readonly QualityRule<DataProcessingRegistration>
     severity: 'required',
     aspect: 'field',
     gdpr: true,
-    label: l('Overførsel uden lande eller grundlag', 'Transfer without countries or basis'),
     test: (d) => {
       if (d.general.transferToInsecureThirdCountries !== 'Yes') return null;
       const missing: Label[] = [];
@@ -668,7 +588,6 @@ export const DPR_QUALITY_RULES: readonly QualityRule<DataProcessingRegistration>
     severity: 'recommended',
     aspect: 'field',
     gdpr: true,
-    label: l('Dataansvarlig mangler', 'No data controller'),
     test: (d) =>
       passIf(
         !!d.general.dataResponsibleUuid,
@@ -681,7 +600,6 @@ export const DPR_QUALITY_RULES: readonly QualityRule<DataProcessingRegistration>
     severity: 'recommended',
     aspect: 'field',
     gdpr: true,
-    label: l('Tilsynsinterval mangler', 'No oversight interval'),
     test: (d) => {
       const i = d.oversight.oversightInterval;
       return passIf(
@@ -696,7 +614,6 @@ export const DPR_QUALITY_RULES: readonly QualityRule<DataProcessingRegistration>
     severity: 'required',
     aspect: 'deadline',
     gdpr: true,
-    label: l('Tilsyn forfaldent', 'Oversight overdue'),
     test: (d, ctx) => {
       const months = OVERSIGHT_MONTHS[d.oversight.oversightInterval ?? ''];
       const latest = latestDprOversightDate(d);
@@ -723,7 +640,6 @@ export const DPR_QUALITY_RULES: readonly QualityRule<DataProcessingRegistration>
     severity: 'recommended',
     aspect: 'deadline',
     gdpr: true,
-    label: l('Planlagt tilsyn passeret', 'Scheduled inspection passed'),
     test: (d, ctx) => {
       const planned = d.oversight.scheduledInspectionDate;
       if (!planned || planned >= ctx.today) return null;
@@ -742,7 +658,6 @@ export const DPR_QUALITY_RULES: readonly QualityRule<DataProcessingRegistration>
     severity: 'required',
     aspect: 'contract',
     gdpr: false,
-    label: l('Markeret kontrakt ikke aktiv (databehandling)', 'Main contract not active (data processing)'),
     test: (d, ctx) => mainContractActive(d.general.mainContractUuid, ctx),
   },
   {
@@ -751,7 +666,6 @@ export const DPR_QUALITY_RULES: readonly QualityRule<DataProcessingRegistration>
     severity: 'recommended',
     aspect: 'reference',
     gdpr: false,
-    label: l('Ugyldig reference (databehandling)', 'Invalid reference (data processing)'),
     test: (d) => referencesTest(d.externalReferences),
   },
 ];
@@ -762,11 +676,6 @@ export const DATA_QUALITY_RULES: readonly QualityRule<never>[] = [
   ...(CONTRACT_QUALITY_RULES as readonly QualityRule<never>[]),
   ...(DPR_QUALITY_RULES as readonly QualityRule<never>[]),
 ];
-
-/** The name of every check, for the overview's gap column. */
-export const DATA_QUALITY_CHECK_LABELS = Object.fromEntries(DATA_QUALITY_RULES.map((r) => [r.check, r.label])) as {
-  readonly [C in DataQualityCheck]: Label;
-};
 
 const WEIGHT: Readonly<Record<QualitySeverity, number>> = { required: 2, recommended: 1 };
 

@@ -35,7 +35,7 @@ import {
   UsageUserCount,
 } from '../usage/usage-enums.js';
 import { UsageValidityError } from '../usage/usage-validity.rules.js';
-import { DATA_QUALITY_CHECK_LABELS, DataQualityCheck } from '../quality/quality.rules.js';
+import { DATA_QUALITY_CHECK_LABELS, DataQualityCheck } from '../quality/checks.js';
 import type { Label } from './label.js';
 
 /** The kinds of contract deadline as an enumeration (codes are their order on a day). */
