@@ -172,6 +172,8 @@ const WIDGET_ENTRIES = [
   'catalogue',
   'procurement-radar',
   'similar-landscapes',
+  'data-quality',
+  'gdpr-register',
 ];
 
 export default [

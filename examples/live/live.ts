@@ -6,7 +6,7 @@
 import { KitosNotFoundError } from '@os2kitos/core';
 import { createHttpClient, type KitosHttpClient } from '@os2kitos/widgets';
 import { renderCoordinationText, showCoordinationTab } from './coordination-tab.js';
-import './views-roles-graph.js';
+import './views.js';
 
 interface DemoUser {
   readonly name: string;
@@ -27,6 +27,8 @@ const TEXT = {
     dataProcessing: 'Databehandling',
     roles: 'Roller',
     relations: 'Relationer',
+    quality: 'Datakvalitet',
+    gdpr: 'GDPR-fortegnelse',
     overview: 'Oversigt',
     deadlines: 'Kontraktfrister',
     who: (name: string, org: string) => `Logget ind som ${name}, ${org}`,
@@ -47,6 +49,8 @@ const TEXT = {
     dataProcessing: 'Data processing',
     roles: 'Roles',
     relations: 'Relations',
+    quality: 'Data quality',
+    gdpr: 'GDPR register',
     overview: 'Overview',
     deadlines: 'Contract deadlines',
     who: (name: string, org: string) => `Signed in as ${name}, ${org}`,
@@ -141,7 +145,7 @@ async function signInAs(user: DemoUser, resumed?: KitosHttpClient) {
 }
 
 function showTab(kind: string) {
-  for (const tab of document.querySelectorAll<HTMLElement>('[role=tab]')) {
+  for (const tab of document.querySelectorAll<HTMLElement>('[role=tab][data-kind]')) {
     tab.setAttribute('aria-selected', String(tab.dataset.kind === kind));
   }
   if (showCoordinationTab(kind, current?.client)) return;
@@ -158,8 +162,8 @@ async function main() {
     if (user) void signInAs(user);
   });
   $('lang').addEventListener('change', render);
-  for (const tab of document.querySelectorAll<HTMLElement>('[role=tab]')) {
-    if (tab.dataset.kind) tab.addEventListener('click', () => showTab(tab.dataset.kind ?? 'usages'));
+  for (const tab of document.querySelectorAll<HTMLElement>('[role=tab][data-kind]')) {
+    tab.addEventListener('click', () => showTab(tab.dataset.kind ?? 'usages'));
   }
   // Selecting a usage, contract or registration shows its card (editable for those allowed); it stays
   // open when the user is switched. A record created from the buttons above opens the same way.

@@ -34,6 +34,8 @@ export * from './integrity/index.js';
 export * from './vocabulary/index.js';
 export * from './exchange/index.js';
 export * from './coordination/index.js';
+export * from './quality/index.js';
+export * from './gdpr/index.js';
 export { createKitos, type Kitos, type KitosOptions, type UnitOfWorkServices } from './kitos.js';
 export { type Clock, DEFAULT_TIME_ZONE, fixedClock, systemClock, todayBy } from './engine/clock.js';
 export { type AuditChange, AuditChangeSchema, type AuditEntry, AuditEntrySchema, auditDiff } from './engine/audit.js';
@@ -74,6 +76,7 @@ export type { NotificationService, ReminderPlanQuery } from './services/notifica
 export type { CoordinationService, SharingSettingState } from './services/coordination.service.js';
 export type { RolesService } from './services/roles.service.js';
 export type { RelationGraphService } from './services/relation-graph.service.js';
+export type { DataQualityService, GdprRegisterService } from './services/registers.service.js';
 export {
   loadCoordinationBase,
   loadCoordinationReference,

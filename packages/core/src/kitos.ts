@@ -51,6 +51,12 @@ import { overviewRowsCache } from './services/overview-rows.js';
 import { projectService } from './services/project.service.js';
 import { type RolesService, rolesService } from './services/roles.service.js';
 import { type RelationGraphService, relationGraphService } from './services/relation-graph.service.js';
+import {
+  type DataQualityService,
+  dataQualityService,
+  type GdprRegisterService,
+  gdprRegisterService,
+} from './services/registers.service.js';
 import { usageService } from './services/usage.service.js';
 import type { StorageAdapter } from './storage/port.js';
 import type { ContractListName, DprListName, SystemListName, UsageListName } from './services/list-fields.js';
@@ -101,6 +107,8 @@ function buildServices(runner: CallRunner, storage: StorageAdapter, runtime?: Ru
     coordination: coordinationService(runner, storage),
     roles: rolesService(runner),
     relations: relationGraphService(runner),
+    quality: dataQualityService(runner, rows),
+    gdpr: gdprRegisterService(runner, rows),
   };
 }
 
@@ -204,6 +212,10 @@ export interface Kitos {
   readonly roles: RolesService;
   /** The organisation's usages and the relations between them, as a graph. */
   readonly relations: RelationGraphService;
+  /** Data quality: scores and gaps per usage, contract and registration, summed up per unit. */
+  readonly quality: DataQualityService;
+  /** The GDPR register of processing activities (article 30). */
+  readonly gdpr: GdprRegisterService;
   /**
    * Runs several service calls in one transaction, as one actor: all of them are stored, or none
    * (throw to roll back; `{ commit: false }` rolls back on purpose and still returns the result,

@@ -41,6 +41,8 @@ export { KitosUsageCreate } from './components/usage-create/usage-create.js';
 export { KitosContractCreate } from './components/contract-create/contract-create.js';
 export { KitosRegistrationCard } from './components/registration-card/registration-card.js';
 export { KitosRegistrationCreate } from './components/registration-create/registration-create.js';
+export { KitosDataQuality } from './components/data-quality/data-quality.js';
+export { KitosGdprRegister } from './components/gdpr-register/gdpr-register.js';
 export type {
   CardPermissions,
   CatalogueFilters,
@@ -67,6 +69,8 @@ export type {
   ContractCreate,
   ContractEditChoices,
   ContractPatch,
+  DataQualityQuery,
+  DataQualitySummary,
   DeadlineItem,
   DeadlineQuery,
   DeliveryItem,
@@ -74,10 +78,14 @@ export type {
   DeliveryQuery,
   DetachedRecords,
   EntityRef,
+  GdprRegister,
+  GdprRegisterEntry,
+  GdprRegisterQuery,
   KitosActor,
   KitosChange,
   KitosClient,
   KitosCoordinationReader,
+  KitosFile,
   ReminderDelivery,
   ReminderItem,
   ReminderList,
@@ -125,7 +133,7 @@ export {
 } from './data/client.js';
 export { type KitosContextValue, kitosContext } from './data/context.js';
 export { KitosWidgetError, type KitosWidgetErrorCode } from './data/errors.js';
-export { createInPageClient } from './data/in-page-client.js';
+export { createInPageClient, type InPageClientOptions } from './data/in-page-client.js';
 export { createStaticClient, type StaticClientData, type StaticRow, type StaticUnit } from './data/fake-client.js';
 export { decodeView, encodeView, type OverviewView, parseView } from './data/view.js';
 export type * from './events/events.js';

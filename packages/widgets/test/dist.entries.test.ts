@@ -34,6 +34,8 @@ const ALL = [
   'kitos-catalogue',
   'kitos-procurement-radar',
   'kitos-similar-landscapes',
+  'kitos-data-quality',
+  'kitos-gdpr-register',
 ];
 /** What each subpath must define, and nothing more. */
 const EXPECTED: Record<string, string[]> = {
@@ -55,6 +57,8 @@ const EXPECTED: Record<string, string[]> = {
   './contract-create': ['kitos-contract-create'],
   './registration-card': ['kitos-registration-card', 'kitos-status-badge', 'kitos-notifications'],
   './registration-create': ['kitos-registration-create'],
+  './data-quality': ['kitos-data-quality'],
+  './gdpr-register': ['kitos-gdpr-register'],
 };
 /**
  * The edit modes' elements, loaded by a dynamic import on first use: rollup keeps them in chunks of

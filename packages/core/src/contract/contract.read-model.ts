@@ -22,6 +22,7 @@ import { CONTRACT_DEADLINE_KINDS } from './deadline-kinds.js';
 import { contractDurationText, contractEconomySummary } from './contract-overview.rules.js';
 import { ContractValidityError } from './contract.rules.js';
 import type { Contract } from './contract.schema.js';
+import { contractQuality, DataQualityCheck, qualityCells } from '../quality/quality.rules.js';
 import type { ContractDeadlines } from './deadlines.rules.js';
 
 const text = z.string().max(10_000).nullable();
@@ -61,6 +62,9 @@ export const ContractRowSchema = z.strictObject({
   nextDeadline: date,
   nextDeadlineKind: DeadlineKindSchema.nullable(),
   roleHolders: names,
+  qualityScore: z.number().int().min(0).max(100),
+  qualityGaps: z.number().int().min(0),
+  qualityChecks: z.array(DataQualityCheck.schema).max(100),
   lastChanged: IsoDateSchema,
 });
 /** One row of the contract overview. */
@@ -125,6 +129,13 @@ export const CONTRACT_COLUMNS = defineColumns<ContractRow>({
     enum: 'ContractDeadlineKind',
   },
   roleHolders: { type: 'list', group: 'roles', label: l('Roller', 'Roles') },
+  qualityScore: {
+    type: 'number',
+    group: 'quality',
+    label: l('Datakvalitet', 'Data quality'),
+  },
+  qualityGaps: { type: 'number', group: 'quality', label: l('Mangler (antal)', 'Gaps (count)') },
+  qualityChecks: { type: 'enum', group: 'quality', label: l('Mangler', 'Gaps'), enum: 'DataQualityCheck' },
   lastChanged: { type: 'date', group: 'audit', label: l('Sidst redigeret', 'Last changed') },
 });
 
@@ -182,6 +193,7 @@ export function contractRows(contracts: readonly Contract[], ctx: ReadContext): 
       nextDeadline: d.nextDeadline?.date ?? null,
       nextDeadlineKind: d.nextDeadline?.kind ?? null,
       roleHolders: ctx.roleHolders(c.roles).map((r) => `${r.role}: ${r.user}`),
+      ...qualityCells(contractQuality(c, ctx)),
       lastChanged: c.lastChanged.slice(0, 10),
     };
   });

@@ -18,6 +18,7 @@ import { YesNoIrrelevant, YesNoUndecided } from '../shared/enums.js';
 import { IsoDateSchema, UuidSchema } from '../shared/schema.js';
 import { dprValidity, latestDprOversightDate } from './dpr.rules.js';
 import { type DataProcessingRegistration, OversightInterval } from './dpr.schema.js';
+import { DataQualityCheck, dprQuality, qualityCells } from '../quality/quality.rules.js';
 
 const text = z.string().max(10_000).nullable();
 const names = z.array(z.string().max(500)).max(2_000);
@@ -42,6 +43,9 @@ export const DprRowSchema = z.strictObject({
   latestOversightDate: date,
   scheduledInspectionDate: date,
   roleHolders: names,
+  qualityScore: z.number().int().min(0).max(100),
+  qualityGaps: z.number().int().min(0),
+  qualityChecks: z.array(DataQualityCheck.schema).max(100),
   lastChanged: IsoDateSchema,
 });
 /** One row of the data processing overview. */
@@ -102,6 +106,13 @@ export const DPR_COLUMNS = defineColumns<DprRow>({
     label: l('Kommende planlagt tilsyn', 'Scheduled inspection'),
   },
   roleHolders: { type: 'list', group: 'roles', label: l('Roller', 'Roles') },
+  qualityScore: {
+    type: 'number',
+    group: 'quality',
+    label: l('Datakvalitet', 'Data quality'),
+  },
+  qualityGaps: { type: 'number', group: 'quality', label: l('Mangler (antal)', 'Gaps (count)') },
+  qualityChecks: { type: 'enum', group: 'quality', label: l('Mangler', 'Gaps'), enum: 'DataQualityCheck' },
   lastChanged: { type: 'date', group: 'audit', label: l('Sidst redigeret', 'Last changed') },
 });
 
@@ -142,6 +153,7 @@ export function dprRows(registrations: readonly DataProcessingRegistration[], ct
       latestOversightDate: latestDprOversightDate(d),
       scheduledInspectionDate: d.oversight.scheduledInspectionDate ?? null,
       roleHolders: ctx.roleHolders(d.roles).map((r) => `${r.role}: ${r.user}`),
+      ...qualityCells(dprQuality(d, ctx)),
       lastChanged: d.lastChanged.slice(0, 10),
     };
   });

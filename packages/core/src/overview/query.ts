@@ -51,7 +51,8 @@ export type ColumnGroup =
   | 'links'
   | 'economy'
   | 'deadlines'
-  | 'oversight';
+  | 'oversight'
+  | 'quality';
 
 /** A column of an overview's column catalogue; `Id` is a key of the overview's row. */
 export interface OverviewColumn<Id extends string = string> {

@@ -116,7 +116,7 @@ export interface DeadlineListItem {
   readonly daysLeft: number;
 }
 
-function mustReadOrganisation(call: CallContext, organizationUuid: string): void {
+export function mustReadOrganisation(call: CallContext, organizationUuid: string): void {
   if (!call.actor.isGlobalAdmin && !call.actor.roles.has(organizationUuid)) {
     throw new KitosForbiddenError('access', 'you may only see the portfolio of organisations you are a member of', {
       organizationUuid,

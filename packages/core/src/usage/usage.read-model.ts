@@ -23,6 +23,7 @@ import { YesNoDontKnow } from '../shared/enums.js';
 import { LifeCycleStatus, SensitiveDataLevel, UsageArchiveDuty, UsageHostedAt } from './usage-enums.js';
 import { UsageValidityError, usageValidity } from './usage-validity.rules.js';
 import type { ItSystemUsage } from './usage.schema.js';
+import { DataQualityCheck, qualityCells, usageQuality } from '../quality/quality.rules.js';
 
 const text = z.string().max(10_000).nullable();
 const names = z.array(z.string().max(500)).max(2_000);
@@ -71,6 +72,9 @@ export const UsageRowSchema = z.strictObject({
   contracts: names,
   nextNoticeDeadline: IsoDateSchema.nullable(),
   roleHolders: names,
+  qualityScore: z.number().int().min(0).max(100),
+  qualityGaps: z.number().int().min(0),
+  qualityChecks: z.array(DataQualityCheck.schema).max(100),
   lastChanged: IsoDateSchema,
 });
 /** One row of the usage overview. */
@@ -195,6 +199,13 @@ export const USAGE_COLUMNS = defineColumns<UsageRow>({
     visible: true,
   },
   roleHolders: { type: 'list', group: 'roles', label: l('Roller', 'Roles') },
+  qualityScore: {
+    type: 'number',
+    group: 'quality',
+    label: l('Datakvalitet', 'Data quality'),
+  },
+  qualityGaps: { type: 'number', group: 'quality', label: l('Mangler (antal)', 'Gaps (count)') },
+  qualityChecks: { type: 'enum', group: 'quality', label: l('Mangler', 'Gaps'), enum: 'DataQualityCheck' },
   lastChanged: { type: 'date', group: 'audit', label: l('Sidst redigeret', 'Last changed') },
 });
 
@@ -281,6 +292,7 @@ export function usageRows(usages: readonly ItSystemUsage[], ctx: ReadContext): U
       contracts: ctx.contractsOf(u.uuid).map((c) => c.name),
       nextNoticeDeadline: main ? actionableNoticeDay(ctx.deadlines(main)) : null,
       roleHolders: ctx.roleHolders(u.roles).map((r) => `${r.role}: ${r.user}`),
+      ...qualityCells(usageQuality(u, ctx)),
       lastChanged: u.lastChanged.slice(0, 10),
     };
   });

@@ -35,6 +35,7 @@ import {
   UsageUserCount,
 } from '../usage/usage-enums.js';
 import { UsageValidityError } from '../usage/usage-validity.rules.js';
+import { DATA_QUALITY_CHECK_LABELS, DataQualityCheck } from '../quality/checks.js';
 import type { Label } from './label.js';
 
 /** The kinds of contract deadline as an enumeration (codes are their order on a day). */
@@ -75,6 +76,7 @@ export const ENUMS = {
   OrganizationUnitOrigin,
   ProjectPriority,
   ContractDeadlineKind: ContractDeadlineKindEnum,
+  DataQualityCheck,
 } as const;
 
 /** The name of a labelled enumeration. */
@@ -209,6 +211,7 @@ export const ENUM_LABELS: EnumLabels = {
     expiry: l('Udløb', 'Expiry'),
     'final-expiry': l('Endeligt udløb', 'Final expiry'),
   },
+  DataQualityCheck: DATA_QUALITY_CHECK_LABELS,
 };
 
 /**

@@ -54,6 +54,7 @@ export const COLUMN_GROUP_LABELS: { readonly [G in ColumnGroup]: Label } = {
   economy: l('Økonomi', 'Economy'),
   deadlines: l('Aftalefrister', 'Deadlines'),
   oversight: l('Tilsyn', 'Oversight'),
+  quality: l('Datakvalitet', 'Data quality'),
 };
 
 /** The option lists, as KITOS's administration names them. */

@@ -18,6 +18,7 @@ import { type ChangeStreams, registerChangeStream } from './changes.js';
 import { registerCoordinationRoutes } from './coordination.routes.js';
 import { registerRelationGraphRoutes } from './relation-graph.routes.js';
 import { registerRolesRoutes } from './roles.routes.js';
+import { registerRegisterRoutes } from './registers.routes.js';
 import { OverviewPageSchema } from './overview-rows.js';
 import { registerRecordEditRoutes } from './record-edit.routes.js';
 import { registerUsageEditRoutes } from './usage-edit.routes.js';
@@ -111,6 +112,7 @@ export function registerExtensionRoutes(app: OpenAPIHono<ServerEnv>, streams: Ch
   registerCoordinationRoutes(app, EXTENSION_PREFIX);
   registerRolesRoutes(app, EXTENSION_PREFIX);
   registerRelationGraphRoutes(app, EXTENSION_PREFIX);
+  registerRegisterRoutes(app, EXTENSION_PREFIX);
 
   app.openapi(
     route({

@@ -19,6 +19,10 @@ import type {
   DataProcessingRegistration,
   DeleteConsequences,
   DprCard,
+  DataQualityQuery,
+  DataQualitySummary,
+  GdprRegister,
+  GdprRegisterQuery,
   DeadlineListItem,
   FeedChange,
   FeedDeletion,
@@ -77,6 +81,11 @@ export type {
   CardValidity,
   DeleteConsequences,
   DetachedRecords,
+  DataQualityQuery,
+  DataQualitySummary,
+  GdprRegister,
+  GdprRegisterEntry,
+  GdprRegisterQuery,
   ContractCard as ContractCardData,
   ContractCardDeadlines,
   DprCard as RegistrationCardData,
@@ -240,6 +249,21 @@ export interface KitosClient {
   /** Deletes a usage with its cascades (roles, unit links, relations to and from it, references). */
   deleteUsage?(uuid: string, options?: KitosWriteOptions): Promise<void>;
   /**
+   * The data quality summary of the organisation or a unit (the core's `kitos.quality.summary`).
+   * Optional: a client without it makes `<kitos-data-quality>` say that it is not available.
+   */
+  dataQuality?(query: DataQualityQuery): Promise<DataQualitySummary>;
+  /**
+   * The GDPR register of processing activities (the core's `kitos.gdpr.register`). Optional: a
+   * client without it makes `<kitos-gdpr-register>` say that it is not available.
+   */
+  gdprRegister?(query: GdprRegisterQuery): Promise<GdprRegister>;
+  /**
+   * The register as an XLSX workbook (optional; the HTTP client asks the server, the in-page client
+   * has it when given a workbook writer). Without it the register offers printing only.
+   */
+  gdprRegisterWorkbook?(query: GdprRegisterQuery, language: 'da' | 'en'): Promise<KitosFile>;
+  /**
    * What deleting a record would take with it (the core's `deleteConsequences`): the items of its own
    * lists and the records that let go of it, at the version it was read.
    */
@@ -396,6 +420,13 @@ export interface ContractEditChoices {
   readonly users: readonly UserChoice[];
   /** The organisations the actor may see, by name: who can be the supplier. */
   readonly organizations: readonly { readonly uuid: string; readonly name: string }[];
+}
+
+/** A file a client made, to download. */
+export interface KitosFile {
+  readonly fileName: string;
+  readonly mediaType: string;
+  readonly data: Uint8Array;
 }
 
 /** A change to a usage in the core's shape (the input of `kitos.usages.patch`). */

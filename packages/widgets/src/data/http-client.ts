@@ -9,9 +9,12 @@ import type {
   Contract,
   ContractCard,
   DataProcessingRegistration,
+  DataQualitySummary,
   DeadlineListItem,
   DeleteConsequences,
   DprCard,
+  GdprRegister,
+  GdprRegisterQuery,
   IsoDate,
   ItSystemUsage,
   KitosError,
@@ -247,6 +250,14 @@ export function createHttpClient(options: HttpClientOptions): KitosHttpClient {
     return request<T>('GET', qs ? `${path}?${qs}` : path);
   };
   const id = encodeURIComponent;
+  const flag = (v: boolean | undefined) => (v === undefined ? undefined : String(v));
+  const registerQuery = (query: GdprRegisterQuery) => ({
+    today: query.today ?? today,
+    unitUuid: query.unitUuid ?? undefined,
+    includeSubUnits: flag(query.includeSubUnits),
+    needsAttention: flag(query.needsAttention),
+    includeNoPersonalData: flag(query.includeNoPersonalData),
+  });
 
   /** One stream per organisation, shared by every subscriber of this client (one connection per page). */
   interface Hub {
@@ -442,6 +453,28 @@ export function createHttpClient(options: HttpClientOptions): KitosHttpClient {
       }),
     deleteRegistration: (uuid, o = {}) =>
       request('DELETE', `/api/v2/data-processing-registrations/${id(uuid)}`, { ifMatch: etag(o) }),
+    dataQuality: (query): Promise<DataQualitySummary> =>
+      get(`${X}/organizations/${id(query.organizationUuid)}/data-quality`, {
+        today: query.today ?? today,
+        unitUuid: query.unitUuid ?? undefined,
+        includeSubUnits: query.includeSubUnits === undefined ? undefined : String(query.includeSubUnits),
+        limit: query.limit === undefined ? undefined : String(query.limit),
+      }),
+    gdprRegister: (query): Promise<GdprRegister> =>
+      get(`${X}/organizations/${id(query.organizationUuid)}/gdpr-register`, registerQuery(query)),
+    gdprRegisterWorkbook: async (query, language) => {
+      await ready();
+      const qs = new URLSearchParams();
+      for (const [k, v] of Object.entries({ ...registerQuery(query), language })) if (v !== undefined) qs.set(k, v);
+      const res = await send('GET', `${X}/organizations/${id(query.organizationUuid)}/gdpr-register/xlsx?${qs}`);
+      if (!res.ok) throw await errorFromResponse(res);
+      const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1];
+      return {
+        fileName: name ?? 'gdpr-register.xlsx',
+        mediaType: res.headers.get('content-type') ?? 'application/octet-stream',
+        data: new Uint8Array(await res.arrayBuffer()),
+      };
+    },
     subscribe,
     request,
     whoAmI: () => request('GET', '/api/session'),

@@ -10,7 +10,9 @@ import {
   CONTRACT_EDIT_OPTION_TYPES,
   editChoicesOf,
   type IsoDate,
+  type GdprRegister,
   type Kitos,
+  type Language,
   OVERVIEW_COLUMNS,
   type ProtectedKind,
   REGISTRATION_EDIT_OPTION_TYPES,
@@ -19,10 +21,22 @@ import {
 import type {
   KitosClient,
   KitosCoordinationReader,
+  KitosFile,
   KitosRolesClient,
   KitosWritableKind,
   KitosWriter,
 } from './client.js';
+
+/** Options of {@link createInPageClient}. */
+export interface InPageClientOptions {
+  /** The day validity and deadlines are computed for (default: today). */
+  readonly today?: IsoDate;
+  /**
+   * Writes the GDPR register as a workbook: pass `gdprRegisterWorkbook` of `@os2kitos/io` to offer
+   * the register's XLSX export in the page (the widgets do not load the spreadsheet library themselves).
+   */
+  readonly gdprWorkbook?: (register: GdprRegister, options: { language: Language }) => Promise<KitosFile>;
+}
 
 /**
  * Creates a {@link KitosClient} that reads and writes through `kitos` on behalf of `actor`: every
@@ -40,7 +54,7 @@ import type {
 export function createInPageClient(
   kitos: Kitos,
   actor: Actor,
-  options: { today?: IsoDate } = {},
+  options: InPageClientOptions = {},
 ): KitosWriter & KitosCoordinationReader & KitosRolesClient & Required<Pick<KitosClient, 'relationGraph'>> {
   const today = options.today === undefined ? {} : { today: options.today };
   // The core's create rule over the actor's roles as stored (the server's permission probe does the
@@ -110,5 +124,15 @@ export function createInPageClient(
     previewRoleTransfer: (transfer) => kitos.roles.previewTransfer(actor, transfer),
     transferRoles: (transfer) => kitos.roles.transfer(actor, transfer),
     relationGraph: (query) => kitos.relations.graph(actor, query),
+    dataQuality: (query) => kitos.quality.summary(actor, { ...today, ...query }),
+    gdprRegister: (query) => kitos.gdpr.register(actor, { ...today, ...query }),
+    ...(options.gdprWorkbook
+      ? {
+          gdprRegisterWorkbook: async (
+            query: Parameters<NonNullable<KitosClient['gdprRegister']>>[0],
+            language: Language,
+          ) => options.gdprWorkbook!(await kitos.gdpr.register(actor, { ...today, ...query }), { language }),
+        }
+      : {}),
   };
 }

@@ -1,0 +1,2 @@
+export * from './register.read-model.js';
+export * from './register.table.js';

@@ -1,0 +1,2 @@
+export * from './quality.rules.js';
+export * from './quality.read-model.js';
