@@ -145,7 +145,11 @@ export function contractTenderStart(lastDay: IsoDate, leadMonths = 12): IsoDate 
  * ```
  */
 export function contractDeadlines(terms: ContractTerms, options: ContractDeadlineOptions): ContractDeadlines {
-  assertContractDate(options.today, 'today');
+  // A country's contracts are computed for one day: that day is checked once, not per contract.
+  if (options.today !== lastCheckedToday) {
+    assertContractDate(options.today, 'today');
+    lastCheckedToday = options.today;
+  }
   const leadMonths = options.tenderLeadMonths ?? 12;
   assertContractInteger(leadMonths, 'tenderLeadMonths', 0, 1200);
   // Day arithmetic on packed numbers; only the days that leave are formatted (see `shared/ymd`).
@@ -240,6 +244,9 @@ export function contractDeadlines(terms: ContractTerms, options: ContractDeadlin
     nextDeadline,
   };
 }
+
+/** The last `today` {@link contractDeadlines} found to be a real date. */
+let lastCheckedToday: string | undefined;
 
 /** The ISO string of a packed day, or `null`. */
 function iso(day: Ymd | null): IsoDate | null {

@@ -66,14 +66,14 @@ export interface ContractNoticeTerms {
  * ```
  */
 export function contractNoticeTerms(terms: ContractTerms): RuleResult<ContractNoticeTerms> {
-  const rest = {
+  const months = terms.noticePeriodOptionName === null ? ok(0) : parseNoticePeriodMonths(terms.noticePeriodOptionName);
+  if (!months.ok) return months;
+  return ok({
+    months: months.value,
     extendsCurrent: terms.noticePeriodExtendsCurrent,
     byEndOf: terms.noticeByEndOf,
     irrevocableUntil: terms.irrevocableUntil,
-  };
-  if (terms.noticePeriodOptionName === null) return ok({ months: 0, ...rest });
-  const months = parseNoticePeriodMonths(terms.noticePeriodOptionName);
-  return months.ok ? ok({ months: months.value, ...rest }) : months;
+  });
 }
 
 /**

@@ -53,22 +53,28 @@ export function ymdOf(date: string): Ymd {
 }
 
 /**
- * The ISO string of a packed day. The strings are kept (a bounded table): a country's contracts
- * share a few thousand distinct days, so the engine hands out the same strings instead of making
- * new ones for every contract.
+ * The ISO string of a packed day. The strings are kept, per year in an array indexed by month and
+ * day: a country's contracts share a few thousand distinct days, so the engine hands out the same
+ * strings instead of making new ones for every contract.
  */
 export function isoOf(day: Ymd): string {
-  let text = isoTexts.get(day);
+  const year = Math.floor(day / 10000);
+  const monthDay = day - year * 10000;
+  let texts = isoTexts[year];
+  if (texts === undefined) {
+    texts = new Array<string | undefined>(1232);
+    isoTexts[year] = texts;
+  }
+  let text = texts[monthDay];
   if (text === undefined) {
     const s = String(day);
     text = `${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 8)}`;
-    if (isoTexts.size >= ISO_TEXTS_KEPT) isoTexts.clear();
-    isoTexts.set(day, text);
+    texts[monthDay] = text;
   }
   return text;
 }
-const ISO_TEXTS_KEPT = 1 << 16;
-const isoTexts = new Map<Ymd, string>();
+/** Formatted days by year (sparse: only years that were formatted). */
+const isoTexts: (string | undefined)[][] = [];
 
 export const yearOf = (day: Ymd): number => Math.floor(day / 10000);
 export const monthOf = (day: Ymd): number => Math.floor(day / 100) % 100;
