@@ -109,6 +109,38 @@ export abstract class KitosCardElement<T extends { readonly organizationUuid: st
     this.renderRoot.querySelector<HTMLElement>('[part~="delete-button"]')?.focus();
   }
 
+  /**
+   * The edit and delete buttons of a card whose client writes (nothing without a writer or without
+   * either permission), and the delete confirmation while it is open. Each card gives its own edit
+   * and delete code to load on first use, the delete button's words and the confirmation element.
+   */
+  protected renderRecordActions(a: {
+    readonly writes: boolean;
+    readonly permissions: { readonly modify: boolean; readonly delete: boolean };
+    readonly editLabel: string;
+    readonly deleteLabel: string;
+    readonly editor: () => Promise<unknown>;
+    readonly deleteDialog: () => Promise<unknown>;
+    readonly confirmation: () => TemplateResult;
+  }): TemplateResult | typeof nothing {
+    if (!a.writes || !(a.permissions.modify || a.permissions.delete)) return nothing;
+    return html`<div part="actions">
+      ${
+        a.permissions.modify
+          ? html`<button type="button" part="edit-button" aria-describedby="title"
+            @click=${() => this.openEditMode(a.editor)}>${a.editLabel}</button>`
+          : nothing
+      }
+      ${
+        a.permissions.delete
+          ? html`<button type="button" part="delete-button" aria-describedby="title"
+            @click=${() => this.openDeleteMode(a.deleteDialog)}>${a.deleteLabel}</button>`
+          : nothing
+      }
+      ${this.confirmingDelete ? a.confirmation() : nothing}
+    </div>`;
+  }
+
   /** The card's live region: one for its lifetime, so what it says after a save or delete is read out. */
   protected renderLive(): TemplateResult {
     return html`<div part="live" role="status" aria-live="polite">${this.announcement}</div>`;

@@ -100,29 +100,18 @@ export class KitosContractCard extends KitosCardElement<ContractCardData> {
   }
 
   private renderActions(d: ContractCardData): TemplateResult | typeof nothing {
-    const { t } = this;
     const writer = this.writer;
-    if (!writer || !(d.permissions.modify || d.permissions.delete)) return nothing;
-    return html`<div part="actions">
-      ${
-        d.permissions.modify
-          ? html`<button type="button" part="edit-button" aria-describedby="title"
-            @click=${() => this.openEditMode(() => import('../../internal/edit/contract-editor.js'))}>${t.editHere}</button>`
-          : nothing
-      }
-      ${
-        d.permissions.delete
-          ? html`<button type="button" part="delete-button" aria-describedby="title"
-            @click=${() => this.openDeleteMode(() => import('../../internal/edit/contract-delete.js'))}>${t.deleteContract}</button>`
-          : nothing
-      }
-      ${
-        this.confirmingDelete
-          ? html`<kitos-contract-delete .client=${writer} uuid=${d.uuid} lang=${this.language} record-name=${d.name}
-            .onClose=${(deleted: boolean) => this.closeDeleteMode(deleted, (e) => e.contractDeleted(d.name))}></kitos-contract-delete>`
-          : nothing
-      }
-    </div>`;
+    return this.renderRecordActions({
+      writes: !!writer,
+      permissions: d.permissions,
+      editLabel: this.t.editHere,
+      deleteLabel: this.t.deleteContract,
+      editor: () => import('../../internal/edit/contract-editor.js'),
+      deleteDialog: () => import('../../internal/edit/contract-delete.js'),
+      confirmation: () =>
+        html`<kitos-contract-delete .client=${writer} uuid=${d.uuid} lang=${this.language} record-name=${d.name}
+          .onClose=${(deleted: boolean) => this.closeDeleteMode(deleted, (e) => e.contractDeleted(d.name))}></kitos-contract-delete>`,
+    });
   }
 
   private renderEditor(d: ContractCardData): TemplateResult {

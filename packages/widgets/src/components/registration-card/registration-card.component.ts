@@ -119,29 +119,18 @@ export class KitosRegistrationCard extends KitosCardElement<RegistrationCardData
   }
 
   private renderActions(d: RegistrationCardData): TemplateResult | typeof nothing {
-    const { t } = this;
     const writer = this.writer;
-    if (!writer || !(d.permissions.modify || d.permissions.delete)) return nothing;
-    return html`<div part="actions">
-      ${
-        d.permissions.modify
-          ? html`<button type="button" part="edit-button" aria-describedby="title"
-            @click=${() => this.openEditMode(() => import('../../internal/edit/registration-editor.js'))}>${t.editHere}</button>`
-          : nothing
-      }
-      ${
-        d.permissions.delete
-          ? html`<button type="button" part="delete-button" aria-describedby="title"
-            @click=${() => this.openDeleteMode(() => import('../../internal/edit/registration-delete.js'))}>${t.deleteRegistration}</button>`
-          : nothing
-      }
-      ${
-        this.confirmingDelete
-          ? html`<kitos-registration-delete .client=${writer} uuid=${d.uuid} lang=${this.language} record-name=${d.name}
-            .onClose=${(deleted: boolean) => this.closeDeleteMode(deleted, (e) => e.registrationDeleted(d.name))}></kitos-registration-delete>`
-          : nothing
-      }
-    </div>`;
+    return this.renderRecordActions({
+      writes: !!writer,
+      permissions: d.permissions,
+      editLabel: this.t.editHere,
+      deleteLabel: this.t.deleteRegistration,
+      editor: () => import('../../internal/edit/registration-editor.js'),
+      deleteDialog: () => import('../../internal/edit/registration-delete.js'),
+      confirmation: () =>
+        html`<kitos-registration-delete .client=${writer} uuid=${d.uuid} lang=${this.language} record-name=${d.name}
+          .onClose=${(deleted: boolean) => this.closeDeleteMode(deleted, (e) => e.registrationDeleted(d.name))}></kitos-registration-delete>`,
+    });
   }
 
   private renderEditor(d: RegistrationCardData): TemplateResult {

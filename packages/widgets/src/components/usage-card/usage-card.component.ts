@@ -89,56 +89,27 @@ export class KitosUsageCard extends KitosCardElement<UsageCardData> {
     return canWriteUsages(client) ? client : undefined;
   }
 
-  private openEditor(): Promise<void> {
-    return this.openEditMode(() => import('../../internal/edit/usage-editor.js'));
-  }
-
-  private closeEditor(saved: boolean): Promise<void> {
-    return this.closeEditMode(saved);
-  }
-
-  private openDelete(): Promise<void> {
-    return this.openDeleteMode(() => import('../../internal/edit/usage-delete.js'));
-  }
-
-  private closeDelete(deleted: boolean, name: string): Promise<void> {
-    return this.closeDeleteMode(deleted, (t) => t.deleted(name));
-  }
-
   private renderActions(d: UsageCardData): TemplateResult | typeof nothing {
-    const { t } = this;
     const writer = this.writer;
-    if (!writer || !(d.permissions.modify || d.permissions.delete)) return nothing;
-    return html`<div part="actions">
-      ${
-        d.permissions.modify
-          ? html`<button type="button" part="edit-button" aria-describedby="title" @click=${() => this.openEditor()}>
-            ${t.editHere}
-          </button>`
-          : nothing
-      }
-      ${
-        d.permissions.delete
-          ? html`<button type="button" part="delete-button" aria-describedby="title" @click=${() => this.openDelete()}>
-            ${t.removeUsage}
-          </button>`
-          : nothing
-      }
-      ${
-        this.confirmingDelete
-          ? html`<kitos-usage-delete .client=${writer} uuid=${d.uuid} lang=${this.language} record-name=${d.systemName}
-            .onClose=${(deleted: boolean) => this.closeDelete(deleted, d.systemName)}></kitos-usage-delete>`
-          : nothing
-      }
-    </div>`;
+    return this.renderRecordActions({
+      writes: !!writer,
+      permissions: d.permissions,
+      editLabel: this.t.editHere,
+      deleteLabel: this.t.removeUsage,
+      editor: () => import('../../internal/edit/usage-editor.js'),
+      deleteDialog: () => import('../../internal/edit/usage-delete.js'),
+      confirmation: () =>
+        html`<kitos-usage-delete .client=${writer} uuid=${d.uuid} lang=${this.language} record-name=${d.systemName}
+          .onClose=${(deleted: boolean) => this.closeDeleteMode(deleted, (e) => e.deleted(d.systemName))}></kitos-usage-delete>`,
+    });
   }
 
   private renderEditor(d: UsageCardData): TemplateResult {
     return html`<article part="card" aria-labelledby="title">
       ${heading(this.headingLevel, d.systemName, 'title', 'title')}
       <kitos-usage-editor part="editor" .client=${this.writer} uuid=${d.uuid} lang=${this.language}
-        record-name=${d.systemName} .onCancel=${() => this.closeEditor(false)}
-        @kitos-saved=${() => this.closeEditor(true)}></kitos-usage-editor>
+        record-name=${d.systemName} .onCancel=${() => this.closeEditMode(false)}
+        @kitos-saved=${() => this.closeEditMode(true)}></kitos-usage-editor>
     </article>`;
   }
 

@@ -139,7 +139,13 @@ for (const setup of CLIENT_SETUPS) {
       choose(editor, 'responsible.organizationUnitUuid', s.portfolio.units.drift);
       // Suppliers are the organisations the actor may see (Sydby's is not one of them).
       const suppliers = [...field<HTMLSelectElement>(editor, 'supplier.organizationUuid').options].map((o) => o.text);
-      expect(suppliers).to.deep.equal(['— Vælg —', 'Fælles Kommune', 'Nordby Kommune']);
+      expect(suppliers).to.deep.equal([
+        '— Vælg —',
+        'Fælles Kommune',
+        'Nordby Kommune',
+        'Vestby Kommune',
+        'Østby Kommune',
+      ]);
       choose(editor, 'supplier.organizationUuid', s.portfolio.nordby);
       tick(editor, 'supplier.signed', true);
       type(editor, 'supplier.signedAt', '15-01-2025');
