@@ -45,13 +45,16 @@ export const RoleHolderSummarySchema = z.strictObject({
 /** A person holding roles, with how many. */
 export type RoleHolderSummary = z.infer<typeof RoleHolderSummarySchema>;
 
+/** Most roles, holders or records one organisation's roles list (bounds the read model). */
+const ROLES_MAX = 500_000;
+
 /** The roles of one organisation (optionally of one person or of some kinds of record). */
 export const RolesOverviewSchema = z.strictObject({
   organizationUuid: UuidSchema,
   /** Sorted by holder, kind of record, record name and role (Danish order). */
-  rows: z.array(RoleRowSchema),
+  rows: z.array(RoleRowSchema).max(ROLES_MAX),
   /** Everyone holding a role in the organisation (whatever the filters), by name. */
-  holders: z.array(RoleHolderSummarySchema),
+  holders: z.array(RoleHolderSummarySchema).max(ROLES_MAX),
 });
 /** The roles of one organisation. */
 export type RolesOverview = z.infer<typeof RolesOverviewSchema>;
@@ -127,7 +130,7 @@ export const RoleTransferPreviewSchema = z.strictObject({
   organizationUuid: UuidSchema,
   from: RoleHolderSummarySchema.omit({ roles: true }),
   to: RoleHolderSummarySchema.omit({ roles: true }),
-  items: z.array(RoleTransferPlanItemSchema),
+  items: z.array(RoleTransferPlanItemSchema).max(ROLES_MAX),
   /** Whether the person taking over is a member of the organisation (a role holder must be). */
   toIsMember: z.boolean(),
   /** Items the reader may not change (the transfer would be refused as a whole). */
@@ -143,9 +146,15 @@ export const RoleTransferResultSchema = z.strictObject({
   /** Roles moved (or dropped, where the successor already held them). */
   moved: z.number().int(),
   /** The records changed, with their new versions (`null` for units). */
-  records: z.array(
-    z.strictObject({ objectKind: RoleObjectKindSchema, objectUuid: UuidSchema, version: z.number().int().nullable() }),
-  ),
+  records: z
+    .array(
+      z.strictObject({
+        objectKind: RoleObjectKindSchema,
+        objectUuid: UuidSchema,
+        version: z.number().int().nullable(),
+      }),
+    )
+    .max(ROLES_MAX),
 });
 /** What a transfer did. */
 export type RoleTransferResult = z.infer<typeof RoleTransferResultSchema>;

@@ -7,6 +7,7 @@
  * @module
  */
 import { z } from 'zod';
+import { LIMITS } from '../shared/limits.js';
 import { unitDescendants } from '../organisation/unit-tree.rules.js';
 import { EntityRefSchema, UnitRefSchema } from '../overview/refs.js';
 import { UuidSchema } from '../shared/schema.js';
@@ -48,6 +49,9 @@ export const RelationNodeSchema = z.strictObject({
 /** A usage in the graph. */
 export type RelationNode = z.infer<typeof RelationNodeSchema>;
 
+/** Most usages, relations or filter choices one organisation's graph lists (bounds the read model). */
+const GRAPH_MAX = 200_000;
+
 /** A relation: `from` sends to `to`. */
 export const RelationEdgeSchema = z.strictObject({
   uuid: UuidSchema,
@@ -55,7 +59,7 @@ export const RelationEdgeSchema = z.strictObject({
   toUsageUuid: UuidSchema,
   interface: EntityRefSchema.nullable(),
   /** What flows, from the interface's data rows. */
-  data: z.array(z.string().max(500)),
+  data: z.array(z.string().max(500)).max(LIMITS.items),
   /** The frequency option's name, e.g. "Dagligt". */
   frequency: z.string().max(200).nullable(),
   contract: EntityRefSchema.nullable(),
@@ -67,14 +71,14 @@ export type RelationEdge = z.infer<typeof RelationEdgeSchema>;
 /** The graph with the choices its filters offer. */
 export const RelationGraphSchema = z.strictObject({
   organizationUuid: UuidSchema,
-  nodes: z.array(RelationNodeSchema),
-  edges: z.array(RelationEdgeSchema),
+  nodes: z.array(RelationNodeSchema).max(GRAPH_MAX),
+  edges: z.array(RelationEdgeSchema).max(GRAPH_MAX),
   /** What the filters can choose from, over all of the organisation's usages. */
   choices: z.strictObject({
-    units: z.array(UnitRefSchema),
-    kle: z.array(z.strictObject({ uuid: UuidSchema, name: z.string().max(300) })),
-    systems: z.array(EntityRefSchema),
-    usages: z.array(EntityRefSchema),
+    units: z.array(UnitRefSchema).max(GRAPH_MAX),
+    kle: z.array(z.strictObject({ uuid: UuidSchema, name: z.string().max(300) })).max(GRAPH_MAX),
+    systems: z.array(EntityRefSchema).max(GRAPH_MAX),
+    usages: z.array(EntityRefSchema).max(GRAPH_MAX),
   }),
 });
 /** The relation graph. */
