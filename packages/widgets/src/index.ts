@@ -141,6 +141,7 @@ export type { KitosEventDetail, KitosEventName } from './internal/emit.js';
 export { formatAmount, formatCount, formatDate, formatMonth } from './i18n/format.js';
 export { da, en, type Lang, type Strings, strings, toLang } from './i18n/strings.js';
 export { type CoordinationStrings, coordinationStrings } from './i18n/coordination-strings.js';
+export type { EditStrings } from './i18n/edit-strings.js';
 export {
   createHttpClient,
   type HttpClientOptions,

@@ -111,7 +111,7 @@ export interface ListFieldSpec {
   readonly conflictCode?: IssueCode;
 }
 
-/** Records of one kind that let go of a deleted record through one field (see {@link Reference}). */
+/** Records of one kind that let go of a deleted record through one field (the reference table the delete runs on). */
 export interface DetachedRecords {
   /** Kind of the records, e.g. `itSystemUsage`. */
   readonly kind: string;

@@ -30,7 +30,7 @@ export abstract class KitosNameCreate extends KitosElement {
   protected abstract renderDialog(onClose: (created: { name: string } | null) => void): TemplateResult;
   /** The button's text. */
   protected abstract get buttonText(): string;
-  /** What the element says after a create. */
+  /** @internal What the element says after a create. */
   protected abstract createdText(t: EditStrings, name: string): string;
 
   protected override willUpdate(changed: PropertyValues<this>): void {

@@ -61,6 +61,7 @@ export class KitosContractCreate extends KitosNameCreate {
     return this.t.newContract;
   }
 
+  /** @internal What the live region says once a record is created. */
   protected createdText(t: EditStrings, name: string): string {
     return t.contractCreated(name);
   }

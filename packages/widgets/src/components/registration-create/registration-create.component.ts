@@ -57,6 +57,7 @@ export class KitosRegistrationCreate extends KitosNameCreate {
     return this.t.newRegistration;
   }
 
+  /** @internal What the live region says once a record is created. */
   protected createdText(t: EditStrings, name: string): string {
     return t.registrationCreated(name);
   }
