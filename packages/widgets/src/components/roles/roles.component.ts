@@ -1,5 +1,5 @@
 import type { RoleObjectKind, RoleRow, RolesOverview, RoleTransferPreview } from '@os2kitos/core';
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { canTransferRoles, type KitosClient, type UserChoice } from '../../data/client.js';
 import { type RolesStrings, rolesStrings } from '../../i18n/roles-strings.js';
@@ -366,7 +366,7 @@ export class KitosRoles extends KitosElement {
                 // One person's roles: the person is named in the filter, not on every row.
                 this.userUuid
                   ? nothing
-                  : html`<td>${r.user}${r.email ? html`<span part="email">${r.email}</span>` : nothing}</td>`
+                  : html`<td>${r.user}${r.email ? html`<span part="email">${emailParts(r.email)}</span>` : nothing}</td>`
               }
               <td>${r.role}</td>
               <td>${rs.kinds[r.objectKind]}</td>
@@ -464,4 +464,10 @@ export class KitosRoles extends KitosElement {
       ${this.failure ? html`<p part="error" role="alert">${this.failure}</p>` : nothing}
       ${this.renderDialog()}`;
   }
+}
+
+/** An e-mail address that may wrap after its `@` (and nowhere else unless the column is too narrow). */
+function emailParts(email: string): TemplateResult | string {
+  const at = email.indexOf('@');
+  return at < 0 ? email : html`${email.slice(0, at + 1)}<wbr />${email.slice(at + 1)}`;
 }

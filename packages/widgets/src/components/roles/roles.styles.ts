@@ -52,7 +52,8 @@ export const rolesStyles = [
     }
     [part~='email'] {
       display: block;
-      overflow-wrap: anywhere;
+      /* Broken only where the column cannot hold it (anywhere would let the table squeeze it). */
+      overflow-wrap: break-word;
       color: var(--kitos-color-text-muted, #444);
       font-size: 0.875em;
     }
