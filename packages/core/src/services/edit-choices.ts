@@ -84,6 +84,11 @@ export async function editChoicesOf<K extends string>(
 export const USAGE_EDIT_OPTION_TYPES = {
   dataClassifications: 'it-system-usage-data-classification-types',
   roles: 'it-system-usage-role-types',
+  sensitivePersonalData: 'it-system-usage-sensitive-personal-data-types',
+  registeredDataCategories: 'it-system-usage-registered-data-category-types',
+  archiveTypes: 'it-system-usage-archive-types',
+  archiveLocations: 'it-system-usage-archive-location-types',
+  archiveTestLocations: 'it-system-usage-archive-test-location-types',
 } as const satisfies Record<string, OptionType>;
 
 /** The option lists a contract form offers, by the keys its fields name. */

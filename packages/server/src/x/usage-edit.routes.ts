@@ -31,7 +31,11 @@ const UsageCreateDoc = z
 export const OptionChoice = z.object({ uuid: z.string(), name: z.string(), description: z.string().nullable() });
 export const UserChoice = z.object({ uuid: z.string(), name: z.string(), email: z.string() });
 const UsageEditChoicesDoc = z
-  .object({ dataClassifications: z.array(OptionChoice), roles: z.array(OptionChoice), users: z.array(UserChoice) })
+  .object({
+    ...Object.fromEntries(Object.keys(USAGE_EDIT_OPTION_TYPES).map((k) => [k, z.array(OptionChoice)])),
+    users: z.array(UserChoice),
+    organizations: z.array(z.object({ uuid: z.string(), name: z.string() })),
+  })
   .openapi('UsageEditChoices', { description: 'The option lists a usage editor offers in the organisation.' });
 
 /** Registers the usage edit routes under `prefix`. */
@@ -105,9 +109,10 @@ export function registerUsageEditRoutes(app: OpenAPIHono<ServerEnv>, prefix: str
     }),
     async (c) => {
       const { organizationUuid } = c.req.valid('param');
-      const choices = await editChoicesOf(c.get('kitos'), actorOf(c), organizationUuid, USAGE_EDIT_OPTION_TYPES);
-      const { dataClassifications, roles } = choices.options;
-      return c.json({ dataClassifications, roles, users: choices.users } as never, 200);
+      const choices = await editChoicesOf(c.get('kitos'), actorOf(c), organizationUuid, USAGE_EDIT_OPTION_TYPES, {
+        organizations: true,
+      });
+      return c.json({ ...choices.options, users: choices.users, organizations: choices.organizations } as never, 200);
     },
   );
 }

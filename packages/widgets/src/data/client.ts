@@ -464,8 +464,20 @@ export interface UsageEditChoices {
   readonly dataClassifications: readonly OptionChoice[];
   /** System roles ("Systemroller") available in the organisation. */
   readonly roles: readonly OptionChoice[];
+  /** Sensitive personal data types ("Følsomme personoplysninger"). */
+  readonly sensitivePersonalData: readonly OptionChoice[];
+  /** Registered data categories ("Registrerede kategorier af data"). */
+  readonly registeredDataCategories: readonly OptionChoice[];
+  /** Archive types ("Arkiveringstype"). */
+  readonly archiveTypes: readonly OptionChoice[];
+  /** Archive locations ("Arkiveringssted"). */
+  readonly archiveLocations: readonly OptionChoice[];
+  /** Archive test locations ("Arkiveringsteststed"). */
+  readonly archiveTestLocations: readonly OptionChoice[];
   /** The organisation's members, by name: who can hold a role. */
   readonly users: readonly UserChoice[];
+  /** The organisations the actor may see, by name: who can be the archiving supplier. */
+  readonly organizations: readonly { readonly uuid: string; readonly name: string }[];
 }
 
 /** The write methods of a usage, all present. */

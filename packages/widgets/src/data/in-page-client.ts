@@ -87,8 +87,8 @@ export function createInPageClient(
     },
     usageRecord: (uuid) => kitos.usages.get(actor, uuid),
     usageEditChoices: async (organizationUuid) => {
-      const c = await editChoicesOf(kitos, actor, organizationUuid, USAGE_EDIT_OPTION_TYPES);
-      return { dataClassifications: c.options.dataClassifications, roles: c.options.roles, users: c.users };
+      const c = await editChoicesOf(kitos, actor, organizationUuid, USAGE_EDIT_OPTION_TYPES, { organizations: true });
+      return { ...c.options, users: c.users, organizations: c.organizations };
     },
     patchUsage: (uuid, patch, o = {}) => kitos.usages.patch(actor, uuid, patch, o),
     mayCreateUsage: (organizationUuid) => mayCreate('itSystemUsage', organizationUuid),

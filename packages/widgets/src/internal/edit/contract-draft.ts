@@ -5,11 +5,36 @@
  * generic parts (drafts, patches, issues at fields) are record-draft.ts's.
  */
 import { CONTRACT_NAME_MAX_LENGTH, LIMITS, type ValidationIssue } from '@os2kitos/core';
+import { listSpec } from './list-draft.js';
 import { type Draft, draftValue, type FieldSpec, firstPerField, patchOfDraft } from './record-draft.js';
 import { checkContractPatch } from './usage-validate.js';
 
 /** The groups of the contract form, in order. */
 export const CONTRACT_GROUPS = ['general', 'supplier', 'terms', 'economy', 'roles'] as const;
+
+/** A payment stream ("betaling"), as the core's `EconomyStreamSchema` holds it. */
+const PAYMENT_STREAMS = listSpec(
+  [
+    { key: 'organizationUnitUuid', kind: 'unit' },
+    { key: 'acquisition', kind: 'amount' },
+    { key: 'operation', kind: 'amount' },
+    { key: 'other', kind: 'amount' },
+    { key: 'accountingEntry', kind: 'text', max: LIMITS.shortText },
+    { key: 'auditStatus', kind: 'enum', enumName: 'TrafficLight', initial: 'White', required: true },
+    { key: 'auditDate', kind: 'date' },
+    { key: 'note', kind: 'text', max: LIMITS.text },
+  ],
+  { id: 'uuid' },
+);
+
+/** The planned procurement: a quarter of a year, or none. */
+const PROCUREMENT_PLAN = listSpec(
+  [
+    { key: 'quarter', kind: 'choice', values: ['1', '2', '3', '4'], required: true },
+    { key: 'year', kind: 'number', required: true },
+  ],
+  { single: true },
+);
 
 /** Every field the contract editor shows, in order. */
 export const CONTRACT_FIELDS: readonly FieldSpec[] = [
@@ -22,6 +47,9 @@ export const CONTRACT_FIELDS: readonly FieldSpec[] = [
   { key: 'general.validity.validFrom', kind: 'date', group: 'general' },
   { key: 'general.validity.validTo', kind: 'date', group: 'general' },
   { key: 'general.validity.enforcedValid', kind: 'bool', group: 'general' },
+  { key: 'responsible.signed', kind: 'bool', group: 'general' },
+  { key: 'responsible.signedBy', kind: 'text', group: 'general', max: LIMITS.shortText },
+  { key: 'responsible.signedAt', kind: 'date', group: 'general' },
   { key: 'general.notes', kind: 'textarea', group: 'general', max: LIMITS.note },
   { key: 'supplier.organizationUuid', kind: 'organization', group: 'supplier' },
   { key: 'supplier.signed', kind: 'bool', group: 'supplier' },
@@ -39,10 +67,14 @@ export const CONTRACT_FIELDS: readonly FieldSpec[] = [
   { key: 'termination.terminatedAt', kind: 'date', group: 'terms' },
   { key: 'procurement.purchaseTypeUuid', kind: 'option', group: 'economy', options: 'purchaseTypes' },
   { key: 'procurement.procurementStrategyUuid', kind: 'option', group: 'economy', options: 'procurementStrategies' },
+  { key: 'procurement.procurementInitiated', kind: 'enum', group: 'economy', enumName: 'YesNoUndecided' },
+  { key: 'procurement.procurementPlan', kind: 'list', group: 'economy', list: PROCUREMENT_PLAN },
   { key: 'paymentModel.paymentModelUuid', kind: 'option', group: 'economy', options: 'paymentModels' },
   { key: 'paymentModel.paymentFrequencyUuid', kind: 'option', group: 'economy', options: 'paymentFrequencies' },
   { key: 'paymentModel.priceRegulationUuid', kind: 'option', group: 'economy', options: 'priceRegulations' },
   { key: 'paymentModel.operationsRemunerationStartedAt', kind: 'date', group: 'economy' },
+  { key: 'payments.external', kind: 'list', group: 'economy', list: PAYMENT_STREAMS },
+  { key: 'payments.internal', kind: 'list', group: 'economy', list: PAYMENT_STREAMS },
   { key: 'roles', kind: 'roles', group: 'roles', options: 'roles' },
 ];
 

@@ -7,6 +7,8 @@
 import type { Contract, ValidationIssue } from '@os2kitos/core';
 import type { ContractPatch, KitosContractWriter, KitosWriteOptions } from '../../data/client.js';
 import type { EditStrings } from '../../i18n/edit-strings.js';
+import { listEditStrings } from '../../i18n/list-edit-strings.js';
+import { toLang } from '../../i18n/strings.js';
 import { CONTRACT_FIELDS, CONTRACT_GROUPS, validateContractDraft } from './contract-draft.js';
 import type { Draft } from './record-draft.js';
 import { type EditChoices, KitosRecordEditor } from './record-editor.js';
@@ -39,7 +41,7 @@ export class KitosContractEditor extends KitosRecordEditor<Contract> {
   }
 
   protected labelsOf(t: EditStrings): Readonly<Record<string, string>> {
-    return t.contractFields;
+    return { ...t.contractFields, ...listEditStrings(toLang(this.lang)).contractFields };
   }
 
   protected groupTitle(t: EditStrings, group: string): string {

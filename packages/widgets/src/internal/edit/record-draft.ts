@@ -22,7 +22,21 @@ export type FieldKind =
   | 'units'
   | 'unit'
   | 'organization'
-  | 'roles';
+  | 'roles'
+  | 'list';
+
+/**
+ * How a list field (payment streams, sub-processors, a link) is kept in the draft and sent: each row
+ * is one string of the draft's list (list-draft.ts makes these; the list editor shows them).
+ */
+export interface ListCodec {
+  /** The rows of the stored value, as the draft keeps them. */
+  draftOf(value: unknown): readonly string[];
+  /** The value the rows give the core, and the cells the form cannot read (issues under `key`). */
+  valueOf(key: string, rows: readonly string[]): { value: unknown; issues: ValidationIssue[] };
+  /** True for a single object or `null` (a procurement plan, a link) rather than a list. */
+  readonly single: boolean;
+}
 
 /** One edited field: its path in the record (`general.validity.validFrom`) and its input. */
 export interface FieldSpec {
@@ -45,6 +59,10 @@ export interface FieldSpec {
   readonly unitsFrom?: string;
   /** For details behind a gate question: the question's key. */
   readonly gate?: string;
+  /** The answer that opens the gate (`Yes` unless given; for a set, a value it must hold). */
+  readonly gateValue?: string;
+  /** For `list`: how its rows are kept and sent (see list-draft.ts). */
+  readonly list?: ListCodec;
 }
 
 /** What the inputs hold: text for single values, a list for sets. */
@@ -84,7 +102,8 @@ export function draftOfRecord(fields: readonly FieldSpec[], record: unknown): Dr
   const draft: Record<string, DraftValue> = {};
   for (const f of fields) {
     const value = read(record, f.key);
-    if (f.kind === 'roles')
+    if (f.kind === 'list') draft[f.key] = (f.list as ListCodec).draftOf(value);
+    else if (f.kind === 'roles')
       draft[f.key] = ((value ?? []) as { roleUuid: string; userUuid: string }[]).map((r) =>
         roleKey(r.roleUuid, r.userUuid),
       );
@@ -111,7 +130,10 @@ export function changedFieldKeys(fields: readonly FieldSpec[], from: Draft, to: 
 
 /** True when the field is shown: not behind a gate, or its gate question is answered Yes. */
 export function gateOpen(draft: Draft, f: FieldSpec): boolean {
-  return !f.gate || draft[f.gate] === 'Yes';
+  if (!f.gate) return true;
+  const answer = draft[f.gate];
+  const open = f.gateValue ?? 'Yes';
+  return Array.isArray(answer) ? answer.includes(open) : answer === open;
 }
 
 /** A local problem (a date the form cannot read) in the core's issue shape. */
@@ -123,6 +145,10 @@ const issue = (key: string, code: IssueCode, message: string): ValidationIssue =
 
 /** The value a draft field gives the core, or an issue when the text cannot be read. */
 export function inputValue(f: FieldSpec, value: DraftValue): { value: unknown } | { issue: ValidationIssue } {
+  if (f.kind === 'list') {
+    const v = (f.list as ListCodec).valueOf(f.key, value as readonly string[]);
+    return v.issues[0] ? { issue: v.issues[0] } : { value: v.value };
+  }
   if (f.kind === 'roles')
     return {
       value: (value as readonly string[]).map((k) => {
@@ -184,6 +210,12 @@ export function patchOfDraft(
   for (const key of changedFieldKeys(fields, base, draft)) {
     const f = fields.find((x) => x.key === key) as FieldSpec;
     if (!gateOpen(draft, f)) continue;
+    if (f.kind === 'list') {
+      const v = (f.list as ListCodec).valueOf(key, draft[key] as readonly string[]);
+      issues.push(...v.issues);
+      put(patch, key, v.value);
+      continue;
+    }
     const v = inputValue(f, draft[key] as DraftValue);
     if ('issue' in v) issues.push(v.issue);
     else put(patch, key, v.value);
@@ -192,16 +224,27 @@ export function patchOfDraft(
 }
 
 /**
- * The form field an issue concerns: the longest field key its path starts with (an issue on a list
- * item belongs to the list), or `''` for the whole record.
+ * Where an issue is shown: the longest field key its path starts with (an issue on an item of a
+ * set belongs to the set), or `''` for the whole record. In a `list` field an issue on a row or a
+ * cell is shown there: `payments.external.2` (the row) or `payments.external.2.acquisition`.
  */
 export function fieldKeyIn(fields: readonly FieldSpec[], i: ValidationIssue): string {
   const path = i.path.map(String);
   for (let n = path.length; n > 0; n--) {
     const key = path.slice(0, n).join('.');
-    if (fields.some((f) => f.key === key)) return key;
+    const f = fields.find((x) => x.key === key);
+    if (!f) continue;
+    if (f.kind !== 'list' || n === path.length) return key;
+    // A single object (a link) has no row index: its one row is row 0.
+    const rest = f.list?.single ? ['0', ...path.slice(n)] : path.slice(n);
+    return [key, ...rest.slice(0, 2)].join('.');
   }
   return '';
+}
+
+/** The field a key shown in the form belongs to (a row or a cell key belongs to its list). */
+export function fieldOfKey(fields: readonly FieldSpec[], key: string): FieldSpec | undefined {
+  return fields.find((f) => f.key === key) ?? fields.find((f) => f.kind === 'list' && key.startsWith(`${f.key}.`));
 }
 
 /** One message per field: the first issue the core gives for it. */

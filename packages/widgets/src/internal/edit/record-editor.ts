@@ -12,11 +12,13 @@ import type { KitosClient, KitosWriteOptions, OptionChoice, UnitTreeNode, UserCh
 import type {} from '../../events/kitos-conflict.js';
 import type { KitosRecordKind } from '../../events/kitos-saved.js';
 import { type EditStrings, editStrings } from '../../i18n/edit-strings.js';
+import { listEditStrings } from '../../i18n/list-edit-strings.js';
 import { type Lang, strings, toLang } from '../../i18n/strings.js';
 import { valueLabel } from '../cells.js';
 import { emit } from '../emit.js';
 import { baseStyles } from '../styles.js';
 import { editStyles } from './edit-styles.js';
+import { listEditor, listStyles } from './list-editor.js';
 import {
   changedFieldKeys,
   type Draft,
@@ -25,6 +27,7 @@ import {
   enumValues,
   type FieldSpec,
   fieldKeyIn,
+  fieldOfKey,
   gateOpen,
   patchOfDraft,
   roleKey,
@@ -61,7 +64,7 @@ const idOf = (key: string) => `f-${key.replaceAll('.', '-')}`;
 
 /** The edit form of one record. Internal: the cards show a subclass in their edit modes. */
 export abstract class KitosRecordEditor<R extends EditableRecord> extends LitElement {
-  static override styles = [baseStyles, editStyles];
+  static override styles = [baseStyles, editStyles, listStyles];
 
   /** A client with the kind's write methods (the subclass checks which). */
   @property({ attribute: false }) client: KitosClient | undefined;
@@ -189,9 +192,11 @@ export abstract class KitosRecordEditor<R extends EditableRecord> extends LitEle
   private set(key: string, value: DraftValue): void {
     this.draft = { ...this.draft, [key]: value };
     this.touched.add(key);
-    if (this.answered.has(key)) {
+    // The server's answer at the field, or at a row or cell of a list, goes once the field changes.
+    const answeredHere = [...this.answered.keys()].filter((k) => k === key || k.startsWith(`${key}.`));
+    if (answeredHere.length) {
       const answered = new Map(this.answered);
-      answered.delete(key);
+      for (const k of answeredHere) answered.delete(k);
       this.answered = answered;
     }
     this.revalidate();
@@ -199,7 +204,8 @@ export abstract class KitosRecordEditor<R extends EditableRecord> extends LitEle
 
   /** The message shown at a field: the server's answer first, then the core's check once touched. */
   private errorOf(key: string): string | undefined {
-    return this.answered.get(key) ?? (this.submitted || this.touched.has(key) ? this.typed.get(key) : undefined);
+    const touched = this.touched.has(fieldOfKey(this.fields, key)?.key ?? key);
+    return this.answered.get(key) ?? (this.submitted || touched ? this.typed.get(key) : undefined);
   }
 
   private async save(e?: Event): Promise<void> {
@@ -314,7 +320,7 @@ export abstract class KitosRecordEditor<R extends EditableRecord> extends LitEle
   }
 
   private isShown(key: string): boolean {
-    const f = this.fields.find((x) => x.key === key);
+    const f = fieldOfKey(this.fields, key);
     return !!f && gateOpen(this.draft, f);
   }
 
@@ -389,6 +395,8 @@ export abstract class KitosRecordEditor<R extends EditableRecord> extends LitEle
         return this.unitPicker(f, label, error, theirs);
       case 'roles':
         return this.rolesEditor(f, label, error, theirs);
+      case 'list':
+        return this.listField(f, label, !!theirs);
       default:
         input = html`<input id=${id} type="text" autocomplete="off" maxlength=${f.max ?? nothing}
           inputmode=${f.kind === 'number' ? 'numeric' : f.kind === 'date' ? 'numeric' : nothing}
@@ -411,6 +419,33 @@ export abstract class KitosRecordEditor<R extends EditableRecord> extends LitEle
       ${theirs ? html`<span part="changed">${t.changedByOthers}</span>` : nothing}
       ${error ? html`<span part="field-error" id=${`${id}-error`}>${error}</span>` : nothing}
     </div>`;
+  }
+
+  /** A list field's rows (list-editor.ts), kept in the draft like any other field. */
+  private listField(f: FieldSpec, label: string, theirs: boolean): TemplateResult {
+    return listEditor({
+      field: f,
+      label,
+      rows: (this.draft[f.key] ?? []) as readonly string[],
+      lang: this.language,
+      t: this.t,
+      words: listEditStrings(this.language),
+      errorAt: (key) => this.errorOf(key),
+      set: (rows) => this.set(f.key, rows),
+      announce: (text) => {
+        this.announcement = text;
+      },
+      focus: (id) => {
+        void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#${id}`)?.focus());
+      },
+      options: (key) => this.choices.options[key] ?? [],
+      organizations: this.choices.organizations,
+      units: this.flatUnits().map((u) => ({
+        value: u.node.uuid,
+        label: `${'\u00a0\u00a0'.repeat(u.depth)}${u.node.name}`,
+      })),
+      theirs,
+    });
   }
 
   /** A set of choices as checkboxes: an enumeration's values, an option list, or organisations. */

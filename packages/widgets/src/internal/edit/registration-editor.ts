@@ -7,6 +7,8 @@
 import type { DataProcessingRegistration, ValidationIssue } from '@os2kitos/core';
 import type { KitosRegistrationWriter, KitosWriteOptions, RegistrationPatch } from '../../data/client.js';
 import type { EditStrings } from '../../i18n/edit-strings.js';
+import { listEditStrings } from '../../i18n/list-edit-strings.js';
+import { toLang } from '../../i18n/strings.js';
 import type { Draft } from './record-draft.js';
 import { type EditChoices, KitosRecordEditor } from './record-editor.js';
 import {
@@ -49,7 +51,7 @@ export class KitosRegistrationEditor extends KitosRecordEditor<DataProcessingReg
   }
 
   protected labelsOf(t: EditStrings): Readonly<Record<string, string>> {
-    return t.registrationFields;
+    return { ...t.registrationFields, ...listEditStrings(toLang(this.lang)).registrationFields };
   }
 
   protected groupTitle(t: EditStrings, group: string): string {

@@ -3,7 +3,7 @@
  * hold, as text), the patch a draft makes against the record it was read from, and validation with
  * the core's own schemas. Loaded only with the edit mode, so read-only embeds never carry it.
  */
-import { type ItSystemUsage, UsageGdprGates, type ValidationIssue } from '@os2kitos/core';
+import { type ItSystemUsage, LIMITS, UsageGdprGates, type ValidationIssue } from '@os2kitos/core';
 import type { UsagePatch } from '../../data/client.js';
 import {
   changedFieldKeys,
@@ -15,6 +15,7 @@ import {
   firstPerField,
   patchOfDraft,
 } from './record-draft.js';
+import { listSpec } from './list-draft.js';
 import { checkUsageSections } from './usage-validate.js';
 
 export {
@@ -33,8 +34,29 @@ const gdprGate = (answer: string, details: readonly string[]): FieldSpec[] => [
   ...details.map((d) => detailSpec(d, `gdpr.${answer}`)),
 ];
 
+/** A link ("Link til dokumentation"): a title and an address, or none. */
+const LINK = listSpec(
+  [
+    { key: 'name', kind: 'text', max: 200 },
+    { key: 'url', kind: 'text', max: LIMITS.url, required: true },
+  ],
+  { single: true },
+);
+
+/** A journal period delivered to the archive, as the core's `UsageJournalPeriodSchema` holds it. */
+const JOURNAL_PERIODS = listSpec(
+  [
+    { key: 'startDate', kind: 'date', required: true },
+    { key: 'endDate', kind: 'date', required: true },
+    { key: 'archiveId', kind: 'text', max: 200 },
+    { key: 'approved', kind: 'bool' },
+  ],
+  { id: 'uuid' },
+);
+
 function detailSpec(field: string, gate: string): FieldSpec {
   const key = `gdpr.${field}`;
+  if (field.endsWith('Documentation')) return { key, kind: 'list', group: 'gdpr', list: LINK, gate };
   if (field.endsWith('Date')) return { key, kind: 'date', group: 'gdpr', gate };
   if (field === 'riskAssessmentResult') return { key, kind: 'enum', group: 'gdpr', enumName: 'GdprRiskLevel', gate };
   if (field === 'riskAssessmentNotes') return { key, kind: 'textarea', group: 'gdpr', max: 10_000, gate };
@@ -44,12 +66,11 @@ function detailSpec(field: string, gate: string): FieldSpec {
   return { key, kind: 'text', group: 'gdpr', gate };
 }
 
-// The gate table is the core's: a gate added there reaches the form without a change here. Links
-// (documentation) are left for a later slice, so only their siblings are edited.
-const GATES = UsageGdprGates.map((g) => ({
-  answer: g.answer as string,
-  details: (g.details as readonly string[]).filter((d) => !d.endsWith('Documentation')),
-}));
+// The gate table is the core's: a gate added there reaches the form without a change here.
+const GATES = UsageGdprGates.map((g) => ({ answer: g.answer as string, details: g.details as readonly string[] }));
+
+/** The groups of the usage form, in order. */
+export const USAGE_GROUPS = ['general', 'organisation', 'roles', 'gdpr', 'archiving'] as const;
 
 /** Every field the editor shows, in order. */
 export const USAGE_FIELDS: readonly FieldSpec[] = [
@@ -73,18 +94,50 @@ export const USAGE_FIELDS: readonly FieldSpec[] = [
   { key: 'gdpr.purpose', kind: 'textarea', group: 'gdpr', max: 10_000 },
   { key: 'gdpr.businessCritical', kind: 'enum', group: 'gdpr', enumName: 'YesNoDontKnow' },
   { key: 'gdpr.hostedAt', kind: 'enum', group: 'gdpr', enumName: 'UsageHostedAt' },
+  { key: 'gdpr.directoryDocumentation', kind: 'list', group: 'gdpr', list: LINK },
   { key: 'gdpr.dataSensitivityLevels', kind: 'enum-set', group: 'gdpr', enumName: 'SensitiveDataLevel' },
+  {
+    key: 'gdpr.specificPersonalData',
+    kind: 'enum-set',
+    group: 'gdpr',
+    enumName: 'PersonalDataOption',
+    gate: 'gdpr.dataSensitivityLevels',
+    gateValue: 'PersonalData',
+  },
+  {
+    key: 'gdpr.sensitivePersonDataUuids',
+    kind: 'option-set',
+    group: 'gdpr',
+    options: 'sensitivePersonalData',
+  },
+  {
+    key: 'gdpr.registeredDataCategoryUuids',
+    kind: 'option-set',
+    group: 'gdpr',
+    options: 'registeredDataCategories',
+  },
   ...GATES.flatMap((g) => gdprGate(g.answer, g.details)),
   { key: 'gdpr.plannedRiskAssessmentDate', kind: 'date', group: 'gdpr' },
+  { key: 'archiving.archiveDuty', kind: 'enum', group: 'archiving', enumName: 'UsageArchiveDuty' },
+  { key: 'archiving.typeUuid', kind: 'option', group: 'archiving', options: 'archiveTypes' },
+  { key: 'archiving.locationUuid', kind: 'option', group: 'archiving', options: 'archiveLocations' },
+  { key: 'archiving.testLocationUuid', kind: 'option', group: 'archiving', options: 'archiveTestLocations' },
+  { key: 'archiving.supplierOrganizationUuid', kind: 'organization', group: 'archiving' },
+  { key: 'archiving.active', kind: 'bool', group: 'archiving' },
+  { key: 'archiving.documentBearing', kind: 'bool', group: 'archiving' },
+  { key: 'archiving.frequencyInMonths', kind: 'number', group: 'archiving', empty: null },
+  { key: 'archiving.notes', kind: 'textarea', group: 'archiving', max: LIMITS.note },
+  { key: 'archiving.journalPeriods', kind: 'list', group: 'archiving', list: JOURNAL_PERIODS },
 ];
 
 /** The fields by key. */
 export const FIELD_BY_KEY: ReadonlyMap<string, FieldSpec> = new Map(USAGE_FIELDS.map((f) => [f.key, f]));
 
 /** The detail fields behind each gate question (by key). */
-export const GATE_DETAILS: ReadonlyMap<string, readonly string[]> = new Map(
-  GATES.map((g) => [`gdpr.${g.answer}`, g.details.map((d) => `gdpr.${d}`)]),
-);
+export const GATE_DETAILS: ReadonlyMap<string, readonly string[]> = new Map([
+  ...GATES.map((g): [string, string[]] => [`gdpr.${g.answer}`, g.details.map((d) => `gdpr.${d}`)]),
+  ['gdpr.dataSensitivityLevels', ['gdpr.specificPersonalData']],
+]);
 
 /** The draft of a stored usage: what the inputs show when the form opens. */
 export const draftOf = (usage: ItSystemUsage): Draft => draftOfRecord(USAGE_FIELDS, usage);

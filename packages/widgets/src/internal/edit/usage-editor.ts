@@ -1,20 +1,22 @@
 /**
  * `<kitos-usage-editor>`: the edit mode of `<kitos-usage-card>`, loaded by the card on first use
- * (read-only embeds never load it). Fields grouped as in KITOS (general, organisation, roles, GDPR);
- * GDPR details open only when their question is answered Yes.
+ * (read-only embeds never load it). Fields grouped as in KITOS (general, organisation, roles, GDPR,
+ * archiving with its journal periods); GDPR details open only when their question is answered Yes.
  */
 import type { ItSystemUsage, ValidationIssue } from '@os2kitos/core';
 import type { KitosUsageWriter, KitosWriteOptions, UsagePatch } from '../../data/client.js';
 import type { EditStrings } from '../../i18n/edit-strings.js';
 import type { Draft } from './record-draft.js';
 import { type EditChoices, KitosRecordEditor } from './record-editor.js';
-import { GATE_DETAILS, USAGE_FIELDS, validateDraft } from './usage-draft.js';
+import { listEditStrings } from '../../i18n/list-edit-strings.js';
+import { toLang } from '../../i18n/strings.js';
+import { GATE_DETAILS, USAGE_FIELDS, USAGE_GROUPS, validateDraft } from './usage-draft.js';
 
 /** The edit form of one usage. Internal: `<kitos-usage-card>` shows it in its edit mode. */
 export class KitosUsageEditor extends KitosRecordEditor<ItSystemUsage> {
   protected readonly kind = 'usages';
   protected readonly fields = USAGE_FIELDS;
-  protected readonly groups = ['general', 'organisation', 'roles', 'gdpr'] as const;
+  protected readonly groups = USAGE_GROUPS;
   protected readonly operations = { read: 'usageRecord', write: 'patchUsage' };
   protected override readonly gates = GATE_DETAILS;
 
@@ -27,12 +29,8 @@ export class KitosUsageEditor extends KitosRecordEditor<ItSystemUsage> {
   }
 
   protected async readChoices(organizationUuid: string): Promise<EditChoices> {
-    const c = await this.writer.usageEditChoices(organizationUuid);
-    return {
-      options: { dataClassifications: c.dataClassifications, roles: c.roles },
-      users: c.users,
-      organizations: [],
-    };
+    const { users, organizations, ...options } = await this.writer.usageEditChoices(organizationUuid);
+    return { options, users, organizations };
   }
 
   protected write(uuid: string, patch: Record<string, unknown>, options: KitosWriteOptions): Promise<ItSystemUsage> {
@@ -44,10 +42,11 @@ export class KitosUsageEditor extends KitosRecordEditor<ItSystemUsage> {
   }
 
   protected labelsOf(t: EditStrings): Readonly<Record<string, string>> {
-    return t.fields;
+    return { ...t.fields, ...listEditStrings(toLang(this.lang)).usageFields };
   }
 
   protected groupTitle(t: EditStrings, group: string): string {
+    if (group === 'archiving') return listEditStrings(toLang(this.lang)).archivingGroup;
     return t.groups[group as keyof EditStrings['groups']] ?? group;
   }
 

@@ -1,6 +1,6 @@
 /**
  * The core's schemas over what the edit forms would send, and the core's words for the issues: for
- * a usage, the general and GDPR sections of the patch, the validity period and the units over the
+ * a usage, the general, GDPR and archiving sections of the patch, the validity period and the units over the
  * values after the change; for a contract, its patch schema over the values after the change, and
  * its create schema; for a data processing registration, its patch and create schemas. The only editing module that runs zod's parser: the one-script embed builds it as a file of its own
  * (`kitos-widgets.bundle.validate.js`, see rollup.config.js), so pages that only read never carry
@@ -13,6 +13,7 @@ import {
   DataProcessingRegistrationPatchSchema,
   ISSUE_CODES,
   toValidationIssues,
+  UsageArchivingPatchSchema,
   UsageGdprPatchSchema,
   UsageGeneralPatchSchema,
   UsageOrganizationUsageSchema,
@@ -42,16 +43,18 @@ const under = (prefix: readonly string[], issues: readonly ValidationIssue[]): V
  * ```
  */
 export function checkUsageSections(
-  patch: { readonly general?: unknown; readonly gdpr?: unknown },
+  patch: { readonly general?: unknown; readonly gdpr?: unknown; readonly archiving?: unknown },
   values: UsageSectionValues,
 ): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   // Section by section: the sections the form edits, without the whole usage schema (relations,
-  // archiving, references).
+  // KLE, references).
   const general = UsageGeneralPatchSchema.safeParse(patch.general ?? {});
   if (!general.success) issues.push(...under(['general'], toValidationIssues(general.error)));
   const gdpr = UsageGdprPatchSchema.safeParse(patch.gdpr ?? {});
   if (!gdpr.success) issues.push(...under(['gdpr'], toValidationIssues(gdpr.error)));
+  const archiving = UsageArchivingPatchSchema.safeParse(patch.archiving ?? {});
+  if (!archiving.success) issues.push(...under(['archiving'], toValidationIssues(archiving.error)));
   const validity = UsageValiditySchema.safeParse({ validFrom: values.validFrom, validTo: values.validTo });
   if (!validity.success) issues.push(...under(['general', 'validity'], toValidationIssues(validity.error)));
   const units = UsageOrganizationUsageSchema.safeParse({
