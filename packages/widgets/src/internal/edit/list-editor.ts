@@ -21,8 +21,8 @@ import { enumValues, type FieldSpec } from './record-draft.js';
 export interface ListEditorContext {
   readonly field: FieldSpec;
   readonly label: string;
-  /** The rows in the draft. */
-  readonly rows: readonly string[];
+  /** The rows in the draft now (read at each change, so quick changes build on each other). */
+  rows(): readonly string[];
   readonly lang: Lang;
   readonly t: EditStrings;
   readonly words: ListEditStrings;
@@ -126,7 +126,7 @@ function cell(ctx: ListEditorContext, rowKey: string, row: Row, c: ColumnSpec, o
 export function listEditor(ctx: ListEditorContext): TemplateResult {
   const { field: f, words } = ctx;
   const spec = listOf(f);
-  const rows = ctx.rows.map((r) => spec.parse(r));
+  const rows = ctx.rows().map((r) => spec.parse(r));
   const id = idOfKey(f.key);
   const names = rowWords(words, f.key);
   const listError = ctx.errorAt(f.key);
@@ -137,12 +137,13 @@ export function listEditor(ctx: ListEditorContext): TemplateResult {
   };
   const add = () => {
     const row = spec.newRow();
-    ctx.set([...ctx.rows, spec.format(row)]);
-    ctx.announce(words.added(names.row(rows.length + 1)));
-    ctx.focus(cellId(rows.length, row));
+    const now = ctx.rows();
+    ctx.set([...now, spec.format(row)]);
+    ctx.announce(words.added(names.row(now.length + 1)));
+    ctx.focus(cellId(now.length, row));
   };
   const remove = (index: number) => {
-    const next = ctx.rows.filter((_, i) => i !== index);
+    const next = ctx.rows().filter((_, i) => i !== index);
     ctx.set(next);
     ctx.announce(words.removed(names.row(index + 1)));
     // The row that took its place, else the one before it, else the add button.
@@ -150,8 +151,9 @@ export function listEditor(ctx: ListEditorContext): TemplateResult {
     ctx.focus(to >= 0 ? cellId(to, spec.parse(next[to] as string)) : addId);
   };
   const update = (index: number, column: string, value: string) => {
-    const row = { ...(rows[index] as Row), [column]: value };
-    ctx.set(ctx.rows.map((r, i) => (i === index ? spec.format(row) : r)));
+    const now = ctx.rows();
+    const row = { ...spec.parse(now[index] ?? '{}'), [column]: value };
+    ctx.set(now.map((r, i) => (i === index ? spec.format(row) : r)));
   };
   const full = spec.single && rows.length >= 1;
   return html`<fieldset part="field list" class="wide" data-field=${f.key} id=${id} tabindex="-1"

@@ -426,7 +426,7 @@ export abstract class KitosRecordEditor<R extends EditableRecord> extends LitEle
     return listEditor({
       field: f,
       label,
-      rows: (this.draft[f.key] ?? []) as readonly string[],
+      rows: () => (this.draft[f.key] ?? []) as readonly string[],
       lang: this.language,
       t: this.t,
       words: listEditStrings(this.language),
