@@ -136,6 +136,12 @@ describe('x-os2kitos', () => {
     });
     expect(choices.status).toBe(200);
     expect(choices.data.dataClassifications.length).toBeGreaterThan(0);
+    // The archiving and GDPR option lists, and the organisations an archiving supplier can be.
+    expect(choices.data.archiveTypes.map((o: Json) => o.name)).toContain('Arkiveret');
+    // Lists the organisation has no options in yet are there, empty.
+    for (const key of ['archiveLocations', 'archiveTestLocations', 'sensitivePersonalData', 'registeredDataCategories'])
+      expect(choices.data[key]).toBeInstanceOf(Array);
+    expect(choices.data.organizations.map((o: Json) => o.uuid)).toContain(m.nordby);
     expect(choices.data.users.map((u: Json) => u.uuid)).toContain(m.anna.uuid);
   });
 });
