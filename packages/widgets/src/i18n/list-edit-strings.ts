@@ -136,7 +136,7 @@ const da: ListEditStrings = {
   removed: (r) => `${r} er fjernet.`,
   amountHint: 'Hele kroner, fx 120.000',
   personalDataGate:
-    'Vises kun, når systemet indeholder almindelige personoplysninger. Fravalg rydder feltet, når der gemmes.',
+    'Typerne af almindelige personoplysninger vises kun, når Almindelige personoplysninger er valgt. Fravælges det, ryddes typerne, når der gemmes.',
 };
 
 const en: ListEditStrings = {
@@ -236,7 +236,8 @@ const en: ListEditStrings = {
   added: (r) => `${r} added.`,
   removed: (r) => `${r} removed.`,
   amountHint: 'Whole kroner, e.g. 120.000',
-  personalDataGate: 'Shown only when the system holds ordinary personal data. Unticking it clears the field on save.',
+  personalDataGate:
+    'The kinds of personal data are shown only when Personal data is ticked. Unticking it clears the kinds on save.',
 };
 
 /** The list fields' words in `lang`. */

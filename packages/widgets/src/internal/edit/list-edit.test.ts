@@ -356,6 +356,10 @@ for (const [index, setup] of CLIENT_SETUPS.entries()) {
       expect(errorOf(editor, 'gdpr.directoryDocumentation.0.url')).to.equal('Feltet skal udfyldes');
       type(editor, 'gdpr.directoryDocumentation.0.url', 'https://intra.nordby.dk/fortegnelse');
       expect(field(editor, 'gdpr.specificPersonalData')).to.equal(null);
+      expect(q(editor, '#f-gdpr-dataSensitivityLevels-gate').textContent).to.contain('almindelige personoplysninger');
+      expect(field(editor, 'gdpr.dataSensitivityLevels').getAttribute('aria-describedby')).to.equal(
+        'f-gdpr-dataSensitivityLevels-gate',
+      );
       tickIn(editor, 'gdpr.dataSensitivityLevels', 'Almindelige personoplysninger');
       await editor.updateComplete;
       tickIn(editor, 'gdpr.specificPersonalData', 'CPR-nummer');

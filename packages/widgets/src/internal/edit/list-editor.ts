@@ -168,14 +168,18 @@ export function listEditor(ctx: ListEditorContext): TemplateResult {
       const cells = spec.columns
         .filter((c) => !c.gate || row[c.gate] === 'Yes')
         .map((c) => cell(ctx, rowKey, row, c, (v) => update(index, c.key, v)));
-      return html`<fieldset part="list-row" data-row=${index} id=${rowId} tabindex="-1"
-        aria-describedby=${rowError ? `${rowId}-error` : nothing}>
-        <legend>${name}</legend>
-        <div part="fields">${cells}</div>
+      const body = html`<div part="fields">${cells}</div>
         ${rowError ? html`<span part="field-error" id=${`${rowId}-error`}>${rowError}</span>` : nothing}
         <div part="row-actions">
           <button type="button" part="remove-row" @click=${() => remove(index)}>${words.remove(name)}</button>
-        </div>
+        </div>`;
+      // A single object (a link, a plan) is named by the field's own legend.
+      if (spec.single)
+        return html`<div part="list-row single" data-row=${index} id=${rowId} tabindex="-1">${body}</div>`;
+      return html`<fieldset part="list-row" data-row=${index} id=${rowId} tabindex="-1"
+        aria-describedby=${rowError ? `${rowId}-error` : nothing}>
+        <legend>${name}</legend>
+        ${body}
       </fieldset>`;
     })}
     ${full ? nothing : html`<div part="row-actions"><button type="button" part="add-row" id=${addId} @click=${add}>${names.add}</button></div>`}

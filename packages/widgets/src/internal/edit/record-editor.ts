@@ -476,8 +476,10 @@ export abstract class KitosRecordEditor<R extends EditableRecord> extends LitEle
         ${i.label}</label>`,
     );
     const filterId = `${id}-filter`;
+    // A set that opens details (the personal data level opens its kinds) says so.
+    const gate = this.gates.has(f.key);
     return html`<fieldset part="field choices" class="wide" data-field=${f.key} id=${id} tabindex="-1"
-      aria-describedby=${this.describedBy(f.key) || nothing}>
+      aria-describedby=${this.describedBy(f.key, gate ? [`${id}-gate`] : []) || nothing}>
       <legend>${label}</legend>
       ${
         long
@@ -492,6 +494,7 @@ export abstract class KitosRecordEditor<R extends EditableRecord> extends LitEle
           : nothing
       }
       ${long ? nothing : items.length ? list : html`<p part="hint">${this.t.noOptions}</p>`}
+      ${gate ? html`<span part="hint" id=${`${id}-gate`}>${listEditStrings(this.language).personalDataGate}</span>` : nothing}
       ${theirs ? html`<span part="changed">${this.t.changedByOthers}</span>` : nothing}
       ${error ? html`<span part="field-error" id=${`${id}-error`}>${error}</span>` : nothing}
     </fieldset>`;
