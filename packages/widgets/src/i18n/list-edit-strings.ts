@@ -1,9 +1,9 @@
 /**
  * Words of the list fields in the edit forms (payment streams, sub-processors, oversight dates,
  * journal periods, a procurement plan, links) and the labels of the fields added with them (the
- * usage's archiving and the rest of its GDPR, the contract's procurement and customer signature,
- * the registration's sub-processor question), in Danish and English. Loaded with the editing code
- * only. Every language defines every key.
+ * usage's archiving, AI and web accessibility, and the rest of its GDPR; the contract's
+ * procurement and customer signature; the registration's sub-processor question), in Danish and
+ * English. Loaded with the editing code only. Every language defines every key.
  *
  * @module
  */
@@ -44,6 +44,10 @@ export interface ListEditStrings {
 
 const da: ListEditStrings = {
   usageFields: {
+    'general.containsAITechnology': 'Indeholder systemet AI-teknologi?',
+    'general.webAccessibility.compliance': 'Overholdes kravene til webtilgængelighed?',
+    'general.webAccessibility.lastCheck': 'Seneste tjek af webtilgængelighed',
+    'general.webAccessibility.notes': 'Bemærkninger om webtilgængelighed',
     'gdpr.directoryDocumentation': 'Link til fortegnelse',
     'gdpr.specificPersonalData': 'Typer af almindelige personoplysninger',
     'gdpr.sensitivePersonDataUuids': 'Følsomme personoplysninger',
@@ -141,6 +145,10 @@ const da: ListEditStrings = {
 
 const en: ListEditStrings = {
   usageFields: {
+    'general.containsAITechnology': 'Does the system contain AI technology?',
+    'general.webAccessibility.compliance': 'Does it meet the web accessibility requirements?',
+    'general.webAccessibility.lastCheck': 'Last web accessibility check',
+    'general.webAccessibility.notes': 'Web accessibility notes',
     'gdpr.directoryDocumentation': 'Link to the record of processing',
     'gdpr.specificPersonalData': 'Kinds of ordinary personal data',
     'gdpr.sensitivePersonDataUuids': 'Sensitive personal data',

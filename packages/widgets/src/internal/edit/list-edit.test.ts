@@ -321,10 +321,13 @@ for (const [index, setup] of CLIENT_SETUPS.entries()) {
       expect((await client.registrationRecord(registration)).oversight.oversightDates).to.deep.equal([]);
     });
 
-    it('edits the archiving group with its journal periods and the remaining GDPR fields of a usage', async () => {
+    it('edits the archiving group with its journal periods, AI, web accessibility and the remaining GDPR fields of a usage', async () => {
       const [el, editor] = await openEditor(client, 'usage', usage);
       const groups = qa(editor, '[part~="group-title"]').map((l) => l.textContent?.trim());
       expect(groups).to.deep.equal(['Generelt', 'Organisation', 'Systemroller', 'GDPR', 'Arkivering']);
+      choose(editor, 'general.containsAITechnology', 'No');
+      choose(editor, 'general.webAccessibility.compliance', 'Partially');
+      type(editor, 'general.webAccessibility.lastCheck', '02-06-2025');
       choose(editor, 'archiving.archiveDuty', 'B');
       choose(editor, 'archiving.typeUuid', optionNamed(editor, 'archiving.typeUuid', 'Arkiveret'));
       choose(
@@ -372,6 +375,12 @@ for (const [index, setup] of CLIENT_SETUPS.entries()) {
       q(editor, '[part~="save"]').click();
       await saved;
       const record = await client.usageRecord(usage);
+      expect(record.general.containsAITechnology).to.equal('No');
+      expect(record.general.webAccessibility).to.deep.equal({
+        compliance: 'Partially',
+        lastCheck: '2025-06-02',
+        notes: null,
+      });
       expect(record.archiving.archiveDuty).to.equal('B');
       expect(record.archiving.typeUuid).to.be.a('string');
       expect(record.archiving.supplierOrganizationUuid).to.be.a('string');

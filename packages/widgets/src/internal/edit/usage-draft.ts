@@ -82,6 +82,10 @@ export const USAGE_FIELDS: readonly FieldSpec[] = [
   { key: 'general.validity.lifeCycleStatus', kind: 'enum', group: 'general', enumName: 'LifeCycleStatus' },
   { key: 'general.validity.validFrom', kind: 'date', group: 'general' },
   { key: 'general.validity.validTo', kind: 'date', group: 'general' },
+  { key: 'general.containsAITechnology', kind: 'enum', group: 'general', enumName: 'YesNoUndecided' },
+  { key: 'general.webAccessibility.compliance', kind: 'enum', group: 'general', enumName: 'YesNoPartially' },
+  { key: 'general.webAccessibility.lastCheck', kind: 'date', group: 'general' },
+  { key: 'general.webAccessibility.notes', kind: 'textarea', group: 'general', max: LIMITS.note },
   { key: 'general.notes', kind: 'textarea', group: 'general', max: 10_000 },
   { key: 'organizationUsage.usingUnitUuids', kind: 'units', group: 'organisation' },
   {
