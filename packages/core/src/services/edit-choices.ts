@@ -96,6 +96,7 @@ export const CONTRACT_EDIT_OPTION_TYPES = {
   contractTypes: 'it-contract-contract-types',
   contractTemplates: 'it-contract-contract-template-types',
   criticalities: 'it-contract-criticality-types',
+  agreementElements: 'it-contract-agreement-element-types',
   purchaseTypes: 'it-contract-purchase-types',
   procurementStrategies: 'it-contract-procurement-strategy-types',
   paymentModels: 'it-contract-payment-model-types',

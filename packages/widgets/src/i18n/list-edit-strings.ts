@@ -69,6 +69,7 @@ const da: ListEditStrings = {
   },
   archivingGroup: 'Arkivering',
   contractFields: {
+    'general.agreementElementUuids': 'Aftaleelementer',
     'procurement.procurementPlan': 'Genanskaffelsesplan',
     'procurement.procurementInitiated': 'Genanskaffelse igangsat',
     'responsible.signed': 'Underskrevet af kunden',
@@ -170,6 +171,7 @@ const en: ListEditStrings = {
   },
   archivingGroup: 'Archiving',
   contractFields: {
+    'general.agreementElementUuids': 'Agreement elements',
     'procurement.procurementPlan': 'Procurement plan',
     'procurement.procurementInitiated': 'Procurement initiated',
     'responsible.signed': 'Signed by the customer',

@@ -43,6 +43,7 @@ export const CONTRACT_FIELDS: readonly FieldSpec[] = [
   { key: 'general.contractTypeUuid', kind: 'option', group: 'general', options: 'contractTypes' },
   { key: 'general.contractTemplateUuid', kind: 'option', group: 'general', options: 'contractTemplates' },
   { key: 'general.criticalityUuid', kind: 'option', group: 'general', options: 'criticalities' },
+  { key: 'general.agreementElementUuids', kind: 'option-set', group: 'general', options: 'agreementElements' },
   { key: 'responsible.organizationUnitUuid', kind: 'unit', group: 'general' },
   { key: 'general.validity.validFrom', kind: 'date', group: 'general' },
   { key: 'general.validity.validTo', kind: 'date', group: 'general' },

@@ -123,6 +123,7 @@ for (const [index, setup] of CLIENT_SETUPS.entries()) {
     it('adds, edits and removes payment rows and plans a procurement, checking each cell as it is typed', async () => {
       const [el, editor] = await openEditor(client, 'contract', contract);
       const key = 'payments.external';
+      tickIn(editor, 'general.agreementElementUuids', 'Support');
       expect(text(editor)).to.contain('Ingen eksterne betalinger.');
       await addRow(editor, key);
       // Focus moves to the new row's first cell, and the row is announced.
@@ -177,9 +178,14 @@ for (const [index, setup] of CLIENT_SETUPS.entries()) {
       q(editor, '[part~="save"]').click();
       const { detail } = await saved;
       // The internal payment added and removed again is no change.
-      expect([...detail.fields].sort()).to.deep.equal(['payments.external', 'procurement.procurementPlan']);
+      expect([...detail.fields].sort()).to.deep.equal([
+        'general.agreementElementUuids',
+        'payments.external',
+        'procurement.procurementPlan',
+      ]);
       const record = await client.contractRecord(contract);
       expect(record.procurement.procurementPlan).to.deep.equal({ quarter: 2, year: 2027 });
+      expect(record.general.agreementElementUuids).to.have.length(1);
       expect(record.payments.external.map(({ uuid: _, ...rest }) => rest)).to.deep.equal([
         {
           organizationUnitUuid: s.portfolio.units.it,
