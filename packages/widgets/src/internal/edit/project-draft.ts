@@ -7,14 +7,7 @@
  * (drafts, patches, issues at fields) are record-draft.ts's.
  */
 import { LIMITS, PROJECT_NAME_MAX_LENGTH, type ValidationIssue } from '@os2kitos/core';
-import {
-  type Draft,
-  type DraftValue,
-  type FieldSpec,
-  firstPerField,
-  inputValue,
-  patchOfDraft,
-} from './record-draft.js';
+import { type Draft, draftValue, type FieldSpec, firstPerField, patchOfDraft } from './record-draft.js';
 import { checkProjectPatch } from './usage-validate.js';
 
 /** The groups of the project form, in order. */
@@ -50,13 +43,8 @@ export const PROJECT_FIELDS: readonly FieldSpec[] = [
   { key: 'contractUuids', kind: 'option-set', group: 'links', options: 'contracts' },
 ];
 
-const spec = (key: string) => PROJECT_FIELDS.find((f) => f.key === key) as FieldSpec;
-
 /** A field's value in the draft as the core takes it (unreadable text was reported by `patchOfDraft`). */
-const valueOf = (draft: Draft, key: string): unknown => {
-  const v = inputValue(spec(key), (draft[key] ?? '') as DraftValue);
-  return 'value' in v ? v.value : null;
-};
+const valueIn = (draft: Draft, key: string): unknown => draftValue(PROJECT_FIELDS, draft, key);
 
 /**
  * The patch the draft makes against `base`, in the shape of the core's `ProjectPatchSchema`: the
@@ -78,14 +66,14 @@ export function projectPatchOfDraft(
   if ('currentPhase' in out) out.currentPhase = out.currentPhase === null ? null : Number(out.currentPhase);
   if ('phases' in out)
     out.phases = PHASES.map((i) => ({
-      name: valueOf(draft, `phases.${i}.name`),
-      startDate: valueOf(draft, `phases.${i}.startDate`),
-      endDate: valueOf(draft, `phases.${i}.endDate`),
+      name: valueIn(draft, `phases.${i}.name`),
+      startDate: valueIn(draft, `phases.${i}.startDate`),
+      endDate: valueIn(draft, `phases.${i}.endDate`),
     }));
   if ('status' in out)
     out.status = {
-      trafficLight: valueOf(draft, 'status.trafficLight'),
-      note: valueOf(draft, 'status.note'),
+      trafficLight: valueIn(draft, 'status.trafficLight'),
+      note: valueIn(draft, 'status.note'),
       updatedAt: now(),
     };
   return { patch: out, issues };
