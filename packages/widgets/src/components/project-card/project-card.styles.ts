@@ -30,7 +30,11 @@ export const projectCardStyles = [
     [part~='phases-table'] {
       margin-block-start: 0.25rem;
     }
-    tr[aria-current] {
+    [part~='phases-table'] tbody th {
+      font-weight: 400;
+    }
+    tr[aria-current] th,
+    tr[aria-current] td {
       font-weight: 700;
     }
     [part~='phases'] {
