@@ -140,6 +140,13 @@ export class KitosProjectCard extends KitosCardElement<ProjectCardData> {
     </article>`;
   }
 
+  /** A phase date dd-MM-yyyy (kept on one line), or "Ikke angivet". */
+  private date(iso: string | null): TemplateResult {
+    return iso
+      ? html`<span class="date">${formatDate(iso)}</span>`
+      : html`<span part="not-set">${this.t.notSet}</span>`;
+  }
+
   private renderStatus(d: ProjectCardData): TemplateResult {
     const { t } = this;
     const lang = this.language;
@@ -187,8 +194,8 @@ export class KitosProjectCard extends KitosCardElement<ProjectCardData> {
             ${d.phases.map(
               (p) => html`<tr aria-current=${p.number === d.currentPhase ? 'step' : nothing}>
                 <th scope="row">${p.number}. ${p.name}</th>
-                <td>${formatDate(p.startDate) || html`<span part="not-set">${t.notSet}</span>`}</td>
-                <td>${formatDate(p.endDate) || html`<span part="not-set">${t.notSet}</span>`}</td>
+                <td>${this.date(p.startDate)}</td>
+                <td>${this.date(p.endDate)}</td>
               </tr>`,
             )}
           </tbody>

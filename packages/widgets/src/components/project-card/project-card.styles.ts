@@ -33,9 +33,15 @@ export const projectCardStyles = [
     [part~='phases-table'] tbody th {
       font-weight: 400;
     }
-    tr[aria-current] th,
-    tr[aria-current] td {
+    .date {
+      white-space: nowrap;
+    }
+    tr[aria-current] th {
       font-weight: 700;
+    }
+    [part~='phases-table'] th,
+    [part~='phases-table'] td {
+      padding-inline: 0.35rem;
     }
     [part~='phases'] {
       overflow-x: auto;
