@@ -162,6 +162,8 @@ const WIDGET_ENTRIES = [
   'contract-create',
   'registration-card',
   'registration-create',
+  'project-card',
+  'project-create',
   'contract-deadlines',
   'notifications',
   'org-tree',

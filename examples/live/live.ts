@@ -25,6 +25,7 @@ const TEXT = {
     usages: 'IT-systemer',
     contracts: 'Kontrakter',
     dataProcessing: 'Databehandling',
+    projects: 'Projekter',
     roles: 'Roller',
     relations: 'Relationer',
     quality: 'Datakvalitet',
@@ -47,6 +48,7 @@ const TEXT = {
     usages: 'IT systems',
     contracts: 'Contracts',
     dataProcessing: 'Data processing',
+    projects: 'Projects',
     roles: 'Roles',
     relations: 'Relations',
     quality: 'Data quality',
@@ -165,13 +167,14 @@ async function main() {
   for (const tab of document.querySelectorAll<HTMLElement>('[role=tab][data-kind]')) {
     tab.addEventListener('click', () => showTab(tab.dataset.kind ?? 'usages'));
   }
-  // Selecting a usage, contract or registration shows its card (editable for those allowed); it stays
+  // Selecting a usage, contract, registration or project shows its card (editable for those allowed); it stays
   // open when the user is switched. A record created from the buttons above opens the same way.
   const CARDS: Readonly<Record<string, string>> = {
     usages: 'kitos-usage-card',
     contracts: 'kitos-contract-card',
     dataProcessing: 'kitos-registration-card',
     registrations: 'kitos-registration-card',
+    projects: 'kitos-project-card',
   };
   const showCard = (kind: string, uuid: string) => {
     const card = document.createElement(CARDS[kind] as string);

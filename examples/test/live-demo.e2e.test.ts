@@ -86,6 +86,26 @@ describe('the demo through the server (npm start)', () => {
       await expect.poll(() => contractCard.count(), { timeout: 30_000 }).toBe(1);
       await page.locator('kitos-contract-card').screenshot({ path: 'test-results/live-demo-contract-card.png' });
 
+      // Projects: the card opens from the overview and edits in place; "Nyt projekt" sits with the
+      // other create buttons.
+      await page.click('#tab-projects');
+      expect(await page.locator('.create-row kitos-project-create [part~="create-button"]').textContent()).toContain(
+        'Nyt projekt',
+      );
+      await page.locator('kitos-overview [part~="link"]').first().click();
+      const projectCard = page.locator('kitos-project-card [part~="title"]');
+      await expect.poll(() => projectCard.count(), { timeout: 30_000 }).toBe(1);
+      await page.locator('kitos-project-card [part~="edit-button"]').click();
+      const projectName = page.locator('kitos-project-card kitos-project-editor #f-name');
+      await expect.poll(() => projectName.count(), { timeout: 30_000 }).toBe(1);
+      await projectName.fill(`${await projectName.inputValue()} (demo)`);
+      await page.locator('kitos-project-card kitos-project-editor [part~="save"]').click();
+      await expect
+        .poll(() => page.locator('kitos-project-card [part~="title"]').textContent(), { timeout: 30_000 })
+        .toMatch(/\(demo\)$/);
+      await page.locator('kitos-project-card').screenshot({ path: 'test-results/live-demo-project-card.png' });
+      await page.click('#tab-contracts');
+
       // "Fælles": what the municipalities share with each other, from the same server.
       await page.click('#tab-coordination');
       await expect

@@ -46,7 +46,10 @@ export {
   type EditOrganizationChoice,
   type EditUserChoice,
   editChoicesOf,
+  projectEditChoicesOf,
+  type ProjectEditChoiceKey,
   CONTRACT_EDIT_OPTION_TYPES,
+  PROJECT_EDIT_OPTION_TYPES,
   REGISTRATION_EDIT_OPTION_TYPES,
   USAGE_EDIT_OPTION_TYPES,
 } from './services/edit-choices.js';

@@ -144,4 +144,59 @@ describe('x-os2kitos', () => {
     expect(choices.data.organizations.map((o: Json) => o.uuid)).toContain(m.nordby);
     expect(choices.data.users.map((u: Json) => u.uuid)).toContain(m.anna.uuid);
   });
+
+  it('writes a project, which KITOS has no API for: card, record, patch with If-Match, 412, 400, probe, choices, delete', async () => {
+    const x = '/api/v2/x-os2kitos';
+    const probe = await h.call('GET', `${x}/it-projects/permissions?organizationUuid=${m.nordby}`, {
+      token: m.anna.token,
+    });
+    expect(probe.data).toEqual({ create: true });
+    const refused = await h.call('GET', `${x}/it-projects/permissions?organizationUuid=${m.nordby}`, {
+      token: m.bo.token,
+    });
+    // Another municipality's user does not see Nordby, so the probe answers as for an unknown organisation.
+    expect(refused.status, JSON.stringify(refused.data)).toBe(404);
+    const created = await h.call('POST', `${x}/it-projects`, {
+      token: m.anna.token,
+      body: { organizationUuid: m.nordby, name: 'Nyt ESDH' },
+    });
+    expect(created.status, JSON.stringify(created.data)).toBe(201);
+    const uuid = created.data.uuid as string;
+    const record = `${x}/it-projects/${uuid}/record`;
+    const phases = (created.data.phases as Json[]).map((p, i) => (i === 0 ? { ...p, startDate: '2025-01-01' } : p));
+    const patched = await h.call('PATCH', record, {
+      token: m.anna.token,
+      headers: { 'if-match': '"1"' },
+      body: { phases, currentPhase: 2 },
+    });
+    expect(patched.status, JSON.stringify(patched.data)).toBe(200);
+    expect(patched.headers.get('etag')).toBe('"2"');
+    const stale = await h.call('PATCH', record, {
+      token: m.anna.token,
+      headers: { 'if-match': '"1"' },
+      body: { note: 'x' },
+    });
+    expect(stale.status).toBe(412);
+    const bad = phases.map((p, i) => (i === 0 ? { ...p, endDate: '2024-12-31' } : p));
+    const invalid = await h.call('PATCH', record, { token: m.anna.token, body: { phases: bad } });
+    expect(invalid.status).toBe(400);
+    expect(invalid.data.issues[0].path).toEqual(['phases', 0, 'endDate']);
+    const card = await h.call('GET', `${x}/it-projects/${uuid}/card`, { token: m.anna.token });
+    expect(card.data).toMatchObject({ name: 'Nyt ESDH', currentPhase: 2, version: 2 });
+    expect((await h.call('GET', record, { token: m.bo.token })).status).toBe(404);
+    const choices = await h.call('GET', `${x}/organizations/${m.nordby}/project-edit-choices`, { token: m.anna.token });
+    expect(choices.data.options.projectTypes.length).toBeGreaterThan(0);
+    expect(choices.data.options.projects.map((p: Json) => p.uuid)).toContain(uuid);
+    const report = await h.call('GET', `${x}/it-projects/${uuid}/delete-consequences`, { token: m.anna.token });
+    expect(report.data).toMatchObject({ kind: 'project', uuid, version: 2 });
+    expect(
+      (await h.call('DELETE', `${x}/it-projects/${uuid}`, { token: m.anna.token, headers: { 'if-match': '"1"' } }))
+        .status,
+    ).toBe(412);
+    expect(
+      (await h.call('DELETE', `${x}/it-projects/${uuid}`, { token: m.anna.token, headers: { 'if-match': '"2"' } }))
+        .status,
+    ).toBe(204);
+    expect((await h.call('GET', record, { token: m.anna.token })).status).toBe(404);
+  });
 });

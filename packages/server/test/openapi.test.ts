@@ -44,6 +44,11 @@ describe('the OpenAPI document', () => {
       '/api/v2/x-os2kitos/history/{kind}/{uuid}',
       '/api/v2/x-os2kitos/overviews/{kind}',
       '/api/v2/x-os2kitos/organizations/{organizationUuid}/deadlines',
+      '/api/v2/x-os2kitos/it-projects/{uuid}/card',
+      '/api/v2/x-os2kitos/it-projects/{uuid}/record',
+      '/api/v2/x-os2kitos/it-projects/permissions',
+      '/api/v2/x-os2kitos/it-projects/{uuid}',
+      '/api/v2/x-os2kitos/organizations/{organizationUuid}/project-edit-choices',
     ])
       expect(paths, p).toContain(p);
     expect(Object.keys(doc.paths['/api/v2/it-system-usages/{systemUsageUuid}'])).toEqual(

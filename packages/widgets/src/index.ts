@@ -41,6 +41,8 @@ export { KitosUsageCreate } from './components/usage-create/usage-create.js';
 export { KitosContractCreate } from './components/contract-create/contract-create.js';
 export { KitosRegistrationCard } from './components/registration-card/registration-card.js';
 export { KitosRegistrationCreate } from './components/registration-create/registration-create.js';
+export { KitosProjectCard } from './components/project-card/project-card.js';
+export { KitosProjectCreate } from './components/project-create/project-create.js';
 export { KitosDataQuality } from './components/data-quality/data-quality.js';
 export { KitosGdprRegister } from './components/gdpr-register/gdpr-register.js';
 export type {
@@ -91,6 +93,7 @@ export type {
   ReminderList,
   ReminderQuery,
   KitosContractWriter,
+  KitosProjectWriter,
   KitosRegistrationWriter,
   KitosRolesClient,
   KitosUsageWriter,
@@ -98,6 +101,10 @@ export type {
   KitosWriteOptions,
   KitosWriter,
   OptionChoice,
+  ProjectCardData,
+  ProjectCreate,
+  ProjectEditChoices,
+  ProjectPatch,
   RegistrationCardData,
   RegistrationCreate,
   RegistrationEditChoices,
@@ -128,6 +135,7 @@ export {
   canCoordinate,
   canTransferRoles,
   canWriteContracts,
+  canWriteProjects,
   canWriteRegistrations,
   canWriteUsages,
 } from './data/client.js';

@@ -29,6 +29,8 @@ const ALL = [
   'kitos-roles',
   'kitos-registration-card',
   'kitos-registration-create',
+  'kitos-project-card',
+  'kitos-project-create',
   'kitos-usage-card',
   'kitos-usage-create',
   'kitos-catalogue',
@@ -57,6 +59,8 @@ const EXPECTED: Record<string, string[]> = {
   './contract-create': ['kitos-contract-create'],
   './registration-card': ['kitos-registration-card', 'kitos-status-badge', 'kitos-notifications'],
   './registration-create': ['kitos-registration-create'],
+  './project-card': ['kitos-project-card', 'kitos-notifications'],
+  './project-create': ['kitos-project-create'],
   './data-quality': ['kitos-data-quality'],
   './gdpr-register': ['kitos-gdpr-register'],
 };
@@ -67,19 +71,24 @@ const EXPECTED: Record<string, string[]> = {
 const EDITOR = ['kitos-usage-editor', 'kitos-usage-delete'];
 const CONTRACT_EDITOR = ['kitos-contract-editor', 'kitos-contract-delete'];
 const REGISTRATION_EDITOR = ['kitos-registration-editor', 'kitos-registration-delete'];
+const PROJECT_EDITOR = ['kitos-project-editor', 'kitos-project-delete'];
 const LAZY: Record<string, string[]> = {
   '.': [
     ...EDITOR,
     ...CONTRACT_EDITOR,
     ...REGISTRATION_EDITOR,
+    ...PROJECT_EDITOR,
     'kitos-usage-create-dialog',
     'kitos-contract-create-dialog',
     'kitos-registration-create-dialog',
+    'kitos-project-create-dialog',
   ],
   './usage-card': EDITOR,
   './contract-card': CONTRACT_EDITOR,
   './registration-card': REGISTRATION_EDITOR,
   './registration-create': ['kitos-registration-create-dialog'],
+  './project-card': PROJECT_EDITOR,
+  './project-create': ['kitos-project-create-dialog'],
   './usage-create': ['kitos-usage-create-dialog'],
   './contract-create': ['kitos-contract-create-dialog'],
 };

@@ -115,3 +115,60 @@ export const REGISTRATION_EDIT_OPTION_TYPES = {
   oversightOptions: 'data-processing-registration-oversight-types',
   roles: 'data-processing-registration-role-types',
 } as const satisfies Record<string, OptionType>;
+
+/** The option lists a project form offers, by the keys its fields name. */
+export const PROJECT_EDIT_OPTION_TYPES = {
+  projectTypes: 'it-project-types',
+} as const satisfies Record<string, OptionType>;
+
+/** The keys of the lists {@link projectEditChoicesOf} offers. */
+export type ProjectEditChoiceKey = keyof typeof PROJECT_EDIT_OPTION_TYPES | 'projects' | 'usages' | 'contracts';
+
+const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, 'da');
+
+/**
+ * The choices a project form offers in `organizationUuid`: the project types available there, the
+ * members, and the records a project links to in its own organisation, each as a choice by name:
+ * the organisation's own projects (a parent project; partners' projects are not theirs to link),
+ * its system usages (by the system's name and the local call name) and its contracts.
+ *
+ * @example
+ * ```ts
+ * const c = await projectEditChoicesOf(kitos, actor, org);
+ * c.options.projects.map((p) => p.name); // the possible parent projects
+ * ```
+ */
+export async function projectEditChoicesOf(
+  kitos: Kitos,
+  actor: Actor,
+  organizationUuid: string,
+): Promise<EditChoicesOf<ProjectEditChoiceKey>> {
+  const query = { organizationUuid };
+  const [base, projects, usages, contracts] = await Promise.all([
+    editChoicesOf(kitos, actor, organizationUuid, PROJECT_EDIT_OPTION_TYPES),
+    kitos.overviews.query(actor, 'projects', query),
+    kitos.overviews.query(actor, 'usages', query),
+    kitos.overviews.query(actor, 'contracts', query),
+  ]);
+  const choice = (uuid: string, name: string): EditOptionChoice => ({ uuid, name, description: null });
+  return {
+    options: {
+      ...base.options,
+      projects: projects.rows
+        .filter((p) => p.ownedHere)
+        .map((p) => choice(p.uuid, p.name))
+        .sort(byName),
+      usages: usages.rows
+        .map((u) =>
+          choice(
+            u.uuid,
+            u.localCallName && u.localCallName !== u.systemName ? `${u.systemName} (${u.localCallName})` : u.systemName,
+          ),
+        )
+        .sort(byName),
+      contracts: contracts.rows.map((c) => choice(c.uuid, c.name)).sort(byName),
+    },
+    users: base.users,
+    organizations: base.organizations,
+  };
+}

@@ -1,5 +1,5 @@
 /**
- * What the widgets read beyond the overviews: the detail cards of a usage, a contract and a registration, the
+ * What the widgets read beyond the overviews: the detail cards of a usage, a contract, a registration and a project, the
  * organisation's unit tree and the column catalogue of each overview. The response schemas are
  * the core's read-model schemas, so the document says exactly what the core returns.
  *
@@ -10,6 +10,7 @@ import {
   ContractCardSchema,
   DprCardSchema,
   OVERVIEW_COLUMNS,
+  ProjectCardSchema,
   UnitTreeNodeSchema,
   UsageCardSchema,
 } from '@os2kitos/core';
@@ -90,6 +91,23 @@ export function registerCardRoutes(app: OpenAPIHono<ServerEnv>, prefix: string):
       const card = await c
         .get('kitos')
         .cards.dataProcessing(actorOf(c), c.req.valid('param').uuid, c.req.valid('query').today);
+      return c.json(card as never, 200);
+    },
+  );
+
+  app.openapi(
+    route({
+      method: 'get',
+      path: `${prefix}/it-projects/{uuid}/card`,
+      tags: TAG,
+      summary: 'The detail card of a project (what `<kitos-project-card>` shows)',
+      request: { params: z.object({ uuid: WireUuid }), query: TodayQuery },
+      responses: { 200: json(ProjectCardSchema, 'The card.'), ...COMMON_PROBLEMS },
+    }),
+    async (c) => {
+      const card = await c
+        .get('kitos')
+        .cards.project(actorOf(c), c.req.valid('param').uuid, c.req.valid('query').today);
       return c.json(card as never, 200);
     },
   );

@@ -1,23 +1,29 @@
 /**
- * What the widgets' contract and registration edit modes write through, in the core's own shape (as
- * the usage edit routes): the stored record, a patch with If-Match, creating one by name, the
- * choices an editor offers; and, for every kind the widgets delete, what a delete would take with
- * it. Deleting itself is KITOS's own `DELETE /api/v2/<kind>/{uuid}` (with If-Match).
+ * What the widgets' contract, registration and project edit modes write through, in the core's own
+ * shape (as the usage edit routes): the stored record, a patch with If-Match, creating one by name,
+ * the choices an editor offers; and, for every kind the widgets delete, what a delete would take
+ * with it. Deleting itself is KITOS's own `DELETE /api/v2/<kind>/{uuid}` (with If-Match); KITOS has
+ * no projects (its project module was removed), so a project's delete and create permission probe
+ * are routes here too.
  *
  * @module
  */
 import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import {
+  type Actor,
   CONTRACT_EDIT_OPTION_TYPES,
   editChoicesOf,
   type Kitos,
   type OptionType,
+  PROJECT_EDIT_OPTION_TYPES,
+  projectEditChoicesOf,
   REGISTRATION_EDIT_OPTION_TYPES,
 } from '@os2kitos/core';
 import type { ServerEnv } from '../env.js';
 import { COMMON_PROBLEMS, ETAG_HEADER, IfMatchHeader, json, jsonBody, route, WRITE_PROBLEMS } from '../openapi.js';
 import { WireUuid } from '../v2/common.js';
 import { actorOf, ifMatch, setEtag } from '../v2/handler.js';
+import { canCreateIn } from '../v2/permissions.js';
 import { OptionChoice, UserChoice } from './usage-edit.routes.js';
 
 const TAG = ['x-os2kitos'];
@@ -44,6 +50,8 @@ interface EditedKind {
   /** The path segment of the choices route, e.g. `contract-edit-choices`. */
   readonly choices: string;
   readonly optionTypes: Readonly<Record<string, OptionType>>;
+  /** The choices, when the kind offers more than option lists, members and organisations. */
+  readonly choicesOf?: (kitos: Kitos, actor: Actor, organizationUuid: string) => Promise<unknown>;
 }
 
 const KINDS: readonly EditedKind[] = [
@@ -64,6 +72,17 @@ const KINDS: readonly EditedKind[] = [
     service: (k) => k.dataProcessing as unknown as RecordService,
     choices: 'registration-edit-choices',
     optionTypes: REGISTRATION_EDIT_OPTION_TYPES,
+  },
+  {
+    segment: 'it-projects',
+    doc: 'Project',
+    noun: 'a project',
+    schemas: { record: 'ProjectSchema', patch: 'ProjectPatchSchema' },
+    service: (k) => k.projects as unknown as RecordService,
+    choices: 'project-edit-choices',
+    optionTypes: PROJECT_EDIT_OPTION_TYPES,
+    // The organisation's own projects, usages and contracts as choices too (a parent, the links).
+    choicesOf: projectEditChoicesOf,
   },
 ];
 
@@ -99,11 +118,16 @@ const DELETABLE: Readonly<Record<string, (kitos: Kitos) => Pick<Kitos['contracts
   'it-system-usages': (k) => k.usages,
   'it-contracts': (k) => k.contracts,
   'data-processing-registrations': (k) => k.dataProcessing,
+  'it-projects': (k) => k.projects,
 };
 
-/** Registers the record edit routes of contracts and registrations, and the delete-consequences routes, under `prefix`. */
+/**
+ * Registers the record edit routes of contracts, registrations and projects, the delete-consequences
+ * routes, and a project's delete and create permission probe, under `prefix`.
+ */
 export function registerRecordEditRoutes(app: OpenAPIHono<ServerEnv>, prefix: string): void {
   for (const kind of KINDS) registerKind(app, prefix, kind);
+  registerProjectRoutes(app, prefix);
   for (const [segment, service] of Object.entries(DELETABLE)) {
     app.openapi(
       route({
@@ -204,10 +228,46 @@ function registerKind(app: OpenAPIHono<ServerEnv>, prefix: string, kind: EditedK
     }),
     async (c) => {
       const { organizationUuid } = c.req.valid('param');
-      const choices = await editChoicesOf(c.get('kitos'), actorOf(c), organizationUuid, kind.optionTypes, {
-        organizations: true,
-      });
+      const choices = kind.choicesOf
+        ? await kind.choicesOf(c.get('kitos'), actorOf(c), organizationUuid)
+        : await editChoicesOf(c.get('kitos'), actorOf(c), organizationUuid, kind.optionTypes, { organizations: true });
       return c.json(choices as never, 200);
+    },
+  );
+}
+
+/** What KITOS's API would have for projects if it had them: the delete and the create probe (as the v2 resources). */
+function registerProjectRoutes(app: OpenAPIHono<ServerEnv>, prefix: string): void {
+  app.openapi(
+    route({
+      method: 'get',
+      path: `${prefix}/it-projects/permissions`,
+      tags: TAG,
+      summary: 'May the caller create projects in an organisation',
+      request: { query: z.strictObject({ organizationUuid: WireUuid }) },
+      responses: { 200: json(z.object({ create: z.boolean() }), 'The answer.'), ...COMMON_PROBLEMS },
+    }),
+    async (c) => {
+      const { organizationUuid } = c.req.valid('query');
+      return c.json({ create: await canCreateIn(c.get('kitos'), actorOf(c), 'project', organizationUuid) }, 200);
+    },
+  );
+
+  app.openapi(
+    route({
+      method: 'delete',
+      path: `${prefix}/it-projects/{uuid}`,
+      tags: TAG,
+      summary: 'Delete a project',
+      description:
+        'Sub-projects let go of it (see `delete-consequences`). With If-Match, a project someone else changed ' +
+        'since is refused with 412 and nothing changes.',
+      request: { params: z.object({ uuid: WireUuid }), headers: IfMatchHeader },
+      responses: { 204: { description: 'Deleted.' }, ...WRITE_PROBLEMS },
+    }),
+    async (c) => {
+      await c.get('kitos').projects.delete(actorOf(c), c.req.valid('param').uuid, ifMatch(c));
+      return c.body(null, 204);
     },
   );
 }

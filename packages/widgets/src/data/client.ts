@@ -40,6 +40,9 @@ import type {
   OverviewQuery,
   OverviewRowOf,
   PlannedReminder,
+  Project,
+  ProjectCard,
+  ProjectEditChoiceKey,
   Radar,
   RadarQuery,
   SimilarLandscape,
@@ -89,6 +92,7 @@ export type {
   ContractCard as ContractCardData,
   ContractCardDeadlines,
   DprCard as RegistrationCardData,
+  ProjectCard as ProjectCardData,
   DeadlineListItem as DeadlineItem,
   EntityRef,
   RoleHolder,
@@ -308,6 +312,26 @@ export interface KitosClient {
   /** Deletes a registration (contracts stop listing it; see {@link KitosClient.deleteConsequences}). */
   deleteRegistration?(uuid: string, options?: KitosWriteOptions): Promise<void>;
   /**
+   * The detail card of a project (optional: clients without it make `<kitos-project-card>` say the
+   * client cannot show projects).
+   */
+  projectCard?(uuid: string): Promise<ProjectCard>;
+  /** The stored project in the core's shape, with its `version`. */
+  projectRecord?(uuid: string): Promise<Project>;
+  /** The project types, members and linkable records (projects, usages, contracts) a project editor offers. */
+  projectEditChoices?(organizationUuid: string): Promise<ProjectEditChoices>;
+  /**
+   * Changes a project (fields replaced whole, as the core's `ProjectPatchSchema`: the phases as all
+   * five, the status as a whole); `expectedVersion` as for {@link KitosClient.patchUsage}.
+   */
+  patchProject?(uuid: string, patch: ProjectPatch, options?: KitosWriteOptions): Promise<Project>;
+  /** May the actor create projects in the organisation? */
+  mayCreateProject?(organizationUuid: string): Promise<boolean>;
+  /** Creates a project by name, with the core's defaults (five undated phases, phase 1). */
+  createProject?(input: ProjectCreate): Promise<Project>;
+  /** Deletes a project (sub-projects let go of it; see {@link KitosClient.deleteConsequences}). */
+  deleteProject?(uuid: string, options?: KitosWriteOptions): Promise<void>;
+  /**
    * Who holds which role on the organisation's usages, contracts, registrations and units (core's
    * `kitos.roles.overview`), optionally one person's. Clients without it make `<kitos-roles>` say
    * that roles are not available.
@@ -382,7 +406,29 @@ export function canCoordinate(client: KitosClient | undefined): client is KitosC
 }
 
 /** The kinds {@link KitosClient.deleteConsequences} reports on. */
-export type KitosWritableKind = 'usages' | 'contracts' | 'registrations';
+export type KitosWritableKind = 'usages' | 'contracts' | 'registrations' | 'projects';
+
+/** A change to a project in the core's shape (the input of `kitos.projects.patch`). */
+export type ProjectPatch = Parameters<Kitos['projects']['patch']>[2];
+
+/** What creating a project needs. */
+export interface ProjectCreate {
+  readonly organizationUuid: string;
+  readonly name: string;
+}
+
+/** The choices of {@link KitosClient.projectEditChoices}. */
+export interface ProjectEditChoices {
+  /**
+   * The lists by the project fields' keys: `projectTypes` (available in the organisation), and the
+   * organisation's own `projects` (a parent), `usages` and `contracts` (links), each by name.
+   */
+  readonly options: Readonly<Record<ProjectEditChoiceKey, readonly OptionChoice[]>>;
+  /** The organisation's members, by name. */
+  readonly users: readonly UserChoice[];
+  /** Not used by the project editor (always empty). */
+  readonly organizations: readonly { readonly uuid: string; readonly name: string }[];
+}
 
 /** A change to a registration in the core's shape (the input of `kitos.dataProcessing.patch`). */
 export type RegistrationPatch = Parameters<Kitos['dataProcessing']['patch']>[2];
@@ -573,8 +619,50 @@ export function canWriteRegistrations(client: KitosClient | undefined): client i
   );
 }
 
+/** The write methods of a project (and its card), all present. */
+export type KitosProjectWriter = KitosClient &
+  Required<
+    Pick<
+      KitosClient,
+      | 'projectCard'
+      | 'projectRecord'
+      | 'projectEditChoices'
+      | 'patchProject'
+      | 'mayCreateProject'
+      | 'createProject'
+      | 'deleteProject'
+      | 'deleteConsequences'
+    >
+  >;
+
+/**
+ * True when the client can edit projects (the in-page and HTTP clients; not a static snapshot).
+ *
+ * @example
+ * ```ts
+ * if (canWriteProjects(client)) await client.patchProject(uuid, { name: 'Nyt ESDH' }, { expectedVersion: 2 });
+ * ```
+ */
+export function canWriteProjects(client: KitosClient | undefined): client is KitosProjectWriter {
+  return (
+    !!client &&
+    (
+      [
+        'projectCard',
+        'projectRecord',
+        'projectEditChoices',
+        'patchProject',
+        'mayCreateProject',
+        'createProject',
+        'deleteProject',
+        'deleteConsequences',
+      ] as const
+    ).every((m) => typeof client[m] === 'function')
+  );
+}
+
 /** Every write method of the widgets, all present (the in-page and HTTP clients). */
-export type KitosWriter = KitosUsageWriter & KitosContractWriter & KitosRegistrationWriter;
+export type KitosWriter = KitosUsageWriter & KitosContractWriter & KitosRegistrationWriter & KitosProjectWriter;
 
 /**
  * True when the client can edit contracts (the in-page and HTTP clients; not a static snapshot).

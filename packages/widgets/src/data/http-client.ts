@@ -13,6 +13,8 @@ import type {
   DeadlineListItem,
   DeleteConsequences,
   DprCard,
+  Project,
+  ProjectCard,
   GdprRegister,
   GdprRegisterQuery,
   IsoDate,
@@ -99,6 +101,7 @@ const RECORD_PATHS: Readonly<Record<KitosWritableKind, string>> = {
   usages: 'it-system-usages',
   contracts: 'it-contracts',
   registrations: 'data-processing-registrations',
+  projects: 'it-projects',
 };
 
 /** A {@link KitosClient} over HTTP, with the raw API and live updates. */
@@ -453,6 +456,17 @@ export function createHttpClient(options: HttpClientOptions): KitosHttpClient {
       }),
     deleteRegistration: (uuid, o = {}) =>
       request('DELETE', `/api/v2/data-processing-registrations/${id(uuid)}`, { ifMatch: etag(o) }),
+    // KITOS's API has no projects (its module was removed): every project route is the library's own.
+    projectCard: (uuid): Promise<ProjectCard> => get(`${X}/it-projects/${id(uuid)}/card`, { today }),
+    projectRecord: (uuid): Promise<Project> => get(`${X}/it-projects/${id(uuid)}/record`),
+    projectEditChoices: (organizationUuid) => get(`${X}/organizations/${id(organizationUuid)}/project-edit-choices`),
+    patchProject: (uuid, patch, o = {}): Promise<Project> =>
+      request('PATCH', `${X}/it-projects/${id(uuid)}/record`, { body: patch, ifMatch: etag(o) }),
+    mayCreateProject: async (organizationUuid) =>
+      (await get<{ create: boolean }>(`${X}/it-projects/permissions`, { organizationUuid })).create,
+    createProject: (input): Promise<Project> =>
+      request('POST', `${X}/it-projects`, { body: { organizationUuid: input.organizationUuid, name: input.name } }),
+    deleteProject: (uuid, o = {}) => request('DELETE', `${X}/it-projects/${id(uuid)}`, { ifMatch: etag(o) }),
     dataQuality: (query): Promise<DataQualitySummary> =>
       get(`${X}/organizations/${id(query.organizationUuid)}/data-quality`, {
         today: query.today ?? today,

@@ -14,6 +14,7 @@ import {
   type Kitos,
   type Language,
   OVERVIEW_COLUMNS,
+  projectEditChoicesOf,
   type ProtectedKind,
   REGISTRATION_EDIT_OPTION_TYPES,
   USAGE_EDIT_OPTION_TYPES,
@@ -67,6 +68,7 @@ export function createInPageClient(
     usages: kitos.usages,
     contracts: kitos.contracts,
     registrations: kitos.dataProcessing,
+    projects: kitos.projects,
   } satisfies Record<KitosWritableKind, unknown>;
   return {
     columns: async (kind) => OVERVIEW_COLUMNS[kind],
@@ -112,6 +114,14 @@ export function createInPageClient(
     createRegistration: (input) =>
       kitos.dataProcessing.create(actor, { organizationUuid: input.organizationUuid, name: input.name }),
     deleteRegistration: (uuid, o = {}) => kitos.dataProcessing.delete(actor, uuid, o),
+    projectCard: (uuid) => kitos.cards.project(actor, uuid, options.today),
+    projectRecord: (uuid) => kitos.projects.get(actor, uuid),
+    projectEditChoices: (organizationUuid) => projectEditChoicesOf(kitos, actor, organizationUuid),
+    patchProject: (uuid, patch, o = {}) => kitos.projects.patch(actor, uuid, patch, o),
+    mayCreateProject: (organizationUuid) => mayCreate('project', organizationUuid),
+    createProject: (input) =>
+      kitos.projects.create(actor, { organizationUuid: input.organizationUuid, name: input.name }),
+    deleteProject: (uuid, o = {}) => kitos.projects.delete(actor, uuid, o),
     catalogue: (query) => kitos.coordination.catalogue(actor, query),
     catalogueFilters: () => kitos.coordination.catalogueFilters(actor),
     systemUse: (systemUuid) => kitos.coordination.systemUse(actor, systemUuid),

@@ -1,6 +1,6 @@
 /** Detail of {@link KitosSavedEvent}. */
 /** The kinds of record the widgets write. */
-export type KitosRecordKind = 'usages' | 'contracts' | 'registrations';
+export type KitosRecordKind = 'usages' | 'contracts' | 'registrations' | 'projects';
 
 export interface KitosSavedDetail {
   /** The kind of record saved. */

@@ -121,6 +121,27 @@ export interface EditStrings {
   readonly registrationNameHint: string;
   readonly registrationCreated: (name: string) => string;
   readonly createRegistrationFailed: string;
+  /** Project field labels by the field's path in the project (`phases.0.startDate`, …). */
+  readonly projectFields: Readonly<Record<string, string>>;
+  readonly projectGroups: {
+    readonly general: string;
+    readonly phases: string;
+    readonly links: string;
+  };
+  readonly projectForbidden: string;
+  readonly projectDeleteTitle: (name: string) => string;
+  readonly projectDeleteIntro: string;
+  /** What deleting a project takes with it, one sentence each, from the core's report. */
+  readonly projectDeleteConsequences: (c: DeleteConsequences) => readonly string[];
+  readonly projectDeleteConfirm: string;
+  readonly projectDeleteFailed: string;
+  readonly projectDeleted: (name: string) => string;
+  readonly projectChangedMeanwhile: string;
+  readonly newProjectTitle: string;
+  readonly projectName: string;
+  readonly projectNameHint: string;
+  readonly projectCreated: (name: string) => string;
+  readonly createProjectFailed: string;
 }
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -162,6 +183,22 @@ function registrationFacts(c: DeleteConsequences) {
   const contracts = 'itContract:dataProcessingRegistrationUuids';
   return { l: c.lists, contracts: detachedBy(c, contracts), other: otherDetached(c, [contracts]) };
 }
+
+/** The parts of a project delete's report the sentences speak of. */
+function projectFacts(c: DeleteConsequences) {
+  const children = 'project:parentProjectUuid';
+  return { children: detachedBy(c, children), other: otherDetached(c, [children]) };
+}
+
+/** The labels of the five phases' fields, by the field's path. */
+const phaseLabels = (name: (n: number) => string, start: (n: number) => string, end: (n: number) => string) =>
+  Object.fromEntries(
+    [0, 1, 2, 3, 4].flatMap((i) => [
+      [`phases.${i}.name`, `${name(i + 1)}`],
+      [`phases.${i}.startDate`, `${start(i + 1)}`],
+      [`phases.${i}.endDate`, `${end(i + 1)}`],
+    ]),
+  );
 
 /** The parts of a contract delete's report the sentences speak of. */
 function contractFacts(c: DeleteConsequences) {
@@ -411,6 +448,53 @@ const da: EditStrings = {
   registrationNameHint: 'Navnet skal være entydigt i organisationen.',
   registrationCreated: (n) => `Databehandlingen ${n} er oprettet.`,
   createRegistrationFailed: 'Databehandlingen kunne ikke oprettes.',
+  projectFields: {
+    name: 'Navn',
+    type: 'Projekttype',
+    projectId: 'Projekt-ID',
+    priority: 'Prioritet',
+    isStrategic: 'Strategisk projekt',
+    isTransversal: 'Tværgående projekt',
+    isArchived: 'Arkiveret',
+    description: 'Beskrivelse',
+    background: 'Baggrund',
+    note: 'Note',
+    currentPhase: 'Aktuel fase',
+    'status.trafficLight': 'Rapporteret status',
+    'status.note': 'Statusnote',
+    ...phaseLabels(
+      (n) => `Fase ${n}: navn`,
+      (n) => `Fase ${n}: startdato`,
+      (n) => `Fase ${n}: slutdato`,
+    ),
+    parentProjectUuid: 'Overordnet projekt',
+    responsibleUnitUuid: 'Ansvarlig organisationsenhed',
+    usingUnitUuids: 'Anvendende organisationsenheder',
+    systemUsageUuids: 'IT-systemer',
+    contractUuids: 'IT-kontrakter',
+  },
+  projectGroups: { general: 'Generelt', phases: 'Faser og status', links: 'Tilknytninger' },
+  projectForbidden: 'Du har ikke rettighed til at ændre dette projekt.',
+  projectDeleteTitle: (n) => `Slet projektet ${n}?`,
+  projectDeleteIntro: 'Projektet slettes sammen med sine faser, status, milepæle, risici, mål og økonomi, og:',
+  projectDeleteConsequences: (c) => {
+    const { children, other } = projectFacts(c);
+    const lines = [
+      children.length &&
+        `${plural(children.length, 'underprojekt mister', 'underprojekter mister')} sit overordnede projekt${named(children)}`,
+      other && `${plural(other, 'anden registrering', 'andre registreringer')} mister henvisningen til det`,
+    ].filter((x): x is string => !!x);
+    return lines.length ? lines : ['ingen andre registreringer berøres'];
+  },
+  projectDeleteConfirm: 'Slet projektet',
+  projectDeleteFailed: 'Projektet kunne ikke slettes.',
+  projectDeleted: (n) => `Projektet ${n} er slettet.`,
+  projectChangedMeanwhile: 'Projektet er ændret i mellemtiden. Konsekvenserne ovenfor er opdateret; bekræft igen.',
+  newProjectTitle: 'Opret projekt',
+  projectName: 'Navn',
+  projectNameHint: 'Faser, status og resten angives bagefter på projektets kort.',
+  projectCreated: (n) => `Projektet ${n} er oprettet.`,
+  createProjectFailed: 'Projektet kunne ikke oprettes.',
 };
 
 const en: EditStrings = {
@@ -640,6 +724,53 @@ const en: EditStrings = {
   registrationNameHint: 'The name must be unique in the organisation.',
   registrationCreated: (n) => `The registration ${n} is created.`,
   createRegistrationFailed: 'The registration could not be created.',
+  projectFields: {
+    name: 'Name',
+    type: 'Project type',
+    projectId: 'Project ID',
+    priority: 'Priority',
+    isStrategic: 'Strategic project',
+    isTransversal: 'Transversal project',
+    isArchived: 'Archived',
+    description: 'Description',
+    background: 'Background',
+    note: 'Note',
+    currentPhase: 'Current phase',
+    'status.trafficLight': 'Reported status',
+    'status.note': 'Status note',
+    ...phaseLabels(
+      (n) => `Phase ${n}: name`,
+      (n) => `Phase ${n}: start date`,
+      (n) => `Phase ${n}: end date`,
+    ),
+    parentProjectUuid: 'Parent project',
+    responsibleUnitUuid: 'Responsible unit',
+    usingUnitUuids: 'Units using the project',
+    systemUsageUuids: 'IT systems',
+    contractUuids: 'Contracts',
+  },
+  projectGroups: { general: 'General', phases: 'Phases and status', links: 'Links' },
+  projectForbidden: 'You may not change this project.',
+  projectDeleteTitle: (n) => `Delete the project ${n}?`,
+  projectDeleteIntro: 'The project is deleted with its phases, status, milestones, risks, goals and economy, and:',
+  projectDeleteConsequences: (c) => {
+    const { children, other } = projectFacts(c);
+    const lines = [
+      children.length &&
+        `${plural(children.length, 'sub-project loses', 'sub-projects lose')} its parent project${named(children)}`,
+      other && `${plural(other, 'other record loses', 'other records lose')} its reference to it`,
+    ].filter((x): x is string => !!x);
+    return lines.length ? lines : ['no other record is affected'];
+  },
+  projectDeleteConfirm: 'Delete the project',
+  projectDeleteFailed: 'The project could not be deleted.',
+  projectDeleted: (n) => `The project ${n} is deleted.`,
+  projectChangedMeanwhile: 'The project was changed meanwhile. The consequences above are updated; confirm again.',
+  newProjectTitle: 'Create a project',
+  projectName: 'Name',
+  projectNameHint: "Phases, status and the rest are set afterwards on the project's card.",
+  projectCreated: (n) => `The project ${n} is created.`,
+  createProjectFailed: 'The project could not be created.',
 };
 
 /**

@@ -91,6 +91,27 @@ export interface Strings {
   readonly deleteRegistration: string;
   /** The button of `<kitos-registration-create>`. */
   readonly newRegistration: string;
+  readonly noReadAccessProject: string;
+  /** `<kitos-project-card>` with a client that has no project cards (a static snapshot). */
+  readonly noProjects: string;
+  /** The project card's delete button. */
+  readonly deleteProject: string;
+  /** The button of `<kitos-project-create>`. */
+  readonly newProject: string;
+  /** Sections and facts of the project card beside the overview's columns. */
+  readonly projectOwner: string;
+  readonly projectPhases: string;
+  readonly projectCurrentPhase: string;
+  readonly projectStart: string;
+  readonly projectEnd: string;
+  readonly projectLinks: string;
+  readonly projectPartners: string;
+  readonly projectUsages: string;
+  readonly projectContracts: string;
+  /** Why the project's traffic light shows its colour, by the core's reason code. */
+  readonly projectReasons: Readonly<
+    Record<'reported-status' | 'milestone-overdue' | 'milestone-due-soon' | 'high-risk', string>
+  >;
   /** Sections and facts of the registration card beside the overview's columns. */
   readonly processors: string;
   readonly oversight: string;

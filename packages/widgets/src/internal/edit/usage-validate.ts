@@ -2,7 +2,7 @@
  * The core's schemas over what the edit forms would send, and the core's words for the issues: for
  * a usage, the general, GDPR and archiving sections of the patch, the validity period and the units over the
  * values after the change; for a contract, its patch schema over the values after the change, and
- * its create schema; for a data processing registration, its patch and create schemas. The only editing module that runs zod's parser: the one-script embed builds it as a file of its own
+ * its create schema; for a data processing registration and a project, their patch and create schemas. The only editing module that runs zod's parser: the one-script embed builds it as a file of its own
  * (`kitos-widgets.bundle.validate.js`, see rollup.config.js), so pages that only read never carry
  * the parser, and apps' bundlers load it with the edit mode.
  */
@@ -12,6 +12,8 @@ import {
   DataProcessingRegistrationCreateSchema,
   DataProcessingRegistrationPatchSchema,
   ISSUE_CODES,
+  ProjectCreateSchema,
+  ProjectPatchSchema,
   toValidationIssues,
   UsageArchivingPatchSchema,
   UsageGdprPatchSchema,
@@ -141,6 +143,33 @@ export function checkRegistrationPatch(patch: Record<string, unknown>): Validati
  */
 export function checkRegistrationCreate(input: { organizationUuid: string; name: string }): ValidationIssue[] {
   const r = DataProcessingRegistrationCreateSchema.safeParse(input);
+  return r.success ? [] : toValidationIssues(r.error);
+}
+
+/**
+ * Every issue the core's project patch schema finds in `patch` (the phases as all five, so the rule
+ * on their order sees every date; the status as a whole).
+ *
+ * @example
+ * ```ts
+ * checkProjectPatch({ projectId: 'x'.repeat(101) }); // [{ path: ['projectId'], … }]
+ * ```
+ */
+export function checkProjectPatch(patch: Record<string, unknown>): ValidationIssue[] {
+  const r = ProjectPatchSchema.safeParse(patch);
+  return r.success ? [] : toValidationIssues(r.error);
+}
+
+/**
+ * Every issue the core's project create schema finds in a new project's input.
+ *
+ * @example
+ * ```ts
+ * checkProjectCreate({ organizationUuid, name: '' }); // [{ path: ['name'], … }]
+ * ```
+ */
+export function checkProjectCreate(input: { organizationUuid: string; name: string }): ValidationIssue[] {
+  const r = ProjectCreateSchema.safeParse(input);
   return r.success ? [] : toValidationIssues(r.error);
 }
 
