@@ -392,6 +392,7 @@ export const PROJECT: EntityDefinition<Project> = {
     owner,
     option('type', 'it-project-types'),
     kle('kleUuids.*'),
+    organization('participants.*.organizationUuid'),
     organization('jointOrganizationUuids.*'),
     member('risks.*.responsibleUserUuid'),
   ],
