@@ -392,8 +392,8 @@ export const PROJECT: EntityDefinition<Project> = {
     owner,
     option('type', 'it-project-types'),
     kle('kleUuids.*'),
+    // The joint organisations are derived from the participants (checked here).
     organization('participants.*.organizationUuid'),
-    organization('jointOrganizationUuids.*'),
     member('risks.*.responsibleUserUuid'),
   ],
   index: (p) => ({
