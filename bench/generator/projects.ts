@@ -216,6 +216,7 @@ export function generateProjects(
     const parent =
       !joint && i >= 5 && rng.chance(0.1) ? rng.pick(out.filter((x) => x.parentProjectUuid === null)) : null;
     const milestoneDates = p.flatMap((x, n) => (n >= 1 && n <= 3 && x.endDate ? [x.endDate] : []));
+    const jointOrganizations = joint ? partnerRng.sample(partners, partnerRng.int(1, 2)) : [];
     out.push({
       ...meta(ctx, rng.uuid()),
       organizationUuid: m.org.uuid,
@@ -239,7 +240,8 @@ export function generateProjects(
       contractUuids: [...new Set(usageUuids.flatMap((u) => contractsOf.get(u) ?? []))].slice(0, 2),
       kleUuids: rng.chance(0.6) ? [...new Set(linked[0]!.facts.area.kle)].map(illustrativeKleUuid) : [],
       parentProjectUuid: parent?.uuid ?? null,
-      jointOrganizationUuids: joint ? partnerRng.sample(partners, partnerRng.int(1, 2)) : [],
+      participants: jointOrganizations.map((organizationUuid) => ({ organizationUuid, role: 'partner' as const })),
+      jointOrganizationUuids: jointOrganizations,
       phases: p,
       currentPhase,
       status: {

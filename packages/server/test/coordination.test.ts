@@ -153,4 +153,40 @@ describe('coordination over HTTP', () => {
     expect(coverage.status).toBe(200);
     expect(coverage.data).toMatchObject({ total: 1, tied: 1, elements: [{ name: 'Fælles ESDH-platform', usages: 1 }] });
   });
+  it('seeds the joint municipal reference architecture (global admins only, idempotent)', async () => {
+    const seed = `${X}/coordination/architecture-elements/seed`;
+    expect((await h.call('POST', seed, { token: m.anna.token })).status).toBe(403);
+    const first = await h.call('POST', seed);
+    expect(first.status, JSON.stringify(first.data)).toBe(200);
+    expect(first.data.added).toBeGreaterThan(10);
+    expect((await h.call('POST', seed)).data).toEqual({ added: 0 });
+    const list = await h.call('GET', `${X}/coordination/architecture-elements`, { token: m.bo.token });
+    expect(list.data.map((e: Json) => e.name)).toEqual(
+      expect.arrayContaining(['Serviceplatformen', 'MitID', 'Fælles ESDH-platform']),
+    );
+    const doc = (await h.call('GET', '/api/openapi.json', { token: null })).data;
+    expect(Object.keys(doc.paths[`${X}/coordination/architecture-elements/seed`])).toEqual(['post']);
+  });
+
+  it('shows a joint project’s participants and the reader’s role in the project overview', async () => {
+    const p = await h.server.kitos.projects.create(h.admin, {
+      organizationUuid: m.nordby,
+      name: 'Fælles borgerservice',
+      participants: [{ organizationUuid: m.sydby, role: 'observer' }],
+    });
+    const page = await h.call('POST', `${X}/overviews/projects`, {
+      token: m.bo.token,
+      body: { organizationUuid: m.sydby, limit: 10 },
+    });
+    expect(page.status, JSON.stringify(page.data)).toBe(200);
+    expect(page.data.rows.find((r: Json) => r.uuid === p.uuid)).toMatchObject({
+      participants: 'Sydby Kommune',
+      role: 'observer',
+      ownedHere: false,
+    });
+    const doc = (await h.call('GET', '/api/openapi.json', { token: null })).data;
+    const json = JSON.stringify(doc.components.schemas.ProjectOverviewPage);
+    expect(json).toContain('"participants"');
+    expect(json).toContain('"observer"');
+  });
 });

@@ -25,6 +25,11 @@ export interface ActorContext {
   readonly municipalityMember: boolean;
   /** Objects on which the actor holds a role with write access (unit roles already inherited down the tree). */
   readonly writableObjects: ReadonlySet<string>;
+  /**
+   * Interest communities (Interessefællesskab) that one of the actor's organisations is a member
+   * of: the actor reads the projects such a community owns or takes part in.
+   */
+  readonly communityUuids?: ReadonlySet<string>;
 }
 
 /** Input of {@link actorContext}. */
@@ -37,6 +42,8 @@ export interface ActorFacts {
   /** Organisation uuids of the municipality category (Kommune, Interessefællesskab) among the actor's. */
   readonly municipalityOrganizationUuids?: readonly string[];
   readonly writableObjects?: Iterable<string>;
+  /** Interest communities one of the actor's organisations is a member of. */
+  readonly communityUuids?: Iterable<string>;
 }
 
 /**
@@ -67,12 +74,25 @@ export function actorContext(facts: ActorFacts): ActorContext {
     roles,
     municipalityMember: [...roles.keys()].some((org) => municipal.has(org)),
     writableObjects: new Set(facts.writableObjects ?? []),
+    communityUuids: new Set(facts.communityUuids ?? []),
   };
 }
 
 /** True when the actor has any role (is a member) in the organisation. */
 export function isMemberOf(ctx: ActorContext, organizationUuid: string | null): boolean {
   return organizationUuid !== null && ctx.roles.has(organizationUuid);
+}
+
+/**
+ * True when one of the actor's organisations is a member of the interest community.
+ *
+ * @example
+ * ```ts
+ * inCommunity(actorContext({ userUuid, memberships, communityUuids: [community] }), community); // true
+ * ```
+ */
+export function inCommunity(ctx: ActorContext, communityUuid: string | null): boolean {
+  return communityUuid !== null && (ctx.communityUuids?.has(communityUuid) ?? false);
 }
 
 /** True when the actor holds `role` in the organisation. */

@@ -3,13 +3,15 @@
  * rights-holder and stakeholder access, per-object write roles) as pure functions.
  *
  * Decisions beyond KITOS: projects (removed from KITOS) are modified by local admins and by system
- * or contract module admins; joint projects are readable by members of every partner organisation.
+ * or contract module admins; joint projects are readable by members of every participating
+ * organisation, and the projects an interest community owns or takes part in by the people of its
+ * member organisations.
  *
  * @module
  */
 import type { OrganizationRole } from '../organisation/membership.schema.js';
 import type { Filter } from '../storage/port.js';
-import { type ActorContext, hasRole, isMemberOf, organizationsWithRole } from './actor.js';
+import { type ActorContext, hasRole, inCommunity, isMemberOf, organizationsWithRole } from './actor.js';
 
 /** Kinds of entity the permission rules know. */
 export type ProtectedKind =
@@ -41,7 +43,7 @@ export interface ProtectedEntity {
   readonly accessModifier?: 'Local' | 'Public';
   /** Catalogue entries: the rights holder organisation (an interface's is its exposing system's). */
   readonly rightsHolderUuid?: string | null;
-  /** Projects: partner organisations of a joint project. */
+  /** Projects: the participating organisations of a joint project. */
   readonly jointOrganizationUuids?: readonly string[];
   /** Users: the organisations the user is a member of. */
   readonly memberOfOrganizationUuids?: readonly string[];
@@ -123,7 +125,10 @@ export function canRead(ctx: ActorContext, e: ProtectedEntity): boolean {
     case 'user':
       return e.uuid === ctx.userUuid || (e.memberOfOrganizationUuids ?? []).some((o) => isMemberOf(ctx, o));
     case 'project':
-      return (e.jointOrganizationUuids ?? []).some((o) => isMemberOf(ctx, o));
+      return (
+        inCommunity(ctx, e.organizationUuid) ||
+        (e.jointOrganizationUuids ?? []).some((o) => isMemberOf(ctx, o) || inCommunity(ctx, o))
+      );
     default:
       return false; // usages, contracts, registrations, units, roles and economy never leave their organisation
   }
@@ -261,8 +266,14 @@ export function readFilter(ctx: ActorContext, kind: ProtectedKind): ReadScope {
       return anyOf(own, ctx.municipalityMember && isPublic);
     case 'organization':
       return anyOf(own, (ctx.municipalityMember || ctx.hasStakeHolderAccess) && isPublic);
-    case 'project':
-      return anyOf(own, { op: 'hasAny', field: 'jointOrganizationUuids', values: mine });
+    case 'project': {
+      const communities = [...(ctx.communityUuids ?? [])];
+      return anyOf(own, communities.length > 0 && { op: 'in', field: 'organizationUuid', values: communities }, {
+        op: 'hasAny',
+        field: 'jointOrganizationUuids',
+        values: [...mine, ...communities],
+      });
+    }
     case 'user':
       return 'none'; // users are listed through memberships (see the user service)
     default:

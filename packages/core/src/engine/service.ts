@@ -56,6 +56,12 @@ export interface EntityServiceSpec<E extends EntityMeta, C, P, CI = C, PI = P, L
   prepareCreate?(call: CallContext, input: C): Promise<FieldsOf<E>> | FieldsOf<E>;
   /** Applies a parsed patch (default: {@link mergePatch}); gate rules live here. */
   applyPatch?(call: CallContext, current: E, patch: P): Promise<FieldsOf<E>> | FieldsOf<E>;
+  /**
+   * Fields the core keeps from other fields of the record (e.g. a project's joint organisations
+   * from its participants): computed from the next state and the stored one on every write path,
+   * before any check; throw typed errors for contradictions.
+   */
+  derive?(next: FieldsOf<E> & { uuid: string }, current: E | undefined): FieldsOf<E>;
   /** Rules over the whole next state (uniqueness, links, trees); throw typed errors. */
   check?(call: CallContext, next: FieldsOf<E> & { uuid: string }, current: E | undefined): Promise<void> | void;
   /** Field-level permission limits (e.g. only global admins change the registration scope). */
@@ -279,7 +285,7 @@ export function kindLock(kind: string): string {
 
 type AnySpec<E extends EntityMeta> = Pick<
   EntityServiceSpec<E, never, never, never, never>,
-  'def' | 'guard' | 'check' | 'afterWrite' | 'immutable' | 'extraLocks'
+  'def' | 'derive' | 'guard' | 'check' | 'afterWrite' | 'immutable' | 'extraLocks'
 >;
 
 /**
@@ -306,8 +312,8 @@ function immutableViolation(def: EntityDefinition<never>, field: string, uuid: s
 }
 
 /**
- * The one write path of every service: field-level permission limits (`guard`), the fields that
- * never change, the reference fields (the runtime's `checkWrite`), the kind's rules over the whole
+ * The one write path of every service: the derived fields (`derive`), field-level permission
+ * limits (`guard`), the fields that never change, the reference fields (the runtime's `checkWrite`), the kind's rules over the whole
  * next state (`check`), the versioned and audited
  * write, then side effects (`afterWrite`). Create, patch, replace, moves and imports all end
  * here, so a rule checked in `check` holds whichever way the data arrived.
@@ -315,11 +321,12 @@ function immutableViolation(def: EntityDefinition<never>, field: string, uuid: s
 export async function saveEntity<E extends EntityMeta>(
   call: CallContext,
   spec: AnySpec<E>,
-  next: FieldsOf<E> & { uuid: string },
+  given: FieldsOf<E> & { uuid: string },
   current: E | undefined,
   options?: WriteOptions,
 ): Promise<E> {
   const def = spec.def as unknown as EntityDefinition<never>;
+  const next = spec.derive ? { ...spec.derive(given, current), uuid: given.uuid } : given;
   if (current) {
     if (spec.def.organizationOf(next) !== spec.def.organizationOf(current))
       throw immutableViolation(def, 'organizationUuid', current.uuid);

@@ -77,7 +77,14 @@ export const PortfolioDocumentSchema = z
     dataProcessingRegistrations: records(
       DataProcessingRegistrationFieldsSchema.omit(owned).extend({ uuid: UuidSchema }),
     ),
-    projects: records(ProjectFieldsSchema.omit(owned).extend({ uuid: UuidSchema })),
+    // Documents written before projects had participants with roles carry only the joint
+    // organisations: on import those organisations take part as partners.
+    projects: records(
+      ProjectFieldsSchema.omit(owned).extend({
+        uuid: UuidSchema,
+        participants: ProjectFieldsSchema.shape.participants.optional(),
+      }),
+    ),
   })
   .describe('OS2KITOS portfolio exchange document, version 1');
 
@@ -226,6 +233,7 @@ export const PORTFOLIO_UUID_FIELDS: Readonly<
     ['contractUuids.*', 'contracts'],
     ['kleUuids.*', 'kle'],
     ['parentProjectUuid', 'projects'],
+    ['participants.*.organizationUuid', 'organization'],
     ['jointOrganizationUuids.*', 'organization'],
     ['milestones.*.uuid', 'self'],
     ['risks.*.uuid', 'self'],

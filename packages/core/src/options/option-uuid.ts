@@ -32,9 +32,26 @@ function fnv1a(bytes: Uint8Array, seed: number): number {
 }
 
 /**
- * A stable uuid for `(type, name)`: four 32-bit FNV-1a hashes of the UTF-8 text
- * `os2kitos/option/<type>/<name>`, formatted as an RFC 9562 version 8 ("custom") uuid.
- * Pure and deterministic; not a cryptographic hash, and not KITOS's production uuid.
+ * A stable uuid for a text: four 32-bit FNV-1a hashes of its UTF-8 bytes, formatted as an RFC 9562
+ * version 8 ("custom") uuid. Pure and deterministic; not a cryptographic hash.
+ *
+ * @example
+ * ```ts
+ * nameBasedUuid('os2kitos/architecture/Serviceplatformen').charAt(14); // '8' (version 8)
+ * ```
+ */
+export function nameBasedUuid(text: string): string {
+  const bytes = encoder.encode(text);
+  const hex = [0x00000000, 0x9e3779b9, 0x7f4a7c15, 0x3c6ef372]
+    .map((seed) => fnv1a(bytes, seed).toString(16).padStart(8, '0'))
+    .join('');
+  const variant = ((Number.parseInt(hex.charAt(16), 16) & 0x3) | 0x8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+/**
+ * A stable uuid for `(type, name)`: {@link nameBasedUuid} of the text
+ * `os2kitos/option/<type>/<name>`. Not KITOS's production uuid.
  *
  * @example
  * ```ts
@@ -43,10 +60,5 @@ function fnv1a(bytes: Uint8Array, seed: number): number {
  * ```
  */
 export function optionSeedUuid(type: OptionType, name: string): string {
-  const bytes = encoder.encode(`os2kitos/option/${type}/${name}`);
-  const hex = [0x00000000, 0x9e3779b9, 0x7f4a7c15, 0x3c6ef372]
-    .map((seed) => fnv1a(bytes, seed).toString(16).padStart(8, '0'))
-    .join('');
-  const variant = ((Number.parseInt(hex.charAt(16), 16) & 0x3) | 0x8).toString(16);
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+  return nameBasedUuid(`os2kitos/option/${type}/${name}`);
 }

@@ -52,6 +52,7 @@ export function newProjectFields(input: ProjectCreate): ProjectFields {
     contractUuids: [],
     kleUuids: [],
     parentProjectUuid: null,
+    participants: [],
     jointOrganizationUuids: [],
     phases: defaultProjectPhases(),
     currentPhase: 1,

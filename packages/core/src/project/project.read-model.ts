@@ -10,7 +10,8 @@ import { defineColumns } from '../overview/query.js';
 import { TrafficLight } from '../shared/enums.js';
 import { IsoDateSchema, UuidSchema } from '../shared/schema.js';
 import { projectStatus } from './project-status.rules.js';
-import { ProjectPriority, type Project } from './project.schema.js';
+import { participantsOf } from './project-participation.rules.js';
+import { ProjectParticipantRole, ProjectPriority, type Project } from './project.schema.js';
 import { projectEconomySummary } from './project-economy.rules.js';
 
 const text = z.string().max(10_000).nullable();
@@ -28,6 +29,10 @@ export const ProjectRowSchema = z.strictObject({
   responsibleUnitUuid: UuidSchema.nullable(),
   joint: z.boolean(),
   ownedHere: z.boolean(),
+  /** The participating organisations' names, in the project's order (the owner not included). */
+  participants: z.string().max(10_000),
+  /** The role of the overview's organisation: `lead` for the owner; `null` when it reads the project through an interest community. */
+  role: ProjectParticipantRole.schema.nullable(),
   budget: z.number(),
   actual: z.number(),
   nextMilestone: date,
@@ -59,6 +64,8 @@ export const PROJECT_COLUMNS = defineColumns<ProjectRow>({
   },
   joint: { type: 'boolean', group: 'core', label: l('Fælleskommunalt', 'Joint project') },
   ownedHere: { type: 'boolean', group: 'core', label: l('Organisationens eget', 'Owned here') },
+  participants: { type: 'text', group: 'core', label: l('Deltagende organisationer', 'Participating organisations') },
+  role: { type: 'enum', group: 'core', label: l('Vores rolle', 'Our role'), enum: 'ProjectParticipantRole' },
   budget: { type: 'amount', group: 'economy', label: l('Budget', 'Budget'), visible: true },
   actual: { type: 'amount', group: 'economy', label: l('Forbrug', 'Actual'), visible: true },
   nextMilestone: { type: 'date', group: 'core', label: l('Næste milepæl', 'Next milestone'), visible: true },
@@ -92,6 +99,7 @@ export function projectRows(projects: readonly Project[], ctx: ReadContext): Pro
   return projects.map((p) => {
     const phase = p.phases[p.currentPhase - 1];
     const own = p.organizationUuid === ctx.organizationUuid;
+    const participants = participantsOf(p);
     return {
       uuid: p.uuid,
       name: p.name,
@@ -102,8 +110,10 @@ export function projectRows(projects: readonly Project[], ctx: ReadContext): Pro
       // A partner's project: its units are not ours to show.
       responsibleUnit: own ? ctx.unitPath(p.responsibleUnitUuid) : null,
       responsibleUnitUuid: own ? p.responsibleUnitUuid : null,
-      joint: p.jointOrganizationUuids.length > 0,
+      joint: participants.length > 0,
       ownedHere: own,
+      participants: participants.map((x) => ctx.organizationName(x.organizationUuid) ?? x.organizationUuid).join(', '),
+      role: own ? 'lead' : (participants.find((x) => x.organizationUuid === ctx.organizationUuid)?.role ?? null),
       ...economyTotals(p),
       nextMilestone: nextMilestone(p, ctx.today),
       lastChanged: p.lastChanged.slice(0, 10),
@@ -130,7 +140,12 @@ export const ProjectCardSchema = z.strictObject({
     .array(z.strictObject({ number: z.number().int(), name: z.string().max(200), startDate: date, endDate: date }))
     .max(5),
   responsibleUnit: UnitRefSchema.nullable(),
+  /** The participating organisations (same as `participants` without roles). */
   partners: z.array(EntityRefSchema).max(2_000),
+  /** The participating organisations with their roles (the owner, always the lead, not included). */
+  participants: z
+    .array(z.strictObject({ uuid: UuidSchema, name: z.string().max(300), role: ProjectParticipantRole.schema }))
+    .max(2_000),
   systemUsages: z.array(EntityRefSchema).max(2_000),
   contracts: z.array(EntityRefSchema).max(2_000),
   budget: z.number(),
@@ -171,7 +186,15 @@ export function projectCard(p: Project, ctx: ReadContext, permissions: z.infer<t
       endDate: ph.endDate ?? null,
     })),
     responsibleUnit: own ? ctx.unit(p.responsibleUnitUuid) : null,
-    partners: p.jointOrganizationUuids.map((o) => ({ uuid: o, name: ctx.organizationName(o) ?? o })),
+    partners: participantsOf(p).map((x) => ({
+      uuid: x.organizationUuid,
+      name: ctx.organizationName(x.organizationUuid) ?? x.organizationUuid,
+    })),
+    participants: participantsOf(p).map((x) => ({
+      uuid: x.organizationUuid,
+      name: ctx.organizationName(x.organizationUuid) ?? x.organizationUuid,
+      role: x.role,
+    })),
     systemUsages: own ? p.systemUsageUuids.map((u) => ctx.usageName(u)) : [],
     contracts: own ? p.contractUuids.map((c) => ({ uuid: c, name: ctx.contract(c)?.name ?? c })) : [],
     ...economyTotals(p),

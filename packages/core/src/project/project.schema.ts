@@ -135,6 +135,24 @@ export type ProjectEconomyYear = z.infer<typeof ProjectEconomyYearSchema>;
 
 const uuidList = (what: string) => distinctList(UuidSchema, { max: LIMITS.references, what });
 
+/**
+ * The role of an organisation in a project. The owning organisation is always `lead`; a
+ * participating organisation is `lead` too when it leads the project together with the owner,
+ * `partner` when it takes part (staff, money, its own rollout), `observer` when it follows the
+ * project to learn from it. Every participant reads the project; only the owner changes it.
+ */
+export const ProjectParticipantRole = kitosEnum({ lead: 0, partner: 1, observer: 2 });
+/** The role of an organisation in a project. */
+export type ProjectParticipantRole = EnumValue<typeof ProjectParticipantRole>;
+
+/** An organisation taking part in a project (besides its owner), with its role. */
+export const ProjectParticipantSchema = z.strictObject({
+  organizationUuid: UuidSchema,
+  role: ProjectParticipantRole.schema,
+});
+/** An organisation taking part in a project. */
+export type ProjectParticipant = z.infer<typeof ProjectParticipantSchema>;
+
 /** The fields of a project, without identity and metadata. */
 export const ProjectFieldsSchema = z.strictObject({
   organizationUuid: UuidSchema,
@@ -156,7 +174,22 @@ export const ProjectFieldsSchema = z.strictObject({
   contractUuids: uuidList('a contract'),
   kleUuids: uuidList('a KLE task'),
   parentProjectUuid: UuidSchema.nullable(),
-  /** Partner organisations of a joint project; they may read it. The owner need not be listed. */
+  /**
+   * The organisations taking part in a joint project, each with its role (the owner is not listed:
+   * it is always the lead). Municipalities and interest communities; the people of a participating
+   * community's member organisations read the project too.
+   */
+  participants: distinctList(ProjectParticipantSchema, {
+    max: LIMITS.references,
+    key: (p) => p.organizationUuid.toLowerCase(),
+    what: 'a participating organisation',
+  }),
+  /**
+   * The participants' organisations, in the order of `participants`: kept by the core on every
+   * write (see `reconcileParticipation`) so that storage can index who reads the project. Writing
+   * it without `participants` is the short way to set the participants: organisations added join
+   * as `partner`, the others keep their roles.
+   */
   jointOrganizationUuids: uuidList('an organisation'),
   phases: ProjectPhasesSchema,
   /** The phase the project manager says the project is in; compare `projectCurrentPhase`. */

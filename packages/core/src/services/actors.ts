@@ -4,7 +4,8 @@
  * {@link resolveActor} once per call.
  *
  * The reads are bounded by what the actor holds: their user record, their memberships, the
- * categories of their organisations, and — only in organisations where their roles do not already
+ * categories of their organisations, the interest communities (and their sharing settings, which
+ * list their members), and — only in organisations where their roles do not already
  * let them edit a kind — the records on which they hold a role, and the role options of those
  * roles. No global list is read in full.
  *
@@ -18,7 +19,18 @@ import { unitDescendants } from '../organisation/unit-tree.rules.js';
 import type { OrganizationUnit } from '../organisation/unit.schema.js';
 import { KitosForbiddenError, KitosValidationError } from '../shared/errors.js';
 import type { StorageReader } from '../storage/port.js';
-import { CONTRACT, DPR, GLOBAL_OPTION, MEMBERSHIP, ORGANIZATION, UNIT, UNIT_ROLE, USAGE, USER } from './kinds.js';
+import {
+  CONTRACT,
+  DPR,
+  GLOBAL_OPTION,
+  MEMBERSHIP,
+  ORGANIZATION,
+  SHARING,
+  UNIT,
+  UNIT_ROLE,
+  USAGE,
+  USER,
+} from './kinds.js';
 
 /** The kinds whose records carry role assignments that may grant write access to that record. */
 const ROLE_HOLDING_KINDS = [USAGE, CONTRACT, DPR] as const;
@@ -101,6 +113,27 @@ async function writableObjects(
 }
 
 /**
+ * The interest communities that list one of the organisations as a member (in the community's
+ * sharing setting, which its admin keeps): the communities' records, then their settings.
+ */
+export async function communitiesOf(tx: StorageReader, organizationUuids: readonly string[]): Promise<string[]> {
+  if (organizationUuids.length === 0) return [];
+  const communities = await tx.query<{ type: OrganizationType }>({
+    kind: ORGANIZATION.kind,
+    filter: { op: 'eq', field: 'type', value: 'Interessefællesskab' },
+  });
+  if (communities.records.length === 0) return [];
+  const settings = await tx.query<{ organizationUuid: string; communityMembers: readonly string[] }>({
+    kind: SHARING.kind,
+    organizationUuids: communities.records.map((c) => c.uuid),
+  });
+  const mine = new Set(organizationUuids);
+  return settings.records
+    .filter((s) => s.data.communityMembers.some((m) => mine.has(m)))
+    .map((s) => s.data.organizationUuid);
+}
+
+/**
  * Resolves an actor from storage; unknown users are refused.
  *
  * @example
@@ -139,6 +172,7 @@ export async function resolveActor(tx: StorageReader, actor: Actor): Promise<Act
     isSystemIntegrator: user.data.isSystemIntegrator,
     memberships: memberships.records.map((m) => m.data),
     municipalityOrganizationUuids: municipal,
+    communityUuids: user.data.isGlobalAdmin ? [] : await communitiesOf(tx, orgUuids),
   });
   // Global admins may write everything; their per-object roles add nothing.
   if (base.isGlobalAdmin) return base;

@@ -81,7 +81,9 @@ import { PositionCache } from '../engine/cache.js';
 import type { CallContext } from '../engine/call.js';
 import { mergePatch } from '../engine/defaults.js';
 import type { WriteOptions } from '../engine/repository.js';
-import { type CallRunner, createEntityService, type EntityService } from '../engine/service.js';
+import { type CallRunner, createEntityService, type EntityService, kindLock } from '../engine/service.js';
+import { writeEntity } from '../engine/repository.js';
+import { REFERENCE_ARCHITECTURE_SEED, seedArchitectureElements } from '../coordination/architecture.seed.js';
 import { KitosConflictError, KitosForbiddenError, KitosNotFoundError } from '../shared/errors.js';
 import { parse, UuidSchema } from '../shared/schema.js';
 import type { StorageAdapter } from '../storage/port.js';
@@ -151,6 +153,13 @@ export interface CoordinationService {
    * standards) with their catalogue systems and interfaces; read by everyone, kept by global admins.
    */
   readonly architecture: EntityService<ArchitectureElement, ArchitectureElementCreate, ArchitectureElementPatch>;
+  /**
+   * Loads the elements of the joint municipal reference architecture and the national
+   * infrastructure ({@link REFERENCE_ARCHITECTURE_SEED}) into the list (global admins only), each
+   * without systems or interfaces. Idempotent: an element already there (by its seed uuid or by
+   * name, whatever the case) is left as it is. Returns how many were added.
+   */
+  seedArchitecture(actor: Actor): Promise<number>;
   /** How much of the organisation's portfolio is tied to the reference architecture (members only). */
   architectureCoverage(actor: Actor, organizationUuid: string): Promise<ArchitectureCoverage>;
 }
@@ -433,6 +442,22 @@ export function coordinationService(
         return landscapeSuggestions(viewer(call, base, { portfolios: all }), q);
       }),
     architecture,
+    seedArchitecture: (actor) =>
+      runner.write(actor, async (call) => {
+        if (!call.actor.isGlobalAdmin)
+          throw forbidden('only global admins load the reference architecture', { kind: ARCHITECTURE.kind });
+        await call.tx.lock([kindLock(ARCHITECTURE.kind)]);
+        const stored = await allOf<ArchitectureElement>(call.tx, ARCHITECTURE.kind);
+        const uuids = new Set(stored.map((e) => e.uuid));
+        const names = new Set(stored.map((e) => e.name.toLocaleLowerCase('da')));
+        let added = 0;
+        for (const element of seedArchitectureElements()) {
+          if (uuids.has(element.uuid) || names.has(element.name.toLocaleLowerCase('da'))) continue;
+          await writeEntity(call.tx, ARCHITECTURE, call.write, element, undefined);
+          added++;
+        }
+        return added;
+      }),
     architectureCoverage: (actor, organizationUuid) =>
       runner.read(actor, async (call) => {
         const org = parse(UuidSchema, organizationUuid, 'coordination');

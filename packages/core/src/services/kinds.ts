@@ -392,7 +392,8 @@ export const PROJECT: EntityDefinition<Project> = {
     owner,
     option('type', 'it-project-types'),
     kle('kleUuids.*'),
-    organization('jointOrganizationUuids.*'),
+    // The joint organisations are derived from the participants (checked here).
+    organization('participants.*.organizationUuid'),
     member('risks.*.responsibleUserUuid'),
   ],
   index: (p) => ({

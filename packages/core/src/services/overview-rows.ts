@@ -25,6 +25,7 @@ import type { IsoDate } from '../shared/dates.js';
 import { positionKeyOf } from '../storage/port.js';
 import { usageRows } from '../usage/usage.read-model.js';
 import type { ItSystemUsage } from '../usage/usage.schema.js';
+import { communitiesOf } from './actors.js';
 import { protectSystem } from './catalogue.service.js';
 import { CONTRACT, DPR, PROJECT, SYSTEM, USAGE } from './kinds.js';
 import { allOf } from './lookup.js';
@@ -64,15 +65,34 @@ async function catalogue(call: CallContext, org: string, today: IsoDate): Promis
   return { rows, units: ctx.units };
 }
 
-/** Projects an organisation owns, and joint projects it is a partner of. */
+/**
+ * Projects an organisation owns, joint projects it takes part in, and the projects of the interest
+ * communities it is a member of (those they own and those they take part in).
+ */
 async function projectsOf(call: CallContext, org: string): Promise<Project[]> {
   const own = await allOf<Project>(call.tx, PROJECT.kind, org);
-  const partner = await allOf<Project>(call.tx, PROJECT.kind, undefined, {
+  const communities = await communitiesOf(call.tx, [org]);
+  const joint = await allOf<Project>(call.tx, PROJECT.kind, undefined, {
     op: 'hasAny',
     field: 'jointOrganizationUuids',
-    values: [org],
+    values: [org, ...communities],
   });
-  return [...own, ...partner.filter((p) => p.organizationUuid !== org)];
+  const ofCommunities =
+    communities.length === 0
+      ? []
+      : await allOf<Project>(call.tx, PROJECT.kind, undefined, {
+          op: 'in',
+          field: 'organizationUuid',
+          values: communities,
+        });
+  const seen = new Set(own.map((p) => p.uuid));
+  const out = [...own];
+  for (const p of [...joint, ...ofCommunities])
+    if (!seen.has(p.uuid)) {
+      seen.add(p.uuid);
+      out.push(p);
+    }
+  return out;
 }
 
 /**
@@ -125,8 +145,11 @@ async function computeRows(
 ): Promise<ComputedRows> {
   if (kind === 'catalogue') return catalogue(call, org, today);
   if (!isIncremental(kind)) {
-    const ctx = await loadReadContext(call, org, today);
-    return { rows: projectRows(await projectsOf(call, org), ctx), units: ctx.units };
+    const projects = await projectsOf(call, org);
+    const ctx = await loadReadContext(call, org, today, {
+      organizations: [...new Set(projects.flatMap((p) => [p.organizationUuid, ...p.jointOrganizationUuids]))],
+    });
+    return { rows: projectRows(projects, ctx), units: ctx.units };
   }
   // The position first: every change after it is then either in the records read below or in the
   // feed asked from it (reads outside a transaction each see at least what had committed).

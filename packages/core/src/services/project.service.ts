@@ -9,6 +9,7 @@ import { type CallRunner, createEntityService } from '../engine/service.js';
 import { newProjectFields } from '../project/project-defaults.js';
 import { ProjectCreateSchema, ProjectFieldsSchema, ProjectPatchSchema } from '../project/project.schema.js';
 import { projectParentValidity } from '../project/project-links.rules.js';
+import { participationValidity, reconcileParticipation } from '../project/project-participation.rules.js';
 import type { Project } from '../project/project.schema.js';
 import { enforce, sameOrganisation } from './enforce.js';
 import { allOf, uuidsInOrganization } from './lookup.js';
@@ -30,8 +31,10 @@ export function projectService(runner: CallRunner) {
     createOrganization: (i) => i.organizationUuid,
     prepareCreate: (_call, input) => newProjectFields(input),
     detach: DETACHING_REFERENCES,
+    derive: (next, current) => ({ ...next, ...enforce(reconcileParticipation(next, current), 'project') }),
     check: async (call, next) => {
       const org = next.organizationUuid;
+      enforce(participationValidity(next), 'project');
       const projects = await allOf<Project>(call.tx, PROJECT.kind, org);
       enforce(
         projectParentValidity(next, next.parentProjectUuid, [...projects.filter((p) => p.uuid !== next.uuid), next]),

@@ -127,6 +127,14 @@ export const ISSUE_CODES = {
     'Contacts can only be shared once the contact role is chosen',
   ),
   'not-same-organisation': v('Hører til en anden organisation', 'Belongs to another organisation'),
+  'owner-participates': v(
+    'Ejerorganisationen leder projektet og står ikke blandt deltagerne',
+    'The owning organisation leads the project and is not listed among its participants',
+  ),
+  'participants-mismatch': v(
+    'De fælles organisationer skal være deltagernes organisationer',
+    'The joint organisations must be the organisations of the participants',
+  ),
   'link-not-mirrored': v(
     'Forbindelsen står kun på den ene af de to poster',
     'The link is listed on only one of its two records',

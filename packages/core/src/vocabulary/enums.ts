@@ -12,7 +12,7 @@ import { OversightInterval } from '../data-processing/dpr.schema.js';
 import { OrganizationRole } from '../organisation/membership.schema.js';
 import { OrganizationCategory, OrganizationType } from '../organisation/organization.schema.js';
 import { OrganizationUnitOrigin } from '../organisation/unit.schema.js';
-import { ProjectPriority } from '../project/project.schema.js';
+import { ProjectParticipantRole, ProjectPriority } from '../project/project.schema.js';
 import {
   AccessModifier,
   type EnumValue,
@@ -75,6 +75,7 @@ export const ENUMS = {
   OrganizationRole,
   OrganizationUnitOrigin,
   ProjectPriority,
+  ProjectParticipantRole,
   ContractDeadlineKind: ContractDeadlineKindEnum,
   DataQualityCheck,
 } as const;
@@ -201,6 +202,11 @@ export const ENUM_LABELS: EnumLabels = {
     Low: l('Lav', 'Low'),
     Mid: l('Mellem', 'Medium'),
     High: l('Høj', 'High'),
+  },
+  ProjectParticipantRole: {
+    lead: l('Ledende', 'Lead'),
+    partner: l('Partner', 'Partner'),
+    observer: l('Observatør', 'Observer'),
   },
   ContractDeadlineKind: {
     start: l('Start', 'Start'),

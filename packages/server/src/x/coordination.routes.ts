@@ -421,6 +421,24 @@ export function registerCoordinationRoutes(app: OpenAPIHono<ServerEnv>, prefix: 
 
   app.openapi(
     route({
+      method: 'post',
+      path: `${elements}/seed`,
+      tags: TAG,
+      summary:
+        'Load the elements of the joint municipal reference architecture and the national infrastructure (global admins; idempotent)',
+      responses: {
+        200: json(z.object({ added: z.number().int() }).openapi('ArchitectureSeedResult'), 'How many were added.'),
+        ...WRITE_PROBLEMS,
+      },
+    }),
+    async (c) => {
+      const added = await c.get('kitos').coordination.seedArchitecture(actorOf(c));
+      return c.json({ added }, 200);
+    },
+  );
+
+  app.openapi(
+    route({
       method: 'patch',
       path: `${elements}/{uuid}`,
       tags: TAG,
