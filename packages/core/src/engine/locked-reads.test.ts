@@ -2,8 +2,10 @@
 // reads made before the lock, or of records no organisation lock covers, always go to storage; the
 // transaction's own writes keep what is remembered current. Counted in storage calls, never time.
 import { beforeEach, describe, expect, it } from 'vitest';
+import { createKitos } from '../kitos.js';
 import { createMemoryStorage } from '../storage/memory.js';
 import type { PutRecord, StorageAdapter, StorageTransaction } from '../storage/port.js';
+import { fixedClock } from './clock.js';
 import { withLockedReads } from './locked-reads.js';
 import { organizationLock } from './service.js';
 
@@ -129,5 +131,89 @@ describe('withLockedReads', () => {
       await tx.get('note', 'a1');
     });
     expect(calls.get).toBe(3);
+  });
+});
+
+describe('the roles transfer on it', () => {
+  it('costs at most four storage calls per record moved, and moves every role', async () => {
+    const memory = createMemoryStorage();
+    let counting = false;
+    let calls = 0;
+    const count =
+      <A extends unknown[], R>(f: (...a: A) => R) =>
+      (...a: A): R => {
+        if (counting) calls++;
+        return f(...a);
+      };
+    // Every storage call a transaction makes (reads, locks, writes) is counted while `counting`.
+    const counted: StorageAdapter = Object.assign(Object.create(memory) as StorageAdapter, {
+      transaction: <R>(work: (tx: StorageTransaction) => Promise<R>) =>
+        memory.transaction((tx) =>
+          work({
+            get: count(tx.get.bind(tx)),
+            query: count(tx.query.bind(tx)),
+            lock: count(tx.lock.bind(tx)),
+            put: count(tx.put.bind(tx)),
+            delete: count(tx.delete.bind(tx)),
+            changesSince: tx.changesSince.bind(tx),
+          } as StorageTransaction),
+        ),
+    });
+    const kitos = await createKitos({ storage: counted, clock: fixedClock('2025-06-15T10:00:00Z') });
+    const admin = await kitos.organizations.bootstrap({ firstName: 'Ada', lastName: 'Admin', email: 'a@x.dk' });
+    const org = (await kitos.organizations.create(admin, { name: 'Nordby Kommune', type: 'Kommune' })).uuid;
+    const person = async (name: string) => {
+      const u = await kitos.users.create(admin, { firstName: name, lastName: 'Test', email: `${name}@x.dk` });
+      await kitos.memberships.grant(admin, { userUuid: u.uuid, organizationUuid: org, role: 'User' });
+      return u.uuid;
+    };
+    const [leaver, successor] = [await person('lene'), await person('sune')];
+    const activate = async (type: Parameters<typeof kitos.options.global>[1]) => {
+      const role = (await kitos.options.global(admin, type))[0] as { uuid: string };
+      await kitos.options.setLocal(admin, { organizationUuid: org, optionUuid: role.uuid, isActive: true });
+      return role.uuid;
+    };
+    const [usageRole, contractRole, unitRole] = [
+      await activate('it-system-usage-role-types'),
+      await activate('it-contract-role-types'),
+      await activate('organization-unit-role-types'),
+    ];
+    const root = (await kitos.units.create(admin, { organizationUuid: org, name: 'Nordby' })).uuid;
+    const RECORDS = { usages: 30, contracts: 6, units: 4 };
+    for (let i = 0; i < RECORDS.usages; i++) {
+      const system = await kitos.systems.create(admin, { organizationUuid: org, name: `System ${i}` });
+      await kitos.usages.create(admin, {
+        organizationUuid: org,
+        systemUuid: system.uuid,
+        organizationUsage: { usingUnitUuids: [root] },
+        roles: [{ roleUuid: usageRole, userUuid: leaver }],
+      });
+    }
+    for (let i = 0; i < RECORDS.contracts; i++)
+      await kitos.contracts.create(admin, {
+        organizationUuid: org,
+        name: `Kontrakt ${i}`,
+        roles: [{ roleUuid: contractRole, userUuid: leaver }],
+      });
+    for (let i = 0; i < RECORDS.units; i++) {
+      const unit = await kitos.units.create(admin, { organizationUuid: org, name: `Enhed ${i}`, parentUuid: root });
+      await kitos.unitRoles.assign(admin, { unitUuid: unit.uuid, roleUuid: unitRole, userUuid: leaver });
+    }
+    const records = RECORDS.usages + RECORDS.contracts + RECORDS.units;
+    counting = true;
+    const result = await kitos.roles.transfer(admin, {
+      organizationUuid: org,
+      fromUserUuid: leaver,
+      toUserUuid: successor,
+    });
+    counting = false;
+    expect(result.moved).toBe(records);
+    // Each usage: its system's lock, the write and its audit entry; each unit role: a delete and an
+    // insert with their audit entries and the unit role look-ups; a few reads for the whole transfer.
+    // Reading every record, its units and the organisation again per write cost about nine.
+    expect(calls / records).toBeLessThanOrEqual(4);
+    const after = await kitos.roles.overview(admin, { organizationUuid: org });
+    expect(after.rows.filter((r) => r.userUuid === successor)).toHaveLength(records);
+    expect(after.rows.filter((r) => r.userUuid === leaver)).toHaveLength(0);
   });
 });
