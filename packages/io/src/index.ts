@@ -25,7 +25,7 @@
 export type { CellType } from './cells.js';
 export { type CsvField, type CsvReadOptions, type CsvWriteOptions, parseCsv, toCsv } from './csv.js';
 export { type ExportFile, exportOverview, type OverviewExportOptions } from './export.js';
-export { exportRoles, type RolesExportOptions } from './roles-export.js';
+export { exportRoles, type RolesExportOptions, rolesWorkbook } from './roles-export.js';
 export { gdprRegisterWorkbook } from './gdpr-register.js';
 export {
   type ImportProgress,

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import type { Actor, Kitos, RoleObjectKind, RolesQuery } from '@os2kitos/core';
+import type { Actor, Kitos, RoleObjectKind, RolesOverview, RolesQuery } from '@os2kitos/core';
 import { choiceIssue, refuseOptions } from './choice.js';
 import { toCsv } from './csv.js';
 import type { ExportFile } from './export.js';
@@ -61,12 +61,20 @@ export async function exportRoles(
   query: RolesQuery,
   options: RolesExportOptions,
 ): Promise<ExportFile> {
+  checkOptions(options);
+  return rolesFile(await kitos.roles.overview(actor, query), options);
+}
+
+function checkOptions(options: RolesExportOptions): void {
   refuseOptions([
     choiceIssue(options.format, ['xlsx', 'csv'], 'format', 'format'),
     options.language === undefined ? undefined : choiceIssue(options.language, ['da', 'en'], 'language', 'language'),
   ]);
+}
+
+/** The rows of an overview as a file; the options are checked. */
+async function rolesFile({ rows }: RolesOverview, options: RolesExportOptions): Promise<ExportFile> {
   const language = options.language ?? 'da';
-  const { rows } = await kitos.roles.overview(actor, query);
   const header = [...HEADER[language]];
   const body = rows.map((r) => [r.user, r.email ?? '', r.role, KIND[language][r.objectKind], r.objectName]);
   const base = language === 'da' ? 'roller' : 'roles';
@@ -79,4 +87,28 @@ export async function exportRoles(
     { name: language === 'da' ? 'Roller' : 'Roles', header, rows: body, widths: [28, 30, 24, 20, 40] },
   ]);
   return { fileName: `${base}.xlsx`, mediaType: MEDIA.xlsx, data };
+}
+
+/**
+ * Writes roles already read (from `kitos.roles.overview`, e.g. in a page with an in-page client)
+ * as the XLSX workbook {@link exportRoles} gives: the same sheet, header and file name. An unknown
+ * language is a `KitosValidationError` naming the option.
+ *
+ * @example
+ * ```ts
+ * import { rolesWorkbook } from '@os2kitos/io';
+ * const file = await rolesWorkbook(await kitos.roles.overview(actor, { organizationUuid }), { language: 'en' });
+ * // file.fileName === 'roles.xlsx'
+ * ```
+ */
+export async function rolesWorkbook(
+  overview: RolesOverview,
+  options: { readonly language?: 'da' | 'en' } = {},
+): Promise<ExportFile> {
+  const o: RolesExportOptions = {
+    format: 'xlsx',
+    ...(options.language === undefined ? {} : { language: options.language }),
+  };
+  checkOptions(o);
+  return rolesFile(overview, o);
 }

@@ -14,6 +14,7 @@ import type { Contract } from '../contract/contract.schema.js';
 import type { DataProcessingRegistration } from '../data-processing/dpr.schema.js';
 import type { CallContext } from '../engine/call.js';
 import { withEqualityIndex } from '../engine/indexed-tx.js';
+import { withLockedReads } from '../engine/locked-reads.js';
 import { type CallRunner, organizationLock } from '../engine/service.js';
 import type { RoleObjectKind } from '../organisation/role-assignment.schema.js';
 import {
@@ -287,17 +288,19 @@ export function rolesService(runner: CallRunner): RolesService {
       runner.write(actor, async (call) => {
         const parsed = parse(RoleTransferSchema, input, 'organisation');
         mustReadOrganisation(call, parsed.organizationUuid);
+        // The single-write services, bound to this transaction: the same checks, one commit. What
+        // they read of the organisation after its lock is taken below (the records, their units,
+        // the unit roles' units) is remembered until the transaction ends, kept current by its own
+        // writes; their repeated equality look-ups (memberships, local options, unit roles) are
+        // answered from an index kept current the same way, as in a unit of work.
+        const inner: CallContext = { ...call, tx: withEqualityIndex(withLockedReads(call.tx)) };
         // Hold the organisation while reading what moves: the records read are the ones written.
-        await call.tx.lock([organizationLock(parsed.organizationUuid)]);
-        const { t, rows, successor } = await plan(call, parsed);
+        await inner.tx.lock([organizationLock(parsed.organizationUuid)]);
+        const { t, rows, successor } = await plan(inner, parsed);
         if (rows.length === 0)
           throw new KitosValidationError('organisation', [
             { path: ['fromUserUuid'], code: 'role-assignment-not-found', message: 'the person holds no roles here' },
           ]);
-        // The single-write services, bound to this transaction: the same checks, one commit. Their
-        // repeated equality look-ups (memberships, local options, unit roles) are answered from an
-        // index kept current by this transaction's own writes, as in a unit of work.
-        const inner: CallContext = { ...call, tx: withEqualityIndex(call.tx) };
         const bound: CallRunner = { write: (_a, work) => work(inner), read: (_a, work) => work(inner) };
         const services = {
           itSystemUsage: usageService(bound),

@@ -345,6 +345,11 @@ export interface KitosClient {
    */
   transferRoles?(transfer: RoleTransfer): Promise<RoleTransferResult>;
   /**
+   * The roles matching `query` as an XLSX workbook (optional; the HTTP client asks the server, the
+   * in-page client has it when given a workbook writer). Without it `<kitos-roles>` exports CSV only.
+   */
+  rolesWorkbook?(query: RolesQuery, language: 'da' | 'en'): Promise<KitosFile>;
+  /**
    * The organisation's usages and their relations (core's `kitos.relations.graph`). Clients without
    * it make `<kitos-relation-graph>` say that the graph is not available.
    */

@@ -43,6 +43,7 @@ import type {
   DeliveryQuery,
   KitosChange,
   KitosClient,
+  KitosFile,
   KitosRolesClient,
   KitosWritableKind,
   KitosWriteOptions,
@@ -119,6 +120,8 @@ export interface KitosHttpClient extends KitosWriter {
   previewRoleTransfer: KitosRolesClient['previewRoleTransfer'];
   /** Moves a person's roles in one transaction (`POST …/roles/transfer`). */
   transferRoles: KitosRolesClient['transferRoles'];
+  /** The roles as an XLSX workbook (`GET …/organizations/{uuid}/roles/export`). */
+  rolesWorkbook: NonNullable<KitosClient['rolesWorkbook']>;
   /** The relation graph (`GET …/organizations/{uuid}/relation-graph`). */
   relationGraph: NonNullable<KitosClient['relationGraph']>;
   /**
@@ -251,6 +254,24 @@ export function createHttpClient(options: HttpClientOptions): KitosHttpClient {
     for (const [k, v] of Object.entries(query)) if (v !== undefined) params.set(k, v);
     const qs = params.toString();
     return request<T>('GET', qs ? `${path}?${qs}` : path);
+  };
+  /** A file the server sends (a workbook), named as its Content-Disposition says, else `fallback`. */
+  const download = async (
+    path: string,
+    query: Record<string, string | undefined>,
+    fallback: string,
+  ): Promise<KitosFile> => {
+    await ready();
+    const qs = new URLSearchParams();
+    for (const [k, v] of Object.entries(query)) if (v !== undefined) qs.set(k, v);
+    const res = await send('GET', `${path}?${qs}`);
+    if (!res.ok) throw await errorFromResponse(res);
+    const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1];
+    return {
+      fileName: name ?? fallback,
+      mediaType: res.headers.get('content-type') ?? 'application/octet-stream',
+      data: new Uint8Array(await res.arrayBuffer()),
+    };
   };
   const id = encodeURIComponent;
   const flag = (v: boolean | undefined) => (v === undefined ? undefined : String(v));
@@ -476,19 +497,23 @@ export function createHttpClient(options: HttpClientOptions): KitosHttpClient {
       }),
     gdprRegister: (query): Promise<GdprRegister> =>
       get(`${X}/organizations/${id(query.organizationUuid)}/gdpr-register`, registerQuery(query)),
-    gdprRegisterWorkbook: async (query, language) => {
-      await ready();
-      const qs = new URLSearchParams();
-      for (const [k, v] of Object.entries({ ...registerQuery(query), language })) if (v !== undefined) qs.set(k, v);
-      const res = await send('GET', `${X}/organizations/${id(query.organizationUuid)}/gdpr-register/xlsx?${qs}`);
-      if (!res.ok) throw await errorFromResponse(res);
-      const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1];
-      return {
-        fileName: name ?? 'gdpr-register.xlsx',
-        mediaType: res.headers.get('content-type') ?? 'application/octet-stream',
-        data: new Uint8Array(await res.arrayBuffer()),
-      };
-    },
+    gdprRegisterWorkbook: (query, language) =>
+      download(
+        `${X}/organizations/${id(query.organizationUuid)}/gdpr-register/xlsx`,
+        { ...registerQuery(query), language },
+        'gdpr-register.xlsx',
+      ),
+    rolesWorkbook: (query, language) =>
+      download(
+        `${X}/organizations/${id(query.organizationUuid)}/roles/export`,
+        {
+          userUuid: query.userUuid,
+          objectKinds: query.objectKinds?.length ? query.objectKinds.join(',') : undefined,
+          format: 'xlsx',
+          language,
+        },
+        language === 'da' ? 'roller.xlsx' : 'roles.xlsx',
+      ),
     subscribe,
     request,
     whoAmI: () => request('GET', '/api/session'),

@@ -17,6 +17,8 @@ import {
   projectEditChoicesOf,
   type ProtectedKind,
   REGISTRATION_EDIT_OPTION_TYPES,
+  type RolesOverview,
+  type RolesQuery,
   USAGE_EDIT_OPTION_TYPES,
 } from '@os2kitos/core';
 import type {
@@ -37,6 +39,11 @@ export interface InPageClientOptions {
    * the register's XLSX export in the page (the widgets do not load the spreadsheet library themselves).
    */
   readonly gdprWorkbook?: (register: GdprRegister, options: { language: Language }) => Promise<KitosFile>;
+  /**
+   * Writes roles as a workbook: pass `rolesWorkbook` of `@os2kitos/io` to offer `<kitos-roles>`'s
+   * XLSX export in the page.
+   */
+  readonly rolesWorkbook?: (overview: RolesOverview, options: { language: Language }) => Promise<KitosFile>;
 }
 
 /**
@@ -142,6 +149,12 @@ export function createInPageClient(
             query: Parameters<NonNullable<KitosClient['gdprRegister']>>[0],
             language: Language,
           ) => options.gdprWorkbook!(await kitos.gdpr.register(actor, { ...today, ...query }), { language }),
+        }
+      : {}),
+    ...(options.rolesWorkbook
+      ? {
+          rolesWorkbook: async (query: RolesQuery, language: Language) =>
+            options.rolesWorkbook!(await kitos.roles.overview(actor, query), { language }),
         }
       : {}),
   };

@@ -28,6 +28,9 @@ export interface RolesStrings {
   readonly none: string;
   readonly notAvailable: string;
   readonly exportCsv: string;
+  readonly exportXlsx: string;
+  readonly exporting: string;
+  readonly exportFailed: string;
   readonly transfer: string;
   readonly transferTo: string;
   readonly choose: string;
@@ -69,6 +72,9 @@ const da: RolesStrings = {
   none: 'Ingen roller.',
   notAvailable: 'Roller kan ikke vises med denne datakilde.',
   exportCsv: 'Eksportér (CSV)',
+  exportXlsx: 'Eksportér til Excel',
+  exporting: 'Eksporterer …',
+  exportFailed: 'Eksporten mislykkedes.',
   transfer: 'Overdrag roller',
   transferTo: 'Overdrag til',
   choose: 'Vælg …',
@@ -110,6 +116,9 @@ const en: RolesStrings = {
   none: 'No roles.',
   notAvailable: 'Roles cannot be shown with this data source.',
   exportCsv: 'Export (CSV)',
+  exportXlsx: 'Export to Excel',
+  exporting: 'Exporting …',
+  exportFailed: 'The export failed.',
   transfer: 'Transfer roles',
   transferTo: 'Transfer to',
   choose: 'Choose …',

@@ -33,14 +33,17 @@ const keyOf = (r: Pick<RoleRow, 'objectKind' | 'objectUuid' | 'roleUuid'>) =>
  * registrations and units, and a person's roles in one place. When a person leaves, choose them,
  * tick the roles to move (those you may change are ticked), choose who takes over, and confirm the
  * preview: every role moves in one transaction, through the same checks as a single role change,
- * or nothing moves and the widget says why. Export writes what is shown as CSV for Danish Excel.
+ * or nothing moves and the widget says why. Export writes what is shown as CSV for Danish Excel, and
+ * as an XLSX workbook when the client can (`rolesWorkbook`).
  *
- * @summary Roles across the organisation, a person's roles, bulk transfer with preview, CSV export.
+ * @summary Roles across the organisation, a person's roles, bulk transfer with preview, CSV and XLSX export.
  * @tagname kitos-roles
  * @fires {KitosRolesTransferredEvent} kitos-roles-transferred - Roles were moved to another person.
  * @fires {KitosErrorEvent} kitos-error - The roles could not be loaded, or a transfer was refused.
  * @csspart title - The heading.
- * @csspart toolbar - The person and type filters and the export button.
+ * @csspart toolbar - The person and type filters and the export buttons.
+ * @csspart export - The CSV export button.
+ * @csspart export-xlsx - The XLSX export button (a client that writes workbooks).
  * @csspart count - How many roles are shown (a live region).
  * @csspart table - The table of roles.
  * @csspart transfer - The transfer form (a person chosen, a client that can write).
@@ -86,6 +89,7 @@ export class KitosRoles extends KitosElement {
   @state() private busy = false;
   @state() private status = '';
   @state() private failure = '';
+  @state() private exporting: 'idle' | 'busy' | 'failed' = 'idle';
   @query('dialog') private dialog!: HTMLDialogElement | null;
   private source: { client: KitosClient | undefined; org: string } | null = null;
   private request = 0;
@@ -278,6 +282,44 @@ export class KitosRoles extends KitosElement {
     setTimeout(() => URL.revokeObjectURL(url), 0);
   }
 
+  /**
+   * Downloads the roles shown (the same person and kind) as an XLSX workbook, in the widget's
+   * language. Rejects with `KitosWidgetError` when the client cannot write workbooks.
+   *
+   * @example
+   * ```ts
+   * await document.querySelector('kitos-roles')!.exportXlsx();
+   * ```
+   */
+  async exportXlsx(): Promise<void> {
+    const client = this.activeClient;
+    if (!client?.rolesWorkbook) {
+      const { KitosWidgetError } = await import('../../data/errors.js');
+      throw new KitosWidgetError('no-client', 'the client cannot write workbooks');
+    }
+    this.exporting = 'busy';
+    try {
+      const file = await client.rolesWorkbook(
+        {
+          organizationUuid: this.org,
+          ...(this.userUuid ? { userUuid: this.userUuid } : {}),
+          ...(this.kind ? { objectKinds: [this.kind] } : {}),
+        },
+        this.language,
+      );
+      const url = URL.createObjectURL(new Blob([file.data as BlobPart], { type: file.mediaType }));
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = file.fileName;
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(url), 0);
+      this.exporting = 'idle';
+    } catch (error) {
+      this.exporting = 'failed';
+      this.reportError('rolesWorkbook', error);
+    }
+  }
+
   private renderToolbar(rows: readonly RoleRow[]) {
     const rs = this.rs;
     return html`<div part="toolbar">
@@ -313,6 +355,18 @@ export class KitosRoles extends KitosElement {
       <button type="button" part="export" ?disabled=${rows.length === 0} @click=${() => this.exportCsv()}>
         ${rs.exportCsv}
       </button>
+      ${
+        typeof this.activeClient?.rolesWorkbook === 'function'
+          ? html`<button
+              type="button"
+              part="export-xlsx"
+              ?disabled=${rows.length === 0 || this.exporting === 'busy'}
+              @click=${() => void this.exportXlsx()}
+            >
+              ${this.exporting === 'busy' ? rs.exporting : rs.exportXlsx}
+            </button>`
+          : nothing
+      }
     </div>`;
   }
 
@@ -462,6 +516,7 @@ export class KitosRoles extends KitosElement {
       ${this.renderTable(rows)}
       <p part="status" role="status">${this.status}</p>
       ${this.failure ? html`<p part="error" role="alert">${this.failure}</p>` : nothing}
+      ${this.exporting === 'failed' ? html`<p part="error" role="alert">${rs.exportFailed}</p>` : nothing}
       ${this.renderDialog()}`;
   }
 }

@@ -1,6 +1,8 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { createStaticClient } from '../../data/fake-client.js';
+import { createInPageClient } from '../../data/in-page-client.js';
+import { httpClientAs, testServer } from '../../testing/fixtures/clients.js';
 import { HOSTILE_NAME } from '../../testing/fixtures/portfolio.js';
 import { type RolesFixture, rolesFixture } from '../../testing/fixtures/roles.js';
 import './roles.js';
@@ -127,5 +129,99 @@ describe('<kitos-roles>', () => {
     const none = await fixture<KitosRoles>(html`<kitos-roles organization-uuid=${f.org}
       .client=${createStaticClient({})}></kitos-roles>`);
     await waitUntil(() => q(none, '[part~="message"]')?.textContent?.includes('datakilde'), 'not available');
+  });
+});
+
+/** Catches the files the widget offers for download (instead of saving them), until restored. */
+function catchDownloads() {
+  const files: { name: string; blob: Blob }[] = [];
+  const blobs = new Map<string, Blob>();
+  const create = URL.createObjectURL;
+  const click = HTMLAnchorElement.prototype.click;
+  URL.createObjectURL = (b: Blob | MediaSource) => {
+    const url = create.call(URL, b);
+    blobs.set(url, b as Blob);
+    return url;
+  };
+  HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+    files.push({ name: this.download, blob: blobs.get(this.href) as Blob });
+  };
+  return {
+    files,
+    restore() {
+      URL.createObjectURL = create;
+      HTMLAnchorElement.prototype.click = click;
+    },
+  };
+}
+
+describe('<kitos-roles> XLSX export', () => {
+  let downloads: ReturnType<typeof catchDownloads>;
+  beforeEach(() => {
+    downloads = catchDownloads();
+  });
+  afterEach(() => downloads.restore());
+
+  it('in the page: writes the roles shown with the workbook writer it was given, from the keyboard', async () => {
+    const f = await rolesFixture();
+    // The fixture's client was given no workbook writer: CSV only.
+    const plain = await widget(f);
+    expect(q(plain, '[part~="export-xlsx"]')).to.equal(null);
+    const given: { names: string[]; language: string }[] = [];
+    const client = createInPageClient(f.kitos, f.admin, {
+      rolesWorkbook: async (overview, { language }) => {
+        given.push({ names: overview.rows.map((r) => r.objectName), language });
+        return { fileName: 'roles.xlsx', mediaType: 'application/x-test', data: new Uint8Array([0x50, 0x4b]) };
+      },
+    });
+    const el = await fixture<KitosRoles>(html`<kitos-roles organization-uuid=${f.org} lang="en"
+      user-uuid=${f.leaver} .client=${client}></kitos-roles>`);
+    await waitUntil(() => q(el, 'table'), 'table');
+    const kind = q<HTMLSelectElement>(el, '#kind')!;
+    kind.value = 'itSystemUsage';
+    kind.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    expect(rows(el)).to.have.length(2);
+    const button = q<HTMLButtonElement>(el, '[part~="export-xlsx"]')!;
+    expect(button.textContent?.trim()).to.equal('Export to Excel');
+    button.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => downloads.files.length === 1, 'downloaded');
+    const shown = await f.kitos.roles.overview(f.admin, {
+      organizationUuid: f.org,
+      userUuid: f.leaver,
+      objectKinds: ['itSystemUsage'],
+    });
+    expect(given).to.deep.equal([{ names: shown.rows.map((r) => r.objectName), language: 'en' }]);
+    expect(downloads.files[0]!.name).to.equal('roles.xlsx');
+    expect(downloads.files[0]!.blob.type).to.equal('application/x-test');
+    await expect(el).to.be.accessible();
+  });
+
+  it('over HTTP: downloads the workbook the server writes for the roles shown', async () => {
+    const anna = await httpClientAs('anna');
+    const { portfolio } = await testServer();
+    const choices = await anna.usageEditChoices(portfolio.nordby);
+    const role = choices.roles[0]!;
+    const before = await anna.usageRecord!(portfolio.spareUsage);
+    // The test portfolio holds no roles: give Anna one on the spare usage, and take it back after.
+    await anna.patchUsage(portfolio.spareUsage, { roles: [{ roleUuid: role.uuid, userUuid: portfolio.anna }] });
+    try {
+      const el = await fixture<KitosRoles>(html`<kitos-roles organization-uuid=${portfolio.nordby}
+        .client=${anna}></kitos-roles>`);
+      await waitUntil(() => q(el, 'table'), 'table', { timeout: 10_000 });
+      expect(rows(el)).to.have.length(1);
+      q<HTMLButtonElement>(el, '[part~="export-xlsx"]')!.click();
+      await waitUntil(() => downloads.files.length === 1, 'downloaded', { timeout: 10_000 });
+      const [file] = downloads.files;
+      expect(file!.name).to.equal('roller.xlsx');
+      expect(file!.blob.type).to.contain('spreadsheetml');
+      const bytes = new Uint8Array(await file!.blob.arrayBuffer());
+      expect([bytes[0], bytes[1]]).to.deep.equal([0x50, 0x4b]);
+      expect(bytes.length).to.be.greaterThan(1000);
+      expect(q(el, '[part~="error"]')).to.equal(null);
+    } finally {
+      await anna.patchUsage(portfolio.spareUsage, { roles: before.roles });
+    }
   });
 });
