@@ -103,7 +103,7 @@ export const da: Strings = {
   projectStart: 'Start',
   projectEnd: 'Slut',
   projectLinks: 'Tilknytninger',
-  projectPartners: 'Samarbejdspartnere',
+  projectPartners: 'Deltagende organisationer',
   projectUsages: 'IT-systemer',
   projectContracts: 'IT-kontrakter',
   projectReasons: {

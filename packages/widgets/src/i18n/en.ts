@@ -103,7 +103,7 @@ export const en: Strings = {
   projectStart: 'Start',
   projectEnd: 'End',
   projectLinks: 'Links',
-  projectPartners: 'Partners',
+  projectPartners: 'Participating organisations',
   projectUsages: 'IT systems',
   projectContracts: 'Contracts',
   projectReasons: {

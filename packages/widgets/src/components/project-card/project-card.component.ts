@@ -108,7 +108,7 @@ export class KitosProjectCard extends KitosCardElement<ProjectCardData> {
     return html`<a href=${href} @click=${onClick}>${ref.name}</a>`;
   }
 
-  private list(refs: readonly EntityRef[], item: (r: EntityRef) => TemplateResult | string) {
+  private list<R extends EntityRef>(refs: readonly R[], item: (r: R) => TemplateResult | string) {
     return refs.length
       ? html`<ul part="list">
           ${refs.map((r) => html`<li>${item(r)}</li>`)}
@@ -212,7 +212,7 @@ export class KitosProjectCard extends KitosCardElement<ProjectCardData> {
         <dl part="facts">
           ${fact(
             t.projectPartners,
-            this.list(d.partners, (r) => r.name),
+            this.list(d.participants, (r) => `${r.name} (${valueLabel(r.role, 'ProjectParticipantRole', lang)})`),
             t,
           )}
           ${fact(

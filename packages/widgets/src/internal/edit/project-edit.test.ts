@@ -113,6 +113,19 @@ for (const setup of CLIENT_SETUPS) {
       await expect(el).to.be.accessible();
     });
 
+    it('lists the participating organisations with their roles', async () => {
+      const r = await client.projectRecord(child);
+      await client.patchProject(
+        child,
+        { participants: [{ organizationUuid: s.portfolio.coordination.oestby, role: 'observer' }] },
+        { expectedVersion: r.version },
+      );
+      const el = await card(client, child);
+      await waitUntil(() => text(el).includes('(Observatør)'), 'participant with role', WAIT);
+      expect(text(el)).to.match(/Deltagende organisationer\s*Østby[^()]*\(Observatør\)/);
+      await expect(el).to.be.accessible();
+    });
+
     it('edits general, phases and status, and links with checks while typing, and saves', async () => {
       const el = await card(client, uuid);
       const editor = await openEditor(el);
