@@ -174,6 +174,7 @@ const WIDGET_ENTRIES = [
   'catalogue',
   'procurement-radar',
   'similar-landscapes',
+  'architecture-coverage',
   'data-quality',
   'gdpr-register',
 ];

@@ -33,6 +33,7 @@ export { KitosOverview } from './components/overview/overview.js';
 export type { RadarSubjectKind } from './components/procurement-radar/procurement-radar.component.js';
 export { KitosProcurementRadar } from './components/procurement-radar/procurement-radar.js';
 export { KitosSimilarLandscapes } from './components/similar-landscapes/similar-landscapes.js';
+export { KitosArchitectureCoverage } from './components/architecture-coverage/architecture-coverage.js';
 export { KitosRelationGraph } from './components/relation-graph/relation-graph.js';
 export { KitosRoles } from './components/roles/roles.js';
 export { KitosStatusBadge } from './components/status-badge/status-badge.js';

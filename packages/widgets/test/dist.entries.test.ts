@@ -36,6 +36,7 @@ const ALL = [
   'kitos-catalogue',
   'kitos-procurement-radar',
   'kitos-similar-landscapes',
+  'kitos-architecture-coverage',
   'kitos-data-quality',
   'kitos-gdpr-register',
 ];
@@ -56,6 +57,7 @@ const EXPECTED: Record<string, string[]> = {
   './catalogue': ['kitos-catalogue'],
   './procurement-radar': ['kitos-procurement-radar'],
   './similar-landscapes': ['kitos-similar-landscapes'],
+  './architecture-coverage': ['kitos-architecture-coverage'],
   './contract-create': ['kitos-contract-create'],
   './registration-card': ['kitos-registration-card', 'kitos-status-badge', 'kitos-notifications'],
   './registration-create': ['kitos-registration-create'],

@@ -11,6 +11,7 @@
  */
 import type {
   Actor,
+  ArchitectureCoverage,
   CatalogueFilters,
   Contract,
   CONTRACT_EDIT_OPTION_TYPES,
@@ -63,6 +64,7 @@ import type {
 // the page, over HTTP and in the core's own tests. They are re-exported here under the names the
 // widgets have always used.
 export type {
+  ArchitectureCoverage,
   CatalogueFilters,
   CatalogueInterface,
   LandscapeSuggestion,
@@ -371,6 +373,12 @@ export interface KitosClient {
   similarLandscapes?(query: SimilarLandscapesQuery): Promise<readonly SimilarLandscape[]>;
   /** Systems for a KLE task that the most similar organisations use and the organisation does not. */
   landscapeSuggestions?(query: LandscapeSuggestionsQuery): Promise<readonly LandscapeSuggestion[]>;
+  /**
+   * How much of an organisation's portfolio is tied to the joint reference architecture, in total,
+   * per element, per responsible unit and per KLE task (core's `coordination.architectureCoverage`).
+   * Clients without it make `<kitos-architecture-coverage>` say that it is not available.
+   */
+  architectureCoverage?(organizationUuid: string): Promise<ArchitectureCoverage>;
 }
 
 /** The coordination reads of a client, all present. */

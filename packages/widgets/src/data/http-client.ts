@@ -31,6 +31,7 @@ import type {
 import type {
   CatalogueFilters,
   LandscapeSuggestion,
+  ArchitectureCoverage,
   LikeMine,
   NationalCataloguePage,
   Radar,
@@ -114,6 +115,8 @@ export interface KitosHttpClient extends KitosWriter {
   contractsLikeMine: KitosCoordinationReader['contractsLikeMine'];
   similarLandscapes: KitosCoordinationReader['similarLandscapes'];
   landscapeSuggestions: KitosCoordinationReader['landscapeSuggestions'];
+  /** The reference architecture coverage (`GET …/coordination/organizations/{uuid}/architecture`). */
+  architectureCoverage: Required<KitosClient>['architectureCoverage'];
   /** Roles across the organisation (`GET …/organizations/{uuid}/roles`). */
   roles: KitosRolesClient['roles'];
   /** What a role transfer would do (`POST …/roles/transfer-preview`). */
@@ -432,6 +435,8 @@ export function createHttpClient(options: HttpClientOptions): KitosHttpClient {
       get(`${X}/coordination/organizations/${id(organizationUuid)}/similar`, strings(rest)),
     landscapeSuggestions: ({ organizationUuid, ...rest }): Promise<LandscapeSuggestion[]> =>
       get(`${X}/coordination/organizations/${id(organizationUuid)}/suggestions`, strings(rest)),
+    architectureCoverage: (organizationUuid): Promise<ArchitectureCoverage> =>
+      get(`${X}/coordination/organizations/${id(organizationUuid)}/architecture`),
     roles: (query) =>
       get(`${X}/organizations/${id(query.organizationUuid)}/roles`, {
         userUuid: query.userUuid,

@@ -63,7 +63,10 @@ export function createInPageClient(
   kitos: Kitos,
   actor: Actor,
   options: InPageClientOptions = {},
-): KitosWriter & KitosCoordinationReader & KitosRolesClient & Required<Pick<KitosClient, 'relationGraph'>> {
+): KitosWriter &
+  KitosCoordinationReader &
+  KitosRolesClient &
+  Required<Pick<KitosClient, 'relationGraph' | 'architectureCoverage'>> {
   const today = options.today === undefined ? {} : { today: options.today };
   // The core's create rule over the actor's roles as stored (the server's permission probe does the
   // same), so a create button shows exactly when the create would be allowed.
@@ -137,6 +140,7 @@ export function createInPageClient(
     contractsLikeMine: (contractUuid, o = {}) => kitos.coordination.contractsLikeMine(actor, contractUuid, o),
     similarLandscapes: (query) => kitos.coordination.similarLandscapes(actor, query),
     landscapeSuggestions: (query) => kitos.coordination.suggestions(actor, query),
+    architectureCoverage: (organizationUuid) => kitos.coordination.architectureCoverage(actor, organizationUuid),
     roles: (query) => kitos.roles.overview(actor, query),
     previewRoleTransfer: (transfer) => kitos.roles.previewTransfer(actor, transfer),
     transferRoles: (transfer) => kitos.roles.transfer(actor, transfer),

@@ -76,6 +76,20 @@ export interface CoordinationStrings {
   readonly pickTask: string;
   readonly noSuggestions: string;
   readonly sharedSystems: (n: string) => string;
+  // The reference architecture.
+  readonly architectureTitle: string;
+  readonly architectureSummary: (tied: string, total: string, percent: string) => string;
+  readonly architectureElements: string;
+  readonly architectureUnits: string;
+  readonly architectureKle: string;
+  readonly element: string;
+  readonly usagesTied: string;
+  readonly unit: string;
+  readonly noUnit: string;
+  readonly kleTaskColumn: string;
+  readonly tiedOf: (tied: string, total: string) => string;
+  readonly noArchitecture: string;
+  readonly noUsages: string;
 }
 
 const da: CoordinationStrings = {
@@ -143,6 +157,20 @@ const da: CoordinationStrings = {
   pickTask: 'Vælg en KLE-opgave for at se forslag.',
   noSuggestions: 'Ingen forslag til denne opgave.',
   sharedSystems: (n) => `${n} fælles systemer`,
+  architectureTitle: 'Fælleskommunal rammearkitektur',
+  architectureSummary: (tied, total, percent) =>
+    `${tied} af ${total} systemer i brug (${percent}) er knyttet til den fælles infrastruktur og standarder.`,
+  architectureElements: 'Pr. element',
+  architectureUnits: 'Pr. ansvarlig organisationsenhed',
+  architectureKle: 'Pr. KLE-opgave',
+  element: 'Element',
+  usagesTied: 'Systemer i brug knyttet til',
+  unit: 'Organisationsenhed',
+  noUnit: 'Uden ansvarlig enhed',
+  kleTaskColumn: 'KLE-opgave',
+  tiedOf: (tied, total) => `${tied} af ${total}`,
+  noArchitecture: 'Rammearkitekturen har endnu ingen elementer.',
+  noUsages: 'Organisationen har ingen systemer i brug.',
 };
 
 const en: CoordinationStrings = {
@@ -210,6 +238,20 @@ const en: CoordinationStrings = {
   pickTask: 'Choose a KLE task to see suggestions.',
   noSuggestions: 'No suggestions for this task.',
   sharedSystems: (n) => `${n} shared systems`,
+  architectureTitle: 'Joint municipal reference architecture',
+  architectureSummary: (tied, total, percent) =>
+    `${tied} of ${total} systems in use (${percent}) are tied to the shared infrastructure and standards.`,
+  architectureElements: 'By element',
+  architectureUnits: 'By responsible unit',
+  architectureKle: 'By KLE task',
+  element: 'Element',
+  usagesTied: 'Systems in use tied to it',
+  unit: 'Unit',
+  noUnit: 'No responsible unit',
+  kleTaskColumn: 'KLE task',
+  tiedOf: (tied, total) => `${tied} of ${total}`,
+  noArchitecture: 'The reference architecture has no elements yet.',
+  noUsages: 'The organisation has no systems in use.',
 };
 
 /**
