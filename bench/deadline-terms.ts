@@ -54,7 +54,6 @@ function terms(): ContractTerms {
   };
 }
 
-
 /** `count` contracts' terms, the same on every call. */
 export function deadlineBenchTerms(count: number): ContractTerms[] {
   random = prng(20250615);
