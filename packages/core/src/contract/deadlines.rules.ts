@@ -153,7 +153,11 @@ export function contractDeadlines(terms: ContractTerms, options: ContractDeadlin
   }
   const { day: today, number: todayNumber } = lastToday;
   const leadMonths = options.tenderLeadMonths ?? 12;
-  assertContractInteger(leadMonths, 'tenderLeadMonths', 0, 1200);
+  // Likewise the lead time: a number that passed the check once passes it again.
+  if (leadMonths !== lastCheckedLeadMonths) {
+    assertContractInteger(leadMonths, 'tenderLeadMonths', 0, 1200);
+    lastCheckedLeadMonths = leadMonths;
+  }
   // Day arithmetic on packed numbers; only the days that leave are formatted (see `shared/ymd`).
   const option = contractExtensionOption(terms);
   const expiry = expiryOf(terms, option);
@@ -261,6 +265,9 @@ export function contractDeadlines(terms: ContractTerms, options: ContractDeadlin
     nextDeadline,
   };
 }
+
+/** The last `tenderLeadMonths` {@link contractDeadlines} found to be a whole number in range. */
+let lastCheckedLeadMonths: number | undefined;
 
 /**
  * The last `today` {@link contractDeadlines} found to be a real date, with its packed day and day
