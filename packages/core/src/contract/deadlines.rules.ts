@@ -146,14 +146,19 @@ export function contractTenderStart(lastDay: IsoDate, leadMonths = 12): IsoDate 
  */
 export function contractDeadlines(terms: ContractTerms, options: ContractDeadlineOptions): ContractDeadlines {
   // A country's contracts are computed for one day: that day is checked once, not per contract.
-  if (options.today !== lastCheckedToday) {
+  if (options.today !== lastToday.text) {
     assertContractDate(options.today, 'today');
-    lastCheckedToday = options.today;
+    const day = ymdOf(options.today);
+    lastToday = { text: options.today, day, number: dayNumberOf(day) };
   }
+  const { day: today, number: todayNumber } = lastToday;
   const leadMonths = options.tenderLeadMonths ?? 12;
-  assertContractInteger(leadMonths, 'tenderLeadMonths', 0, 1200);
+  // Likewise the lead time: a number that passed the check once passes it again.
+  if (leadMonths !== lastCheckedLeadMonths) {
+    assertContractInteger(leadMonths, 'tenderLeadMonths', 0, 1200);
+    lastCheckedLeadMonths = leadMonths;
+  }
   // Day arithmetic on packed numbers; only the days that leave are formatted (see `shared/ymd`).
-  const today = ymdOf(options.today);
   const option = contractExtensionOption(terms);
   const expiry = expiryOf(terms, option);
   const notice = contractNoticeTerms(terms);
@@ -198,21 +203,37 @@ export function contractDeadlines(terms: ContractTerms, options: ContractDeadlin
   const tenderBasis = terminated ? endsOn : options.tenderBasis === 'finalExpiry' ? finalExpiry : expiry.day;
   const tenderStart = tenderBasis !== null ? addMonthsWithin(nextDayWithin(tenderBasis), -leadMonths) : null;
 
+  // Each day that leaves is formatted once (the deadlines share the fields' strings).
+  const expiryText = iso(expiry.day);
+  const finalExpiryText = iso(finalExpiry);
+  const latestNoticeDayText = iso(latestNoticeDay);
+  const latestNoticeDayBeforeExpiryText = iso(latestNoticeDayBeforeExpiry);
+  const endsOnText = iso(endsOn);
+  const tenderStartText = iso(tenderStart);
+
   // The deadlines that apply, in kind order, each placed by date (ties keep the kind order).
   const deadlines: ContractDeadline[] = [];
   if (state !== 'ended') {
-    const todayNumber = dayNumberOf(today);
     const remaining = extensionsRemaining ?? 0;
     if (state === 'not-started' && terms.validFrom !== null)
-      place(deadlines, 'start', ymdOf(terms.validFrom), todayNumber);
-    place(deadlines, 'tender-start', tenderStart, todayNumber);
+      place(deadlines, 'start', ymdOf(terms.validFrom), terms.validFrom, todayNumber);
+    place(deadlines, 'tender-start', tenderStart, tenderStartText, todayNumber);
     if (!terminated && expiry.day === null && terms.noticePeriodOptionName !== null)
-      place(deadlines, 'notice', latestNoticeDay, todayNumber);
-    if (!terminated && remaining > 0)
-      place(deadlines, 'extension-decision', latestNoticeDayBeforeExpiry ?? expiry.day, todayNumber);
-    if (terminated) place(deadlines, 'termination-effective', endsOn, todayNumber);
-    else place(deadlines, 'expiry', expiry.day, todayNumber);
-    if (!terminated && remaining > 0) place(deadlines, 'final-expiry', finalExpiry, todayNumber);
+      place(deadlines, 'notice', latestNoticeDay, latestNoticeDayText, todayNumber);
+    if (!terminated && remaining > 0) {
+      if (latestNoticeDayBeforeExpiry !== null)
+        place(
+          deadlines,
+          'extension-decision',
+          latestNoticeDayBeforeExpiry,
+          latestNoticeDayBeforeExpiryText,
+          todayNumber,
+        );
+      else place(deadlines, 'extension-decision', expiry.day, expiryText, todayNumber);
+    }
+    if (terminated) place(deadlines, 'termination-effective', endsOn, endsOnText, todayNumber);
+    else place(deadlines, 'expiry', expiry.day, expiryText, todayNumber);
+    if (!terminated && remaining > 0) place(deadlines, 'final-expiry', finalExpiry, finalExpiryText, todayNumber);
   }
   let nextDeadline: ContractDeadline | null = null;
   for (const deadline of deadlines) {
@@ -225,28 +246,38 @@ export function contractDeadlines(terms: ContractTerms, options: ContractDeadlin
     today: options.today,
     term: expiry.day !== null ? 'fixed' : expiry.source === 'continuous' ? 'continuous' : 'unknown',
     concluded: terms.validFrom,
-    expiry: iso(expiry.day),
+    expiry: expiryText,
     expirySource: expiry.source,
     extensionOption: option,
     extensionsRemaining,
-    finalExpiry: iso(finalExpiry),
+    finalExpiry: finalExpiryText,
     notice,
     nextPossibleTermination: iso(nextPossibleTermination),
-    latestNoticeDay: iso(latestNoticeDay),
-    latestNoticeDayBeforeExpiry: iso(latestNoticeDayBeforeExpiry),
+    latestNoticeDay: latestNoticeDayText,
+    latestNoticeDayBeforeExpiry: latestNoticeDayBeforeExpiryText,
     terminatedAt: terms.terminatedAt,
     terminationEffective: iso(terminationEffective),
-    endsOn: iso(endsOn),
+    endsOn: endsOnText,
     state,
     endReason,
-    tenderStart: iso(tenderStart),
+    tenderStart: tenderStartText,
     deadlines,
     nextDeadline,
   };
 }
 
-/** The last `today` {@link contractDeadlines} found to be a real date. */
-let lastCheckedToday: string | undefined;
+/** The last `tenderLeadMonths` {@link contractDeadlines} found to be a whole number in range. */
+let lastCheckedLeadMonths: number | undefined;
+
+/**
+ * The last `today` {@link contractDeadlines} found to be a real date, with its packed day and day
+ * number: a country's contracts are computed for one day.
+ */
+let lastToday: { readonly text: string | undefined; readonly day: Ymd; readonly number: number } = {
+  text: undefined,
+  day: 0,
+  number: 0,
+};
 
 /** The ISO string of a packed day, or `null`. */
 function iso(day: Ymd | null): IsoDate | null {
@@ -257,10 +288,21 @@ function iso(day: Ymd | null): IsoDate | null {
  * Adds a deadline to a list sorted by date, after those on the same day (callers add in kind
  * order, so a day's deadlines keep the order of {@link CONTRACT_DEADLINE_KINDS}).
  */
-function place(list: ContractDeadline[], kind: ContractDeadlineKind, day: Ymd | null, todayNumber: number): void {
-  if (day === null) return;
+function place(
+  list: ContractDeadline[],
+  kind: ContractDeadlineKind,
+  day: Ymd | null,
+  date: IsoDate | null,
+  todayNumber: number,
+): void {
+  if (day === null || date === null) return;
   const daysLeft = dayNumberOf(day) - todayNumber;
+  const deadline: ContractDeadline = { kind, date, daysLeft };
   let at = list.length;
-  while (at > 0 && (list[at - 1] as ContractDeadline).daysLeft > daysLeft) at--;
-  list.splice(at, 0, { kind, date: isoOf(day), daysLeft });
+  list.push(deadline);
+  while (at > 0 && (list[at - 1] as ContractDeadline).daysLeft > daysLeft) {
+    list[at] = list[at - 1] as ContractDeadline;
+    at--;
+  }
+  list[at] = deadline;
 }

@@ -49,12 +49,28 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
  * ```
  */
 export function auditDiff(before: unknown, after: unknown, prefix = ''): AuditChange[] {
+  const changes: AuditChange[] = [];
+  diffInto(changes, before, after, prefix);
+  return changes;
+}
+
+/**
+ * {@link auditDiff} into `changes`. A value compared with itself has no changes (a section a patch
+ * did not touch is skipped without being walked), and two strings differ exactly when their JSON
+ * does, so only other leaves are compared through JSON.
+ */
+function diffInto(changes: AuditChange[], before: unknown, after: unknown, prefix: string): void {
+  if (before === after) return;
   if (isPlainObject(before) && isPlainObject(after)) {
     const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
-    return keys
-      .filter((k) => !(prefix === '' && META.has(k)))
-      .flatMap((k) => auditDiff(before[k], after[k], prefix ? `${prefix}.${k}` : k));
+    for (const k of keys) {
+      if (prefix === '' && META.has(k)) continue;
+      diffInto(changes, before[k], after[k], prefix ? `${prefix}.${k}` : k);
+    }
+    return;
   }
-  if (JSON.stringify(before ?? null) === JSON.stringify(after ?? null)) return [];
-  return [{ path: prefix, before: before ?? null, after: after ?? null }];
+  const b = before ?? null;
+  const a = after ?? null;
+  if (typeof b === 'string' && typeof a === 'string' ? b === a : JSON.stringify(b) === JSON.stringify(a)) return;
+  changes.push({ path: prefix, before: b, after: a });
 }

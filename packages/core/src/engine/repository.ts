@@ -9,7 +9,14 @@
 import type { z } from 'zod';
 import type { ProtectedKind } from '../access/policy.js';
 import { KitosConflictError, type KitosModule, KitosValidationError } from '../shared/errors.js';
-import { type EntityMeta, toValidationIssues } from '../shared/schema.js';
+import {
+  type EntityMeta,
+  type ObjectSections,
+  parseChangedFields,
+  toValidationIssues,
+  wasParsedBy,
+} from '../shared/schema.js';
+import { rememberValid } from './known-valid.js';
 import type {
   IndexFieldDefinition,
   IndexValues,
@@ -48,6 +55,14 @@ export interface EntityDefinition<E extends EntityMeta = EntityMeta> {
   /** Fields pointing at options, KLE, organisations and members, checked on every write. */
   readonly referenceFields?: readonly ReferenceField[];
   /**
+   * {@link EntityDefinition.schema} taken apart, when it is an object schema: each top-level
+   * field's schema and the check over the whole record. With it, a write whose fields came out of
+   * that schema a moment before (a patch rule that parsed the merged record) parses only the fields
+   * that differ from that output (the bookkeeping fields) and runs the whole-record check, instead
+   * of parsing every field again.
+   */
+  readonly sections?: EntitySections;
+  /**
    * Owning organisation (creating organisation for catalogue entries); `null` for global data.
    * Reads only the editable fields and the uuid, so it answers for a record about to be written.
    */
@@ -55,6 +70,9 @@ export interface EntityDefinition<E extends EntityMeta = EntityMeta> {
   /** Values of {@link EntityDefinition.fields} for an entity. */
   index(entity: E): IndexValues;
 }
+
+/** An object schema taken apart (see {@link EntityDefinition.sections}). */
+export type EntitySections = ObjectSections;
 
 /** Who writes, and when. */
 export interface WriteContext {
@@ -113,8 +131,31 @@ async function appendAudit(
 }
 
 /**
+ * The stored form of `candidate` by the kind's schema. When `validated` is an object the schema
+ * itself produced in this write (see `wasParsedBy`) and the kind has {@link EntityDefinition.sections},
+ * the fields `candidate` shares with it (the same value, or the same object) have passed their
+ * schema already: only the other fields are parsed, then the whole-record check runs on the
+ * result. Anything short of a clean pass (an unknown field, a failing field or check) parses the
+ * whole candidate, so the errors are exactly the schema's.
+ */
+function parseStored<E extends EntityMeta>(
+  def: EntityDefinition<E>,
+  candidate: Record<string, unknown>,
+  validated: object | undefined,
+): { success: true; data: E } | { success: false; error: z.ZodError } {
+  const sections = def.sections;
+  if (sections && validated !== undefined && wasParsedBy(validated, def.schema)) {
+    const parsed = parseChangedFields(sections, candidate, validated);
+    if (parsed !== undefined) return { success: true, data: parsed as E };
+  }
+  return def.schema.safeParse(candidate);
+}
+
+/**
  * Writes a new version (or the first) of an entity: fills the meta fields, validates the whole
- * entity with its schema, stores it at the expected version and appends the audit entry.
+ * entity with its schema, stores it at the expected version and appends the audit entry. `validated`
+ * (internal): an object the kind's schema produced in this write that the fields were taken from
+ * (see {@link parseStored}).
  */
 export async function writeEntity<E extends EntityMeta>(
   tx: StorageTransaction,
@@ -123,6 +164,7 @@ export async function writeEntity<E extends EntityMeta>(
   next: Omit<E, keyof EntityMeta> & { uuid: string },
   current: E | undefined,
   options: WriteOptions = {},
+  validated?: object,
 ): Promise<E> {
   if (current) checkExpectedVersion(def as EntityDefinition<never>, current, options);
   const candidate = {
@@ -133,7 +175,7 @@ export async function writeEntity<E extends EntityMeta>(
     lastChanged: ctx.now,
     lastChangedBy: ctx.actorUuid,
   };
-  const parsed = def.schema.safeParse(candidate);
+  const parsed = parseStored(def, candidate, validated);
   if (!parsed.success) throw new KitosValidationError(def.module, toValidationIssues(parsed.error), { kind: def.kind });
   const entity = parsed.data;
   const changes = auditDiff(current ?? {}, entity);
@@ -155,6 +197,8 @@ export async function writeEntity<E extends EntityMeta>(
     version: entity.version,
     changes,
   });
+  // The next patch of this record can parse only what it changes (see `known-valid`).
+  if (def.sections) rememberValid(def.kind, entity, current);
   return entity;
 }
 

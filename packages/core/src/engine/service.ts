@@ -32,6 +32,7 @@ import { toValidationIssues } from '../shared/schema.js';
 import type { Filter, SortKey } from '../storage/port.js';
 import type { CallContext } from './call.js';
 import { blankFor, mergePatch } from './defaults.js';
+import { isKnownValid } from './known-valid.js';
 import { detachReferrers, type Reference, referrers } from './references.js';
 import { deleteEntity, type EntityDefinition, readEntity, type WriteOptions, writeEntity } from './repository.js';
 
@@ -54,8 +55,12 @@ export interface EntityServiceSpec<E extends EntityMeta, C, P, CI = C, PI = P, L
   createOrganization(input: C): string | null;
   /** Fields of a new entity from the parsed input (default: blank fields overlaid with the input). */
   prepareCreate?(call: CallContext, input: C): Promise<FieldsOf<E>> | FieldsOf<E>;
-  /** Applies a parsed patch (default: {@link mergePatch}); gate rules live here. */
-  applyPatch?(call: CallContext, current: E, patch: P): Promise<FieldsOf<E>> | FieldsOf<E>;
+  /**
+   * Applies a parsed patch (default: {@link mergePatch}); gate rules live here. `currentValid` says
+   * that `current` is known to pass the kind's schema (see `EntityDefinition.sections`), so the
+   * rule may parse only the fields the patch changes.
+   */
+  applyPatch?(call: CallContext, current: E, patch: P, currentValid: boolean): Promise<FieldsOf<E>> | FieldsOf<E>;
   /**
    * Fields the core keeps from other fields of the record (e.g. a project's joint organisations
    * from its participants): computed from the next state and the stored one on every write path,
@@ -324,6 +329,7 @@ export async function saveEntity<E extends EntityMeta>(
   given: FieldsOf<E> & { uuid: string },
   current: E | undefined,
   options?: WriteOptions,
+  validated?: object,
 ): Promise<E> {
   const def = spec.def as unknown as EntityDefinition<never>;
   const next = spec.derive ? { ...spec.derive(given, current), uuid: given.uuid } : given;
@@ -338,7 +344,7 @@ export async function saveEntity<E extends EntityMeta>(
   await spec.guard?.(call, next, current);
   await call.checkWrite?.(call, spec.def as unknown as EntityDefinition, next, current);
   await spec.check?.(call, next, current);
-  const saved = await writeEntity(call.tx, spec.def, call.write, next, current, options);
+  const saved = await writeEntity(call.tx, spec.def, call.write, next, current, options, validated);
   await spec.afterWrite?.(call, saved, current);
   return saved;
 }
@@ -422,9 +428,11 @@ export function createEntityService<E extends EntityMeta, C, P, CI = C, PI = P, 
   /** Applies a parsed patch and saves: the one path of `patch` and the list operations. */
   async function patchWith(call: CallContext, current: E, parsed: P, options?: WriteOptions): Promise<E> {
     const next = spec.applyPatch
-      ? await spec.applyPatch(call, current, parsed)
+      ? await spec.applyPatch(call, current, parsed, !!spec.def.sections && isKnownValid(spec.def.kind, current))
       : mergePatch(current as FieldsOf<E>, parsed);
-    return saveEntity(call, spec, { ...next, uuid: current.uuid }, current, options);
+    // A patch rule that parsed the merged record with the kind's schema hands that output on, so
+    // the write parses only what it adds (see `writeEntity`).
+    return saveEntity(call, spec, { ...next, uuid: current.uuid }, current, options, next);
   }
 
   /** Changes one list field by `change` (given the current items), as a patch of the whole list. */

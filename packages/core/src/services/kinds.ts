@@ -22,7 +22,7 @@ import { type SharingSetting, SharingSettingSchema } from '../coordination/shari
 import { type ArchitectureElement, ArchitectureElementSchema } from '../coordination/architecture.schema.js';
 import { EntityMetaSchema } from '../shared/schema.js';
 import type { ItSystemUsage } from '../usage/usage.schema.js';
-import { ItSystemUsageSchema } from '../usage/usage.schema.js';
+import { ItSystemUsageSchema, ItSystemUsageSections } from '../usage/usage.schema.js';
 import type { IndexFieldDefinition, StorageSchema, UniqueConstraint } from '../storage/port.js';
 import { AUDIT_KIND, type EntityDefinition, type ReferenceField } from '../engine/repository.js';
 import type { OptionType } from '../options/option-type.js';
@@ -228,6 +228,7 @@ export const USAGE: EntityDefinition<ItSystemUsage> = {
   module: 'usage',
   protectedKind: 'itSystemUsage',
   schema: ItSystemUsageSchema,
+  sections: ItSystemUsageSections,
   fields: [
     f('name', 'text'),
     f('systemUuid', 'text'),

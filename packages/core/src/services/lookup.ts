@@ -16,6 +16,32 @@ export async function uuidsInOrganization(
   return new Set(r.records.map((x) => x.uuid));
 }
 
+/**
+ * Which of `uuids` are records of a kind in one organisation: the same answer as intersecting them
+ * with {@link uuidsInOrganization}. A few uuids (a usage's using units) are looked up one by one
+ * instead of reading every record of the organisation; none are read when `uuids` is empty.
+ */
+export async function uuidsInOrganizationAmong(
+  tx: StorageReader,
+  kind: string,
+  organizationUuid: string,
+  uuids: readonly string[],
+): Promise<Set<string>> {
+  const wanted = new Set(uuids);
+  if (wanted.size > FEW_LOOK_UPS) {
+    const all = await uuidsInOrganization(tx, kind, organizationUuid);
+    return new Set([...wanted].filter((uuid) => all.has(uuid)));
+  }
+  const found = new Set<string>();
+  for (const uuid of wanted) {
+    const r = await tx.get(kind, uuid);
+    if (r && r.uuid === uuid && r.organizationUuid === organizationUuid) found.add(uuid);
+  }
+  return found;
+}
+/** Up to this many uuids are read one by one (see {@link uuidsInOrganizationAmong}). */
+const FEW_LOOK_UPS = 16;
+
 /** All records' data of a kind (optionally in one organisation, optionally filtered). */
 export async function allOf<T>(
   tx: StorageReader,

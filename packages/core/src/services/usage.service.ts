@@ -15,7 +15,7 @@ import { type CallRunner, createEntityService, type FieldsOf } from '../engine/s
 import { systemLock } from './catalogue.service.js';
 import { DETACHING_REFERENCES } from './references.js';
 import { KitosValidationError } from '../shared/errors.js';
-import { applyUsagePatch } from '../usage/usage-patch.rules.js';
+import { applyUsagePatchOver } from '../usage/usage-patch.apply.js';
 import { checkUsageKleDeviations } from '../usage/usage-kle.rules.js';
 import { checkSystemRelation } from '../usage/usage-relation.rules.js';
 import {
@@ -32,7 +32,7 @@ import {
 } from '../usage/usage.schema.js';
 import { protectSystem } from './catalogue.service.js';
 import { enforce, violationError } from './enforce.js';
-import { allOf, uuidsInOrganization } from './lookup.js';
+import { allOf, uuidsInOrganizationAmong } from './lookup.js';
 import { USAGE_LISTS } from './list-fields.js';
 
 /** Contracts of the organisation that cover the usage. */
@@ -104,7 +104,8 @@ export function usageService(runner: CallRunner) {
       enforce(canCreateUsage(system, input.organizationUuid), 'usage');
       return mergePatch(blankFor(ItSystemUsageFieldsSchema) as FieldsOf<ItSystemUsage>, input);
     },
-    applyPatch: (_call, current, patch) => enforce(applyUsagePatch(current, patch), 'usage'),
+    applyPatch: (_call, current, patch, currentValid) =>
+      enforce(applyUsagePatchOver(current, patch, currentValid), 'usage'),
     check: async (call, next, current) => {
       if (!current) {
         const existing = await allOf<ItSystemUsage>(call.tx, USAGE.kind, next.organizationUuid, {
@@ -114,9 +115,11 @@ export function usageService(runner: CallRunner) {
         });
         enforce(checkUsageUnique(existing, next), 'usage');
       }
+      // Only the units the usage names are looked up: the rule asks about those alone.
+      const units = next.organizationUsage.usingUnitUuids;
       enforce(
         checkUsageUnitsInOrganization(next.organizationUsage, [
-          ...(await uuidsInOrganization(call.tx, UNIT.kind, next.organizationUuid)),
+          ...(await uuidsInOrganizationAmong(call.tx, UNIT.kind, next.organizationUuid, units)),
         ]),
         'usage',
       );

@@ -61,6 +61,108 @@ export const EntityMetaSchema = z.strictObject({
 /** Metadata every stored root entity carries. */
 export type EntityMeta = z.infer<typeof EntityMetaSchema>;
 
+/** Objects a successful parse produced, with the schema that produced them (see {@link safeParseNoted}). */
+const parsedOutputs = new WeakMap<object, z.ZodType>();
+
+/**
+ * `schema.safeParse(input)` that also notes which schema produced the output object, so a later
+ * step of the same write can tell that object's fields have passed that schema (see
+ * {@link wasParsedBy}) instead of parsing them again.
+ *
+ * @internal
+ */
+export function safeParseNoted<T>(schema: z.ZodType<T>, input: unknown): z.ZodSafeParseResult<T> {
+  const result = schema.safeParse(input);
+  if (result.success && typeof result.data === 'object' && result.data !== null) parsedOutputs.set(result.data, schema);
+  return result;
+}
+
+/**
+ * Whether `value` is an object a successful {@link safeParseNoted} with `schema` returned.
+ *
+ * @internal
+ */
+export function wasParsedBy(value: unknown, schema: z.ZodType): value is Readonly<Record<string, unknown>> {
+  return typeof value === 'object' && value !== null && parsedOutputs.get(value) === schema;
+}
+
+/**
+ * An object schema taken apart: the schema of each top-level field and the check over the whole
+ * object (its `superRefine`). Parsing every field with its schema and then running the check is
+ * parsing the object.
+ *
+ * @internal
+ */
+export interface ObjectSections {
+  readonly shape: Readonly<Record<string, z.ZodType>>;
+  // biome-ignore lint/suspicious/noExplicitAny: the object's type is the schema's, checked where the sections are built
+  readonly refine?: (value: any, ctx: Pick<z.RefinementCtx, 'addIssue'>) => void;
+}
+
+/**
+ * Parses `candidate` by `sections`, taking the fields it shares with `validated` (the same value, the
+ * very same object, or a plain object with the same keys holding the very same values) as they are: `validated` must be an object those sections' schema passed
+ * (its output, or data known equal to one), so those fields have passed their schemas already. The
+ * other fields are parsed, then the whole-object check runs on the result. `undefined` unless all
+ * of it passes cleanly (an unknown field, a failing field or check): the caller then parses the
+ * whole candidate, so the errors it reports are exactly the schema's.
+ *
+ * @internal
+ */
+export function parseChangedFields(
+  sections: ObjectSections,
+  candidate: Readonly<Record<string, unknown>>,
+  validated: Readonly<Record<string, unknown>>,
+): Record<string, unknown> | undefined {
+  for (const key of Object.keys(candidate)) if (!Object.hasOwn(sections.shape, key)) return undefined;
+  const out: Record<string, unknown> = {};
+  for (const [key, schema] of Object.entries(sections.shape)) {
+    const value = candidate[key];
+    if (Object.hasOwn(validated, key) && Object.hasOwn(candidate, key) && sameShallow(value, validated[key])) {
+      out[key] = value;
+      continue;
+    }
+    const r = schema.safeParse(value);
+    if (!r.success) return undefined;
+    if (r.data !== undefined || Object.hasOwn(candidate, key)) out[key] = r.data;
+  }
+  let clean = true;
+  sections.refine?.(out, {
+    addIssue: () => {
+      clean = false;
+    },
+  });
+  return clean ? out : undefined;
+}
+
+/**
+ * The same value, or plain objects with the same keys holding the very same values.
+ *
+ * @internal
+ */
+export function sameShallow(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) || Array.isArray(b)) return false;
+  if (Object.getPrototypeOf(a) !== Object.prototype || Object.getPrototypeOf(b) !== Object.prototype) return false;
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  for (const key of keys) {
+    if (!Object.hasOwn(b, key) || (a as Record<string, unknown>)[key] !== (b as Record<string, unknown>)[key])
+      return false;
+  }
+  return true;
+}
+
+/**
+ * Marks `value` as an output of `schema` (see {@link wasParsedBy}).
+ *
+ * @internal
+ */
+export function noteParsed(schema: z.ZodType, value: object): void {
+  parsedOutputs.set(value, schema);
+}
+
 /** Converts zod issues to the library's `{ path, code, message }` form. */
 export function toValidationIssues(error: z.ZodError): ValidationIssue[] {
   return error.issues.map((i) => {

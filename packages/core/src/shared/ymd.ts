@@ -53,28 +53,26 @@ export function ymdOf(date: string): Ymd {
 }
 
 /**
- * The ISO string of a packed day. The strings are kept, per year in an array indexed by month and
- * day: a country's contracts share a few thousand distinct days, so the engine hands out the same
- * strings instead of making new ones for every contract.
+ * The ISO string of a packed day. Recent strings are kept in a small direct-mapped table (a day's
+ * slot is a multiplicative hash of its number; a day that finds another in its slot is formatted
+ * and takes the slot): a country's contracts share a few thousand distinct days, so the engine hands
+ * out the same strings instead of making new ones for every contract.
  */
 export function isoOf(day: Ymd): string {
-  const year = Math.floor(day / 10000);
-  const monthDay = day - year * 10000;
-  let texts = isoTexts[year];
-  if (texts === undefined) {
-    texts = new Array<string | undefined>(1232);
-    isoTexts[year] = texts;
-  }
-  let text = texts[monthDay];
-  if (text === undefined) {
-    const s = String(day);
-    text = `${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 8)}`;
-    texts[monthDay] = text;
-  }
+  const slot = Math.imul(day, 0x9e3779b1) >>> (32 - ISO_SLOT_BITS);
+  if (isoDays[slot] === day) return isoTexts[slot] as string;
+  const s = String(day);
+  const text = `${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 8)}`;
+  isoDays[slot] = day;
+  isoTexts[slot] = text;
   return text;
 }
-/** Formatted days by year (sparse: only years that were formatted). */
-const isoTexts: (string | undefined)[][] = [];
+/** 2^14 slots: about 45 years of days. */
+const ISO_SLOT_BITS = 14;
+/** The packed day in each slot (-1: empty). */
+const isoDays = new Int32Array(1 << ISO_SLOT_BITS).fill(-1);
+/** The formatted day in each slot. */
+const isoTexts: string[] = new Array<string>(1 << ISO_SLOT_BITS).fill('');
 
 export const yearOf = (day: Ymd): number => Math.floor(day / 10000);
 export const monthOf = (day: Ymd): number => Math.floor(day / 100) % 100;

@@ -4,44 +4,10 @@
  *
  * @module
  */
-import { fail, ok, type RuleResult, type RuleViolation, toValidationIssues } from '../shared/index.js';
-import { applyUsageGdprPatch } from './usage-gdpr.rules.js';
-import { assignResponsibleUnit } from './usage.rules.js';
-import {
-  type ItSystemUsage,
-  type ItSystemUsagePatch,
-  ItSystemUsageSchema,
-  type UsageOrganizationUsage,
-} from './usage.schema.js';
-
-/** Copies the patch fields that are present (`undefined` means "leave unchanged"). */
-function merge<T extends object>(current: T, patch: object | undefined): T {
-  const merged = { ...current };
-  for (const [key, value] of Object.entries(patch ?? {})) {
-    if (value !== undefined) (merged as Record<string, unknown>)[key] = value;
-  }
-  return merged;
-}
-
-function mergeGeneral(current: ItSystemUsage['general'], patch: ItSystemUsagePatch['general']) {
-  const { validity, webAccessibility, ...rest } = patch ?? {};
-  return {
-    ...merge(current, rest),
-    validity: merge(current.validity, validity),
-    webAccessibility: merge(current.webAccessibility, webAccessibility),
-  };
-}
-
-function mergeOrganizationUsage(
-  current: UsageOrganizationUsage,
-  patch: ItSystemUsagePatch['organizationUsage'],
-): UsageOrganizationUsage {
-  const using = patch?.usingUnitUuids ?? current.usingUnitUuids;
-  const kept = current.responsibleUnitUuid && using.includes(current.responsibleUnitUuid);
-  const base = { usingUnitUuids: using, responsibleUnitUuid: kept ? current.responsibleUnitUuid : null };
-  const responsible = patch?.responsibleUnitUuid;
-  return responsible === undefined ? base : assignResponsibleUnit(base, responsible);
-}
+import type { RuleResult } from '../shared/index.js';
+import type { applyUsageGdprPatch } from './usage-gdpr.rules.js';
+import { applyUsagePatchOver } from './usage-patch.apply.js';
+import type { ItSystemUsage, ItSystemUsagePatch, ItSystemUsageSchema } from './usage.schema.js';
 
 /**
  * Applies `patch` to `current` and returns the new usage, or every violation found:
@@ -65,18 +31,5 @@ function mergeOrganizationUsage(
  * ```
  */
 export function applyUsagePatch(current: ItSystemUsage, patch: ItSystemUsagePatch): RuleResult<ItSystemUsage> {
-  const violations: RuleViolation[] = [];
-  const gdpr = applyUsageGdprPatch(current.gdpr, patch.gdpr ?? {});
-  if (!gdpr.ok) violations.push(...gdpr.violations);
-  const merged = {
-    ...merge(current, { ...patch, general: undefined, gdpr: undefined }),
-    general: mergeGeneral(current.general, patch.general),
-    organizationUsage: mergeOrganizationUsage(current.organizationUsage, patch.organizationUsage),
-    localKleDeviations: merge(current.localKleDeviations, patch.localKleDeviations),
-    gdpr: gdpr.ok ? gdpr.value : current.gdpr,
-    archiving: merge(current.archiving, patch.archiving),
-  };
-  const parsed = ItSystemUsageSchema.safeParse(merged);
-  if (!parsed.success) violations.push(...toValidationIssues(parsed.error));
-  return violations.length > 0 || !parsed.success ? fail(...violations) : ok(parsed.data);
+  return applyUsagePatchOver(current, patch, false);
 }

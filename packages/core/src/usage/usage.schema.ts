@@ -111,17 +111,35 @@ export const ItSystemUsageFieldsSchema = z.strictObject({
  */
 export const ItSystemUsageSchema = EntityMetaSchema.extend(ItSystemUsageFieldsSchema.shape)
   .strict()
-  .superRefine((usage, ctx) => {
-    usage.outgoingSystemRelations.forEach((relation, index) => {
-      if (relation.toUsageUuid.toLowerCase() !== usage.uuid.toLowerCase()) return;
-      ctx.addIssue({
-        code: 'custom',
-        path: ['outgoingSystemRelations', index, 'toUsageUuid'],
-        message: 'a usage cannot have a relation to itself',
-        params: { code: 'relation-to-self' },
-      });
+  .superRefine((usage, ctx) => refineItSystemUsage(usage, ctx));
+
+/** The checks of {@link ItSystemUsageSchema} over the whole record (its sections check themselves). */
+function refineItSystemUsage(
+  usage: Pick<z.output<typeof ItSystemUsageFieldsSchema>, 'outgoingSystemRelations'> & { uuid: string },
+  ctx: Pick<z.RefinementCtx, 'addIssue'>,
+): void {
+  usage.outgoingSystemRelations.forEach((relation, index) => {
+    if (relation.toUsageUuid.toLowerCase() !== usage.uuid.toLowerCase()) return;
+    ctx.addIssue({
+      code: 'custom',
+      path: ['outgoingSystemRelations', index, 'toUsageUuid'],
+      message: 'a usage cannot have a relation to itself',
+      params: { code: 'relation-to-self' },
     });
   });
+}
+
+/**
+ * {@link ItSystemUsageSchema} taken apart: the schema of each top-level field and the check over
+ * the whole record, so a write that changes a few fields of a record the schema has just passed
+ * parses only those (see `EntityDefinition.sections`).
+ *
+ * @internal
+ */
+export const ItSystemUsageSections = {
+  shape: ItSystemUsageSchema.shape,
+  refine: refineItSystemUsage,
+} as const;
 /** A stored IT-system usage. */
 export type ItSystemUsage = z.infer<typeof ItSystemUsageSchema>;
 
