@@ -148,21 +148,39 @@ export function procurementRadar(v: Viewer, q: z.output<typeof RadarQuerySchema>
   const groups = new Map<string, Map<string, RadarEntry[]>>();
   const contracts = new Set<string>();
   const organizations = new Set<string>();
+  /** Whether a date falls in the window (a contract shows its dates as quarters, if at all). */
+  const inWindow = (kind: RadarKind, date: IsoDate | null) => {
+    if (date === null || !kinds.has(kind)) return false;
+    const quarter = quarterOf(date);
+    return quarter >= first && quarter <= last;
+  };
   for (const [facts, systems] of candidates(v, q)) {
+    // No date in the window: not on the radar whatever the reader may see of it.
+    if (!RADAR_KINDS.some((k) => inWindow(k, facts.dates[k]))) continue;
     const view = v.contract(facts);
     const organization = view && v.organization(view.organizationUuid);
     if (!view?.deadlines || !organization) continue;
     const byQuarter = new Map<string, RadarKind[]>();
     for (const dl of view.deadlines)
-      if (kinds.has(dl.kind) && dl.quarter >= first && dl.quarter <= last)
-        byQuarter.set(dl.quarter, [...(byQuarter.get(dl.quarter) ?? []), dl.kind]);
+      if (kinds.has(dl.kind) && dl.quarter >= first && dl.quarter <= last) {
+        const ks = byQuarter.get(dl.quarter);
+        if (ks) ks.push(dl.kind);
+        else byQuarter.set(dl.quarter, [dl.kind]);
+      }
     if (byQuarter.size === 0) continue;
     for (const s of systems) {
       if (!v.system(s)) continue;
-      const group = groups.get(s) ?? new Map<string, RadarEntry[]>();
-      groups.set(s, group);
-      for (const [quarter, ks] of byQuarter)
-        group.set(quarter, [...(group.get(quarter) ?? []), { organization, contract: view, kinds: ks }]);
+      let group = groups.get(s);
+      if (!group) {
+        group = new Map<string, RadarEntry[]>();
+        groups.set(s, group);
+      }
+      for (const [quarter, ks] of byQuarter) {
+        const entry = { organization, contract: view, kinds: ks };
+        const entries = group.get(quarter);
+        if (entries) entries.push(entry);
+        else group.set(quarter, [entry]);
+      }
       contracts.add(view.uuid);
       organizations.add(organization.uuid);
     }

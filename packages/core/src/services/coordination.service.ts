@@ -20,8 +20,11 @@ import {
   systemUse,
 } from '../coordination/catalogue.rules.js';
 import {
+  type ConsumerIndex,
   type CoordinationBase,
+  type CoordinationData,
   type CoordinationReference,
+  indexConsumers,
   indexCoordinationBase,
   withRecords,
 } from '../coordination/data.js';
@@ -252,7 +255,7 @@ export function coordinationService(
   const portfolios = new PositionCache<Map<string, Set<string>>>(storage ?? {}, 2);
   // An organisation's own portfolio and a page's consumers, per store state of what they read.
   const ownPortfolios = new PositionCache<Map<string, Set<string>>>(storage ?? {}, 64);
-  const consumers = new PositionCache<UsageFacts[]>(storage ?? {}, 16);
+  const consumers = new PositionCache<ConsumerIndex>(storage ?? {}, 16);
   let last: { reference: CoordinationReference; counts: Map<string, number>; base: CoordinationBase } | undefined;
   const baseOf = async (call: CallContext): Promise<CoordinationBase> => {
     mustCoordinate(call);
@@ -281,10 +284,10 @@ export function coordinationService(
     const owners = new Set(contractOwners(call, base));
     return (await contractsOfUsages(call.tx, usageUuids)).filter((c) => owners.has(c.organizationUuid));
   };
-  // The contract facts of a radar subject (a set of systems, or a supplier) for a day, per store
-  // state and reference data (whose names the facts carry); each reader then sees them through the
-  // sharing rules.
-  const radarFacts = new PositionCache<ContractFacts[]>(storage ?? {}, 64);
+  // The contract facts of a radar subject (a set of systems, or a supplier) for a day, indexed, per
+  // store state and reference data (whose names the facts carry); each reader then sees them
+  // through the sharing rules (which show no contract its owner does not share with the reader).
+  const radarFacts = new PositionCache<CoordinationData>(storage ?? {}, 64);
   const baseIds = new WeakMap<CoordinationBase, number>();
   let nextBaseId = 0;
   const baseId = (base: CoordinationBase): number => {
@@ -294,14 +297,14 @@ export function coordinationService(
     baseIds.set(base, nextBaseId);
     return nextBaseId;
   };
-  const factsOf = async (
+  const radarData = (
     call: CallContext,
     base: CoordinationBase,
     systems: readonly string[] | undefined,
     supplier?: string,
   ) => {
     const key = `${baseId(base)}|${call.today}|${systems ? `s:${[...systems].sort().join(',')}` : `p:${supplier}`}`;
-    const all = await radarFacts.get(key, call.tx, async (tx) => {
+    return radarFacts.get(key, call.tx, async (tx) => {
       const usages = systems ? await usagesOfSystems(tx, systems) : [];
       const loaded = systems
         ? await contractsOfUsages(
@@ -309,10 +312,9 @@ export function coordinationService(
             usages.map((u) => u.uuid),
           )
         : await contractsOfSupplier(tx, supplier ?? '');
-      return contractFacts(tx, base, loaded, usages, call.today);
+      const contracts = await contractFacts(tx, base, loaded, usages, call.today);
+      return withRecords(base, { today: call.today, contracts });
     });
-    const owners = new Set(contractOwners(call, base));
-    return all.filter((c) => owners.has(c.organizationUuid));
   };
   return {
     sharing: (actor, organizationUuid) =>
@@ -350,10 +352,10 @@ export function coordinationService(
         const page = cataloguePage(viewer(call, base, { portfolios: own }), q);
         // Only the usages that consume the page's interfaces are read, for the consumers.
         const wanted = pageInterfaces(viewer(call, base), page.systems).sort();
-        const usages = await consumers.get(wanted.join(','), call.tx, async (tx) =>
-          usageFacts(tx, await usagesConsuming(tx, wanted), false),
+        const index = await consumers.get(wanted.join(','), call.tx, async (tx) =>
+          indexConsumers(await usageFacts(tx, await usagesConsuming(tx, wanted), false)),
         );
-        return catalogueEntries(viewer(call, base, { usages, portfolios: own }), q, page);
+        return catalogueEntries(viewer(call, base, { consumers: index, portfolios: own }), q, page);
       }),
     catalogueFilters: (actor) => runner.read(actor, async (call) => catalogueFilters(viewer(call, await baseOf(call)))),
     systemUse: (actor, systemUuid) =>
@@ -379,8 +381,8 @@ export function coordinationService(
       runner.read(actor, async (call) => {
         const q = parse(RadarQuerySchema, query, 'coordination');
         const base = await baseOf(call);
-        const contracts = await factsOf(call, base, radarSystems(base, q), q.supplierUuid);
-        return procurementRadar(viewer(call, base, { contracts }), q);
+        const data = await radarData(call, base, radarSystems(base, q), q.supplierUuid);
+        return procurementRadar(viewerOf(call.actor, data), q);
       }),
     contractsLikeMine: (actor, contractUuid, options = {}) =>
       runner.read(actor, async (call) => {
