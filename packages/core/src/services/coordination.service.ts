@@ -48,14 +48,7 @@ import {
   type RadarQuery,
   RadarQuerySchema,
 } from '../coordination/radar.rules.js';
-import {
-  type ContractFacts,
-  mayCoordinate,
-  privilegedFor,
-  readsPrivately,
-  sharingIssues,
-  type UsageFacts,
-} from '../coordination/sharing.rules.js';
+import { mayCoordinate, privilegedFor, readsPrivately, sharingIssues } from '../coordination/sharing.rules.js';
 import {
   defaultSharing,
   type SharingSetting,
@@ -87,7 +80,7 @@ import type { WriteOptions } from '../engine/repository.js';
 import { type CallRunner, createEntityService, type EntityService } from '../engine/service.js';
 import { KitosConflictError, KitosForbiddenError, KitosNotFoundError } from '../shared/errors.js';
 import { parse, UuidSchema } from '../shared/schema.js';
-import type { StorageAdapter } from '../storage/port.js';
+import { kindPositionKey, type StorageAdapter } from '../storage/port.js';
 import {
   contractFacts,
   contractsOfSupplier,
@@ -102,7 +95,20 @@ import {
   usagesOfSystems,
 } from './coordination-data.js';
 import { violationError } from './enforce.js';
-import { ARCHITECTURE, CONTRACT, INTERFACE, ORGANIZATION, PROJECT, SHARING, SYSTEM, UNIT, USAGE } from './kinds.js';
+import {
+  ARCHITECTURE,
+  CONTRACT,
+  GLOBAL_OPTION,
+  INTERFACE,
+  KLE,
+  ORGANIZATION,
+  PROJECT,
+  SHARING,
+  SYSTEM,
+  UNIT,
+  USAGE,
+  USER,
+} from './kinds.js';
 import { allOf, uuidsInOrganization } from './lookup.js';
 
 /** An organisation's sharing setting as read: the stored one, or the default at version 0. */
@@ -240,6 +246,22 @@ async function storedSetting(call: CallContext, organizationUuid: string): Promi
   return (await allOf<SharingSetting>(call.tx, SHARING.kind, organizationUuid))[0];
 }
 
+/**
+ * Every kind the cached values of the coordination reads are computed from: the reference data,
+ * usages (counts, portfolios, consumers), contracts and their usages and role holders (the radar).
+ */
+const STATE_KEYS = [ORGANIZATION, SHARING, SYSTEM, INTERFACE, KLE, GLOBAL_OPTION, USAGE, CONTRACT, USER]
+  .map((k) => kindPositionKey(k.kind))
+  .sort();
+
+/** Most values one snapshot keeps (pages' consumers and radar subjects add up). */
+const MEMO_CAPACITY = 256;
+
+/** The values of the caches as of one token (see `snapshotOf`). */
+interface Snapshot {
+  get<V>(key: string, compute: () => Promise<V>): Promise<V>;
+}
+
 /** The coordination service. */
 export function coordinationService(
   runner: CallRunner,
@@ -256,15 +278,51 @@ export function coordinationService(
   // An organisation's own portfolio and a page's consumers, per store state of what they read.
   const ownPortfolios = new PositionCache<Map<string, Set<string>>>(storage ?? {}, 64);
   const consumers = new PositionCache<ConsumerIndex>(storage ?? {}, 16);
+  // Each cache above reads its own token, one round trip each on PostgreSQL. A read first reads one
+  // token over every kind the cached values are computed from (STATE_KEYS): while it stands, the
+  // values a read took from the caches serve the next read without asking them again.
+  let memo: { token: string; values: Map<string, Promise<unknown>> } | undefined;
+  const snapshots = new WeakMap<CallContext, Promise<Snapshot>>();
+  const snapshotOf = (call: CallContext): Promise<Snapshot> => {
+    let snapshot = snapshots.get(call);
+    if (!snapshot) {
+      snapshot = (async (): Promise<Snapshot> => {
+        const token = storage?.positionsOf ? await storage.positionsOf(STATE_KEYS) : undefined;
+        if (token === undefined) return { get: (_key, compute) => compute() };
+        if (memo?.token !== token) memo = { token, values: new Map() };
+        const values = memo.values;
+        return {
+          get: <V>(key: string, compute: () => Promise<V>): Promise<V> => {
+            const known = values.get(key);
+            if (known) return known as Promise<V>;
+            const value = compute();
+            if (values.size >= MEMO_CAPACITY) values.clear();
+            values.set(key, value);
+            value.catch(() => values.delete(key));
+            return value;
+          },
+        };
+      })();
+      snapshots.set(call, snapshot);
+    }
+    return snapshot;
+  };
+  /** A value of the caches, through the read's snapshot. */
+  const cached = async <V>(call: CallContext, key: string, compute: () => Promise<V>): Promise<V> =>
+    (await snapshotOf(call)).get(key, compute);
   let last: { reference: CoordinationReference; counts: Map<string, number>; base: CoordinationBase } | undefined;
   const baseOf = async (call: CallContext): Promise<CoordinationBase> => {
     mustCoordinate(call);
-    const reference = await references.get('reference', call.tx, loadCoordinationReference);
-    const userCounts = await counts.get('counts', call.tx, loadUserCounts);
-    if (last?.reference !== reference || last.counts !== userCounts)
-      last = { reference, counts: userCounts, base: indexCoordinationBase(reference, userCounts) };
-    return last.base;
+    return cached(call, 'base', async () => {
+      const reference = await references.get('reference', call.tx, loadCoordinationReference);
+      const userCounts = await counts.get('counts', call.tx, loadUserCounts);
+      if (last?.reference !== reference || last.counts !== userCounts)
+        last = { reference, counts: userCounts, base: indexCoordinationBase(reference, userCounts) };
+      return last.base;
+    });
   };
+  const allPortfolios = (call: CallContext) =>
+    cached(call, 'portfolios', () => portfolios.get('all', call.tx, (tx) => loadPortfolios(tx)));
   const viewer = (
     call: CallContext,
     base: CoordinationBase,
@@ -304,17 +362,19 @@ export function coordinationService(
     supplier?: string,
   ) => {
     const key = `${baseId(base)}|${call.today}|${systems ? `s:${[...systems].sort().join(',')}` : `p:${supplier}`}`;
-    return radarFacts.get(key, call.tx, async (tx) => {
-      const usages = systems ? await usagesOfSystems(tx, systems) : [];
-      const loaded = systems
-        ? await contractsOfUsages(
-            tx,
-            usages.map((u) => u.uuid),
-          )
-        : await contractsOfSupplier(tx, supplier ?? '');
-      const contracts = await contractFacts(tx, base, loaded, usages, call.today);
-      return withRecords(base, { today: call.today, contracts });
-    });
+    return cached(call, `radar|${key}`, () =>
+      radarFacts.get(key, call.tx, async (tx) => {
+        const usages = systems ? await usagesOfSystems(tx, systems) : [];
+        const loaded = systems
+          ? await contractsOfUsages(
+              tx,
+              usages.map((u) => u.uuid),
+            )
+          : await contractsOfSupplier(tx, supplier ?? '');
+        const contracts = await contractFacts(tx, base, loaded, usages, call.today);
+        return withRecords(base, { today: call.today, contracts });
+      }),
+    );
   };
   return {
     sharing: (actor, organizationUuid) =>
@@ -348,12 +408,17 @@ export function coordinationService(
         if (q.organizationUuid) mustBeMember(call, q.organizationUuid);
         const base = await baseOf(call);
         const org = q.organizationUuid;
-        const own = org ? await ownPortfolios.get(org, call.tx, (tx) => loadPortfolios(tx, [org])) : new Map();
+        const own = org
+          ? await cached(call, `own|${org}`, () => ownPortfolios.get(org, call.tx, (tx) => loadPortfolios(tx, [org])))
+          : new Map<string, Set<string>>();
         const page = cataloguePage(viewer(call, base, { portfolios: own }), q);
         // Only the usages that consume the page's interfaces are read, for the consumers.
         const wanted = pageInterfaces(viewer(call, base), page.systems).sort();
-        const index = await consumers.get(wanted.join(','), call.tx, async (tx) =>
-          indexConsumers(await usageFacts(tx, await usagesConsuming(tx, wanted), false)),
+        const key = wanted.join(',');
+        const index = await cached(call, `consumers|${key}`, () =>
+          consumers.get(key, call.tx, async (tx) =>
+            indexConsumers(await usageFacts(tx, await usagesConsuming(tx, wanted), false)),
+          ),
         );
         return catalogueEntries(viewer(call, base, { consumers: index, portfolios: own }), q, page);
       }),
@@ -423,7 +488,7 @@ export function coordinationService(
         const q = parse(SimilarLandscapesQuerySchema, query, 'coordination');
         mustBeMember(call, q.organizationUuid);
         const base = await baseOf(call);
-        const all = await portfolios.get('all', call.tx, (tx) => loadPortfolios(tx));
+        const all = await allPortfolios(call);
         return similarLandscapes(viewer(call, base, { portfolios: all }), q);
       }),
     suggestions: (actor, query) =>
@@ -431,7 +496,7 @@ export function coordinationService(
         const q = parse(LandscapeSuggestionsQuerySchema, query, 'coordination');
         mustBeMember(call, q.organizationUuid);
         const base = await baseOf(call);
-        const all = await portfolios.get('all', call.tx, (tx) => loadPortfolios(tx));
+        const all = await allPortfolios(call);
         return landscapeSuggestions(viewer(call, base, { portfolios: all }), q);
       }),
     architecture,
