@@ -206,6 +206,29 @@ function ranked(v: Viewer, organizationUuid: string, kleWeight = 0): Ranked[] {
   return out.sort((a, b) => b.score - a.score || compareDanish(a.org.name, b.org.name));
 }
 
+const rarityCache = new WeakMap<
+  PortfolioWeights,
+  WeakMap<CoordinationData['nameRank'], { byRarity: string[]; place: Map<string, number> }>
+>();
+
+/** Systems rarest first, ties by name, with each system's place in that order (per weights and names). */
+function rarityOrder(w: PortfolioWeights, rank: CoordinationData['nameRank']) {
+  let byRank = rarityCache.get(w);
+  if (!byRank) {
+    byRank = new WeakMap();
+    rarityCache.set(w, byRank);
+  }
+  let order = byRank.get(rank);
+  if (!order) {
+    const byRarity = [...w.weight.keys()].sort(
+      (a, b) => (w.weight.get(b) ?? 0) - (w.weight.get(a) ?? 0) || (rank.get(a) ?? 0) - (rank.get(b) ?? 0),
+    );
+    order = { byRarity, place: new Map(byRarity.map((s, i) => [s, i])) };
+    byRank.set(rank, order);
+  }
+  return order;
+}
+
 /**
  * The organisations whose portfolios are most like the given one's.
  *
@@ -216,7 +239,7 @@ function ranked(v: Viewer, organizationUuid: string, kleWeight = 0): Ranked[] {
  * ```
  */
 export function similarLandscapes(v: Viewer, q: z.output<typeof SimilarLandscapesQuerySchema>): SimilarLandscape[] {
-  const w = portfolioWeights(v.data);
+  const { byRarity, place } = rarityOrder(portfolioWeights(v.data), v.data.nameRank);
   const self = v.data.organizations.get(q.organizationUuid)?.name ?? q.organizationUuid;
   const weighsTasks = q.kleWeight > 0;
   return ranked(v, q.organizationUuid, q.kleWeight)
@@ -226,13 +249,10 @@ export function similarLandscapes(v: Viewer, q: z.output<typeof SimilarLandscape
       const shared = sharedItems(v.data.portfolios, q.organizationUuid, org.uuid);
       const sharedTasks = weighsTasks ? sharedItems(taskPortfolios(v.data), q.organizationUuid, org.uuid).length : 0;
       // Rarest first, ties by name; only the first five the reader may see are named.
-      const rank = v.data.nameRank;
-      const ordered = [...shared].sort(
-        (a, b) => (w.weight.get(b) ?? 0) - (w.weight.get(a) ?? 0) || (rank.get(a) ?? 0) - (rank.get(b) ?? 0),
-      );
+      const ordered = Int32Array.from(shared, (s) => place.get(s) ?? 0).sort();
       const rarest: NamedRef[] = [];
-      for (const s of ordered) {
-        const sys = v.system(s);
+      for (const i of ordered) {
+        const sys = v.system(byRarity[i] as string);
         if (sys) rarest.push({ uuid: sys.uuid, name: sys.name });
         if (rarest.length === 5) break;
       }
