@@ -14,3 +14,4 @@ export * from './radar.rules.js';
 export * from './landscapes.rules.js';
 export * from './architecture.schema.js';
 export * from './architecture.rules.js';
+export * from './reads.js';

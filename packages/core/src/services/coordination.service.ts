@@ -48,7 +48,7 @@ import {
   type RadarQuery,
   RadarQuerySchema,
 } from '../coordination/radar.rules.js';
-import { mayCoordinate, privilegedFor, readsPrivately, sharingIssues } from '../coordination/sharing.rules.js';
+import { privilegedFor, readsPrivately, sharingIssues } from '../coordination/sharing.rules.js';
 import {
   defaultSharing,
   type SharingSetting,
@@ -58,6 +58,7 @@ import {
   type SharingSettingPatch,
   SharingSettingPatchSchema,
 } from '../coordination/sharing.schema.js';
+import { assertMayCoordinate, assertMemberOf } from '../coordination/reads.js';
 import { viewerOf } from '../coordination/viewer.js';
 import { type ArchitectureCoverage, architectureCoverage } from '../coordination/architecture.rules.js';
 import {
@@ -78,7 +79,7 @@ import type { CallContext } from '../engine/call.js';
 import { mergePatch } from '../engine/defaults.js';
 import type { WriteOptions } from '../engine/repository.js';
 import { type CallRunner, createEntityService, type EntityService } from '../engine/service.js';
-import { KitosConflictError, KitosForbiddenError, KitosNotFoundError } from '../shared/errors.js';
+import { KitosConflictError, KitosNotFoundError } from '../shared/errors.js';
 import { parse, UuidSchema } from '../shared/schema.js';
 import { kindPositionKey, type StorageAdapter } from '../storage/port.js';
 import {
@@ -164,17 +165,12 @@ export interface CoordinationService {
   architectureCoverage(actor: Actor, organizationUuid: string): Promise<ArchitectureCoverage>;
 }
 
-const forbidden = (message: string, context: Record<string, unknown> = {}) =>
-  new KitosForbiddenError('coordination', message, context);
-
 function mustCoordinate(call: CallContext): void {
-  if (!mayCoordinate(call.actor))
-    throw forbidden('only members of a municipality, stakeholders and global admins see across municipalities');
+  assertMayCoordinate(call.actor);
 }
 
 function mustBeMember(call: CallContext, organizationUuid: string): void {
-  if (!readsPrivately(call.actor, organizationUuid))
-    throw forbidden('you may only do this for an organisation you are a member of', { organizationUuid });
+  assertMemberOf(call.actor, organizationUuid);
 }
 
 /** The entity service of the reference architecture's elements. */
