@@ -249,6 +249,19 @@ export function withRecords(
   };
 }
 
+/** Every fact the coordination reads compute from, as plain lists (see {@link indexCoordinationData}). */
+export interface CoordinationFacts {
+  readonly organizations: readonly OrganizationFacts[];
+  readonly settings: readonly SharingSettingFields[];
+  readonly systems: readonly SystemFacts[];
+  readonly interfaces: readonly InterfaceFacts[];
+  readonly kle: readonly KleFacts[];
+  readonly optionNames: ReadonlyMap<string, string>;
+  readonly usages: readonly UsageFacts[];
+  readonly contracts: readonly ContractFacts[];
+  readonly projects: readonly ProjectFacts[];
+}
+
 /**
  * Indexes every loaded fact at once (usage counts from the usages themselves): what a test or a
  * small store builds the reads from.
@@ -259,18 +272,7 @@ export function withRecords(
  * data.usagesBySystem.get(systemUuid)?.length; // how many organisations use it
  * ```
  */
-export function indexCoordinationData(input: {
-  readonly today: IsoDate;
-  readonly organizations: readonly OrganizationFacts[];
-  readonly settings: readonly SharingSettingFields[];
-  readonly systems: readonly SystemFacts[];
-  readonly interfaces: readonly InterfaceFacts[];
-  readonly kle: readonly KleFacts[];
-  readonly optionNames: ReadonlyMap<string, string>;
-  readonly usages: readonly UsageFacts[];
-  readonly contracts: readonly ContractFacts[];
-  readonly projects: readonly ProjectFacts[];
-}): CoordinationData {
+export function indexCoordinationData(input: CoordinationFacts & { readonly today: IsoDate }): CoordinationData {
   const users = new Map<string, Set<string>>();
   for (const u of input.usages) users.set(u.systemUuid, (users.get(u.systemUuid) ?? new Set()).add(u.organizationUuid));
   const userCounts = new Map([...users].map(([s, orgs]) => [s, orgs.size]));

@@ -4,15 +4,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   type Actor,
-  type Contract,
   type CoordinationReads,
   coordinationReads,
-  type ItSystemUsage,
-  type Project,
-  withRecords,
+  indexCoordinationData,
+  loadCoordinationFacts,
 } from '../../src/index.js';
 import { resolveActor } from '../../src/services/actors.js';
-import { contractFacts, loadCoordinationBase, projectFacts, usageFacts } from '../../src/services/coordination-data.js';
 import { type World, world } from '../security/world.js';
 
 let w: World;
@@ -22,17 +19,8 @@ const reads = new Map<Actor, CoordinationReads>();
 
 /** The reads of `actor` over every record of the store, loaded whole. */
 async function snapshotReads(actor: Actor): Promise<CoordinationReads> {
-  const s = w.storage;
-  const all = async <T>(kind: string) => (await s.query<T>({ kind })).records.map((r) => r.data);
-  const base = await loadCoordinationBase(s);
-  const usages = await all<ItSystemUsage>('itSystemUsage');
-  const data = withRecords(base, {
-    today,
-    usages: await usageFacts(s, usages, true),
-    contracts: await contractFacts(s, base, await all<Contract>('itContract'), usages, today),
-    projects: await projectFacts(s, await all<Project>('project'), usages),
-  });
-  return coordinationReads(await resolveActor(s, actor), data);
+  const facts = await loadCoordinationFacts(w.storage, today);
+  return coordinationReads(await resolveActor(w.storage, actor), indexCoordinationData({ today, ...facts }));
 }
 
 /** The answer, or the refused error's class and message. */
