@@ -110,20 +110,24 @@ export function radarSystems(
 }
 
 /** The contracts a query is about, each with the systems to group it under. */
-function candidates(v: Viewer, q: z.output<typeof RadarQuerySchema>): [ContractFacts, string[]][] {
+function candidates(
+  v: Viewer,
+  q: z.output<typeof RadarQuerySchema>,
+  inWindow: (c: ContractFacts) => boolean,
+): [ContractFacts, string[]][] {
   const d = v.data;
   const systems = radarSystems(d, q);
   if (!systems) {
     // Filtering by supplier tells the supplier, so only contracts that share it may match.
     return (d.contractsBySupplier.get(q.supplierUuid ?? '') ?? [])
-      .filter((c) => v.contract(c)?.supplier !== undefined)
+      .filter((c) => inWindow(c) && v.contract(c)?.supplier !== undefined)
       .map((c) => [c, [...c.systemUuids]]);
   }
   const wanted = new Set(systems);
   const out = new Map<ContractFacts, string[]>();
   for (const s of systems)
     for (const c of d.contractsBySystem.get(s) ?? [])
-      if (!out.has(c))
+      if (!out.has(c) && inWindow(c))
         out.set(
           c,
           c.systemUuids.filter((x) => wanted.has(x)),
@@ -148,15 +152,16 @@ export function procurementRadar(v: Viewer, q: z.output<typeof RadarQuerySchema>
   const groups = new Map<string, Map<string, RadarEntry[]>>();
   const contracts = new Set<string>();
   const organizations = new Set<string>();
+  const orgRefs = new Map<string, NamedRef>();
   /** Whether a date falls in the window (a contract shows its dates as quarters, if at all). */
   const inWindow = (kind: RadarKind, date: IsoDate | null) => {
     if (date === null || !kinds.has(kind)) return false;
     const quarter = quarterOf(date);
     return quarter >= first && quarter <= last;
   };
-  for (const [facts, systems] of candidates(v, q)) {
-    // No date in the window: not on the radar whatever the reader may see of it.
-    if (!RADAR_KINDS.some((k) => inWindow(k, facts.dates[k]))) continue;
+  // No date in the window: not on the radar whatever the reader may see of it.
+  const someInWindow = (c: ContractFacts) => RADAR_KINDS.some((k) => inWindow(k, c.dates[k]));
+  for (const [facts, systems] of candidates(v, q, someInWindow)) {
     const view = v.contract(facts);
     const organization = view && v.organization(view.organizationUuid);
     if (!view?.deadlines || !organization) continue;
@@ -183,9 +188,23 @@ export function procurementRadar(v: Viewer, q: z.output<typeof RadarQuerySchema>
       }
       contracts.add(view.uuid);
       organizations.add(organization.uuid);
+      orgRefs.set(organization.uuid, organization);
     }
   }
   const byName = (a: { name: string }, b: { name: string }) => compareDanish(a.name, b.name);
+  // Entries go by organisation name: the few organisations are put in Danish order once, and the
+  // many entries by their place in it (equal names share a place, so the sort keeps their order).
+  const orgPlace = new Map<string, number>();
+  let previous: NamedRef | undefined;
+  for (const o of [...orgRefs.values()].sort(byName)) {
+    orgPlace.set(
+      o.uuid,
+      previous && byName(previous, o) === 0 ? (orgPlace.get(previous.uuid) as number) : orgPlace.size,
+    );
+    previous = o;
+  }
+  const byOrganization = (a: RadarEntry, b: RadarEntry) =>
+    (orgPlace.get(a.organization.uuid) ?? 0) - (orgPlace.get(b.organization.uuid) ?? 0);
   return {
     quarters,
     contracts: contracts.size,
@@ -195,7 +214,7 @@ export function procurementRadar(v: Viewer, q: z.output<typeof RadarQuerySchema>
         system: { uuid, name: v.data.systems.get(uuid)?.name ?? uuid },
         quarters: quarters.flatMap((quarter) => {
           const entries = g.get(quarter);
-          return entries ? [{ quarter, entries: entries.sort((a, b) => byName(a.organization, b.organization)) }] : [];
+          return entries ? [{ quarter, entries: entries.sort(byOrganization) }] : [];
         }),
       }))
       .sort((a, b) => byName(a.system, b.system)),
