@@ -82,6 +82,7 @@ export type { RelationGraphService } from './services/relation-graph.service.js'
 export type { DataQualityService, GdprRegisterService } from './services/registers.service.js';
 export {
   loadCoordinationBase,
+  loadCoordinationFacts,
   loadCoordinationReference,
   loadPortfolios,
   loadUserCounts,

@@ -143,7 +143,13 @@ export {
 export { type KitosContextValue, kitosContext } from './data/context.js';
 export { KitosWidgetError, type KitosWidgetErrorCode } from './data/errors.js';
 export { createInPageClient, type InPageClientOptions } from './data/in-page-client.js';
-export { createStaticClient, type StaticClientData, type StaticRow, type StaticUnit } from './data/fake-client.js';
+export {
+  createStaticClient,
+  type StaticClientData,
+  type StaticCoordinationData,
+  type StaticRow,
+  type StaticUnit,
+} from './data/fake-client.js';
 export { decodeView, encodeView, type OverviewView, parseView } from './data/view.js';
 export type * from './events/events.js';
 export type { KitosEventDetail, KitosEventName } from './internal/emit.js';

@@ -88,15 +88,18 @@ function matches(
 const isUnder = (key: string | undefined, parent: string) =>
   key !== undefined && (key === parent || key.startsWith(`${parent}.`));
 
-/** The consumers of an interface the reader may learn of: usages sharing their interfaces. */
+/**
+ * The consumers of an interface the reader may learn of: systems with a usage that shares its
+ * interfaces (one such usage per system is enough, so the rest of its usages are not looked at).
+ */
 function consumers(v: Viewer, interfaceUuid: string): NamedRef[] {
-  const out = new Map<string, NamedRef>();
-  for (const u of v.data.usagesByInterface.get(interfaceUuid) ?? []) {
-    if (out.has(u.systemUuid) || !v.usage(u).shared.includes('interfaces')) continue;
-    const s = v.system(u.systemUuid);
-    if (s) out.set(s.uuid, { uuid: s.uuid, name: s.name });
+  const out: NamedRef[] = [];
+  for (const [systemUuid, usages] of v.data.consumersByInterface.get(interfaceUuid) ?? []) {
+    if (!usages.some((u) => v.usageShares(u, 'interfaces'))) continue;
+    const s = v.system(systemUuid);
+    if (s) out.push({ uuid: s.uuid, name: s.name });
   }
-  return [...out.values()];
+  return out;
 }
 
 function entry(v: Viewer, s: SystemFacts, usedHere: ReadonlySet<string> | undefined): NationalCatalogueEntry {

@@ -61,8 +61,8 @@ export interface CoordinationData {
   readonly optionNames: ReadonlyMap<string, string>;
   readonly usages: readonly UsageFacts[];
   readonly usagesBySystem: ReadonlyMap<string, readonly UsageFacts[]>;
-  /** Usages whose outgoing relations use each interface. */
-  readonly usagesByInterface: ReadonlyMap<string, readonly UsageFacts[]>;
+  /** Usages whose outgoing relations use each interface, by the consuming usage's system. */
+  readonly consumersByInterface: ConsumerIndex;
   readonly contracts: readonly ContractFacts[];
   readonly contractsBySystem: ReadonlyMap<string, readonly ContractFacts[]>;
   readonly contractsBySupplier: ReadonlyMap<string, readonly ContractFacts[]>;
@@ -77,6 +77,33 @@ export interface CoordinationData {
   readonly userCounts: ReadonlyMap<string, number>;
   /** Systems used, per organisation ("uses system X" is what every organisation shares). */
   readonly portfolios: ReadonlyMap<string, ReadonlySet<string>>;
+}
+
+/** Interface → consuming system → the usages of that system whose outgoing relations use the interface. */
+export type ConsumerIndex = ReadonlyMap<string, ReadonlyMap<string, readonly UsageFacts[]>>;
+
+/**
+ * Indexes usages by the interfaces they consume and, under each, by their system (so a read that
+ * names consuming systems looks at one usage per system once one of them may be shown).
+ *
+ * @example
+ * ```ts
+ * const index = indexConsumers(usages);
+ * [...(index.get(interfaceUuid)?.keys() ?? [])]; // the systems consuming it
+ * ```
+ */
+export function indexConsumers(usages: readonly UsageFacts[]): ConsumerIndex {
+  const out = new Map<string, Map<string, UsageFacts[]>>();
+  for (const u of usages)
+    for (const i of u.interfaceUuids) {
+      let bySystem = out.get(i);
+      if (!bySystem) {
+        bySystem = new Map();
+        out.set(i, bySystem);
+      }
+      addTo(bySystem, u.systemUuid, u);
+    }
+  return out;
 }
 
 let collator: Intl.Collator | undefined;
@@ -183,17 +210,17 @@ export function withRecords(
     readonly contracts?: readonly ContractFacts[];
     readonly projects?: readonly ProjectFacts[];
     readonly portfolios?: ReadonlyMap<string, ReadonlySet<string>>;
+    /** The consumers of interfaces, already indexed (else indexed from `usages`). */
+    readonly consumers?: ConsumerIndex;
   },
 ): CoordinationData {
   const usages = input.usages ?? [];
   const contracts = input.contracts ?? [];
   const projects = input.projects ?? [];
   const usagesBySystem = new Map<string, UsageFacts[]>();
-  const usagesByInterface = new Map<string, UsageFacts[]>();
   const portfolios = new Map<string, Set<string>>();
   for (const u of usages) {
     addTo(usagesBySystem, u.systemUuid, u);
-    for (const i of u.interfaceUuids) addTo(usagesByInterface, i, u);
     const p = portfolios.get(u.organizationUuid);
     if (p) p.add(u.systemUuid);
     else portfolios.set(u.organizationUuid, new Set([u.systemUuid]));
@@ -211,7 +238,7 @@ export function withRecords(
     today: input.today,
     usages,
     usagesBySystem,
-    usagesByInterface,
+    consumersByInterface: input.consumers ?? indexConsumers(usages),
     contracts,
     contractsBySystem,
     contractsBySupplier,
@@ -220,6 +247,19 @@ export function withRecords(
     projectsBySystem,
     portfolios: input.portfolios ?? portfolios,
   };
+}
+
+/** Every fact the coordination reads compute from, as plain lists (see {@link indexCoordinationData}). */
+export interface CoordinationFacts {
+  readonly organizations: readonly OrganizationFacts[];
+  readonly settings: readonly SharingSettingFields[];
+  readonly systems: readonly SystemFacts[];
+  readonly interfaces: readonly InterfaceFacts[];
+  readonly kle: readonly KleFacts[];
+  readonly optionNames: ReadonlyMap<string, string>;
+  readonly usages: readonly UsageFacts[];
+  readonly contracts: readonly ContractFacts[];
+  readonly projects: readonly ProjectFacts[];
 }
 
 /**
@@ -232,18 +272,7 @@ export function withRecords(
  * data.usagesBySystem.get(systemUuid)?.length; // how many organisations use it
  * ```
  */
-export function indexCoordinationData(input: {
-  readonly today: IsoDate;
-  readonly organizations: readonly OrganizationFacts[];
-  readonly settings: readonly SharingSettingFields[];
-  readonly systems: readonly SystemFacts[];
-  readonly interfaces: readonly InterfaceFacts[];
-  readonly kle: readonly KleFacts[];
-  readonly optionNames: ReadonlyMap<string, string>;
-  readonly usages: readonly UsageFacts[];
-  readonly contracts: readonly ContractFacts[];
-  readonly projects: readonly ProjectFacts[];
-}): CoordinationData {
+export function indexCoordinationData(input: CoordinationFacts & { readonly today: IsoDate }): CoordinationData {
   const users = new Map<string, Set<string>>();
   for (const u of input.usages) users.set(u.systemUuid, (users.get(u.systemUuid) ?? new Set()).add(u.organizationUuid));
   const userCounts = new Map([...users].map(([s, orgs]) => [s, orgs.size]));

@@ -15,3 +15,4 @@ export * from './landscapes.rules.js';
 export * from './architecture.schema.js';
 export * from './architecture.rules.js';
 export * from './architecture.seed.js';
+export * from './reads.js';

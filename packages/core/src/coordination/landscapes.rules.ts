@@ -133,27 +133,35 @@ export function taskPortfolios(
   return tasks;
 }
 
-/** Weighted cosine of two organisations' items (systems or tasks), with the items they share. */
-function compare(
-  portfolios: CoordinationData['portfolios'],
-  w: PortfolioWeights,
-  a: string,
-  b: string,
-): { score: number; shared: string[] } {
+/**
+ * Weighted cosine of one organisation's items (systems or tasks) against every other's: the
+ * squared weights of its items are looked up once, then each other portfolio is probed for them.
+ */
+function scorer(portfolios: CoordinationData['portfolios'], w: PortfolioWeights, a: string): (b: string) => number {
+  const pa = portfolios.get(a);
+  const na = w.norm.get(a) ?? 0;
+  if (!pa || na === 0) return () => 0;
+  const items = [...pa];
+  const squares = items.map((s) => (w.weight.get(s) ?? 0) ** 2);
+  return (b) => {
+    const pb = portfolios.get(b);
+    const nb = w.norm.get(b) ?? 0;
+    if (!pb || nb === 0) return 0;
+    let dot = 0;
+    for (let i = 0; i < items.length; i++) if (pb.has(items[i] as string)) dot += squares[i] as number;
+    return dot / (na * nb);
+  };
+}
+
+/** The items two organisations' portfolios share. */
+function sharedItems(portfolios: CoordinationData['portfolios'], a: string, b: string): string[] {
   const pa = portfolios.get(a);
   const pb = portfolios.get(b);
-  const na = w.norm.get(a) ?? 0;
-  const nb = w.norm.get(b) ?? 0;
-  if (!pa || !pb || na === 0 || nb === 0) return { score: 0, shared: [] };
+  if (!pa || !pb) return [];
   const [small, large] = pa.size <= pb.size ? [pa, pb] : [pb, pa];
-  let dot = 0;
-  const shared: string[] = [];
-  for (const s of small)
-    if (large.has(s)) {
-      dot += (w.weight.get(s) ?? 0) ** 2;
-      shared.push(s);
-    }
-  return { score: dot / (na * nb), shared };
+  const out: string[] = [];
+  for (const s of small) if (large.has(s)) out.push(s);
+  return out;
 }
 
 const list = (names: readonly string[], and: string) =>
@@ -177,8 +185,6 @@ function explainSimilar(name: string, count: number, rarest: readonly string[], 
 interface Ranked {
   readonly org: NamedRef;
   readonly score: number;
-  readonly shared: string[];
-  readonly sharedTasks: number;
 }
 
 /**
@@ -186,20 +192,41 @@ interface Ranked {
  * their systems, blended with that of their KLE tasks by `kleWeight`.
  */
 function ranked(v: Viewer, organizationUuid: string, kleWeight = 0): Ranked[] {
-  const w = portfolioWeights(v.data);
+  const bySystems = scorer(v.data.portfolios, portfolioWeights(v.data), organizationUuid);
   const tasks = kleWeight > 0 ? taskPortfolios(v.data) : undefined;
-  const tw = tasks ? weightsOf(tasks) : undefined;
+  const byTasks = tasks ? scorer(tasks, weightsOf(tasks), organizationUuid) : () => 0;
   const out: Ranked[] = [];
   for (const other of v.data.portfolios.keys()) {
     if (other === organizationUuid) continue;
     const org = v.organization(other);
     if (!org) continue;
-    const systems = compare(v.data.portfolios, w, organizationUuid, other);
-    const byTasks = tasks && tw ? compare(tasks, tw, organizationUuid, other) : { score: 0, shared: [] };
-    const score = (1 - kleWeight) * systems.score + kleWeight * byTasks.score;
-    if (score > 0) out.push({ org, score, shared: systems.shared, sharedTasks: byTasks.shared.length });
+    const score = (1 - kleWeight) * bySystems(other) + (kleWeight > 0 ? kleWeight * byTasks(other) : 0);
+    if (score > 0) out.push({ org, score });
   }
   return out.sort((a, b) => b.score - a.score || compareDanish(a.org.name, b.org.name));
+}
+
+const rarityCache = new WeakMap<
+  PortfolioWeights,
+  WeakMap<CoordinationData['nameRank'], { byRarity: string[]; place: Map<string, number> }>
+>();
+
+/** Systems rarest first, ties by name, with each system's place in that order (per weights and names). */
+function rarityOrder(w: PortfolioWeights, rank: CoordinationData['nameRank']) {
+  let byRank = rarityCache.get(w);
+  if (!byRank) {
+    byRank = new WeakMap();
+    rarityCache.set(w, byRank);
+  }
+  let order = byRank.get(rank);
+  if (!order) {
+    const byRarity = [...w.weight.keys()].sort(
+      (a, b) => (w.weight.get(b) ?? 0) - (w.weight.get(a) ?? 0) || (rank.get(a) ?? 0) - (rank.get(b) ?? 0),
+    );
+    order = { byRarity, place: new Map(byRarity.map((s, i) => [s, i])) };
+    byRank.set(rank, order);
+  }
+  return order;
 }
 
 /**
@@ -212,20 +239,20 @@ function ranked(v: Viewer, organizationUuid: string, kleWeight = 0): Ranked[] {
  * ```
  */
 export function similarLandscapes(v: Viewer, q: z.output<typeof SimilarLandscapesQuerySchema>): SimilarLandscape[] {
-  const w = portfolioWeights(v.data);
+  const { byRarity, place } = rarityOrder(portfolioWeights(v.data), v.data.nameRank);
   const self = v.data.organizations.get(q.organizationUuid)?.name ?? q.organizationUuid;
   const weighsTasks = q.kleWeight > 0;
   return ranked(v, q.organizationUuid, q.kleWeight)
     .slice(0, q.limit)
-    .map(({ org, score, shared, sharedTasks }) => {
+    .map(({ org, score }) => {
+      // What they share is worked out for the organisations shown only.
+      const shared = sharedItems(v.data.portfolios, q.organizationUuid, org.uuid);
+      const sharedTasks = weighsTasks ? sharedItems(taskPortfolios(v.data), q.organizationUuid, org.uuid).length : 0;
       // Rarest first, ties by name; only the first five the reader may see are named.
-      const rank = v.data.nameRank;
-      const ordered = [...shared].sort(
-        (a, b) => (w.weight.get(b) ?? 0) - (w.weight.get(a) ?? 0) || (rank.get(a) ?? 0) - (rank.get(b) ?? 0),
-      );
+      const ordered = Int32Array.from(shared, (s) => place.get(s) ?? 0).sort();
       const rarest: NamedRef[] = [];
-      for (const s of ordered) {
-        const sys = v.system(s);
+      for (const i of ordered) {
+        const sys = v.system(byRarity[i] as string);
         if (sys) rarest.push({ uuid: sys.uuid, name: sys.name });
         if (rarest.length === 5) break;
       }

@@ -110,20 +110,24 @@ export function radarSystems(
 }
 
 /** The contracts a query is about, each with the systems to group it under. */
-function candidates(v: Viewer, q: z.output<typeof RadarQuerySchema>): [ContractFacts, string[]][] {
+function candidates(
+  v: Viewer,
+  q: z.output<typeof RadarQuerySchema>,
+  inWindow: (c: ContractFacts) => boolean,
+): [ContractFacts, string[]][] {
   const d = v.data;
   const systems = radarSystems(d, q);
   if (!systems) {
     // Filtering by supplier tells the supplier, so only contracts that share it may match.
     return (d.contractsBySupplier.get(q.supplierUuid ?? '') ?? [])
-      .filter((c) => v.contract(c)?.supplier !== undefined)
+      .filter((c) => inWindow(c) && v.contract(c)?.supplier !== undefined)
       .map((c) => [c, [...c.systemUuids]]);
   }
   const wanted = new Set(systems);
   const out = new Map<ContractFacts, string[]>();
   for (const s of systems)
     for (const c of d.contractsBySystem.get(s) ?? [])
-      if (!out.has(c))
+      if (!out.has(c) && inWindow(c))
         out.set(
           c,
           c.systemUuids.filter((x) => wanted.has(x)),
@@ -148,26 +152,59 @@ export function procurementRadar(v: Viewer, q: z.output<typeof RadarQuerySchema>
   const groups = new Map<string, Map<string, RadarEntry[]>>();
   const contracts = new Set<string>();
   const organizations = new Set<string>();
-  for (const [facts, systems] of candidates(v, q)) {
+  const orgRefs = new Map<string, NamedRef>();
+  /** Whether a date falls in the window (a contract shows its dates as quarters, if at all). */
+  const inWindow = (kind: RadarKind, date: IsoDate | null) => {
+    if (date === null || !kinds.has(kind)) return false;
+    const quarter = quarterOf(date);
+    return quarter >= first && quarter <= last;
+  };
+  // No date in the window: not on the radar whatever the reader may see of it.
+  const someInWindow = (c: ContractFacts) => RADAR_KINDS.some((k) => inWindow(k, c.dates[k]));
+  for (const [facts, systems] of candidates(v, q, someInWindow)) {
     const view = v.contract(facts);
     const organization = view && v.organization(view.organizationUuid);
     if (!view?.deadlines || !organization) continue;
     const byQuarter = new Map<string, RadarKind[]>();
     for (const dl of view.deadlines)
-      if (kinds.has(dl.kind) && dl.quarter >= first && dl.quarter <= last)
-        byQuarter.set(dl.quarter, [...(byQuarter.get(dl.quarter) ?? []), dl.kind]);
+      if (kinds.has(dl.kind) && dl.quarter >= first && dl.quarter <= last) {
+        const ks = byQuarter.get(dl.quarter);
+        if (ks) ks.push(dl.kind);
+        else byQuarter.set(dl.quarter, [dl.kind]);
+      }
     if (byQuarter.size === 0) continue;
     for (const s of systems) {
       if (!v.system(s)) continue;
-      const group = groups.get(s) ?? new Map<string, RadarEntry[]>();
-      groups.set(s, group);
-      for (const [quarter, ks] of byQuarter)
-        group.set(quarter, [...(group.get(quarter) ?? []), { organization, contract: view, kinds: ks }]);
+      let group = groups.get(s);
+      if (!group) {
+        group = new Map<string, RadarEntry[]>();
+        groups.set(s, group);
+      }
+      for (const [quarter, ks] of byQuarter) {
+        const entry = { organization, contract: view, kinds: ks };
+        const entries = group.get(quarter);
+        if (entries) entries.push(entry);
+        else group.set(quarter, [entry]);
+      }
       contracts.add(view.uuid);
       organizations.add(organization.uuid);
+      orgRefs.set(organization.uuid, organization);
     }
   }
   const byName = (a: { name: string }, b: { name: string }) => compareDanish(a.name, b.name);
+  // Entries go by organisation name: the few organisations are put in Danish order once, and the
+  // many entries by their place in it (equal names share a place, so the sort keeps their order).
+  const orgPlace = new Map<string, number>();
+  let previous: NamedRef | undefined;
+  for (const o of [...orgRefs.values()].sort(byName)) {
+    orgPlace.set(
+      o.uuid,
+      previous && byName(previous, o) === 0 ? (orgPlace.get(previous.uuid) as number) : orgPlace.size,
+    );
+    previous = o;
+  }
+  const byOrganization = (a: RadarEntry, b: RadarEntry) =>
+    (orgPlace.get(a.organization.uuid) ?? 0) - (orgPlace.get(b.organization.uuid) ?? 0);
   return {
     quarters,
     contracts: contracts.size,
@@ -177,7 +214,7 @@ export function procurementRadar(v: Viewer, q: z.output<typeof RadarQuerySchema>
         system: { uuid, name: v.data.systems.get(uuid)?.name ?? uuid },
         quarters: quarters.flatMap((quarter) => {
           const entries = g.get(quarter);
-          return entries ? [{ quarter, entries: entries.sort((a, b) => byName(a.organization, b.organization)) }] : [];
+          return entries ? [{ quarter, entries: entries.sort(byOrganization) }] : [];
         }),
       }))
       .sort((a, b) => byName(a.system, b.system)),

@@ -169,6 +169,27 @@ export function mayCoordinate(viewer: ActorContext): boolean {
 const contactsOf = (roles: UsageFacts['roles'], roleUuid: string | null): Contact[] =>
   roleUuid === null ? [] : roles.filter((r) => r.roleUuid === roleUuid).map((r) => ({ ...r.contact }));
 
+const ALL_USAGE_FIELDS: readonly UsageSharedField[] = ['responsibleUnit', 'contact', 'lifeCycleStatus', 'interfaces'];
+const NO_FIELDS: readonly never[] = [];
+
+/**
+ * Which details of a usage the viewer may see: all of them when privileged, else the setting's
+ * fields when the usage's scope (its exception, or the setting's) is `Public`, else none.
+ *
+ * @example
+ * ```ts
+ * usageSharedFields(facts, setting, false).includes('interfaces'); // may the reader see what it consumes?
+ * ```
+ */
+export function usageSharedFields(
+  facts: Pick<UsageFacts, 'uuid'>,
+  setting: SharingSettingFields,
+  privileged: boolean,
+): readonly UsageSharedField[] {
+  if (privileged) return ALL_USAGE_FIELDS;
+  return recordScope(setting, 'usages', facts.uuid) === 'Public' ? setting.usages.fields : NO_FIELDS;
+}
+
 /**
  * A usage as the viewer may see it.
  *
@@ -179,11 +200,7 @@ const contactsOf = (roles: UsageFacts['roles'], roleUuid: string | null): Contac
  */
 export function shareUsage(facts: UsageFacts, setting: SharingSettingFields, privileged: boolean): SharedUsage {
   const { organizationUuid, systemUuid } = facts;
-  const fields: readonly UsageSharedField[] = privileged
-    ? ['responsibleUnit', 'contact', 'lifeCycleStatus', 'interfaces']
-    : recordScope(setting, 'usages', facts.uuid) === 'Public'
-      ? setting.usages.fields
-      : [];
+  const fields = usageSharedFields(facts, setting, privileged);
   const has = (f: UsageSharedField) => fields.includes(f);
   return {
     organizationUuid,

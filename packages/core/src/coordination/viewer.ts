@@ -19,8 +19,9 @@ import {
   shareProject,
   shareUsage,
   type UsageFacts,
+  usageSharedFields,
 } from './sharing.rules.js';
-import { defaultSharing, type SharingSettingFields } from './sharing.schema.js';
+import { defaultSharing, type SharingSettingFields, type UsageSharedField } from './sharing.schema.js';
 
 /** A named reference to an organisation or a catalogue entry. */
 export interface NamedRef {
@@ -40,6 +41,8 @@ export interface Viewer {
   /** The catalogue interface, if the reader may see it. */
   catalogueInterface(i: InterfaceFacts): boolean;
   usage(u: UsageFacts): SharedUsage;
+  /** Whether the reader may see this detail of the usage (what {@link Viewer.usage} would show). */
+  usageShares(u: UsageFacts, field: UsageSharedField): boolean;
   contract(c: ContractFacts): SharedContract | null;
   project(p: ProjectFacts): SharedProject | null;
 }
@@ -64,6 +67,8 @@ export function viewerOf(actor: ActorContext, data: CoordinationData): Viewer {
   const privileged = new Map<string, boolean>();
   const setting = (org: string) => data.settings.get(org) ?? defaultSharing(org);
   const contracts = new Map<ContractFacts, SharedContract | null>();
+  const organizations = new Map<string, NamedRef | undefined>();
+  const systems = new Map<string, SystemFacts | undefined>();
   const isPrivileged = (org: string) => {
     let p = privileged.get(org);
     if (p === undefined) {
@@ -77,12 +82,18 @@ export function viewerOf(actor: ActorContext, data: CoordinationData): Viewer {
     data,
     setting,
     organization: (uuid) => {
+      // Judged once per read: a radar or a catalogue page asks about the same few many times.
+      if (organizations.has(uuid)) return organizations.get(uuid);
       const o = data.organizations.get(uuid);
-      return o && canRead(actor, orgFacts(o)) ? { uuid: o.uuid, name: o.name } : undefined;
+      const ref = o && canRead(actor, orgFacts(o)) ? { uuid: o.uuid, name: o.name } : undefined;
+      organizations.set(uuid, ref);
+      return ref;
     },
     system: (uuid) => {
+      if (systems.has(uuid)) return systems.get(uuid);
       const s = data.systems.get(uuid);
-      return s &&
+      const seen =
+        s &&
         canRead(actor, {
           kind: 'itSystem',
           uuid: s.uuid,
@@ -90,8 +101,10 @@ export function viewerOf(actor: ActorContext, data: CoordinationData): Viewer {
           accessModifier: s.accessModifier,
           rightsHolderUuid: s.rightsHolderUuid,
         })
-        ? s
-        : undefined;
+          ? s
+          : undefined;
+      systems.set(uuid, seen);
+      return seen;
     },
     catalogueInterface: (i) =>
       canRead(actor, {
@@ -104,6 +117,8 @@ export function viewerOf(actor: ActorContext, data: CoordinationData): Viewer {
           : null,
       }),
     usage: (u) => shareUsage(u, setting(u.organizationUuid), isPrivileged(u.organizationUuid)),
+    usageShares: (u, field) =>
+      usageSharedFields(u, setting(u.organizationUuid), isPrivileged(u.organizationUuid)).includes(field),
     contract: (c) => {
       // A read asks for the same contract's view more than once (filter, then show): judge it once.
       if (contracts.has(c)) return contracts.get(c) ?? null;

@@ -14,6 +14,7 @@ import type { Contract } from '../contract/contract.schema.js';
 import { contractTermsOf } from '../contract/terms.rules.js';
 import {
   type CoordinationBase,
+  type CoordinationFacts,
   type CoordinationReference,
   indexCoordinationBase,
   indexCoordinationReference,
@@ -279,4 +280,34 @@ export async function projectFacts(
     phase: { number: p.currentPhase, name: p.phases[p.currentPhase - 1]?.name ?? String(p.currentPhase) },
     timeline: p.phases.map((ph) => ({ name: ph.name, start: ph.startDate, end: ph.endDate })),
   }));
+}
+
+/**
+ * Every fact of the store whole, as plain lists: what a snapshot of several municipalities holds
+ * (for `coordinationReads` over `indexCoordinationData`, or a static client). Contracts' end dates
+ * are computed for `today`. Reads every usage, contract and project: for snapshots, not for serving.
+ *
+ * @example
+ * ```ts
+ * const facts = await loadCoordinationFacts(storage, '2025-06-15');
+ * const reads = coordinationReads(actor, indexCoordinationData({ today: '2025-06-15', ...facts }));
+ * ```
+ */
+export async function loadCoordinationFacts(tx: StorageReader, today: IsoDate): Promise<CoordinationFacts> {
+  const reference = await loadCoordinationReference(tx);
+  const base = indexCoordinationBase(reference, new Map());
+  const usages = await allOf<ItSystemUsage>(tx, USAGE.kind);
+  const contracts = await allOf<Contract>(tx, CONTRACT.kind);
+  const projects = await allOf<Project>(tx, PROJECT.kind);
+  return {
+    organizations: [...reference.organizations.values()],
+    settings: [...reference.settings.values()],
+    systems: [...reference.systems.values()],
+    interfaces: [...reference.interfaces.values()],
+    kle: [...reference.kle.values()],
+    optionNames: reference.optionNames,
+    usages: await usageFacts(tx, usages, true),
+    contracts: await contractFacts(tx, base, contracts, usages, today),
+    projects: await projectFacts(tx, projects, usages),
+  };
 }

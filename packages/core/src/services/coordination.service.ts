@@ -20,8 +20,11 @@ import {
   systemUse,
 } from '../coordination/catalogue.rules.js';
 import {
+  type ConsumerIndex,
   type CoordinationBase,
+  type CoordinationData,
   type CoordinationReference,
+  indexConsumers,
   indexCoordinationBase,
   withRecords,
 } from '../coordination/data.js';
@@ -45,14 +48,7 @@ import {
   type RadarQuery,
   RadarQuerySchema,
 } from '../coordination/radar.rules.js';
-import {
-  type ContractFacts,
-  mayCoordinate,
-  privilegedFor,
-  readsPrivately,
-  sharingIssues,
-  type UsageFacts,
-} from '../coordination/sharing.rules.js';
+import { privilegedFor, readsPrivately, sharingIssues } from '../coordination/sharing.rules.js';
 import {
   defaultSharing,
   type SharingSetting,
@@ -62,6 +58,7 @@ import {
   type SharingSettingPatch,
   SharingSettingPatchSchema,
 } from '../coordination/sharing.schema.js';
+import { assertMayCoordinate, assertMemberOf } from '../coordination/reads.js';
 import { viewerOf } from '../coordination/viewer.js';
 import { type ArchitectureCoverage, architectureCoverage } from '../coordination/architecture.rules.js';
 import {
@@ -86,7 +83,7 @@ import { writeEntity } from '../engine/repository.js';
 import { REFERENCE_ARCHITECTURE_SEED, seedArchitectureElements } from '../coordination/architecture.seed.js';
 import { KitosConflictError, KitosForbiddenError, KitosNotFoundError } from '../shared/errors.js';
 import { parse, UuidSchema } from '../shared/schema.js';
-import type { StorageAdapter } from '../storage/port.js';
+import { kindPositionKey, type StorageAdapter } from '../storage/port.js';
 import {
   contractFacts,
   contractsOfSupplier,
@@ -101,7 +98,20 @@ import {
   usagesOfSystems,
 } from './coordination-data.js';
 import { violationError } from './enforce.js';
-import { ARCHITECTURE, CONTRACT, INTERFACE, ORGANIZATION, PROJECT, SHARING, SYSTEM, UNIT, USAGE } from './kinds.js';
+import {
+  ARCHITECTURE,
+  CONTRACT,
+  GLOBAL_OPTION,
+  INTERFACE,
+  KLE,
+  ORGANIZATION,
+  PROJECT,
+  SHARING,
+  SYSTEM,
+  UNIT,
+  USAGE,
+  USER,
+} from './kinds.js';
 import { allOf, uuidsInOrganization } from './lookup.js';
 
 /** An organisation's sharing setting as read: the stored one, or the default at version 0. */
@@ -164,17 +174,12 @@ export interface CoordinationService {
   architectureCoverage(actor: Actor, organizationUuid: string): Promise<ArchitectureCoverage>;
 }
 
-const forbidden = (message: string, context: Record<string, unknown> = {}) =>
-  new KitosForbiddenError('coordination', message, context);
-
 function mustCoordinate(call: CallContext): void {
-  if (!mayCoordinate(call.actor))
-    throw forbidden('only members of a municipality, stakeholders and global admins see across municipalities');
+  assertMayCoordinate(call.actor);
 }
 
 function mustBeMember(call: CallContext, organizationUuid: string): void {
-  if (!readsPrivately(call.actor, organizationUuid))
-    throw forbidden('you may only do this for an organisation you are a member of', { organizationUuid });
+  assertMemberOf(call.actor, organizationUuid);
 }
 
 /** The entity service of the reference architecture's elements. */
@@ -246,6 +251,22 @@ async function storedSetting(call: CallContext, organizationUuid: string): Promi
   return (await allOf<SharingSetting>(call.tx, SHARING.kind, organizationUuid))[0];
 }
 
+/**
+ * Every kind the cached values of the coordination reads are computed from: the reference data,
+ * usages (counts, portfolios, consumers), contracts and their usages and role holders (the radar).
+ */
+const STATE_KEYS = [ORGANIZATION, SHARING, SYSTEM, INTERFACE, KLE, GLOBAL_OPTION, USAGE, CONTRACT, USER]
+  .map((k) => kindPositionKey(k.kind))
+  .sort();
+
+/** Most values one snapshot keeps (pages' consumers and radar subjects add up). */
+const MEMO_CAPACITY = 256;
+
+/** The values of the caches as of one token (see `snapshotOf`). */
+interface Snapshot {
+  get<V>(key: string, compute: () => Promise<V>): Promise<V>;
+}
+
 /** The coordination service. */
 export function coordinationService(
   runner: CallRunner,
@@ -261,16 +282,52 @@ export function coordinationService(
   const portfolios = new PositionCache<Map<string, Set<string>>>(storage ?? {}, 2);
   // An organisation's own portfolio and a page's consumers, per store state of what they read.
   const ownPortfolios = new PositionCache<Map<string, Set<string>>>(storage ?? {}, 64);
-  const consumers = new PositionCache<UsageFacts[]>(storage ?? {}, 16);
+  const consumers = new PositionCache<ConsumerIndex>(storage ?? {}, 16);
+  // Each cache above reads its own token, one round trip each on PostgreSQL. A read first reads one
+  // token over every kind the cached values are computed from (STATE_KEYS): while it stands, the
+  // values a read took from the caches serve the next read without asking them again.
+  let memo: { token: string; values: Map<string, Promise<unknown>> } | undefined;
+  const snapshots = new WeakMap<CallContext, Promise<Snapshot>>();
+  const snapshotOf = (call: CallContext): Promise<Snapshot> => {
+    let snapshot = snapshots.get(call);
+    if (!snapshot) {
+      snapshot = (async (): Promise<Snapshot> => {
+        const token = storage?.positionsOf ? await storage.positionsOf(STATE_KEYS) : undefined;
+        if (token === undefined) return { get: (_key, compute) => compute() };
+        if (memo?.token !== token) memo = { token, values: new Map() };
+        const values = memo.values;
+        return {
+          get: <V>(key: string, compute: () => Promise<V>): Promise<V> => {
+            const known = values.get(key);
+            if (known) return known as Promise<V>;
+            const value = compute();
+            if (values.size >= MEMO_CAPACITY) values.clear();
+            values.set(key, value);
+            value.catch(() => values.delete(key));
+            return value;
+          },
+        };
+      })();
+      snapshots.set(call, snapshot);
+    }
+    return snapshot;
+  };
+  /** A value of the caches, through the read's snapshot. */
+  const cached = async <V>(call: CallContext, key: string, compute: () => Promise<V>): Promise<V> =>
+    (await snapshotOf(call)).get(key, compute);
   let last: { reference: CoordinationReference; counts: Map<string, number>; base: CoordinationBase } | undefined;
   const baseOf = async (call: CallContext): Promise<CoordinationBase> => {
     mustCoordinate(call);
-    const reference = await references.get('reference', call.tx, loadCoordinationReference);
-    const userCounts = await counts.get('counts', call.tx, loadUserCounts);
-    if (last?.reference !== reference || last.counts !== userCounts)
-      last = { reference, counts: userCounts, base: indexCoordinationBase(reference, userCounts) };
-    return last.base;
+    return cached(call, 'base', async () => {
+      const reference = await references.get('reference', call.tx, loadCoordinationReference);
+      const userCounts = await counts.get('counts', call.tx, loadUserCounts);
+      if (last?.reference !== reference || last.counts !== userCounts)
+        last = { reference, counts: userCounts, base: indexCoordinationBase(reference, userCounts) };
+      return last.base;
+    });
   };
+  const allPortfolios = (call: CallContext) =>
+    cached(call, 'portfolios', () => portfolios.get('all', call.tx, (tx) => loadPortfolios(tx)));
   const viewer = (
     call: CallContext,
     base: CoordinationBase,
@@ -290,10 +347,10 @@ export function coordinationService(
     const owners = new Set(contractOwners(call, base));
     return (await contractsOfUsages(call.tx, usageUuids)).filter((c) => owners.has(c.organizationUuid));
   };
-  // The contract facts of a radar subject (a set of systems, or a supplier) for a day, per store
-  // state and reference data (whose names the facts carry); each reader then sees them through the
-  // sharing rules.
-  const radarFacts = new PositionCache<ContractFacts[]>(storage ?? {}, 64);
+  // The contract facts of a radar subject (a set of systems, or a supplier) for a day, indexed, per
+  // store state and reference data (whose names the facts carry); each reader then sees them
+  // through the sharing rules (which show no contract its owner does not share with the reader).
+  const radarFacts = new PositionCache<CoordinationData>(storage ?? {}, 64);
   const baseIds = new WeakMap<CoordinationBase, number>();
   let nextBaseId = 0;
   const baseId = (base: CoordinationBase): number => {
@@ -303,25 +360,26 @@ export function coordinationService(
     baseIds.set(base, nextBaseId);
     return nextBaseId;
   };
-  const factsOf = async (
+  const radarData = (
     call: CallContext,
     base: CoordinationBase,
     systems: readonly string[] | undefined,
     supplier?: string,
   ) => {
     const key = `${baseId(base)}|${call.today}|${systems ? `s:${[...systems].sort().join(',')}` : `p:${supplier}`}`;
-    const all = await radarFacts.get(key, call.tx, async (tx) => {
-      const usages = systems ? await usagesOfSystems(tx, systems) : [];
-      const loaded = systems
-        ? await contractsOfUsages(
-            tx,
-            usages.map((u) => u.uuid),
-          )
-        : await contractsOfSupplier(tx, supplier ?? '');
-      return contractFacts(tx, base, loaded, usages, call.today);
-    });
-    const owners = new Set(contractOwners(call, base));
-    return all.filter((c) => owners.has(c.organizationUuid));
+    return cached(call, `radar|${key}`, () =>
+      radarFacts.get(key, call.tx, async (tx) => {
+        const usages = systems ? await usagesOfSystems(tx, systems) : [];
+        const loaded = systems
+          ? await contractsOfUsages(
+              tx,
+              usages.map((u) => u.uuid),
+            )
+          : await contractsOfSupplier(tx, supplier ?? '');
+        const contracts = await contractFacts(tx, base, loaded, usages, call.today);
+        return withRecords(base, { today: call.today, contracts });
+      }),
+    );
   };
   return {
     sharing: (actor, organizationUuid) =>
@@ -355,14 +413,19 @@ export function coordinationService(
         if (q.organizationUuid) mustBeMember(call, q.organizationUuid);
         const base = await baseOf(call);
         const org = q.organizationUuid;
-        const own = org ? await ownPortfolios.get(org, call.tx, (tx) => loadPortfolios(tx, [org])) : new Map();
+        const own = org
+          ? await cached(call, `own|${org}`, () => ownPortfolios.get(org, call.tx, (tx) => loadPortfolios(tx, [org])))
+          : new Map<string, Set<string>>();
         const page = cataloguePage(viewer(call, base, { portfolios: own }), q);
         // Only the usages that consume the page's interfaces are read, for the consumers.
         const wanted = pageInterfaces(viewer(call, base), page.systems).sort();
-        const usages = await consumers.get(wanted.join(','), call.tx, async (tx) =>
-          usageFacts(tx, await usagesConsuming(tx, wanted), false),
+        const key = wanted.join(',');
+        const index = await cached(call, `consumers|${key}`, () =>
+          consumers.get(key, call.tx, async (tx) =>
+            indexConsumers(await usageFacts(tx, await usagesConsuming(tx, wanted), false)),
+          ),
         );
-        return catalogueEntries(viewer(call, base, { usages, portfolios: own }), q, page);
+        return catalogueEntries(viewer(call, base, { consumers: index, portfolios: own }), q, page);
       }),
     catalogueFilters: (actor) => runner.read(actor, async (call) => catalogueFilters(viewer(call, await baseOf(call)))),
     systemUse: (actor, systemUuid) =>
@@ -388,8 +451,8 @@ export function coordinationService(
       runner.read(actor, async (call) => {
         const q = parse(RadarQuerySchema, query, 'coordination');
         const base = await baseOf(call);
-        const contracts = await factsOf(call, base, radarSystems(base, q), q.supplierUuid);
-        return procurementRadar(viewer(call, base, { contracts }), q);
+        const data = await radarData(call, base, radarSystems(base, q), q.supplierUuid);
+        return procurementRadar(viewerOf(call.actor, data), q);
       }),
     contractsLikeMine: (actor, contractUuid, options = {}) =>
       runner.read(actor, async (call) => {
@@ -430,7 +493,7 @@ export function coordinationService(
         const q = parse(SimilarLandscapesQuerySchema, query, 'coordination');
         mustBeMember(call, q.organizationUuid);
         const base = await baseOf(call);
-        const all = await portfolios.get('all', call.tx, (tx) => loadPortfolios(tx));
+        const all = await allPortfolios(call);
         return similarLandscapes(viewer(call, base, { portfolios: all }), q);
       }),
     suggestions: (actor, query) =>
@@ -438,14 +501,16 @@ export function coordinationService(
         const q = parse(LandscapeSuggestionsQuerySchema, query, 'coordination');
         mustBeMember(call, q.organizationUuid);
         const base = await baseOf(call);
-        const all = await portfolios.get('all', call.tx, (tx) => loadPortfolios(tx));
+        const all = await allPortfolios(call);
         return landscapeSuggestions(viewer(call, base, { portfolios: all }), q);
       }),
     architecture,
     seedArchitecture: (actor) =>
       runner.write(actor, async (call) => {
         if (!call.actor.isGlobalAdmin)
-          throw forbidden('only global admins load the reference architecture', { kind: ARCHITECTURE.kind });
+          throw new KitosForbiddenError('coordination', 'only global admins load the reference architecture', {
+            kind: ARCHITECTURE.kind,
+          });
         await call.tx.lock([kindLock(ARCHITECTURE.kind)]);
         const stored = await allOf<ArchitectureElement>(call.tx, ARCHITECTURE.kind);
         const uuids = new Set(stored.map((e) => e.uuid));

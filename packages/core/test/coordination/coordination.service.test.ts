@@ -127,6 +127,35 @@ describe('what another municipality sees', () => {
     await refused(w.kitos.coordination.catalogue(nordbyUser, { limit: 0 }), KitosValidationError);
   });
 
+  it('answers from caches follow every write: a usage, a catalogue change, a sharing change', async () => {
+    const count = async () =>
+      (await w.kitos.coordination.catalogue(nordbyUser, { organizationUuid: w.a.uuid })).entries.find(
+        (e) => e.uuid === w.publicSystem,
+      );
+    const similar = () => w.kitos.coordination.similarLandscapes(nordbyUser, { organizationUuid: w.a.uuid });
+    // Read twice: the second answer comes from the caches.
+    await count();
+    expect(await count()).toMatchObject({ organizations: 2, name: 'Fælles ESDH' });
+    await similar();
+    expect((await similar()).map((s) => s.organization.name)).toEqual(['Sydby']);
+    const østby = (
+      await w.kitos.organizations.create(w.admin, { name: 'Østby', type: 'Kommune', accessModifier: 'Public' })
+    ).uuid;
+    const usage = (await w.kitos.usages.create(w.admin, { organizationUuid: østby, systemUuid: w.publicSystem })).uuid;
+    expect(await count()).toMatchObject({ organizations: 3 });
+    expect((await similar()).map((s) => s.organization.name)).toEqual(['Sydby', 'Østby']);
+    await w.kitos.usages.delete(w.admin, usage);
+    expect(await count()).toMatchObject({ organizations: 2 });
+    expect((await similar()).map((s) => s.organization.name)).toEqual(['Sydby']);
+    await w.kitos.systems.patch(w.admin, w.publicSystem, { name: 'Fælles ESDH 2' });
+    expect(await count()).toMatchObject({ name: 'Fælles ESDH 2' });
+    // Østby hides itself: it is no longer named among the similar landscapes.
+    await w.kitos.usages.create(w.admin, { organizationUuid: østby, systemUuid: w.publicSystem });
+    expect((await similar()).map((s) => s.organization.name)).toEqual(['Sydby', 'Østby']);
+    await w.kitos.organizations.patch(w.admin, østby, { accessModifier: 'Local' });
+    expect((await similar()).map((s) => s.organization.name)).toEqual(['Sydby']);
+  });
+
   it('the catalogue filters offer the KLE tasks, rights holders and business types of visible systems only', async () => {
     const holder = (await w.kitos.organizations.create(w.admin, { name: 'Leverandør A/S', type: 'Virksomhed' })).uuid;
     const [type] = await w.kitos.options.global(w.admin, 'business-types');

@@ -2,10 +2,19 @@
 // runner's server read the same portfolio (Nordby, Sydby, and Østby and Vestby sharing records), as
 // Anna of Nordby; every test body runs over each and gets the same answers.
 import { expect } from '@open-wc/testing';
-import { KitosForbiddenError, KitosValidationError } from '@os2kitos/core';
+import {
+  createKitos,
+  createMemoryStorage,
+  fixedClock,
+  KitosForbiddenError,
+  KitosValidationError,
+  loadCoordinationFacts,
+} from '@os2kitos/core';
 import { CLIENT_SETUPS, type ClientSetup } from '../testing/fixtures/clients.js';
+import { PORTFOLIO_TODAY, seedPortfolio } from '../testing/fixtures/portfolio.js';
 import { canCoordinate, type KitosCoordinationReader } from './client.js';
 import { createStaticClient } from './fake-client.js';
+import { createInPageClient } from './in-page-client.js';
 
 async function refused(p: Promise<unknown>, type: new (...a: never[]) => Error): Promise<void> {
   const e = await p.then(
@@ -16,9 +25,77 @@ async function refused(p: Promise<unknown>, type: new (...a: never[]) => Error):
 }
 
 describe('canCoordinate', () => {
-  it('is false for a static snapshot, which reads one organisation only', () => {
+  it('is false for a static snapshot of one organisation, true with several municipalities’ facts', () => {
     expect(canCoordinate(createStaticClient({}))).to.equal(false);
     expect(canCoordinate(undefined)).to.equal(false);
+    const empty = {
+      organizations: [],
+      settings: [],
+      systems: [],
+      interfaces: [],
+      kle: [],
+      optionNames: new Map<string, string>(),
+      usages: [],
+      contracts: [],
+      projects: [],
+    };
+    expect(canCoordinate(createStaticClient({ coordination: { reader: { userUuid: 'x' }, facts: empty } }))).to.equal(
+      true,
+    );
+  });
+});
+
+describe('coordination over a static snapshot of several municipalities', () => {
+  it('answers and refuses as the in-page client over the same portfolio, for Anna of Nordby', async () => {
+    const storage = createMemoryStorage();
+    const kitos = await createKitos({ storage, clock: fixedClock(`${PORTFOLIO_TODAY}T10:00:00Z`) });
+    const admin = await kitos.organizations.bootstrap({ firstName: 'Ada', lastName: 'Admin', email: 'ada@test.dk' });
+    const p = await seedPortfolio(kitos, admin);
+    const live = createInPageClient(kitos, { userUuid: p.anna }, { today: PORTFOLIO_TODAY });
+    const memberships = (
+      await storage.query<{ organizationUuid: string; role: 'User' }>({
+        kind: 'membership',
+        filter: { op: 'eq', field: 'userUuid', value: p.anna },
+      })
+    ).records.map((r) => r.data);
+    const facts = await loadCoordinationFacts(storage, PORTFOLIO_TODAY);
+    const municipal = facts.organizations.filter((o) => o.type === 'Kommune').map((o) => o.uuid);
+    const snapshot = createStaticClient({
+      today: PORTFOLIO_TODAY,
+      coordination: {
+        reader: { userUuid: p.anna, memberships, municipalityOrganizationUuids: municipal },
+        facts,
+      },
+    });
+    if (!canCoordinate(live) || !canCoordinate(snapshot)) throw new Error('both clients coordinate');
+    const co = p.coordination;
+    const calls: ((c: KitosCoordinationReader) => Promise<unknown>)[] = [
+      (c) => c.catalogue({ organizationUuid: p.nordby, minOrganizations: 2, limit: 2 }),
+      (c) => c.catalogue({ kleUuid: co.kle.group }),
+      (c) => c.catalogue({ organizationUuid: p.sydby }),
+      (c) => c.catalogueFilters(),
+      (c) => c.systemUse(co.sharedSystem),
+      (c) => c.radar({ supplierUuid: co.supplier, months: 12 }),
+      (c) => c.radar({ systemUuid: co.system01, kinds: ['expiry'] }),
+      (c) => c.radar({ months: 12 }),
+      (c) => c.contractsLikeMine(p.spareContract, { limit: 5 }),
+      (c) => c.similarLandscapes({ organizationUuid: p.nordby, limit: 5 }),
+      (c) => c.similarLandscapes({ organizationUuid: p.sydby }),
+      (c) => c.landscapeSuggestions({ organizationUuid: p.nordby, kleUuid: co.kle.main }),
+    ];
+    const outcome = (f: Promise<unknown>) =>
+      f.then(
+        (x) => JSON.parse(JSON.stringify(x)) as unknown,
+        (e: Error) => ({ refused: e.constructor.name, message: e.message }),
+      );
+    for (const call of calls) expect(await outcome(call(snapshot))).to.deep.equal(await outcome(call(live)));
+    // Not only refusals: the snapshot names what the others share.
+    const similar = await snapshot.similarLandscapes({ organizationUuid: p.nordby, limit: 5 });
+    expect(similar.map((x) => [x.organization.name, x.sharedSystems])).to.deep.equal([
+      ['Østby Kommune', 3],
+      ['Vestby Kommune', 2],
+    ]);
+    await refused(snapshot.catalogue({ organizationUuid: p.sydby }), KitosForbiddenError);
   });
 });
 

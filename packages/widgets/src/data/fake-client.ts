@@ -6,6 +6,11 @@
  * @module
  */
 import {
+  type ActorFacts,
+  actorContext,
+  type CoordinationFacts,
+  coordinationReads,
+  indexCoordinationData,
   OVERVIEW_COLUMNS,
   applyOverviewQuery,
   daysBetween,
@@ -46,6 +51,19 @@ export interface StaticUnit {
 /** A row of a static overview: the uuid and any of the overview's cells. */
 export type StaticRow<K extends OverviewKind> = Partial<OverviewRowOf<K>> & { readonly uuid: string };
 
+/**
+ * A snapshot of several municipalities for the coordination reads of {@link createStaticClient}:
+ * every organisation's facts with its sharing setting, and the reader whose view the answers are.
+ * The answers come from the core's pure reads, through the same sharing rules and checks as the
+ * coordination service (a record its owner does not share with the reader does not leave it).
+ */
+export interface StaticCoordinationData {
+  /** The reader: user, memberships and the municipalities among them (core's `ActorFacts`). */
+  readonly reader: ActorFacts;
+  /** Every organisation's facts, as core's `loadCoordinationFacts` reads them from a store. */
+  readonly facts: CoordinationFacts;
+}
+
 /** The data behind {@link createStaticClient}. Everything is optional. */
 export interface StaticClientData {
   /** The day derived values are computed for; default: today in Copenhagen. */
@@ -71,6 +89,12 @@ export interface StaticClientData {
   readonly reminders?: ReminderList;
   /** The delivery log; with it the client has `deliveries`, filtered by record and status. */
   readonly deliveries?: readonly DeliveryItem[];
+  /**
+   * Several municipalities' facts and a reader; with it the client has the coordination reads
+   * (`catalogue`, `catalogueFilters`, `systemUse`, `radar`, `contractsLikeMine`,
+   * `similarLandscapes`, `landscapeSuggestions`; see `canCoordinate`), computed for `today`.
+   */
+  readonly coordination?: StaticCoordinationData;
   /** Milliseconds every call waits before answering, to show loading states in demos (default 0). */
   readonly latency?: number;
 }
@@ -210,6 +234,7 @@ export function createStaticClient(data: StaticClientData): KitosClient {
     ...(data.reminders
       ? { reminders: (query: ReminderQuery) => answer(() => remindersOf(data.reminders!, query)) }
       : {}),
+    ...(data.coordination ? coordinationOf(data.coordination, today, answer) : {}),
     ...(data.deliveries
       ? {
           deliveries: (query: DeliveryQuery) =>
@@ -225,6 +250,33 @@ export function createStaticClient(data: StaticClientData): KitosClient {
       : {}),
   };
 }
+
+/** The coordination reads over a snapshot of several municipalities (indexed once). */
+function coordinationOf(
+  snapshot: StaticCoordinationData,
+  today: IsoDate,
+  answer: <T>(value: () => T) => Promise<T>,
+): Required<Pick<KitosClient, CoordinationRead>> {
+  const reads = coordinationReads(actorContext(snapshot.reader), indexCoordinationData({ today, ...snapshot.facts }));
+  return {
+    catalogue: (query) => answer(() => reads.catalogue(query)),
+    catalogueFilters: () => answer(() => reads.catalogueFilters()),
+    systemUse: (systemUuid) => answer(() => reads.systemUse(systemUuid)),
+    radar: (query) => answer(() => reads.radar(query)),
+    contractsLikeMine: (contractUuid, options) => answer(() => reads.contractsLikeMine(contractUuid, options)),
+    similarLandscapes: (query) => answer(() => reads.similarLandscapes(query)),
+    landscapeSuggestions: (query) => answer(() => reads.landscapeSuggestions(query)),
+  };
+}
+
+type CoordinationRead =
+  | 'catalogue'
+  | 'catalogueFilters'
+  | 'systemUse'
+  | 'radar'
+  | 'contractsLikeMine'
+  | 'similarLandscapes'
+  | 'landscapeSuggestions';
 
 function remindersOf(list: ReminderList, query: ReminderQuery): ReminderList {
   const mine = (r: ReminderItem) => !query.entityUuid || r.entityUuid === query.entityUuid;
