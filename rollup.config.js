@@ -257,6 +257,9 @@ export default [
       dir: 'packages/widgets/dist',
       entryFileNames: 'kitos-widgets.bundle.js',
       chunkFileNames: 'kitos-widgets.bundle.[name]-[hash].js',
+      // Code shared by a few elements is merged into a larger chunk that is loaded anyway, rather than
+      // fetched as a file of a few hundred bytes of its own.
+      experimentalMinChunkSize: 4000,
       format: 'es',
       sourcemap: true,
     },
