@@ -253,6 +253,10 @@ export default [
     ],
     // The edit modes are loaded on first use (dynamic imports): they go in a chunk beside the bundle,
     // which the bundle loads from its own URL, so a page that only reads never downloads them.
+    // experimentalMinChunkSize reports how many chunks it merged, at info level, on every build.
+    onLog(level, log, handler) {
+      if (log.code !== 'OPTIMIZE_CHUNK_STATUS') handler(level, log);
+    },
     output: {
       dir: 'packages/widgets/dist',
       entryFileNames: 'kitos-widgets.bundle.js',
