@@ -11,6 +11,8 @@
 //   rebuild the table's tbody;
 // - the same two for AG Grid Community (ag-grid-community, client-side row model, its own sort API,
 //   a Danish comparator on every column so both keep the same order), for a side-by-side ratio;
+// - the same two for a minimal Lit element with @lit-labs/virtualizer (same rows and columns, the
+//   array sorted with the same Danish collator): what virtual rows alone cost;
 // - the most row elements the grid put in the DOM (budget ≤ 100).
 // Writes { rows, domRows, browser } (rows as report.mjs's `extra` rows), or { skipped } when no
 // Chromium can be found or launched (then exits 0 with a line saying so).
@@ -53,6 +55,8 @@ const SUBJECT_SORT = 'kitos-overview (header click → re-ordered rows shown)';
 const BASELINE_SORT = 'baseline: plain DOM table, sort + rebuild tbody';
 const AG_FIRST = 'AG Grid Community 34 (same rows and columns, Danish comparator)';
 const AG_SORT = 'AG Grid Community 34 (applyColumnState → re-ordered rows shown)';
+const LIT_FIRST = 'minimal Lit + @lit-labs/virtualizer (same rows and columns)';
+const LIT_SORT = 'minimal Lit + @lit-labs/virtualizer (Danish sort of the array → re-ordered rows shown)';
 
 const write = (json) => {
   mkdirSync(dirname(out), { recursive: true });
@@ -126,17 +130,31 @@ try {
     // AG Grid Community over the same rows and columns, in the same run (same samples as the grid).
     const agFirst = await run('agFirstRender', grid);
     const agSort = await run('agResort', grid);
+    // A minimal Lit + virtualizer page over the same rows (same samples as the grid).
+    const litFirst = await run('litFirstRender', grid);
+    const litSort = await run('litResort', grid);
     const groups = [
-      ['grid first render', BASELINE_FIRST, tableFirst, SUBJECT_FIRST, gridFirst, AG_FIRST, agFirst],
-      ['grid re-sort', BASELINE_SORT, tableSort, SUBJECT_SORT, gridSort, AG_SORT, agSort],
+      [
+        'grid first render',
+        BASELINE_FIRST,
+        tableFirst,
+        SUBJECT_FIRST,
+        gridFirst,
+        AG_FIRST,
+        agFirst,
+        LIT_FIRST,
+        litFirst,
+      ],
+      ['grid re-sort', BASELINE_SORT, tableSort, SUBJECT_SORT, gridSort, AG_SORT, agSort, LIT_SORT, litSort],
     ];
-    for (const [measurement, baselineName, b, subjectName, g, agName, a] of groups) {
+    for (const [measurement, baselineName, b, subjectName, g, agName, a, litName, l] of groups) {
       const base = b && { measurement, scale, name: baselineName, isBaseline: true, ...stats(b.samples) };
       const sub = { measurement, scale, name: subjectName, isBaseline: false, ...stats(g.samples) };
       const other = { measurement, scale, name: agName, isBaseline: false, ...stats(a.samples) };
-      rows.push(...(base ? [base, sub, other] : [sub, other]));
+      const minimal = { measurement, scale, name: litName, isBaseline: false, ...stats(l.samples) };
+      rows.push(...(base ? [base, sub, other, minimal] : [sub, other, minimal]));
       console.log(
-        `[bench] ${measurement} @${scale}x (${count.toLocaleString('en')} rows): kitos-overview ${sub.median.toFixed(1)} ms (median of ${sub.samples}), AG Grid ${other.median.toFixed(1)} ms (${(sub.median / other.median).toFixed(2)}×)${base ? `, plain table ${base.median.toFixed(1)} ms (median of ${base.samples})` : ''}`,
+        `[bench] ${measurement} @${scale}x (${count.toLocaleString('en')} rows): kitos-overview ${sub.median.toFixed(1)} ms (median of ${sub.samples}), AG Grid ${other.median.toFixed(1)} ms (${(sub.median / other.median).toFixed(2)}×), minimal Lit ${minimal.median.toFixed(1)} ms (${(sub.median / minimal.median).toFixed(2)}×)${base ? `, plain table ${base.median.toFixed(1)} ms (median of ${base.samples})` : ''}`,
       );
     }
     const gridRows = Math.max(gridFirst.maxDomRows, gridSort.maxDomRows);

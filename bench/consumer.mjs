@@ -26,6 +26,8 @@ const PAGE = join(ROOT, 'bench', 'app-page.js'); // never written: the page is s
 export const APP_PAGES = [
   { name: 'every widget', what: 'all-in-one @os2kitos/widgets', code: "import '@os2kitos/widgets';\n" },
   { name: 'one widget', what: '@os2kitos/widgets/overview', code: "import '@os2kitos/widgets/overview';\n" },
+  // A card: its edit mode is a dynamic import, which esbuild without code splitting puts in the page.
+  { name: 'one widget', what: '@os2kitos/widgets/usage-card', code: "import '@os2kitos/widgets/usage-card';\n" },
   {
     name: 'one widget',
     what: '@os2kitos/widgets/contract-deadlines',
@@ -57,7 +59,7 @@ async function withRollup(code, minify) {
   }
 }
 
-async function withEsbuild(code, minify) {
+async function withEsbuild(code, minify, splitting = false) {
   const result = await build({
     stdin: { contents: code, resolveDir: ROOT, sourcefile: PAGE, loader: 'js' },
     bundle: true,
@@ -68,21 +70,48 @@ async function withEsbuild(code, minify) {
     write: false,
     metafile: true,
     logLevel: 'silent',
+    absWorkingDir: ROOT,
+    ...(splitting ? { splitting: true, outdir: join(ROOT, 'bench', 'app-out'), entryNames: 'page' } : {}),
   });
-  const inputs = Object.values(result.metafile.outputs)[0].inputs;
+  const outputs = result.metafile.outputs;
+  if (!splitting) {
+    const inputs = Object.values(outputs)[0].inputs;
+    return {
+      code: result.outputFiles[0].text,
+      modules: Object.keys(inputs).filter((id) => inputs[id].bytesInOutput > 0),
+    };
+  }
+  // With splitting, what the page loads first: the entry and the chunks it imports statically (the
+  // dynamic imports, such as the cards' edit modes, come later).
+  const entry = Object.keys(outputs).find((k) => k.endsWith('/page.js'));
+  const first = new Set();
+  const walk = (key) => {
+    if (first.has(key)) return;
+    first.add(key);
+    for (const i of outputs[key].imports) if (i.kind === 'import-statement' && !i.external) walk(i.path);
+  };
+  walk(entry);
+  const files = [...first].map((key) => result.outputFiles.find((f) => f.path === join(ROOT, key)));
+  const inputs = Object.assign({}, ...[...first].map((key) => outputs[key].inputs));
   return {
-    code: result.outputFiles[0].text,
+    code: files.map((f) => f.text).join('\n'),
     modules: Object.keys(inputs).filter((id) => inputs[id].bytesInOutput > 0),
   };
 }
 
+/** The bundlers measured: 'esbuild-splitting' is esbuild with code splitting, measured as the files a page loads first. */
+export const BUNDLERS = ['rollup', 'esbuild', 'esbuild-splitting'];
+
 /**
  * Bundles `code` (an ES module, e.g. `import '@os2kitos/widgets/overview';`) with `bundler`
- * ('rollup' or 'esbuild'); returns the code, its raw and gzip -9 sizes in bytes and the modules
+ * ('rollup', 'esbuild' or 'esbuild-splitting'); returns the code, its raw and gzip -9 sizes in bytes and the modules
  * that contributed to it. `minify: false` skips minification (tests that read the output; faster).
  */
 export async function bundleForApp(code, bundler = 'rollup', { minify = true } = {}) {
-  const out = bundler === 'esbuild' ? await withEsbuild(code, minify) : await withRollup(code, minify);
+  const out =
+    bundler === 'rollup'
+      ? await withRollup(code, minify)
+      : await withEsbuild(code, minify, bundler === 'esbuild-splitting');
   const bytes = Buffer.from(out.code);
   return { ...out, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
 }

@@ -150,7 +150,10 @@ try {
   const build = new URLSearchParams(location.search).get('build') === 'source' ? 'source' : 'bundle';
   const url = build === 'source' ? '/packages/widgets/src/index.ts' : '/packages/widgets/dist/kitos-widgets.bundle.js';
   widgets = (await import(/* @vite-ignore */ url)) as Widgets;
-  void widgets;
+  // The embed bundle defines the graph on first use (docs/decisions/0070): load it now, so that no
+  // sample includes fetching its code.
+  await (widgets as { loadKitosElement?: (tag: string) => Promise<void> }).loadKitosElement?.('kitos-relation-graph');
+  await customElements.whenDefined('kitos-relation-graph');
   api.build = build;
   window.kitosGraphBench = api;
   document.body.dataset.ready = 'true';

@@ -8,6 +8,8 @@
 // Baseline: a plain <table> with every row in its tbody, built with DOM calls; re-sorted by
 // sorting the rows with the same Danish collator and rebuilding the tbody.
 import type { CellValue, LifeCycleStatus, UsageRow } from '@os2kitos/core';
+import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
+import { css, html, LitElement } from 'lit';
 
 /** The bench grid's rows: usage rows with the columns the page shows. */
 type OverviewRow = Partial<UsageRow> & { uuid: string };
@@ -203,6 +205,7 @@ function createOverview(): KitosOverview {
 async function gridFirstRender(): Promise<{ ms: number; domRows: number }> {
   ag?.api.destroy();
   ag = undefined;
+  lit = undefined;
   stage().replaceChildren();
   overview = undefined;
   await settle();
@@ -386,6 +389,123 @@ async function agResort(column: string): Promise<{ ms: number; domRows: number }
 }
 
 // ---------------------------------------------------------------------------------------------
+// The comparison: a minimal Lit element with @lit-labs/virtualizer (the same library the overview
+// uses), same rows and columns: a header row and one virtualised row per item, re-sorted by sorting
+// the array with the same Danish collator and handing it back. No toolbar, filters, views, cells
+// with links or badges, keyboard grid or live region: what a page pays for virtual rows alone.
+
+class BenchLitGrid extends LitElement {
+  static override properties = { items: { attribute: false } };
+  static override styles = css`
+    :host {
+      display: block;
+      height: 32rem;
+      overflow: auto;
+    }
+    .row {
+      display: grid;
+      grid-template-columns: repeat(${COLUMNS.length}, minmax(0, 1fr));
+      width: 100%;
+      height: 40px;
+      align-items: center;
+    }
+    .row > span {
+      overflow: hidden;
+      white-space: nowrap;
+      text-overflow: ellipsis;
+      padding: 0 4px;
+    }
+  `;
+  declare items: OverviewRow[];
+
+  constructor() {
+    super();
+    this.items = [];
+  }
+
+  /** Sorts by one column (Danish order, as the overview and the table). */
+  sortBy(column: string): void {
+    const at = (r: OverviewRow) => cell((r as Record<string, CellValue>)[column]);
+    this.items = [...this.items].sort((a, b) => collator.compare(at(a), at(b)));
+  }
+
+  override render() {
+    return html`<div class="row" role="row">${COLUMNS.map((c) => html`<span role="columnheader">${c}</span>`)}</div>
+      <div role="rowgroup">
+        ${virtualize({
+          items: this.items,
+          keyFunction: (r: OverviewRow) => r.uuid,
+          renderItem: (r: OverviewRow, i: number) =>
+            html`<div class="row" role="row" data-index=${i}>${COLUMNS.map((c) => html`<span>${cell(r[c])}</span>`)}</div>`,
+        })}
+      </div>`;
+  }
+}
+if (!customElements.get('bench-lit-grid')) customElements.define('bench-lit-grid', BenchLitGrid);
+
+let lit: BenchLitGrid | undefined;
+const litRows = (el: BenchLitGrid) => Array.from(el.shadowRoot?.querySelectorAll<HTMLElement>('[data-index]') ?? []);
+/**
+ * The first five rows' text: one row is not enough, as the rows first by system name and first by
+ * supplier can be the same one (the generated data has such a row at 1,000 rows).
+ */
+const litFirstRowText = (el: BenchLitGrid) =>
+  [0, 1, 2, 3, 4]
+    .map((i) => el.shadowRoot?.querySelector(`[data-index="${i}"]`)?.textContent?.replace(/\s+/g, ' ').trim() ?? '')
+    .join(' | ');
+/** Rows shown: rendered rows reach the bottom of the element's scrolling box (or every row is rendered). */
+function litShowsRows(el: BenchLitGrid): boolean {
+  const shown = litRows(el);
+  if (!shown.length) return false;
+  if (shown.length >= rows.length) return true;
+  const bottom = Math.max(...shown.map((r) => r.getBoundingClientRect().bottom));
+  return bottom >= el.getBoundingClientRect().bottom - 1;
+}
+
+/** Time from creating the minimal Lit grid to its rows shown. */
+async function litFirstRender(): Promise<{ ms: number; domRows: number }> {
+  ag?.api.destroy();
+  ag = undefined;
+  stage().replaceChildren();
+  overview = undefined;
+  table = undefined;
+  lit = undefined;
+  await settle();
+  const t0 = performance.now();
+  const el = document.createElement('bench-lit-grid') as BenchLitGrid;
+  el.items = rows;
+  stage().append(el);
+  await until(
+    el.shadowRoot as ShadowRoot,
+    () => litShowsRows(el),
+    () => `${litRows(el).length} Lit rows`,
+  );
+  await el.updateComplete;
+  void el.offsetHeight;
+  const ms = performance.now() - t0;
+  lit = el;
+  return { ms, domRows: litRows(el).length };
+}
+
+/** Time from sorting the minimal Lit grid's items to the re-ordered rows shown. */
+async function litResort(column: string): Promise<{ ms: number; domRows: number }> {
+  const el = lit;
+  if (!el) throw new Error('no Lit grid rendered');
+  const before = litFirstRowText(el);
+  await settle();
+  const t0 = performance.now();
+  el.sortBy(column);
+  await until(
+    el.shadowRoot as ShadowRoot,
+    () => litShowsRows(el) && litFirstRowText(el) !== before,
+    () => `Lit first row "${litFirstRowText(el).slice(0, 60)}" (before: "${before.slice(0, 60)}")`,
+  );
+  await el.updateComplete;
+  void el.offsetHeight;
+  return { ms: performance.now() - t0, domRows: litRows(el).length };
+}
+
+// ---------------------------------------------------------------------------------------------
 // What bench/browser.mjs calls
 
 /** Raw samples of one measurement (after `warmup` discarded runs) and the most row elements seen. */
@@ -394,7 +514,15 @@ export interface Samples {
   readonly maxDomRows: number;
 }
 
-type Measurement = 'gridFirstRender' | 'gridResort' | 'tableFirstRender' | 'tableResort' | 'agFirstRender' | 'agResort';
+type Measurement =
+  | 'gridFirstRender'
+  | 'gridResort'
+  | 'tableFirstRender'
+  | 'tableResort'
+  | 'agFirstRender'
+  | 'agResort'
+  | 'litFirstRender'
+  | 'litResort';
 
 async function measure(what: Measurement, samples: number, warmup: number): Promise<Samples> {
   const out: number[] = [];
@@ -403,6 +531,7 @@ async function measure(what: Measurement, samples: number, warmup: number): Prom
   if (what === 'gridResort' && !overview?.isConnected) await gridFirstRender();
   if (what === 'tableResort' && !table?.isConnected) await tableFirstRender();
   if (what === 'agResort' && !ag?.host.isConnected) await agFirstRender();
+  if (what === 'litResort' && !lit?.isConnected) await litFirstRender();
   for (let i = 0; i < warmup + samples; i++) {
     const column = SORT_COLUMNS[i % SORT_COLUMNS.length] as string;
     const r =
@@ -416,7 +545,11 @@ async function measure(what: Measurement, samples: number, warmup: number): Prom
               ? await tableResort(column)
               : what === 'agFirstRender'
                 ? await agFirstRender()
-                : await agResort(column);
+                : what === 'agResort'
+                  ? await agResort(column)
+                  : what === 'litFirstRender'
+                    ? await litFirstRender()
+                    : await litResort(column);
     maxDomRows = Math.max(maxDomRows, r.domRows);
     if (i >= warmup) out.push(r.ms);
   }
@@ -453,6 +586,9 @@ async function load(): Promise<void> {
   widgets = (await import(/* @vite-ignore */ url)) as Widgets;
   agGrid = await import('ag-grid-community');
   agGrid.ModuleRegistry.registerModules([agGrid.AllCommunityModule]);
+  // The embed bundle defines the overview on first use (docs/decisions/0070): load it now, so that no
+  // sample includes fetching its code.
+  await (widgets as { loadKitosElement?: (tag: string) => Promise<void> }).loadKitosElement?.('kitos-overview');
   await customElements.whenDefined('kitos-overview');
   api.build = build;
   window.kitosBench = api;

@@ -1,7 +1,8 @@
 // The demo's "Fælles" tab: what the seeded municipalities share with each other, through the same
 // HTTP client as the rest of the page. The widgets are imported from their own subpaths and made on
 // the first visit of the tab; the radar starts on the most used system whose shared contracts end
-// in the most municipalities within two years, and the landscapes on the first KLE task.
+// in the most municipalities within two years, from the point of view of the viewer's own contract
+// on it when there is one ("Kontrakter som denne"), and the landscapes on the first KLE task.
 import '@os2kitos/widgets/catalogue';
 import '@os2kitos/widgets/procurement-radar';
 import '@os2kitos/widgets/similar-landscapes';
@@ -20,15 +21,26 @@ const TEXT = {
 
 let made = false;
 
-/** Picks a radar subject with shared contracts in as many organisations as there are (of the 8 most used systems). */
-async function pickRadarSystem(client: KitosClient): Promise<string | undefined> {
+/**
+ * Picks a radar subject with shared contracts in as many organisations as there are (of the 8 most
+ * used systems), and the viewer's own contract on it in the window, if any.
+ */
+async function pickRadarSystem(
+  client: KitosClient,
+  organizationUuid: string,
+): Promise<{ system: string; contract: string | undefined } | undefined> {
   if (!canCoordinate(client)) return undefined;
   const page = await client.catalogue({ limit: 8 });
   const radars = await Promise.all(
     page.entries.map(async (e) => ({ uuid: e.uuid, radar: await client.radar({ systemUuid: e.uuid, months: 24 }) })),
   );
   radars.sort((a, b) => b.radar.organizations - a.radar.organizations || b.radar.contracts - a.radar.contracts);
-  return radars[0]?.uuid;
+  const best = radars[0];
+  if (!best) return undefined;
+  const own = best.radar.groups
+    .flatMap((g) => g.quarters.flatMap((q) => q.entries))
+    .find((e) => e.contract.organizationUuid === organizationUuid);
+  return { system: best.uuid, contract: own?.contract.uuid };
 }
 
 async function pickTask(client: KitosClient): Promise<string | undefined> {
@@ -50,8 +62,12 @@ async function make(panel: HTMLElement, client: KitosClient): Promise<void> {
   similar.setAttribute('suggestion-limit', '8');
   panel.replaceChildren(intro, catalogue, radar, similar);
   renderCoordinationText(document.documentElement.lang === 'en' ? 'en' : 'da');
-  const [system, task] = await Promise.all([pickRadarSystem(client), pickTask(client)]);
-  if (system) radar.setAttribute('system-uuid', system);
+  const organizationUuid =
+    (document.getElementById('provider') as (HTMLElement & { organizationUuid?: string }) | null)?.organizationUuid ??
+    '';
+  const [picked, task] = await Promise.all([pickRadarSystem(client, organizationUuid), pickTask(client)]);
+  if (picked) radar.setAttribute('system-uuid', picked.system);
+  if (picked?.contract) radar.setAttribute('contract', picked.contract);
   if (task) similar.setAttribute('kle-uuid', task);
 }
 

@@ -114,6 +114,12 @@ describe('the demo through the server (npm start)', () => {
       await expect
         .poll(() => page.locator('kitos-procurement-radar [part~="entry"]').count(), { timeout: 30_000 })
         .toBeGreaterThan(0);
+      // The radar from the point of view of the viewer's own contract on that system.
+      await expect
+        .poll(() => page.locator('kitos-procurement-radar [part~="like-mine-table"] tbody tr').count(), {
+          timeout: 30_000,
+        })
+        .toBeGreaterThan(0);
       await expect
         .poll(() => page.locator('kitos-similar-landscapes [part~="organization"]').count(), { timeout: 30_000 })
         .toBe(1);

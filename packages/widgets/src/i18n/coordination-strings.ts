@@ -67,6 +67,17 @@ export interface CoordinationStrings {
   readonly timelineHint: string;
   readonly emptyCell: string;
   readonly notShared: string;
+  // Contracts like mine (the radar from one contract's point of view).
+  readonly likeMineTitle: string;
+  readonly likeMineIntro: string;
+  readonly likeMineSummary: (n: string) => string;
+  readonly noLikeMine: string;
+  readonly inCommon: string;
+  readonly sameSupplier: string;
+  readonly deadlines: string;
+  readonly distance: string;
+  readonly quarterDistance: (n: number | null) => string;
+  readonly onRadar: string;
   // Similar landscapes.
   readonly similarTitle: string;
   readonly similarity: string;
@@ -149,6 +160,18 @@ const da: CoordinationStrings = {
   timelineHint: 'Brug piletasterne til at gå mellem kvartaler og systemer, Enter for detaljer.',
   emptyCell: 'Ingen',
   notShared: 'Ikke delt',
+  likeMineTitle: 'Kontrakter som denne',
+  likeMineIntro:
+    'Andre kommuners delte kontrakter på de samme IT-systemer eller hos samme leverandør, med den nærmeste udløbsdato først: dem, I kan gå i udbud sammen med.',
+  likeMineSummary: (n) => (n === '1' ? '1 kontrakt som denne' : `${n} kontrakter som denne`),
+  noLikeMine: 'Ingen andre kommuner deler en kontrakt på de samme systemer eller hos samme leverandør.',
+  inCommon: 'Til fælles',
+  sameSupplier: 'Samme leverandør',
+  deadlines: 'Frister',
+  distance: 'Fra jeres',
+  quarterDistance: (n) =>
+    n === null ? 'Ukendt' : n === 0 ? 'Samme kvartal' : n === 1 ? '1 kvartal' : `${n} kvartaler`,
+  onRadar: 'Vis på radar',
   similarTitle: 'Kommuner med lignende systemlandskab',
   similarity: 'Lighed',
   percent: (n) => `${n} %`,
@@ -230,6 +253,17 @@ const en: CoordinationStrings = {
   timelineHint: 'Use the arrow keys to move between quarters and systems, Enter for details.',
   emptyCell: 'None',
   notShared: 'Not shared',
+  likeMineTitle: 'Contracts like this one',
+  likeMineIntro:
+    "Other municipalities' shared contracts on the same IT systems or with the same supplier, nearest expiry first: the ones you could tender together with.",
+  likeMineSummary: (n) => (n === '1' ? '1 contract like this one' : `${n} contracts like this one`),
+  noLikeMine: 'No other municipality shares a contract on the same systems or with the same supplier.',
+  inCommon: 'In common',
+  sameSupplier: 'Same supplier',
+  deadlines: 'Deadlines',
+  distance: 'From yours',
+  quarterDistance: (n) => (n === null ? 'Unknown' : n === 0 ? 'Same quarter' : n === 1 ? '1 quarter' : `${n} quarters`),
+  onRadar: 'Show on radar',
   similarTitle: 'Municipalities with a similar landscape',
   similarity: 'Similarity',
   percent: (n) => `${n}%`,

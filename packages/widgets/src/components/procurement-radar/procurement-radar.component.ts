@@ -3,6 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import type {
   CatalogueFilters,
   KitosCoordinationReader,
+  LikeMine,
   Radar,
   RadarEntry,
   RadarKind,
@@ -35,6 +36,11 @@ interface Named {
  * with an icon and in words; the timeline is a keyboard grid (arrow keys, Home/End, Enter opens a
  * quarter's contracts with whom to contact), and a table view lists the same as plain rows.
  *
+ * With `contract` (the uuid of one of the reader's own contracts) it also lists, from that
+ * contract's point of view, the shared contracts of other municipalities on the same systems or with
+ * the same supplier, nearest end first, with their deadlines, supplier and whom to contact; a button
+ * per shared system shows that system on the radar.
+ *
  * @summary A timeline by quarter of shared contracts ending across municipalities.
  * @tagname kitos-procurement-radar
  * @fires {KitosErrorEvent} kitos-error - The radar or its choices could not be loaded.
@@ -51,6 +57,9 @@ interface Named {
  * @csspart cell - One system's quarter.
  * @csspart entry - One contract's deadline in a quarter.
  * @csspart detail - The open quarter's contracts with contacts.
+ * @csspart like-mine - The contracts like the one given by `contract`.
+ * @csspart like-mine-table - Their table.
+ * @csspart show-on-radar - The button that shows a shared system on the radar.
  * @csspart table - The table view.
  * @csspart message - Loading, empty and "not available" messages.
  * @csspart error - The error message.
@@ -64,6 +73,7 @@ interface Named {
  * @example
  * ```html
  * <kitos-procurement-radar supplier-uuid="…" months="36"></kitos-procurement-radar>
+ * <kitos-procurement-radar contract="…"></kitos-procurement-radar>
  * ```
  */
 export class KitosProcurementRadar extends KitosCoordinationElement {
@@ -90,6 +100,13 @@ export class KitosProcurementRadar extends KitosCoordinationElement {
   @property()
   from = '';
 
+  /**
+   * One of the reader's organisation's own contracts (uuid): lists the other municipalities' shared
+   * contracts like it (same systems or supplier), nearest end first.
+   */
+  @property()
+  contract = '';
+
   /** `timeline` (default) or `table`; the user can switch. */
   @property()
   view: 'timeline' | 'table' = 'timeline';
@@ -103,6 +120,10 @@ export class KitosProcurementRadar extends KitosCoordinationElement {
   @state() private active: readonly [number, number] = [0, 0];
   /** The open cell (row, column), if any. */
   @state() private open: readonly [number, number] | undefined;
+  @state() private likeMine: readonly LikeMine[] | undefined;
+  @state() private likePhase: 'idle' | 'loading' | 'ready' | 'error' = 'idle';
+  private likeKey = '';
+  private likeRequest = 0;
   private source: KitosCoordinationReader | undefined;
   private queryKey = '';
   private request = 0;
@@ -131,6 +152,14 @@ export class KitosProcurementRadar extends KitosCoordinationElement {
     const readerChanged = reader !== this.source;
     this.source = reader;
     if (readerChanged) void this.loadChoices(reader);
+    if (this.contract !== this.likeKey || readerChanged) {
+      this.likeKey = this.contract;
+      if (this.contract) void this.loadLikeMine(reader, this.contract);
+      else {
+        this.likeMine = undefined;
+        this.likePhase = 'idle';
+      }
+    }
     const query = this.query;
     const key = JSON.stringify(query ?? null);
     if (key !== this.queryKey || readerChanged) {
@@ -170,6 +199,21 @@ export class KitosProcurementRadar extends KitosCoordinationElement {
       if (request !== this.request) return;
       this.phase = 'error';
       this.reportError('radar', error);
+    }
+  }
+
+  private async loadLikeMine(reader: KitosCoordinationReader, contract: string): Promise<void> {
+    const request = ++this.likeRequest;
+    this.likePhase = 'loading';
+    try {
+      const likeMine = await reader.contractsLikeMine(contract);
+      if (request !== this.likeRequest) return;
+      this.likeMine = likeMine;
+      this.likePhase = 'ready';
+    } catch (error) {
+      if (request !== this.likeRequest) return;
+      this.likePhase = 'error';
+      this.reportError('like-mine', error);
     }
   }
 
@@ -437,6 +481,93 @@ export class KitosProcurementRadar extends KitosCoordinationElement {
     </div>`;
   }
 
+  private contactsOf(contacts: LikeMine['contract']['contacts']): TemplateResult | string {
+    if (!contacts?.length) return this.ct.notShared;
+    return html`${contacts.map(
+      (p, i) =>
+        html`${i > 0 ? ', ' : ''}${p.name}${p.email ? html` (<a href=${`mailto:${p.email}`}>${p.email}</a>)` : nothing}`,
+    )}`;
+  }
+
+  private renderLikeMine(): TemplateResult | typeof nothing {
+    if (!this.contract) return nothing;
+    const { ct, t } = this;
+    const rows = this.likePhase === 'ready' ? (this.likeMine ?? []) : [];
+    const status =
+      this.likePhase === 'loading'
+        ? t.loading
+        : this.likePhase === 'ready'
+          ? rows.length
+            ? ct.likeMineSummary(formatCount(rows.length, this.language))
+            : ct.noLikeMine
+          : '';
+    return html`<section part="like-mine" aria-labelledby="like-title">
+      ${heading(this.headingLevel + 1, ct.likeMineTitle, 'section-title', 'like-title')}
+      <p class="muted" id="like-intro">${ct.likeMineIntro}</p>
+      <p role="status" part="like-summary">${status}</p>
+      ${this.likePhase === 'error' ? html`<p part="error" role="alert">${t.loadFailed}</p>` : nothing}
+      ${
+        rows.length
+          ? html`<div class="scroll">
+            <table part="like-mine-table" aria-labelledby="like-title" aria-describedby="like-intro">
+              <thead>
+                <tr>
+                  <th scope="col">${ct.organization}</th>
+                  <th scope="col">${ct.inCommon}</th>
+                  <th scope="col">${ct.supplier}</th>
+                  <th scope="col">${ct.deadlines}</th>
+                  <th scope="col">${ct.distance}</th>
+                  <th scope="col">${ct.contacts}</th>
+                </tr>
+              </thead>
+              <tbody>
+                ${rows.map(
+                  (x) => html`<tr data-contract=${x.contract.uuid}>
+                    <th scope="row">${x.organization.name}</th>
+                    <td>
+                      <ul class="plain">
+                        ${x.sameSystems.map(
+                          (sys) => html`<li>
+                            ${sys.name}
+                            <button
+                              type="button"
+                              part="show-on-radar"
+                              @click=${() => this.choose('system', sys.uuid)}
+                            >
+                              ${ct.onRadar}<span class="visually-hidden">: ${sys.name}</span>
+                            </button>
+                          </li>`,
+                        )}
+                        ${x.sameSupplier ? html`<li>${ct.sameSupplier}</li>` : nothing}
+                      </ul>
+                    </td>
+                    <td>${x.contract.supplier?.name ?? ct.notShared}</td>
+                    <td>
+                      ${
+                        x.contract.deadlines?.length
+                          ? html`<ul class="plain">
+                            ${x.contract.deadlines.map(
+                              (d) => html`<li class="chip" data-kind=${d.kind}>
+                                <span aria-hidden="true">${KIND_ICON[d.kind]}</span> ${ct.kind[d.kind]}
+                                ${ct.quarter(d.quarter)}
+                              </li>`,
+                            )}
+                          </ul>`
+                          : ct.notShared
+                      }
+                    </td>
+                    <td>${ct.quarterDistance(x.quarterDistance)}</td>
+                    <td>${this.contactsOf(x.contract.contacts)}</td>
+                  </tr>`,
+                )}
+              </tbody>
+            </table>
+          </div>`
+          : nothing
+      }
+    </section>`;
+  }
+
   override render() {
     const { ct, t } = this;
     if (!this.activeClient) return html`<p part="message">${t.noClient}</p>`;
@@ -452,7 +583,7 @@ export class KitosProcurementRadar extends KitosCoordinationElement {
             ? ct.pickSubject
             : '';
     return html`<section part="base" aria-labelledby="title" aria-busy=${this.phase === 'loading'}>
-      ${heading(this.headingLevel, ct.radarTitle, 'title', 'title')} ${this.renderToolbar()}
+      ${heading(this.headingLevel, ct.radarTitle, 'title', 'title')} ${this.renderLikeMine()} ${this.renderToolbar()}
       <p part="summary" role="status">${summary}</p>
       ${this.phase === 'error' ? html`<p part="error" role="alert">${t.loadFailed}</p>` : nothing}
       ${radar && radar.groups.length === 0 ? html`<p part="message">${ct.noRadar}</p>` : nothing}

@@ -99,5 +99,35 @@ export const procurementRadarStyles = [
     .kinds {
       overflow-wrap: anywhere;
     }
+    [part~='like-mine'] {
+      margin: 0 0 1rem;
+    }
+    [part~='like-mine-table'] th[scope='row'] {
+      font-weight: 600;
+      text-align: start;
+      background: none;
+    }
+    /* Narrow columns scroll sideways (the .scroll box) instead of breaking words into letters. */
+    [part~='like-mine-table'] {
+      min-width: 42rem;
+    }
+    [part~='like-mine-table'] td,
+    [part~='like-mine-table'] th {
+      vertical-align: top;
+      overflow-wrap: break-word;
+    }
+    [part~='like-mine-table'] ul.plain {
+      display: grid;
+      justify-items: start;
+      gap: 0.25rem;
+    }
+    [part~='like-mine-table'] .chip {
+      display: inline-block;
+    }
+    [part~='show-on-radar'] {
+      font-size: 0.85em;
+      padding: 0.05rem 0.4rem;
+      margin-inline-start: 0.25rem;
+    }
   `,
 ];

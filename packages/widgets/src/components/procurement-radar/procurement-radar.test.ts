@@ -137,3 +137,93 @@ describe('<kitos-procurement-radar>', () => {
     );
   });
 });
+
+// "Contracts like mine": Nordby's spare contract covers System 01, which Østby and Vestby use under
+// contracts they share. Over both clients: the in-page one and HTTP against the test server.
+const likeRows = (el: Element) =>
+  [...root(el).querySelectorAll('[part~="like-mine-table"] tbody tr')].map((tr) =>
+    [...tr.querySelectorAll('th, td')].map(text),
+  );
+const likeSummary = (el: Element) => text(root(el).querySelector('[part~="like-summary"]'));
+
+for (const setup of CLIENT_SETUPS) {
+  describe(`<kitos-procurement-radar contract> over the ${setup.name} client`, () => {
+    let c: ClientSetup;
+    before(async () => {
+      c = await setup.make();
+    });
+
+    async function likeMine(lang: string) {
+      const el = await fixture<KitosProcurementRadar>(html`<kitos-procurement-radar
+        lang=${lang}
+        contract=${c.portfolio.spareContract}
+        .client=${c.client}
+      ></kitos-procurement-radar>`);
+      await waitUntil(() => /som denne|like this one/.test(likeSummary(el)), 'contracts like mine', { timeout: 5000 });
+      return el;
+    }
+
+    it("lists the other municipalities' contracts on the same system, nearest end first, with whom to contact", async () => {
+      const el = await likeMine('da');
+      expect(likeSummary(el)).to.equal('2 kontrakter som denne');
+      expect(text(root(el).querySelector('[part~="like-mine"] h3, [part~="like-mine"] [role="heading"]'))).to.equal(
+        'Kontrakter som denne',
+      );
+      const headers = [...root(el).querySelectorAll('[part~="like-mine-table"] thead th')].map(text);
+      expect(headers).to.deep.equal(['Organisation', 'Til fælles', 'Leverandør', 'Frister', 'Fra jeres', 'Kontakt']);
+      expect(likeRows(el)).to.deep.equal([
+        [
+          'Vestby Kommune',
+          'System 01 Vis på radar: System 01',
+          'Leverandør A/S',
+          '■ Udløber 3. kvt. 2026 ● Udbud bør starte 4. kvt. 2025',
+          '5 kvartaler',
+          'Ikke delt',
+        ],
+        [
+          'Østby Kommune',
+          'System 01 Vis på radar: System 01',
+          'Leverandør A/S',
+          '■ Udløber 2. kvt. 2026 ● Udbud bør starte 3. kvt. 2025',
+          '6 kvartaler',
+          'Eva Test (eva@oestby.dk)',
+        ],
+      ]);
+      // Row headers name each row; the contact is a mail link.
+      expect(root(el).querySelectorAll('[part~="like-mine-table"] tbody th[scope="row"]')).to.have.length(2);
+      expect(root(el).querySelector('[part~="like-mine-table"] a')?.getAttribute('href')).to.equal(
+        'mailto:eva@oestby.dk',
+      );
+      await expect(el).to.be.accessible();
+    });
+
+    it('"show on radar" is reached by Tab and shows that system on the radar with Enter, in English', async () => {
+      const el = await likeMine('en');
+      expect(summary(el)).to.equal('Choose what the radar shows.');
+      const first = root(el).querySelector<HTMLButtonElement>('[part~="show-on-radar"]')!;
+      // Tab order: the first focusable element of the widget is the first row's button.
+      const before = document.createElement('button');
+      before.textContent = 'before';
+      el.before(before);
+      before.focus();
+      await sendKeys({ press: 'Tab' });
+      await waitUntil(() => root(el).activeElement === first, 'Tab reaches the button');
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(
+        () => summary(el) === '3 contracts in 3 organisations',
+        `radar for System 01, was ${summary(el)}`,
+      );
+      expect([...root(el).querySelectorAll('[role="rowheader"]')].map(text)).to.deep.equal(['System 01']);
+      expect(root(el).querySelector<HTMLSelectElement>('[part~="subject-select"]')!.value).to.equal(
+        c.portfolio.coordination.system01,
+      );
+      // The list stays, now in English.
+      expect(likeRows(el).map((r) => [r[0], r[4]])).to.deep.equal([
+        ['Vestby Kommune', '5 quarters'],
+        ['Østby Kommune', '6 quarters'],
+      ]);
+      before.remove();
+      await expect(el).to.be.accessible();
+    });
+  });
+}
