@@ -21,6 +21,7 @@ export {
   canCoordinate,
   canTransferRoles,
   canWriteContracts,
+  canWriteProjects,
   canWriteRegistrations,
   canWriteUsages,
 } from './data/client.js';
@@ -49,6 +50,8 @@ export const LAZY_ELEMENTS = {
   'kitos-contract-create': () => import('./components/contract-create/contract-create.js'),
   'kitos-registration-card': () => import('./components/registration-card/registration-card.js'),
   'kitos-registration-create': () => import('./components/registration-create/registration-create.js'),
+  'kitos-project-card': () => import('./components/project-card/project-card.js'),
+  'kitos-project-create': () => import('./components/project-create/project-create.js'),
   'kitos-contract-deadlines': () => import('./components/contract-deadlines/contract-deadlines.js'),
   'kitos-notifications': () => import('./components/notifications/notifications.js'),
   'kitos-org-tree': () => import('./components/org-tree/org-tree.js'),
@@ -57,6 +60,7 @@ export const LAZY_ELEMENTS = {
   'kitos-catalogue': () => import('./components/catalogue/catalogue.js'),
   'kitos-procurement-radar': () => import('./components/procurement-radar/procurement-radar.js'),
   'kitos-similar-landscapes': () => import('./components/similar-landscapes/similar-landscapes.js'),
+  'kitos-architecture-coverage': () => import('./components/architecture-coverage/architecture-coverage.js'),
   'kitos-data-quality': () => import('./components/data-quality/data-quality.js'),
   'kitos-gdpr-register': () => import('./components/gdpr-register/gdpr-register.js'),
 } as const;
