@@ -6,16 +6,22 @@
 import '@os2kitos/widgets/catalogue';
 import '@os2kitos/widgets/procurement-radar';
 import '@os2kitos/widgets/similar-landscapes';
+import '@os2kitos/widgets/architecture-coverage';
 import { canCoordinate, type KitosClient } from '@os2kitos/widgets';
 
 /** The tab's id suffix and `data-kind`. */
 export const COORDINATION_TAB = 'coordination';
 
 const TEXT = {
-  da: { tab: 'Fælles', intro: 'Det de andre kommuner deler: katalog, udbudsradar og lignende systemlandskaber.' },
+  da: {
+    tab: 'Fælles',
+    intro:
+      'Det de andre kommuner deler: katalog, udbudsradar og lignende systemlandskaber, og hvor meget af jeres portefølje der står på den fælleskommunale rammearkitektur.',
+  },
   en: {
     tab: 'Across municipalities',
-    intro: 'What the other municipalities share: catalogue, procurement radar and similar landscapes.',
+    intro:
+      'What the other municipalities share: catalogue, procurement radar and similar landscapes, and how much of your portfolio stands on the joint reference architecture.',
   },
 };
 
@@ -48,7 +54,7 @@ async function pickTask(client: KitosClient): Promise<string | undefined> {
   return (await client.catalogueFilters()).kle.find((k) => !k.taskKey.includes('.'))?.uuid;
 }
 
-/** Fills the tab's panel with the three widgets (once), starting them on subjects with data. */
+/** Fills the tab's panel with the four widgets (once), starting them on subjects with data. */
 async function make(panel: HTMLElement, client: KitosClient): Promise<void> {
   made = true;
   const intro = document.createElement('p');
@@ -60,7 +66,8 @@ async function make(panel: HTMLElement, client: KitosClient): Promise<void> {
   const radar = document.createElement('kitos-procurement-radar');
   const similar = document.createElement('kitos-similar-landscapes');
   similar.setAttribute('suggestion-limit', '8');
-  panel.replaceChildren(intro, catalogue, radar, similar);
+  const architecture = document.createElement('kitos-architecture-coverage');
+  panel.replaceChildren(intro, catalogue, radar, similar, architecture);
   renderCoordinationText(document.documentElement.lang === 'en' ? 'en' : 'da');
   const organizationUuid =
     (document.getElementById('provider') as (HTMLElement & { organizationUuid?: string }) | null)?.organizationUuid ??

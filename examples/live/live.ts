@@ -144,6 +144,9 @@ async function signInAs(user: DemoUser, resumed?: KitosHttpClient) {
   ($('user') as HTMLSelectElement).value = user.email;
   $('status').textContent = t.ready;
   render();
+  // A tab chosen while signing in (the shared one needs the client to fill its panel) shows now.
+  const selected = document.querySelector<HTMLElement>('[role=tab][data-kind][aria-selected="true"]');
+  if (selected?.dataset.kind) showCoordinationTab(selected.dataset.kind, client);
 }
 
 function showTab(kind: string) {

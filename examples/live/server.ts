@@ -10,7 +10,7 @@ import { bulkLoad, toIsoDate } from '@os2kitos/core';
 import { findUserByEmail, loadConfig, openStorage, setPassword, startServer } from '@os2kitos/server';
 import { build } from 'esbuild';
 import { generatePortfolio } from '../../bench/generator/index.js';
-import { shareAcrossMunicipalities } from './coordination-seed.js';
+import { shareAcrossMunicipalities, tieReferenceArchitecture } from './coordination-seed.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const here = fileURLToPath(new URL('./', import.meta.url));
@@ -118,6 +118,9 @@ for (const u of users) {
 }
 // What the municipalities share with each other (the "Fælles" tab), where none is stored yet.
 await shareAcrossMunicipalities(server.kitos, localAdmins);
+// The joint reference architecture, loaded by the generator's global admin, with a few systems tied.
+const globalAdmin = await findUserByEmail(server.kitos, 'admin@faelles-kommune.example');
+if (globalAdmin) await tieReferenceArchitecture(server.kitos, { userUuid: globalAdmin.uuid });
 console.log(`\nOS2KITOS demo: open ${server.url}/\n(API reference: ${server.url}/api/docs; stop with Ctrl+C)`);
 
 // Warm the read models the page shows first (overviews and deadlines of each demo municipality)

@@ -123,6 +123,13 @@ describe('the demo through the server (npm start)', () => {
       await expect
         .poll(() => page.locator('kitos-similar-landscapes [part~="organization"]').count(), { timeout: 30_000 })
         .toBe(1);
+      // How much of the portfolio stands on the joint reference architecture the demo ties systems to.
+      await expect
+        .poll(() => page.locator('kitos-architecture-coverage [part~="summary"] p').textContent(), { timeout: 30_000 })
+        .toMatch(/^[1-9]\d* af [\d.]+ systemer i brug \(\d+ %\) er knyttet/);
+      await expect
+        .poll(() => page.locator('kitos-architecture-coverage [part~="elements"] tbody tr').first().textContent())
+        .toMatch(/^Serviceplatformen\s*[1-9]/);
       expect(await page.locator('#overview-panel').isHidden()).toBe(true);
       await page.screenshot({ path: 'test-results/live-demo-coordination.png', fullPage: true });
       await page.click('#tab-contracts');

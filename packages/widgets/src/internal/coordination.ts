@@ -141,5 +141,6 @@ export const coordinationStyles = [
  * from screen readers: the words say it).
  */
 export function barWidth(value: number, max: number): string {
-  return `${max > 0 ? Math.max(2, Math.round((100 * value) / max)) : 0}%`;
+  // A share that is there stays visible (at least 2 %); nothing is an empty track.
+  return `${max > 0 && value > 0 ? Math.max(2, Math.round((100 * value) / max)) : 0}%`;
 }

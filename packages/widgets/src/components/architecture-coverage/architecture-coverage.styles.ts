@@ -22,5 +22,9 @@ export const architectureCoverageStyles = [
     .bar-text {
       white-space: normal;
     }
+    td .bar-text {
+      flex: 0 0 8.5rem;
+      text-align: end;
+    }
   `,
 ];
