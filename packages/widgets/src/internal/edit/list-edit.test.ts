@@ -341,7 +341,9 @@ for (const [index, setup] of CLIENT_SETUPS.entries()) {
         'archiving.supplierOrganizationUuid',
         optionNamed(editor, 'archiving.supplierOrganizationUuid', 'Fælles Kommune'),
       );
-      field(editor, 'archiving.documentBearing').click();
+      // Yes/no questions keep "not answered" apart from "no".
+      expect(field<HTMLSelectElement>(editor, 'archiving.active').value).to.equal('');
+      choose(editor, 'archiving.documentBearing', 'true');
       type(editor, 'archiving.frequencyInMonths', 'hver 12.');
       type(editor, 'archiving.notes', 'Afleveres til Stadsarkivet');
       const periods = 'archiving.journalPeriods';
@@ -391,6 +393,7 @@ for (const [index, setup] of CLIENT_SETUPS.entries()) {
       expect(record.archiving.typeUuid).to.be.a('string');
       expect(record.archiving.supplierOrganizationUuid).to.be.a('string');
       expect(record.archiving.documentBearing).to.equal(true);
+      expect(record.archiving.active).to.equal(null);
       expect(record.archiving.frequencyInMonths).to.equal(12);
       expect(record.archiving.notes).to.equal('Afleveres til Stadsarkivet');
       expect(record.archiving.journalPeriods.map(({ uuid: _, ...p }) => p)).to.deep.equal([

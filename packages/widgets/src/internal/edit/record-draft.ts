@@ -16,6 +16,7 @@ export type FieldKind =
   | 'option'
   | 'number'
   | 'bool'
+  | 'yes-no'
   | 'enum-set'
   | 'option-set'
   | 'organization-set'
@@ -111,6 +112,8 @@ export function draftOfRecord(fields: readonly FieldSpec[], record: unknown): Dr
       draft[f.key] = Array.isArray(value) ? value.map(String) : [];
     else if (f.kind === 'date') draft[f.key] = typeof value === 'string' ? toDanishDate(value) : '';
     else if (f.kind === 'bool') draft[f.key] = value === true ? 'true' : 'false';
+    // A nullable yes/no keeps "not answered" apart from "no".
+    else if (f.kind === 'yes-no') draft[f.key] = value === true ? 'true' : value === false ? 'false' : '';
     else if (f.kind === 'number')
       draft[f.key] = typeof value === 'number' && !(value === 0 && (f.empty ?? 0) === 0) ? String(value) : '';
     else draft[f.key] = value === null || value === undefined ? '' : String(value);
@@ -161,6 +164,8 @@ export function inputValue(f: FieldSpec, value: DraftValue): { value: unknown } 
   switch (f.kind) {
     case 'bool':
       return { value: text === 'true' };
+    case 'yes-no':
+      return { value: text === '' ? null : text === 'true' };
     case 'date': {
       if (!text) return { value: null };
       const iso = fromDanishDate(text);

@@ -366,6 +366,13 @@ export abstract class KitosRecordEditor<R extends EditableRecord> extends LitEle
           aria-describedby=${describedBy} .checked=${value === 'true'}
           @change=${(e: Event) => this.set(f.key, (e.target as HTMLInputElement).checked ? 'true' : 'false')} />`;
         break;
+      case 'yes-no':
+        input = html`<select id=${id} aria-invalid=${common.invalid} aria-describedby=${describedBy} @change=${onInput}>
+          <option value="" ?selected=${value === ''}>${t.choose}</option>
+          <option value="true" ?selected=${value === 'true'}>${strings(this.language).yes}</option>
+          <option value="false" ?selected=${value === 'false'}>${strings(this.language).no}</option>
+        </select>`;
+        break;
       case 'enum':
       case 'option':
       case 'organization':
