@@ -146,10 +146,15 @@ export { createInPageClient, type InPageClientOptions } from './data/in-page-cli
 export {
   createStaticClient,
   type StaticClientData,
-  type StaticCoordinationData,
   type StaticRow,
   type StaticUnit,
 } from './data/fake-client.js';
+export {
+  type StaticCoordination,
+  type StaticCoordinationData,
+  type StaticCoordinationRead,
+  staticCoordination,
+} from './data/static-coordination.js';
 export { decodeView, encodeView, type OverviewView, parseView } from './data/view.js';
 export type * from './events/events.js';
 export type { KitosEventDetail, KitosEventName } from './internal/emit.js';

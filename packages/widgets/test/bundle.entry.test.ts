@@ -38,6 +38,11 @@ function read(file: string): Exports {
 
 /** Lives in the deadlines element's module, so the bundle would load that element at once to export it. */
 const WITH_ITS_ELEMENT = ['deadlineUrgency'];
+/**
+ * Left out of the embed bundle on purpose: a static snapshot of several municipalities is for tests
+ * and documentation built from npm, and would put the core's coordination code in the first file.
+ */
+const NOT_EMBEDDED = ['staticCoordination'];
 
 describe('the embed bundle entry (src/bundle.ts)', () => {
   const index = read('index.ts');
@@ -58,7 +63,8 @@ describe('the embed bundle entry (src/bundle.ts)', () => {
   it('exports every other value the package exports', () => {
     const lazy = new Set([...index.values].filter(([, from]) => bundle.dynamic.has(from)).map(([name]) => name));
     const missing = [...index.values.keys()].filter(
-      (name) => !lazy.has(name) && !WITH_ITS_ELEMENT.includes(name) && !bundle.values.has(name),
+      (name) =>
+        !lazy.has(name) && !WITH_ITS_ELEMENT.includes(name) && !NOT_EMBEDDED.includes(name) && !bundle.values.has(name),
     );
     expect(missing).toEqual([]);
   });

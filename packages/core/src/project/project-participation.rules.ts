@@ -33,7 +33,11 @@ const key = (uuid: string) => uuid.toLowerCase();
 export function participantsOf(
   p: Pick<Project, 'jointOrganizationUuids'> & { readonly participants?: readonly ProjectParticipant[] },
 ): ProjectParticipant[] {
-  return p.participants
+  // The core derives the joint organisations from the participants on every write, so joint
+  // organisations without participants are a project stored before participants had roles (read
+  // with the schema's default of none): its joint organisations are its partners.
+  const legacy = !p.participants || (p.participants.length === 0 && p.jointOrganizationUuids.length > 0);
+  return !legacy && p.participants
     ? p.participants.map((x) => ({ ...x }))
     : p.jointOrganizationUuids.map((organizationUuid) => ({ organizationUuid, role: DEFAULT_PARTICIPANT_ROLE }));
 }

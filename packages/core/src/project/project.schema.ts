@@ -212,7 +212,12 @@ export type ProjectFields = z.infer<typeof ProjectFieldsSchema>;
  * project.phases[2].name; // 'Gennemførsel' unless renamed
  * ```
  */
-export const ProjectSchema = EntityMetaSchema.extend(ProjectFieldsSchema.shape);
+export const ProjectSchema = EntityMetaSchema.extend({
+  ...ProjectFieldsSchema.shape,
+  // A project stored before participants had roles has none: `participantsOf` reads its joint
+  // organisations as partners.
+  participants: ProjectFieldsSchema.shape.participants.default([]),
+});
 /** A stored project. */
 export type Project = z.infer<typeof ProjectSchema>;
 

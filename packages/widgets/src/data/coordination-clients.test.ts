@@ -14,6 +14,7 @@ import { CLIENT_SETUPS, type ClientSetup } from '../testing/fixtures/clients.js'
 import { PORTFOLIO_TODAY, seedPortfolio } from '../testing/fixtures/portfolio.js';
 import { canCoordinate, type KitosCoordinationReader } from './client.js';
 import { createStaticClient } from './fake-client.js';
+import { staticCoordination } from './static-coordination.js';
 import { createInPageClient } from './in-page-client.js';
 
 async function refused(p: Promise<unknown>, type: new (...a: never[]) => Error): Promise<void> {
@@ -39,9 +40,11 @@ describe('canCoordinate', () => {
       contracts: [],
       projects: [],
     };
-    expect(canCoordinate(createStaticClient({ coordination: { reader: { userUuid: 'x' }, facts: empty } }))).to.equal(
-      true,
-    );
+    expect(
+      canCoordinate(
+        createStaticClient({ coordination: staticCoordination({ reader: { userUuid: 'x' }, facts: empty }) }),
+      ),
+    ).to.equal(true);
   });
 });
 
@@ -62,10 +65,11 @@ describe('coordination over a static snapshot of several municipalities', () => 
     const municipal = facts.organizations.filter((o) => o.type === 'Kommune').map((o) => o.uuid);
     const snapshot = createStaticClient({
       today: PORTFOLIO_TODAY,
-      coordination: {
+      coordination: staticCoordination({
         reader: { userUuid: p.anna, memberships, municipalityOrganizationUuids: municipal },
         facts,
-      },
+        today: PORTFOLIO_TODAY,
+      }),
     });
     if (!canCoordinate(live) || !canCoordinate(snapshot)) throw new Error('both clients coordinate');
     const co = p.coordination;

@@ -6,11 +6,6 @@
  * @module
  */
 import {
-  type ActorFacts,
-  actorContext,
-  type CoordinationFacts,
-  coordinationReads,
-  indexCoordinationData,
   OVERVIEW_COLUMNS,
   applyOverviewQuery,
   daysBetween,
@@ -36,6 +31,7 @@ import type {
   UsageCardData,
 } from './client.js';
 import { KitosWidgetError } from './errors.js';
+import type { StaticCoordination, StaticCoordinationRead } from './static-coordination.js';
 
 /** A unit as the static client takes it: flat, with an optional parent. */
 export interface StaticUnit {
@@ -50,19 +46,6 @@ export interface StaticUnit {
 
 /** A row of a static overview: the uuid and any of the overview's cells. */
 export type StaticRow<K extends OverviewKind> = Partial<OverviewRowOf<K>> & { readonly uuid: string };
-
-/**
- * A snapshot of several municipalities for the coordination reads of {@link createStaticClient}:
- * every organisation's facts with its sharing setting, and the reader whose view the answers are.
- * The answers come from the core's pure reads, through the same sharing rules and checks as the
- * coordination service (a record its owner does not share with the reader does not leave it).
- */
-export interface StaticCoordinationData {
-  /** The reader: user, memberships and the municipalities among them (core's `ActorFacts`). */
-  readonly reader: ActorFacts;
-  /** Every organisation's facts, as core's `loadCoordinationFacts` reads them from a store. */
-  readonly facts: CoordinationFacts;
-}
 
 /** The data behind {@link createStaticClient}. Everything is optional. */
 export interface StaticClientData {
@@ -90,11 +73,12 @@ export interface StaticClientData {
   /** The delivery log; with it the client has `deliveries`, filtered by record and status. */
   readonly deliveries?: readonly DeliveryItem[];
   /**
-   * Several municipalities' facts and a reader; with it the client has the coordination reads
-   * (`catalogue`, `catalogueFilters`, `systemUse`, `radar`, `contractsLikeMine`,
-   * `similarLandscapes`, `landscapeSuggestions`; see `canCoordinate`), computed for `today`.
+   * The coordination reads over a snapshot of several municipalities, made by `staticCoordination`
+   * (a separate module, so a static client without them carries none of their code); with it the
+   * client has `catalogue`, `catalogueFilters`, `systemUse`, `radar`, `contractsLikeMine`,
+   * `similarLandscapes` and `landscapeSuggestions` (see `canCoordinate`).
    */
-  readonly coordination?: StaticCoordinationData;
+  readonly coordination?: StaticCoordination;
   /** Milliseconds every call waits before answering, to show loading states in demos (default 0). */
   readonly latency?: number;
 }
@@ -234,7 +218,7 @@ export function createStaticClient(data: StaticClientData): KitosClient {
     ...(data.reminders
       ? { reminders: (query: ReminderQuery) => answer(() => remindersOf(data.reminders!, query)) }
       : {}),
-    ...(data.coordination ? coordinationOf(data.coordination, today, answer) : {}),
+    ...(data.coordination ? coordinationOf(data.coordination, answer) : {}),
     ...(data.deliveries
       ? {
           deliveries: (query: DeliveryQuery) =>
@@ -251,13 +235,11 @@ export function createStaticClient(data: StaticClientData): KitosClient {
   };
 }
 
-/** The coordination reads over a snapshot of several municipalities (indexed once). */
+/** The snapshot's coordination reads, answered as the client's other calls are. */
 function coordinationOf(
-  snapshot: StaticCoordinationData,
-  today: IsoDate,
+  reads: StaticCoordination,
   answer: <T>(value: () => T) => Promise<T>,
-): Required<Pick<KitosClient, CoordinationRead>> {
-  const reads = coordinationReads(actorContext(snapshot.reader), indexCoordinationData({ today, ...snapshot.facts }));
+): Required<Pick<KitosClient, StaticCoordinationRead>> {
   return {
     catalogue: (query) => answer(() => reads.catalogue(query)),
     catalogueFilters: () => answer(() => reads.catalogueFilters()),
@@ -268,15 +250,6 @@ function coordinationOf(
     landscapeSuggestions: (query) => answer(() => reads.landscapeSuggestions(query)),
   };
 }
-
-type CoordinationRead =
-  | 'catalogue'
-  | 'catalogueFilters'
-  | 'systemUse'
-  | 'radar'
-  | 'contractsLikeMine'
-  | 'similarLandscapes'
-  | 'landscapeSuggestions';
 
 function remindersOf(list: ReminderList, query: ReminderQuery): ReminderList {
   const mine = (r: ReminderItem) => !query.entityUuid || r.entityUuid === query.entityUuid;
