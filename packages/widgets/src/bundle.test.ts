@@ -49,19 +49,6 @@ describe('the embed bundle entry', () => {
     expect(customElements.get('kitos-gdpr-register')).to.equal(undefined);
   });
 
-  it('an element added later (innerHTML, appendChild) is loaded too, and keeps a property set before', async () => {
-    const host = await fixture(html`<div></div>`);
-    host.innerHTML = '<kitos-similar-landscapes lang="en"></kitos-similar-landscapes>';
-    const catalogue = document.createElement('kitos-catalogue') as HTMLElement & { client?: unknown };
-    catalogue.setAttribute('lang', 'en');
-    catalogue.client = s.client;
-    host.append(catalogue);
-    await customElements.whenDefined('kitos-similar-landscapes');
-    await customElements.whenDefined('kitos-catalogue');
-    expect(catalogue.client).to.equal(s.client);
-    await waitUntil(() => text(catalogue).length > 0, 'catalogue rendered');
-  });
-
   it('loadKitosElement defines an element on demand and rejects a name it does not know', async () => {
     await loadKitosElement('kitos-data-quality');
     expect(customElements.get('kitos-data-quality')).to.not.equal(undefined);
