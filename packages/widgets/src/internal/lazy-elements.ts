@@ -56,22 +56,44 @@ export function loadKitosElement(tag: string): Promise<void> {
   return pending;
 }
 
-function loadQuietly(tag: string): void {
-  loadKitosElement(tag).catch((error: unknown) => {
-    console.error(`[kitos] [widgets] could not load <${tag}>`, error);
-  });
+/**
+ * Own properties set on elements before their definition arrived (`el.client = …` on a
+ * `<kitos-catalogue>` appended before its module loaded). The element's class normally takes these
+ * over on upgrade; they are put back after the upgrade for any it did not keep, so a page never
+ * loses a client or an option it set early.
+ */
+function ownProperties(el: Element): [string, unknown][] {
+  return Object.keys(el).map((key) => [key, (el as unknown as Record<string, unknown>)[key]]);
+}
+
+function loadQuietly(tag: string, elements: readonly Element[] = []): void {
+  const early = elements.map((el) => [el, ownProperties(el)] as const).filter(([, props]) => props.length > 0);
+  loadKitosElement(tag).then(
+    () => {
+      for (const [el, props] of early) {
+        const target = el as unknown as Record<string, unknown>;
+        for (const [key, value] of props) if (target[key] !== value) target[key] = value;
+      }
+    },
+    (error: unknown) => {
+      console.error(`[kitos] [widgets] could not load <${tag}>`, error);
+    },
+  );
 }
 
 /** Loads every registered element that occurs, not yet defined, in `node` or below it. */
 function scan(node: Node): void {
   if (!(node instanceof Element || node instanceof Document || node instanceof DocumentFragment)) return;
-  if (node instanceof Element) {
-    const name = node.localName;
-    if (loaders.has(name) && !customElements.get(name)) loadQuietly(name);
-  }
-  for (const el of node.querySelectorAll(':not(:defined)')) {
-    if (loaders.has(el.localName)) loadQuietly(el.localName);
-  }
+  const waiting = new Map<string, Element[]>();
+  const add = (el: Element) => {
+    if (!loaders.has(el.localName) || customElements.get(el.localName)) return;
+    const list = waiting.get(el.localName) ?? [];
+    list.push(el);
+    waiting.set(el.localName, list);
+  };
+  if (node instanceof Element) add(node);
+  for (const el of node.querySelectorAll(':not(:defined)')) add(el);
+  for (const [name, elements] of waiting) loadQuietly(name, elements);
 }
 
 /**
