@@ -93,8 +93,10 @@ function weightsOf(portfolios: CoordinationData['portfolios']): PortfolioWeights
   for (const [item, count] of holders) weight.set(item, Math.log(1 + n / count));
   const norm = new Map<string, number>();
   for (const [org, items] of portfolios) {
+    // Summed in one fixed order (the items sorted), so every path that loads the same portfolios
+    // in another order gives the very same number.
     let sum = 0;
-    for (const s of items) sum += (weight.get(s) ?? 0) ** 2;
+    for (const s of [...items].sort()) sum += (weight.get(s) ?? 0) ** 2;
     norm.set(org, Math.sqrt(sum));
   }
   const w = { weight, norm };
@@ -141,7 +143,7 @@ function scorer(portfolios: CoordinationData['portfolios'], w: PortfolioWeights,
   const pa = portfolios.get(a);
   const na = w.norm.get(a) ?? 0;
   if (!pa || na === 0) return () => 0;
-  const items = [...pa];
+  const items = [...pa].sort();
   const squares = items.map((s) => (w.weight.get(s) ?? 0) ** 2);
   return (b) => {
     const pb = portfolios.get(b);
