@@ -11,56 +11,27 @@ import type { KitosContractCard } from '../../components/contract-card/contract-
 import type { KitosContractCreate } from '../../components/contract-create/contract-create.component.js';
 import type { KitosContractWriter } from '../../data/client.js';
 import { createStaticClient } from '../../data/fake-client.js';
+import {
+  choose,
+  errorOf,
+  field,
+  openCard,
+  openEditorOf,
+  q,
+  root,
+  text,
+  tick,
+  type,
+  WAIT,
+} from '../../testing/fixtures/edit-harness.js';
 import { CLIENT_SETUPS, type ClientSetup } from '../../testing/fixtures/clients.js';
 import type { KitosContractCreateDialog } from './contract-create-dialog.js';
 import type { KitosContractDelete } from './contract-delete.js';
 import type { KitosContractEditor } from './contract-editor.js';
 
-/** Bound of every wait: the HTTP client goes through a real server on a busy machine. */
-const WAIT = { timeout: 10_000 };
-
-const root = (el: Element) => el.shadowRoot as ShadowRoot;
-const q = <T extends Element = HTMLElement>(el: Element, selector: string) => root(el).querySelector<T>(selector) as T;
-const text = (el: Element) => root(el).textContent?.replace(/\s+/g, ' ') ?? '';
-
-async function card(client: KitosContractWriter, uuid: string, lang = 'da') {
-  const el = await fixture<KitosContractCard>(
-    html`<kitos-contract-card uuid=${uuid} lang=${lang} .client=${client}></kitos-contract-card>`,
-  );
-  await waitUntil(() => q(el, '[part~="card"], [part~="no-access"], [role="alert"]'), 'card', WAIT);
-  return el;
-}
-
-async function openEditor(el: KitosContractCard): Promise<KitosContractEditor> {
-  await waitUntil(() => q(el, '[part~="edit-button"]'), 'edit button', WAIT);
-  q(el, '[part~="edit-button"]').click();
-  await waitUntil(() => q(el, 'kitos-contract-editor'), 'editor', WAIT);
-  const editor = q<KitosContractEditor>(el, 'kitos-contract-editor');
-  await waitUntil(() => q(editor, 'form'), 'form', WAIT);
-  return editor;
-}
-
-const field = <T extends HTMLElement = HTMLInputElement>(editor: Element, key: string) =>
-  q<T>(editor, `#f-${key.replaceAll('.', '-')}`);
-const errorOf = (editor: Element, key: string) =>
-  q(editor, `#f-${key.replaceAll('.', '-')}-error`)?.textContent?.trim() ?? null;
-
-function type(editor: Element, key: string, value: string) {
-  const input = field<HTMLInputElement | HTMLTextAreaElement>(editor, key);
-  input.value = value;
-  input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-}
-
-function choose(editor: Element, key: string, value: string) {
-  const select = field<HTMLSelectElement>(editor, key);
-  select.value = value;
-  select.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
-}
-
-function tick(editor: Element, key: string, on: boolean) {
-  const box = field(editor, key);
-  if (box.checked !== on) box.click();
-}
+const card = (client: KitosContractWriter, uuid: string, lang = 'da') =>
+  openCard<KitosContractCard>('contract', client, uuid, lang);
+const openEditor = (el: KitosContractCard) => openEditorOf<KitosContractEditor>(el, 'contract');
 
 const HOVEDKONTRAKT = optionSeedUuid('it-contract-contract-types', 'Hovedkontrakt');
 const KONTRAKTEJER = optionSeedUuid('it-contract-role-types', 'Kontraktejer');

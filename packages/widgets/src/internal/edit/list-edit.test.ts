@@ -3,81 +3,42 @@
 // and oversight dates, a usage's archiving with its journal periods and its remaining GDPR fields.
 // Add, edit and remove rows with checks while typing at the cell that is wrong, the server's answer
 // at the row, a conflict on a list, keyboard-only use and axe.
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { KitosValidationError } from '@os2kitos/core';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../components/contract-card/contract-card.js';
 import '../../components/registration-card/registration-card.js';
 import '../../components/usage-card/usage-card.js';
 import type { KitosContractWriter, KitosRegistrationWriter, KitosUsageWriter } from '../../data/client.js';
+import {
+  choose,
+  errorOf,
+  field,
+  focused,
+  idOf,
+  openCard,
+  openEditorOf,
+  optionValue,
+  q,
+  qa,
+  text,
+  tickIn,
+  type,
+  WAIT,
+} from '../../testing/fixtures/edit-harness.js';
 import { CLIENT_SETUPS, type ClientSetup } from '../../testing/fixtures/clients.js';
 import type { KitosRecordEditor } from './record-editor.js';
 
-/** Bound of every wait: the HTTP client goes through a real server on a busy machine. */
-const WAIT = { timeout: 10_000 };
-
 type Writer = KitosContractWriter & KitosRegistrationWriter & KitosUsageWriter;
 type Editor = KitosRecordEditor<{ uuid: string; organizationUuid: string; version: number }>;
-const root = (el: Element) => el.shadowRoot as ShadowRoot;
-const q = <T extends Element = HTMLElement>(el: Element, selector: string) => root(el).querySelector<T>(selector) as T;
-const qa = (el: Element, selector: string) => [...root(el).querySelectorAll<HTMLElement>(selector)];
-const text = (el: Element) => root(el).textContent?.replace(/\s+/g, ' ') ?? '';
-
 type Kind = 'contract' | 'registration' | 'usage';
 
 async function openEditor(client: Writer, kind: Kind, uuid: string, lang = 'da'): Promise<[HTMLElement, Editor]> {
-  const el =
-    kind === 'contract'
-      ? await fixture<HTMLElement>(
-          html`<kitos-contract-card uuid=${uuid} lang=${lang} .client=${client}></kitos-contract-card>`,
-        )
-      : kind === 'registration'
-        ? await fixture<HTMLElement>(
-            html`<kitos-registration-card uuid=${uuid} lang=${lang} .client=${client}></kitos-registration-card>`,
-          )
-        : await fixture<HTMLElement>(
-            html`<kitos-usage-card uuid=${uuid} lang=${lang} .client=${client}></kitos-usage-card>`,
-          );
-  await waitUntil(() => q(el, '[part~="edit-button"]'), 'edit button', WAIT);
-  q(el, '[part~="edit-button"]').click();
-  await waitUntil(() => q(el, `kitos-${kind}-editor`), 'editor', WAIT);
-  const editor = q<Editor>(el, `kitos-${kind}-editor`);
-  await waitUntil(() => q(editor, 'form'), 'form', WAIT);
-  return [el, editor];
+  const el = await openCard<HTMLElement>(kind, client, uuid, lang);
+  return [el, await openEditorOf<Editor>(el, kind)];
 }
 
-const idOf = (key: string) => `#f-${key.replaceAll('.', '-')}`;
-const field = <T extends HTMLElement = HTMLInputElement>(editor: Element, key: string) => q<T>(editor, idOf(key));
-const errorOf = (editor: Element, key: string) => q(editor, `${idOf(key)}-error`)?.textContent?.trim() ?? null;
-const focused = (editor: Element) => root(editor).activeElement;
 const live = (editor: Element) => q(editor, '[part~="live"]').textContent?.trim();
-
-function type(editor: Element, key: string, value: string) {
-  const input = field<HTMLInputElement | HTMLTextAreaElement>(editor, key);
-  input.value = value;
-  input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-}
-
-function choose(editor: Element, key: string, value: string) {
-  const select = field<HTMLSelectElement>(editor, key);
-  select.value = value;
-  expect(select.value, `${key} offers ${value}`).to.equal(value);
-  select.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
-}
-
-/** The value of the option labelled `label` in the select of `key`. */
-/** Ticks the checkbox labelled `label` in the set field `key`. */
-function tickIn(editor: Element, key: string, label: string) {
-  const found = [...field(editor, key).querySelectorAll('label')].find((l) => l.textContent?.trim() === label);
-  expect(found, `${key} offers ${label}`).to.not.equal(undefined);
-  (found as HTMLLabelElement).querySelector('input')?.click();
-}
-
-function optionNamed(editor: Element, key: string, label: string): string {
-  const option = [...field<HTMLSelectElement>(editor, key).options].find((o) => o.text.trim() === label);
-  expect(option, `${key} offers ${label}`).to.not.equal(undefined);
-  return (option as HTMLOptionElement).value;
-}
 
 /** Clicks the add button of the list `key` and waits for the form to show the row. */
 async function addRow(editor: Editor, key: string) {
@@ -276,14 +237,14 @@ for (const [index, setup] of CLIENT_SETUPS.entries()) {
       expect(field(editor, `${subs}.0.insecureCountryUuid`)).to.equal(null);
       choose(editor, `${subs}.0.transferToInsecureCountry`, 'Yes');
       await editor.updateComplete;
-      choose(editor, `${subs}.0.insecureCountryUuid`, optionNamed(editor, `${subs}.0.insecureCountryUuid`, 'USA'));
+      choose(editor, `${subs}.0.insecureCountryUuid`, optionValue(editor, `${subs}.0.insecureCountryUuid`, 'USA'));
       // Saving without the organisation: the cell says so and gets the focus.
       q(editor, '[part~="save"]').click();
       await editor.updateComplete;
       expect(errorOf(editor, `${subs}.0.organizationUuid`)).to.equal('Feltet skal udfyldes');
       await waitUntil(() => focused(editor) === field(editor, `${subs}.0.organizationUuid`), 'focus error', WAIT);
       expect(live(editor)).to.equal('1 felt skal rettes, før der kan gemmes.');
-      const processor = optionNamed(editor, `${subs}.0.organizationUuid`, 'Fælles Kommune');
+      const processor = optionValue(editor, `${subs}.0.organizationUuid`, 'Fælles Kommune');
       choose(editor, `${subs}.0.organizationUuid`, processor);
 
       const dates = 'oversight.oversightDates';
@@ -335,11 +296,11 @@ for (const [index, setup] of CLIENT_SETUPS.entries()) {
       choose(editor, 'general.webAccessibility.compliance', 'Partially');
       type(editor, 'general.webAccessibility.lastCheck', '02-06-2025');
       choose(editor, 'archiving.archiveDuty', 'B');
-      choose(editor, 'archiving.typeUuid', optionNamed(editor, 'archiving.typeUuid', 'Arkiveret'));
+      choose(editor, 'archiving.typeUuid', optionValue(editor, 'archiving.typeUuid', 'Arkiveret'));
       choose(
         editor,
         'archiving.supplierOrganizationUuid',
-        optionNamed(editor, 'archiving.supplierOrganizationUuid', 'Fælles Kommune'),
+        optionValue(editor, 'archiving.supplierOrganizationUuid', 'Fælles Kommune'),
       );
       // Yes/no questions keep "not answered" apart from "no".
       expect(field<HTMLSelectElement>(editor, 'archiving.active').value).to.equal('');

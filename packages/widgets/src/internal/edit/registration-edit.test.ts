@@ -11,63 +11,28 @@ import type { KitosRegistrationCard } from '../../components/registration-card/r
 import type { KitosRegistrationCreate } from '../../components/registration-create/registration-create.component.js';
 import type { KitosContractWriter, KitosRegistrationWriter } from '../../data/client.js';
 import { createStaticClient } from '../../data/fake-client.js';
+import {
+  choose,
+  errorOf,
+  field,
+  openCard,
+  openEditorOf,
+  q,
+  root,
+  text,
+  tickIn,
+  type,
+  WAIT,
+} from '../../testing/fixtures/edit-harness.js';
 import { CLIENT_SETUPS, type ClientSetup } from '../../testing/fixtures/clients.js';
 import type { KitosNameCreateDialog } from './name-create-dialog.js';
 import type { KitosRegistrationDelete } from './registration-delete.js';
 import type { KitosRegistrationEditor } from './registration-editor.js';
 
-/** Bound of every wait: the HTTP client goes through a real server on a busy machine. */
-const WAIT = { timeout: 10_000 };
-
 type Writer = KitosRegistrationWriter & KitosContractWriter;
-const root = (el: Element) => el.shadowRoot as ShadowRoot;
-const q = <T extends Element = HTMLElement>(el: Element, selector: string) => root(el).querySelector<T>(selector) as T;
-const text = (el: Element) => root(el).textContent?.replace(/\s+/g, ' ') ?? '';
-
-async function card(client: Writer, uuid: string, lang = 'da') {
-  const el = await fixture<KitosRegistrationCard>(
-    html`<kitos-registration-card uuid=${uuid} lang=${lang} .client=${client}></kitos-registration-card>`,
-  );
-  await waitUntil(
-    () => q(el, '[part~="card"], [part~="no-access"], [part~="message"]:not([aria-busy]), [role="alert"]'),
-    'card',
-    WAIT,
-  );
-  return el;
-}
-
-async function openEditor(el: KitosRegistrationCard): Promise<KitosRegistrationEditor> {
-  await waitUntil(() => q(el, '[part~="edit-button"]'), 'edit button', WAIT);
-  q(el, '[part~="edit-button"]').click();
-  await waitUntil(() => q(el, 'kitos-registration-editor'), 'editor', WAIT);
-  const editor = q<KitosRegistrationEditor>(el, 'kitos-registration-editor');
-  await waitUntil(() => q(editor, 'form'), 'form', WAIT);
-  return editor;
-}
-
-const field = <T extends HTMLElement = HTMLInputElement>(editor: Element, key: string) =>
-  q<T>(editor, `#f-${key.replaceAll('.', '-')}`);
-const errorOf = (editor: Element, key: string) =>
-  q(editor, `#f-${key.replaceAll('.', '-')}-error`)?.textContent?.trim() ?? null;
-
-function type(editor: Element, key: string, value: string) {
-  const input = field<HTMLInputElement | HTMLTextAreaElement>(editor, key);
-  input.value = value;
-  input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-}
-
-function choose(editor: Element, key: string, value: string) {
-  const select = field<HTMLSelectElement>(editor, key);
-  select.value = value;
-  select.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
-}
-
-/** Ticks the checkbox labelled `label` in the set field `key`. */
-function tickIn(editor: Element, key: string, label: string) {
-  const labels = [...(field(editor, key)?.querySelectorAll('label') ?? [])];
-  const found = labels.find((l) => l.textContent?.trim() === label) as HTMLLabelElement;
-  found.querySelector('input')?.click();
-}
+const card = (client: Writer, uuid: string, lang = 'da') =>
+  openCard<KitosRegistrationCard>('registration', client, uuid, lang);
+const openEditor = (el: KitosRegistrationCard) => openEditorOf<KitosRegistrationEditor>(el, 'registration');
 
 for (const setup of CLIENT_SETUPS) {
   describe(`registration editing over the ${setup.name} client`, () => {

@@ -1,58 +1,32 @@
 // The usage card's edit mode over both clients (the in-page core and the HTTP client on a real
 // server): take a system into use, edit it with checks while typing, close a GDPR gate, lose a race
 // to another save and re-apply, remove it with its consequences shown; axe and keyboard-only use.
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { KitosNotFoundError, KitosValidationError } from '@os2kitos/core';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../components/usage-card/usage-card.js';
 import type { KitosUsageCard } from '../../components/usage-card/usage-card.component.js';
 import type { KitosContractWriter, KitosUsageWriter } from '../../data/client.js';
 import { createStaticClient } from '../../data/fake-client.js';
+import {
+  choose,
+  errorOf,
+  field,
+  openCard,
+  openEditorOf,
+  q,
+  root,
+  text,
+  type,
+  WAIT,
+} from '../../testing/fixtures/edit-harness.js';
 import { CLIENT_SETUPS, type ClientSetup } from '../../testing/fixtures/clients.js';
 import type { KitosUsageDelete } from './usage-delete.js';
 import type { KitosUsageEditor } from './usage-editor.js';
 
-/** Bound of every wait: the HTTP client goes through a real server on a busy machine. */
-const WAIT = { timeout: 10_000 };
-
-const root = (el: Element) => el.shadowRoot as ShadowRoot;
-const q = <T extends Element = HTMLElement>(el: Element, selector: string) => root(el).querySelector<T>(selector) as T;
-const text = (el: Element) => root(el).textContent?.replace(/\s+/g, ' ') ?? '';
-
-async function card(client: KitosUsageWriter, uuid: string, lang = 'da') {
-  const el = await fixture<KitosUsageCard>(
-    html`<kitos-usage-card uuid=${uuid} lang=${lang} .client=${client}></kitos-usage-card>`,
-  );
-  await waitUntil(() => q(el, '[part~="card"], [part~="no-access"], [role="alert"]'), 'card', WAIT);
-  return el;
-}
-
-/** Opens the edit mode and waits for the form. */
-async function openEditor(el: KitosUsageCard): Promise<KitosUsageEditor> {
-  await waitUntil(() => q(el, '[part~="edit-button"]'), 'edit button', WAIT);
-  q(el, '[part~="edit-button"]').click();
-  await waitUntil(() => q(el, 'kitos-usage-editor'), 'editor', WAIT);
-  const editor = q<KitosUsageEditor>(el, 'kitos-usage-editor');
-  await waitUntil(() => q(editor, 'form'), 'form', WAIT);
-  return editor;
-}
-
-const field = <T extends HTMLElement = HTMLInputElement>(editor: Element, key: string) =>
-  q<T>(editor, `#f-${key.replaceAll('.', '-')}`);
-const errorOf = (editor: Element, key: string) =>
-  q(editor, `#f-${key.replaceAll('.', '-')}-error`)?.textContent?.trim() ?? null;
-
-function type(editor: Element, key: string, value: string) {
-  const input = field<HTMLInputElement | HTMLTextAreaElement>(editor, key);
-  input.value = value;
-  input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-}
-
-function choose(editor: Element, key: string, value: string) {
-  const select = field<HTMLSelectElement>(editor, key);
-  select.value = value;
-  select.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
-}
+const card = (client: KitosUsageWriter, uuid: string, lang = 'da') =>
+  openCard<KitosUsageCard>('usage', client, uuid, lang);
+const openEditor = (el: KitosUsageCard) => openEditorOf<KitosUsageEditor>(el, 'usage');
 
 function checkUnit(editor: Element, name: string) {
   const label = [...root(editor).querySelectorAll('[part~="unit-tree"] label')].find(
