@@ -4,6 +4,7 @@ import { property, state } from 'lit/decorators.js';
 import type { KitosChange, KitosClient } from '../data/client.js';
 import type { EditStrings } from '../i18n/edit-strings.js';
 import { KitosElement } from './kitos-element.js';
+import { fillLinkTemplate, isPlainClick } from './links.js';
 import { coalesced, LiveUpdates, touches, uuidsIn } from './live.js';
 
 /**
@@ -51,6 +52,25 @@ export abstract class KitosCardElement<T extends { readonly organizationUuid: st
     const client = this.activeClient;
     if (client && this.uuid) await this.load(client, this.uuid, true);
   });
+
+  /**
+   * A record the card names, as a link made from `template` (with `{uuid}` filled in) that first
+   * announces `kitos-select`, so the page may handle the click itself (by cancelling the event);
+   * without a template, the plain name.
+   */
+  protected recordLink(
+    ref: { readonly uuid: string; readonly name: string },
+    template: string,
+    kind: 'usages' | 'contracts',
+  ): TemplateResult | string {
+    const href = fillLinkTemplate(template, ref.uuid);
+    if (!href) return ref.name;
+    const onClick = (e: MouseEvent) => {
+      if (!isPlainClick(e)) return;
+      if (!this.emit('kitos-select', { kind, uuid: ref.uuid, href }, { cancelable: true })) e.preventDefault();
+    };
+    return html`<a href=${href} @click=${onClick}>${ref.name}</a>`;
+  }
 
   /** The reminders section of a loaded card (with the `reminders` attribute), one heading level below the title. */
   protected renderReminders(d: T & { readonly uuid: string }): TemplateResult | typeof nothing {

@@ -1,12 +1,12 @@
 import { CONTRACT_STATE_LABELS, CONTRACT_TERM_LABELS } from '@os2kitos/core';
 import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { type ContractCardData, canWriteContracts, type EntityRef, type KitosClient } from '../../data/client.js';
+import { type ContractCardData, canWriteContracts, type KitosClient } from '../../data/client.js';
 import { formatAmount, formatDate } from '../../i18n/format.js';
 import { fact, heading, rolesTable, statusBlock } from '../../internal/card.js';
 import { fieldLabel, valueLabel } from '../../internal/cells.js';
 import { KitosCardElement } from '../../internal/kitos-card-element.js';
-import { fillLinkTemplate, isPlainClick } from '../../internal/links.js';
+import { fillLinkTemplate } from '../../internal/links.js';
 import { contractCardStyles } from './contract-card.styles.js';
 
 /**
@@ -123,16 +123,6 @@ export class KitosContractCard extends KitosCardElement<ContractCardData> {
     </article>`;
   }
 
-  private link(ref: EntityRef, template: string, kind: 'usages' | 'contracts'): TemplateResult | string {
-    const href = fillLinkTemplate(template, ref.uuid);
-    if (!href) return ref.name;
-    const onClick = (e: MouseEvent) => {
-      if (!isPlainClick(e)) return;
-      if (!this.emit('kitos-select', { kind, uuid: ref.uuid, href }, { cancelable: true })) e.preventDefault();
-    };
-    return html`<a href=${href} @click=${onClick}>${ref.name}</a>`;
-  }
-
   private renderDeadlines(d: ContractCardData): TemplateResult {
     const { t } = this;
     const dl = d.deadlines;
@@ -169,7 +159,7 @@ export class KitosContractCard extends KitosCardElement<ContractCardData> {
     const edit = d.permissions.modify ? fillLinkTemplate(this.editLinkTemplate, d.uuid) : undefined;
     const systems = d.systemUsages.length
       ? html`<ul part="list">
-          ${d.systemUsages.map((s) => html`<li>${this.link(s, this.usageLinkTemplate, 'usages')}</li>`)}
+          ${d.systemUsages.map((s) => html`<li>${this.recordLink(s, this.usageLinkTemplate, 'usages')}</li>`)}
         </ul>`
       : null;
     return html`<article part="card" aria-labelledby="title">
@@ -180,7 +170,11 @@ export class KitosContractCard extends KitosCardElement<ContractCardData> {
         ${fact(label('responsibleUnit'), d.responsibleUnit?.name, t)} ${fact(label('supplier'), d.supplier, t)}
         ${
           d.parentContract
-            ? fact(label('parentContract'), this.link(d.parentContract, this.contractLinkTemplate, 'contracts'), t)
+            ? fact(
+                label('parentContract'),
+                this.recordLink(d.parentContract, this.contractLinkTemplate, 'contracts'),
+                t,
+              )
             : nothing
         }
         ${fact(label('systemUsages'), systems, t)}

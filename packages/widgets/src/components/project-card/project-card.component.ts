@@ -6,7 +6,7 @@ import { formatAmount, formatDate } from '../../i18n/format.js';
 import { fact, heading } from '../../internal/card.js';
 import { fieldLabel, valueLabel } from '../../internal/cells.js';
 import { KitosCardElement } from '../../internal/kitos-card-element.js';
-import { fillLinkTemplate, isPlainClick } from '../../internal/links.js';
+import { fillLinkTemplate } from '../../internal/links.js';
 import { projectCardStyles } from './project-card.styles.js';
 
 /**
@@ -96,16 +96,6 @@ export class KitosProjectCard extends KitosCardElement<ProjectCardData> {
   private get writer() {
     const client = this.activeClient;
     return canWriteProjects(client) ? client : undefined;
-  }
-
-  private link(ref: EntityRef, template: string, kind: 'usages' | 'contracts'): TemplateResult | string {
-    const href = fillLinkTemplate(template, ref.uuid);
-    if (!href) return ref.name;
-    const onClick = (e: MouseEvent) => {
-      if (!isPlainClick(e)) return;
-      if (!this.emit('kitos-select', { kind, uuid: ref.uuid, href }, { cancelable: true })) e.preventDefault();
-    };
-    return html`<a href=${href} @click=${onClick}>${ref.name}</a>`;
   }
 
   private list<R extends EntityRef>(refs: readonly R[], item: (r: R) => TemplateResult | string) {
@@ -217,12 +207,12 @@ export class KitosProjectCard extends KitosCardElement<ProjectCardData> {
           )}
           ${fact(
             t.projectUsages,
-            this.list(d.systemUsages, (r) => this.link(r, this.usageLinkTemplate, 'usages')),
+            this.list(d.systemUsages, (r) => this.recordLink(r, this.usageLinkTemplate, 'usages')),
             t,
           )}
           ${fact(
             t.projectContracts,
-            this.list(d.contracts, (r) => this.link(r, this.contractLinkTemplate, 'contracts')),
+            this.list(d.contracts, (r) => this.recordLink(r, this.contractLinkTemplate, 'contracts')),
             t,
           )}
         </dl>

@@ -11,7 +11,7 @@ import { formatDate } from '../../i18n/format.js';
 import { fact, heading, rolesTable, statusBlock } from '../../internal/card.js';
 import { fieldLabel, valueLabel } from '../../internal/cells.js';
 import { KitosCardElement } from '../../internal/kitos-card-element.js';
-import { fillLinkTemplate, isPlainClick } from '../../internal/links.js';
+import { fillLinkTemplate } from '../../internal/links.js';
 import { registrationCardStyles } from './registration-card.styles.js';
 
 /**
@@ -100,20 +100,10 @@ export class KitosRegistrationCard extends KitosCardElement<RegistrationCardData
     return canWriteRegistrations(client) ? client : undefined;
   }
 
-  private link(ref: EntityRef, template: string, kind: 'usages' | 'contracts'): TemplateResult | string {
-    const href = fillLinkTemplate(template, ref.uuid);
-    if (!href) return ref.name;
-    const onClick = (e: MouseEvent) => {
-      if (!isPlainClick(e)) return;
-      if (!this.emit('kitos-select', { kind, uuid: ref.uuid, href }, { cancelable: true })) e.preventDefault();
-    };
-    return html`<a href=${href} @click=${onClick}>${ref.name}</a>`;
-  }
-
   private links(refs: readonly EntityRef[], template: string, kind: 'usages' | 'contracts') {
     return refs.length
       ? html`<ul part="list">
-          ${refs.map((r) => html`<li>${this.link(r, template, kind)}</li>`)}
+          ${refs.map((r) => html`<li>${this.recordLink(r, template, kind)}</li>`)}
         </ul>`
       : null;
   }
@@ -160,7 +150,7 @@ export class KitosRegistrationCard extends KitosCardElement<RegistrationCardData
         ${fact(
           label('mainContract'),
           main
-            ? html`${this.link(main, this.contractLinkTemplate, 'contracts')} (${main.active ? t.active : t.inactive})`
+            ? html`${this.recordLink(main, this.contractLinkTemplate, 'contracts')} (${main.active ? t.active : t.inactive})`
             : null,
           t,
         )}

@@ -1,11 +1,11 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { canWriteUsages, type EntityRef, type KitosClient, type UsageCardData } from '../../data/client.js';
+import { canWriteUsages, type KitosClient, type UsageCardData } from '../../data/client.js';
 import { formatDate } from '../../i18n/format.js';
 import { fact, heading, rolesTable, statusBlock } from '../../internal/card.js';
 import { fieldLabel, valueLabel } from '../../internal/cells.js';
 import { KitosCardElement } from '../../internal/kitos-card-element.js';
-import { fillLinkTemplate, isPlainClick } from '../../internal/links.js';
+import { fillLinkTemplate } from '../../internal/links.js';
 import { usageCardStyles } from './usage-card.styles.js';
 
 /**
@@ -113,18 +113,6 @@ export class KitosUsageCard extends KitosCardElement<UsageCardData> {
     </article>`;
   }
 
-  private contractLink(ref: EntityRef): TemplateResult | string {
-    const href = fillLinkTemplate(this.contractLinkTemplate, ref.uuid);
-    if (!href) return ref.name;
-    const onClick = (e: MouseEvent) => {
-      if (!isPlainClick(e)) return;
-      if (!this.emit('kitos-select', { kind: 'contracts', uuid: ref.uuid, href }, { cancelable: true })) {
-        e.preventDefault();
-      }
-    };
-    return html`<a href=${href} @click=${onClick}>${ref.name}</a>`;
-  }
-
   private renderCard(d: UsageCardData): TemplateResult {
     const { t } = this;
     const lang = this.language;
@@ -144,7 +132,9 @@ export class KitosUsageCard extends KitosCardElement<UsageCardData> {
         ${fact(label('usingUnits'), d.usingUnits.map((u) => u.name).join(', '), t)}
         ${fact(
           label('mainContract'),
-          main ? html`${this.contractLink(main)} (${main.active ? t.active : t.inactive})` : null,
+          main
+            ? html`${this.recordLink(main, this.contractLinkTemplate, 'contracts')} (${main.active ? t.active : t.inactive})`
+            : null,
           t,
         )}
         ${fact(label('supplier'), d.supplier, t)} ${d.kle.length ? fact(label('kle'), d.kle.join(', '), t) : nothing}
