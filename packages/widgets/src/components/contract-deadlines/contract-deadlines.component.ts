@@ -1,13 +1,13 @@
 import { addDays, CONTRACT_DEADLINE_KINDS, type ContractDeadlineKind, toIsoDate } from '@os2kitos/core';
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { valueLabel } from '../../internal/cells.js';
 import { property, state } from 'lit/decorators.js';
-import { coalesced, LiveUpdates, touches } from '../../internal/live.js';
 import type { DeadlineItem, DeadlineQuery, KitosClient, UnitTreeNode } from '../../data/client.js';
 import { formatDate, formatMonth } from '../../i18n/format.js';
 import type { Strings } from '../../i18n/strings.js';
 import { heading } from '../../internal/card.js';
 import { KitosElement } from '../../internal/kitos-element.js';
+import { OrgLoads } from '../../internal/org-loads.js';
 import { fillLinkTemplate, isPlainClick } from '../../internal/links.js';
 import type { UnitOption } from '../../internal/overview/filter-editors.js';
 import { contractDeadlinesStyles } from './contract-deadlines.styles.js';
@@ -141,22 +141,21 @@ export class KitosContractDeadlines extends KitosElement {
   @state() private items: readonly DeadlineItem[] = [];
   @state() private units: readonly UnitOption[] = [];
   @state() private phase: 'idle' | 'loading' | 'ready' | 'error' = 'idle';
-  private queryKey = '';
-  private unitsKey = '';
-  private source: KitosClient | undefined;
   private request = 0;
   // Live updates: a contract or unit change in the organisation may move a deadline.
-  private readonly reload = coalesced(async () => {
-    const client = this.activeClient;
-    if (client && this.org) await this.load(client, true);
-  });
-  private readonly live = new LiveUpdates((change) => {
-    if (this.phase === 'ready' && touches(change, new Set(), LIVE_KINDS)) this.reload();
-  });
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.live.close();
+  constructor() {
+    super();
+    this.addController(
+      new OrgLoads(this, {
+        client: () => this.activeClient,
+        org: () => this.org,
+        query: () => this.query,
+        load: (client, quiet) => this.load(client, quiet),
+        loadUnits: (client) => this.loadUnits(client),
+        ready: () => this.phase === 'ready',
+        liveKinds: LIVE_KINDS,
+      }),
+    );
   }
 
   private get org(): string {
@@ -172,24 +171,6 @@ export class KitosContractDeadlines extends KitosElement {
       ...(this.to ? { to: this.to } : {}),
       ...(this.unitUuid ? { responsibleUnitUuid: this.unitUuid, includeSubUnits: this.includeSubUnits } : {}),
     };
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    super.willUpdate(changed);
-    const client = this.activeClient;
-    if (!client || !this.org) return;
-    const clientChanged = client !== this.source;
-    this.source = client;
-    const key = JSON.stringify(this.query);
-    if (key !== this.queryKey || clientChanged) {
-      this.queryKey = key;
-      void this.load(client);
-    }
-    if (this.unitsKey !== this.org || clientChanged) {
-      this.unitsKey = this.org;
-      void this.loadUnits(client);
-    }
-    if (this.isConnected) this.live.sync(client, this.org);
   }
 
   private async load(client: KitosClient, quiet = false): Promise<void> {

@@ -1,12 +1,12 @@
 import type { DataQualitySummary, QualityKind } from '@os2kitos/core';
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { DataQualityQuery, KitosClient } from '../../data/client.js';
 import { type QualityStrings, qualityStrings } from '../../i18n/quality-strings.js';
 import { heading } from '../../internal/card.js';
 import { valueLabel } from '../../internal/cells.js';
 import { KitosElement } from '../../internal/kitos-element.js';
-import { coalesced, LiveUpdates, touches } from '../../internal/live.js';
+import { OrgLoads } from '../../internal/org-loads.js';
 import { flattenUnits, type ScopeUnit, unitScope } from '../../internal/unit-scope.js';
 import { dataQualityStyles } from './data-quality.styles.js';
 
@@ -89,21 +89,20 @@ export class KitosDataQuality extends KitosElement {
   @state() private summary: DataQualitySummary | undefined;
   @state() private units: readonly ScopeUnit[] = [];
   @state() private phase: 'idle' | 'loading' | 'ready' | 'error' | 'unavailable' = 'idle';
-  private queryKey = '';
-  private unitsKey = '';
-  private source: KitosClient | undefined;
   private request = 0;
-  private readonly reload = coalesced(async () => {
-    const client = this.activeClient;
-    if (client && this.org) await this.load(client, true);
-  });
-  private readonly live = new LiveUpdates((change) => {
-    if (this.phase === 'ready' && touches(change, new Set(), LIVE_KINDS)) this.reload();
-  });
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.live.close();
+  constructor() {
+    super();
+    this.addController(
+      new OrgLoads(this, {
+        client: () => this.activeClient,
+        org: () => this.org,
+        query: () => this.query,
+        load: (client, quiet) => this.load(client, quiet),
+        loadUnits: (client) => this.loadUnits(client),
+        ready: () => this.phase === 'ready',
+        liveKinds: LIVE_KINDS,
+      }),
+    );
   }
 
   private get q(): QualityStrings {
@@ -121,24 +120,6 @@ export class KitosDataQuality extends KitosElement {
       ...(this.unitUuid ? { unitUuid: this.unitUuid, includeSubUnits: this.includeSubUnits } : {}),
       limit: Math.max(0, Math.min(200, Math.round(this.limit) || 0)),
     };
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    super.willUpdate(changed);
-    const client = this.activeClient;
-    if (!client || !this.org) return;
-    const clientChanged = client !== this.source;
-    this.source = client;
-    const key = JSON.stringify(this.query);
-    if (key !== this.queryKey || clientChanged) {
-      this.queryKey = key;
-      void this.load(client);
-    }
-    if (this.unitsKey !== this.org || clientChanged) {
-      this.unitsKey = this.org;
-      void this.loadUnits(client);
-    }
-    if (this.isConnected) this.live.sync(client, this.org);
   }
 
   private async load(client: KitosClient, quiet = false): Promise<void> {

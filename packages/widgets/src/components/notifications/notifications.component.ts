@@ -1,12 +1,12 @@
 import { addDays, toIsoDate } from '@os2kitos/core';
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { DeliveryItem, KitosClient, ReminderItem } from '../../data/client.js';
 import type { KitosSelectKind } from '../../events/kitos-select.js';
 import { formatDate } from '../../i18n/format.js';
 import { heading } from '../../internal/card.js';
 import { KitosElement } from '../../internal/kitos-element.js';
-import { coalesced, LiveUpdates, touches } from '../../internal/live.js';
+import { OrgLoads } from '../../internal/org-loads.js';
 import { fillLinkTemplate, isPlainClick } from '../../internal/links.js';
 import { notificationsStyles } from './notifications.styles.js';
 
@@ -106,20 +106,19 @@ export class KitosNotifications extends KitosElement {
   @state() private failed: readonly DeliveryItem[] = [];
   @state() private phase: 'idle' | 'loading' | 'ready' | 'error' | 'unavailable' = 'idle';
   @state() private hasLog = false;
-  private queryKey = '';
-  private source: KitosClient | undefined;
   private request = 0;
-  private readonly reload = coalesced(async () => {
-    const client = this.activeClient;
-    if (client && this.org) await this.load(client, true);
-  });
-  private readonly live = new LiveUpdates((change) => {
-    if (this.phase === 'ready' && touches(change, new Set(), LIVE_KINDS)) this.reload();
-  });
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.live.close();
+  constructor() {
+    super();
+    this.addController(
+      new OrgLoads(this, {
+        client: () => this.activeClient,
+        org: () => this.org,
+        query: () => [this.org, this.entityUuid, this.today, this.until, this.daysAhead],
+        load: (client, quiet) => this.load(client, quiet),
+        ready: () => this.phase === 'ready',
+        liveKinds: LIVE_KINDS,
+      }),
+    );
   }
 
   private get org(): string {
@@ -128,20 +127,6 @@ export class KitosNotifications extends KitosElement {
 
   private get day(): string {
     return this.today || toIsoDate(new Date(), 'Europe/Copenhagen');
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    super.willUpdate(changed);
-    const client = this.activeClient;
-    if (!client || !this.org) return;
-    const clientChanged = client !== this.source;
-    this.source = client;
-    const key = JSON.stringify([this.org, this.entityUuid, this.today, this.until, this.daysAhead]);
-    if (key !== this.queryKey || clientChanged) {
-      this.queryKey = key;
-      void this.load(client);
-    }
-    if (this.isConnected) this.live.sync(client, this.org);
   }
 
   private async load(client: KitosClient, quiet = false): Promise<void> {
