@@ -156,7 +156,7 @@ function validationBundle(target) {
     input: VALIDATE_MODULE,
     plugins: [
       workspaceSources(),
-      nodeResolve({ browser: true, exportConditions: ['browser'] }),
+      browserResolve(),
       ts(),
       pureTopLevel({ include: [`${resolve('packages/core/src')}/`] }),
       terser(),
@@ -164,6 +164,16 @@ function validationBundle(target) {
     output: { file: target, format: 'es', sourcemap: true },
     onwarn,
   };
+}
+
+/**
+ * Resolution for the browser bundles, always with the `production` condition: without it,
+ * @rollup/plugin-node-resolve picks `development` whenever NODE_ENV is set to anything else (vitest
+ * sets `test`, so a build started from a test's global setup shipped Lit's development build, with
+ * its console warning and extra checks).
+ */
+function browserResolve() {
+  return nodeResolve({ browser: true, exportConditions: ['browser', 'production'] });
 }
 
 /** Copies sql.js's browser wasm next to a bundle that loads it with `new URL(file, import.meta.url)`. */
@@ -249,7 +259,7 @@ export default [
     plugins: [
       separateValidation('packages/widgets/dist/kitos-widgets.bundle.validate.js'),
       workspaceSources(),
-      nodeResolve({ browser: true, exportConditions: ['browser'] }),
+      browserResolve(),
       ts(),
       pureTopLevel({ include: [`${resolve('packages/core/src')}/`] }),
       terser(),
@@ -281,7 +291,7 @@ export default [
     plugins: [
       separateValidation('examples/embed/dist/kitos-embed.validate.js'),
       workspaceSources(),
-      nodeResolve({ browser: true, exportConditions: ['browser'] }),
+      browserResolve(),
       commonjs(),
       ts(),
       terser(),

@@ -8,7 +8,11 @@ import { defineConfig } from 'vitest/config';
 // globalSetup (scripts/bundles-setup.mjs) runs `npm run build:bundles` first when a bundle is missing
 // or older than its sources. vitest runs a project's globalSetup only when that project has test
 // files in the run, so `npx vitest run packages/core/src/…` never waits for a build.
-const bundleTests = ['packages/core/test/dist.smoke.test.ts', 'examples/test/examples.e2e.test.ts'];
+const bundleTests = [
+  'packages/core/test/dist.smoke.test.ts',
+  'examples/test/examples.e2e.test.ts',
+  'examples/test/embed-bundle.e2e.test.ts',
+];
 
 export default defineConfig({
   resolve: { conditions: ['development'] },

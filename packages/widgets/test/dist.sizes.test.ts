@@ -37,4 +37,11 @@ describe('bundle sizes (dist)', () => {
     expect(existsSync(file), `${file}: run npm run build`).toBe(true);
     expect(gzipSync(readFileSync(file), { level: 9 }).length).toBeLessThanOrEqual(BUDGET);
   });
+
+  it('the browser bundles carry the production build of Lit, whatever NODE_ENV the build ran with', () => {
+    for (const file of ['packages/widgets/dist/kitos-widgets.bundle.js', 'examples/embed/dist/kitos-embed.js']) {
+      expect(existsSync(`${root}${file}`), `${file}: run npm run build`).toBe(true);
+      expect(readFileSync(`${root}${file}`, 'utf8'), file).not.toContain('Lit is in dev mode');
+    }
+  });
 });

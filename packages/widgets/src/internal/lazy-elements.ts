@@ -2,7 +2,8 @@
 // The bundle registers a loader per element name; the first time an element with that name is in the
 // page (in the HTML, added later by innerHTML/appendChild, or in an observed shadow root), its module
 // is imported, which defines it, and the browser upgrades every instance already in the page. Lit
-// keeps properties set on an element before its upgrade (`el.client = …`), so pages need no changes.
+// takes over properties set on an element before its upgrade (`el.client = …`) at the element's first
+// update, so pages need no changes (examples/test/embed-bundle.e2e.test.ts).
 import { KitosWidgetError } from '../data/errors.js';
 
 /** Imports the module that defines one element. */
@@ -56,44 +57,22 @@ export function loadKitosElement(tag: string): Promise<void> {
   return pending;
 }
 
-/**
- * Own properties set on elements before their definition arrived (`el.client = …` on a
- * `<kitos-catalogue>` appended before its module loaded). The element's class normally takes these
- * over on upgrade; they are put back after the upgrade for any it did not keep, so a page never
- * loses a client or an option it set early.
- */
-function ownProperties(el: Element): [string, unknown][] {
-  return Object.keys(el).map((key) => [key, (el as unknown as Record<string, unknown>)[key]]);
-}
-
-function loadQuietly(tag: string, elements: readonly Element[] = []): void {
-  const early = elements.map((el) => [el, ownProperties(el)] as const).filter(([, props]) => props.length > 0);
-  loadKitosElement(tag).then(
-    () => {
-      for (const [el, props] of early) {
-        const target = el as unknown as Record<string, unknown>;
-        for (const [key, value] of props) if (target[key] !== value) target[key] = value;
-      }
-    },
-    (error: unknown) => {
-      console.error(`[kitos] [widgets] could not load <${tag}>`, error);
-    },
-  );
+function loadQuietly(tag: string): void {
+  loadKitosElement(tag).catch((error: unknown) => {
+    console.error(`[kitos] [widgets] could not load <${tag}>`, error);
+  });
 }
 
 /** Loads every registered element that occurs, not yet defined, in `node` or below it. */
 function scan(node: Node): void {
   if (!(node instanceof Element || node instanceof Document || node instanceof DocumentFragment)) return;
-  const waiting = new Map<string, Element[]>();
+  const waiting = new Set<string>();
   const add = (el: Element) => {
-    if (!loaders.has(el.localName) || customElements.get(el.localName)) return;
-    const list = waiting.get(el.localName) ?? [];
-    list.push(el);
-    waiting.set(el.localName, list);
+    if (loaders.has(el.localName) && !customElements.get(el.localName)) waiting.add(el.localName);
   };
   if (node instanceof Element) add(node);
   for (const el of node.querySelectorAll(':not(:defined)')) add(el);
-  for (const [name, elements] of waiting) loadQuietly(name, elements);
+  for (const name of waiting) loadQuietly(name);
 }
 
 /**
