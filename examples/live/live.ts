@@ -93,22 +93,23 @@ function render() {
 const SIGNED_IN = 'os2kitos-live-demo-signed-in';
 
 /**
- * The session this browser still has from an earlier visit, if it belongs to a demo user: a return
- * visit goes on as that user without signing in again (a password check costs the server the most).
+ * The demo user this browser last signed in as, whose session it may still have: a return visit
+ * goes on as that user without signing in again (a password check costs the server the most). The
+ * session cookie cannot be read from script: a flag set at sign-in names the user.
  */
-async function resumeSession(): Promise<{ user: DemoUser; client: KitosHttpClient } | undefined> {
-  // The session cookie cannot be read from script: a flag set at sign-in says there may be one.
-  if (!localStorage.getItem(SIGNED_IN)) return undefined;
-  const client = createHttpClient({ baseUrl: location.origin, credentials: 'session' });
-  try {
-    const me = await client.whoAmI();
-    const user = users.find((u) => u.email === me.user.email);
-    return user ? { user, client } : undefined;
-  } catch {
-    return undefined; // no session, or it has ended: sign in
-  }
+function rememberedUser(): DemoUser | undefined {
+  const email = localStorage.getItem(SIGNED_IN);
+  return email ? users.find((u) => u.email === email) : undefined;
 }
 
+/** The demo users: written into the page by the server (one request less), else fetched. */
+async function demoUsers(): Promise<DemoUser[]> {
+  const embedded = document.getElementById('demo-users');
+  if (embedded?.textContent) return JSON.parse(embedded.textContent) as DemoUser[];
+  return (await (await fetch('/demo/users.json')).json()) as DemoUser[];
+}
+
+/** Signs in as `user`; `resumed` is a client on the session this browser kept (not checked here). */
 async function signInAs(user: DemoUser, resumed?: KitosHttpClient) {
   const t = TEXT[lang()];
   $('status').textContent = t.signingIn(user.name);
@@ -123,7 +124,7 @@ async function signInAs(user: DemoUser, resumed?: KitosHttpClient) {
       baseUrl: location.origin,
       credentials: { email: user.email, password: user.password },
     });
-  await client.whoAmI();
+  if (!resumed) await client.whoAmI();
   localStorage.setItem(SIGNED_IN, user.email);
   connected = false;
   const stopLive = client.subscribe(user.organizationUuid, () => {}, {
@@ -149,6 +150,14 @@ async function signInAs(user: DemoUser, resumed?: KitosHttpClient) {
   if (selected?.dataset.kind) showCoordinationTab(selected.dataset.kind, client);
 }
 
+/** Signs in as `user`, leaving the kept session that turned out to have ended without signing it out. */
+async function signInAfresh(user: DemoUser) {
+  current?.stopLive();
+  current = undefined;
+  localStorage.removeItem(SIGNED_IN);
+  await signInAs(user);
+}
+
 function showTab(kind: string) {
   for (const tab of document.querySelectorAll<HTMLElement>('[role=tab][data-kind]')) {
     tab.setAttribute('aria-selected', String(tab.dataset.kind === kind));
@@ -159,7 +168,7 @@ function showTab(kind: string) {
 }
 
 async function main() {
-  users = (await (await fetch('/demo/users.json')).json()) as DemoUser[];
+  users = await demoUsers();
   const select = $('user') as HTMLSelectElement;
   for (const u of users) select.append(new Option(`${u.name} (${u.organization})`, u.email));
   select.addEventListener('change', () => {
@@ -204,8 +213,17 @@ async function main() {
   $('deadlines').setAttribute('to', new Date(Date.now() + 365 * 86_400_000).toISOString().slice(0, 10));
   const first = users[0];
   if (!first) throw new Error('no demo users');
-  const resumed = await resumeSession();
-  await signInAs(resumed?.user ?? first, resumed?.client);
+  const remembered = rememberedUser();
+  if (remembered) {
+    // The widgets start reading on the kept session at once; the session is checked alongside, and
+    // when it has ended (or is another user's) the page signs in afresh.
+    const client = createHttpClient({ baseUrl: location.origin, credentials: 'session' });
+    await signInAs(remembered, client);
+    void client.whoAmI().then(
+      (me) => (me.user.email === remembered.email ? undefined : signInAfresh(first)),
+      () => signInAfresh(first),
+    );
+  } else await signInAs(first);
   document.body.dataset.ready = 'true';
 }
 

@@ -3,6 +3,7 @@
 // municipalities from the sample-data generator and reused afterwards. The same server serves the
 // demo page, which reads through the HTTP client with a cookie session and can switch between a
 // user of one municipality and a user of another.
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -56,7 +57,13 @@ async function seed(): Promise<void> {
   );
 }
 
-/** The demo page: HTML and CSS as files, the script bundled once at start with the widgets from source. */
+/**
+ * The demo page: HTML and CSS as files, the script bundled once at start with the widgets from
+ * source. The script and style sheets are also served under names with a hash of their content,
+ * which the page links to and a browser may keep for good (`immutable`): a return visit then asks
+ * only for the page itself, revalidated by its ETag. The page carries the demo users in a JSON
+ * block, so the script starts without fetching them. The plain names stay, re-read on every use.
+ */
 async function pages(): Promise<(request: Request) => Response | undefined> {
   const bundle = await build({
     entryPoints: [join(here, 'live.ts')],
@@ -69,28 +76,44 @@ async function pages(): Promise<(request: Request) => Response | undefined> {
     tsconfig: join(root, 'tsconfig.base.json'),
     logLevel: 'warning',
   });
-  const files: Record<string, { body: string | Uint8Array; type: string }> = {
-    '/': { body: readFileSync(join(here, 'index.html'), 'utf8'), type: 'text/html; charset=utf-8' },
-    '/demo/demo.css': {
-      body: readFileSync(join(here, '..', 'demo.css'), 'utf8'),
-      type: 'text/css; charset=utf-8',
-    },
-    '/demo/live.css': { body: readFileSync(join(here, 'live.css'), 'utf8'), type: 'text/css; charset=utf-8' },
-    '/demo/live.js': { body: bundle.outputFiles[0]?.contents ?? '', type: 'text/javascript; charset=utf-8' },
-    // The page signs in as these users; the password is the demo's, on a loopback address only.
-    '/demo/users.json': {
-      body: JSON.stringify(
-        (JSON.parse(readFileSync(usersPath, 'utf8')) as DemoUser[]).map((u) => ({ ...u, password: DEMO_PASSWORD })),
-      ),
-      type: 'application/json',
-    },
-  };
+  // The page signs in as these users; the password is the demo's, on a loopback address only.
+  const users = JSON.stringify(
+    (JSON.parse(readFileSync(usersPath, 'utf8')) as DemoUser[]).map((u) => ({ ...u, password: DEMO_PASSWORD })),
+  );
+  type File = { body: string | Uint8Array; type: string; cache: string; etag?: string };
+  const files: Record<string, File> = {};
+  const NO_CACHE = 'no-cache';
+  const IMMUTABLE = 'public, max-age=31536000, immutable';
+  const hashOf = (body: string | Uint8Array) => createHash('sha256').update(body).digest('hex').slice(0, 16);
+  let html = readFileSync(join(here, 'index.html'), 'utf8');
+  const assets: [string, string | Uint8Array, string][] = [
+    ['/demo/demo.css', readFileSync(join(here, '..', 'demo.css'), 'utf8'), 'text/css; charset=utf-8'],
+    ['/demo/live.css', readFileSync(join(here, 'live.css'), 'utf8'), 'text/css; charset=utf-8'],
+    ['/demo/live.js', bundle.outputFiles[0]?.contents ?? '', 'text/javascript; charset=utf-8'],
+  ];
+  for (const [path, body, type] of assets) {
+    const hash = hashOf(body);
+    const hashed = path.replace(/\.(\w+)$/, `.${hash}.$1`);
+    files[path] = { body, type, cache: NO_CACHE, etag: `"${hash}"` };
+    files[hashed] = { body, type, cache: IMMUTABLE };
+    html = html.replace(`"${path}"`, `"${hashed}"`);
+  }
+  // "<" escaped so that no user name can end the JSON block.
+  html = html.replace(
+    '</head>',
+    `  <script id="demo-users" type="application/json">${users.replaceAll('<', '\\u003c')}</script>\n  </head>`,
+  );
+  files['/'] = { body: html, type: 'text/html; charset=utf-8', cache: NO_CACHE, etag: `"${hashOf(html)}"` };
+  files['/demo/users.json'] = { body: users, type: 'application/json', cache: 'no-store' };
   return (request) => {
     const file = files[new URL(request.url).pathname];
     if (!file) return undefined;
-    return new Response(file.body as BodyInit, {
-      headers: { 'content-type': file.type, 'cache-control': 'no-store' },
-    });
+    const headers: Record<string, string> = { 'content-type': file.type, 'cache-control': file.cache };
+    if (file.etag) {
+      headers.etag = file.etag;
+      if (request.headers.get('if-none-match') === file.etag) return new Response(null, { status: 304, headers });
+    }
+    return new Response(file.body as BodyInit, { headers });
   };
 }
 

@@ -161,19 +161,24 @@ export function contractDeadlines(terms: ContractTerms, options: ContractDeadlin
   // Day arithmetic on packed numbers; only the days that leave are formatted (see `shared/ymd`).
   const option = contractExtensionOption(terms);
   const expiry = expiryOf(terms, option);
+  const expiryDay = expiry.day;
   const notice = contractNoticeTerms(terms);
   const noticeTerms = notice.ok ? notice.value : null;
+  // Read once per contract: the notice arithmetic below needs it up to three times.
+  const irrevocable = terms.irrevocableUntil === null ? null : ymdOf(terms.irrevocableUntil);
   // Forecasts need a registered notice period; only a termination already given falls back to 0 months.
   const forecastTerms = terms.noticePeriodOptionName !== null ? noticeTerms : null;
   const terminated = terms.terminatedAt !== null;
 
   // How and when it ends: the earlier of the termination's effect and the expiry.
   const terminationEffective =
-    terms.terminatedAt !== null && noticeTerms !== null ? earliestEndOn(noticeTerms, ymdOf(terms.terminatedAt)) : null;
+    terms.terminatedAt !== null && noticeTerms !== null
+      ? earliestEndOn(noticeTerms, ymdOf(terms.terminatedAt), irrevocable)
+      : null;
   const endsOn =
-    terminationEffective !== null && expiry.day !== null
-      ? Math.min(terminationEffective, expiry.day)
-      : (terminationEffective ?? expiry.day);
+    terminationEffective !== null && expiryDay !== null
+      ? Math.min(terminationEffective, expiryDay)
+      : (terminationEffective ?? expiryDay);
   let state: ContractLifecycleState = terminated ? 'terminated' : 'running';
   let endReason: ContractDeadlines['endReason'] = null;
   if (endsOn !== null && today > endsOn) {
@@ -189,54 +194,72 @@ export function contractDeadlines(terms: ContractTerms, options: ContractDeadlin
   if (state === 'ended' || terminated) {
     nextPossibleTermination = state === 'ended' ? null : endsOn;
   } else if (forecastTerms !== null) {
-    const byNotice = earliestEndOn(forecastTerms, today);
-    if (expiry.day !== null && expiry.day < byNotice) nextPossibleTermination = expiry.day;
+    const byNotice = earliestEndOn(forecastTerms, today, irrevocable);
+    if (expiryDay !== null && expiryDay < byNotice) nextPossibleTermination = expiryDay;
     else {
       nextPossibleTermination = byNotice;
-      latestNoticeDay = latestNoticeDayFor(forecastTerms, byNotice);
+      latestNoticeDay = latestNoticeDayFor(forecastTerms, byNotice, irrevocable);
     }
   }
   const latestNoticeDayBeforeExpiry =
-    forecastTerms !== null && expiry.day !== null && !terminated ? latestNoticeDayFor(forecastTerms, expiry.day) : null;
+    forecastTerms !== null && expiryDay !== null && !terminated
+      ? latestNoticeDayFor(forecastTerms, expiryDay, irrevocable)
+      : null;
   const extensionsRemaining = extensionsRemainingOf(terms, option);
-  const finalExpiry = finalExpiryOf(expiry.day, extensionsRemaining, option);
-  const tenderBasis = terminated ? endsOn : options.tenderBasis === 'finalExpiry' ? finalExpiry : expiry.day;
+  const finalExpiry = finalExpiryOf(expiryDay, extensionsRemaining, option);
+  const tenderBasis = terminated ? endsOn : options.tenderBasis === 'finalExpiry' ? finalExpiry : expiryDay;
   const tenderStart = tenderBasis !== null ? addMonthsWithin(nextDayWithin(tenderBasis), -leadMonths) : null;
 
-  // Each day that leaves is formatted once (the deadlines share the fields' strings).
-  const expiryText = iso(expiry.day);
-  const finalExpiryText = iso(finalExpiry);
+  // Each day that leaves is formatted once: a field on the same day as one already formatted
+  // (the end is usually the expiry, the final expiry too when no extension remains) shares its
+  // string, and the deadlines share the fields' strings.
+  const expiryText = iso(expiryDay);
+  const finalExpiryText = finalExpiry === expiryDay ? expiryText : iso(finalExpiry);
   const latestNoticeDayText = iso(latestNoticeDay);
-  const latestNoticeDayBeforeExpiryText = iso(latestNoticeDayBeforeExpiry);
-  const endsOnText = iso(endsOn);
+  const latestNoticeDayBeforeExpiryText =
+    latestNoticeDayBeforeExpiry === latestNoticeDay ? latestNoticeDayText : iso(latestNoticeDayBeforeExpiry);
+  const terminationEffectiveText = iso(terminationEffective);
+  const endsOnText =
+    endsOn === expiryDay ? expiryText : endsOn === terminationEffective ? terminationEffectiveText : iso(endsOn);
+  const nextPossibleTerminationText =
+    nextPossibleTermination === endsOn
+      ? endsOnText
+      : nextPossibleTermination === expiryDay
+        ? expiryText
+        : iso(nextPossibleTermination);
   const tenderStartText = iso(tenderStart);
 
-  // The deadlines that apply, in kind order, each placed by date (ties keep the kind order).
-  const deadlines: ContractDeadline[] = [];
+  // The deadlines that apply, in kind order, each placed by date in a reused scratch list (ties
+  // keep the kind order); the result gets an array of exactly their number.
+  let count = 0;
   if (state !== 'ended') {
     const remaining = extensionsRemaining ?? 0;
     if (state === 'not-started' && terms.validFrom !== null)
-      place(deadlines, 'start', ymdOf(terms.validFrom), terms.validFrom, todayNumber);
-    place(deadlines, 'tender-start', tenderStart, tenderStartText, todayNumber);
-    if (!terminated && expiry.day === null && terms.noticePeriodOptionName !== null)
-      place(deadlines, 'notice', latestNoticeDay, latestNoticeDayText, todayNumber);
+      count = place(count, 'start', ymdOf(terms.validFrom), terms.validFrom, todayNumber);
+    if (tenderStart !== null) count = place(count, 'tender-start', tenderStart, tenderStartText, todayNumber);
+    if (!terminated && expiryDay === null && terms.noticePeriodOptionName !== null && latestNoticeDay !== null)
+      count = place(count, 'notice', latestNoticeDay, latestNoticeDayText, todayNumber);
     if (!terminated && remaining > 0) {
       if (latestNoticeDayBeforeExpiry !== null)
-        place(
-          deadlines,
+        count = place(
+          count,
           'extension-decision',
           latestNoticeDayBeforeExpiry,
           latestNoticeDayBeforeExpiryText,
           todayNumber,
         );
-      else place(deadlines, 'extension-decision', expiry.day, expiryText, todayNumber);
+      else if (expiryDay !== null) count = place(count, 'extension-decision', expiryDay, expiryText, todayNumber);
     }
-    if (terminated) place(deadlines, 'termination-effective', endsOn, endsOnText, todayNumber);
-    else place(deadlines, 'expiry', expiry.day, expiryText, todayNumber);
-    if (!terminated && remaining > 0) place(deadlines, 'final-expiry', finalExpiry, finalExpiryText, todayNumber);
+    if (terminated) {
+      if (endsOn !== null) count = place(count, 'termination-effective', endsOn, endsOnText, todayNumber);
+    } else if (expiryDay !== null) count = place(count, 'expiry', expiryDay, expiryText, todayNumber);
+    if (!terminated && remaining > 0 && finalExpiry !== null)
+      count = place(count, 'final-expiry', finalExpiry, finalExpiryText, todayNumber);
   }
+  const deadlines = count === 0 ? [] : scratch.slice(0, count);
   let nextDeadline: ContractDeadline | null = null;
-  for (const deadline of deadlines) {
+  for (let i = 0; i < count; i++) {
+    const deadline = scratch[i] as ContractDeadline;
     if (deadline.daysLeft >= 0) {
       nextDeadline = deadline;
       break;
@@ -244,7 +267,7 @@ export function contractDeadlines(terms: ContractTerms, options: ContractDeadlin
   }
   return {
     today: options.today,
-    term: expiry.day !== null ? 'fixed' : expiry.source === 'continuous' ? 'continuous' : 'unknown',
+    term: expiryDay !== null ? 'fixed' : expiry.source === 'continuous' ? 'continuous' : 'unknown',
     concluded: terms.validFrom,
     expiry: expiryText,
     expirySource: expiry.source,
@@ -252,11 +275,11 @@ export function contractDeadlines(terms: ContractTerms, options: ContractDeadlin
     extensionsRemaining,
     finalExpiry: finalExpiryText,
     notice,
-    nextPossibleTermination: iso(nextPossibleTermination),
+    nextPossibleTermination: nextPossibleTerminationText,
     latestNoticeDay: latestNoticeDayText,
     latestNoticeDayBeforeExpiry: latestNoticeDayBeforeExpiryText,
     terminatedAt: terms.terminatedAt,
-    terminationEffective: iso(terminationEffective),
+    terminationEffective: terminationEffectiveText,
     endsOn: endsOnText,
     state,
     endReason,
@@ -284,25 +307,22 @@ function iso(day: Ymd | null): IsoDate | null {
   return day === null ? null : isoOf(day);
 }
 
+/** The deadlines of the contract being computed, placed by date (at most one per kind). */
+const scratch: ContractDeadline[] = [];
+
 /**
- * Adds a deadline to a list sorted by date, after those on the same day (callers add in kind
- * order, so a day's deadlines keep the order of {@link CONTRACT_DEADLINE_KINDS}).
+ * Places a deadline among the first `count` of {@link scratch}, which are sorted by date, after
+ * those on the same day (callers add in kind order, so a day's deadlines keep the order of
+ * {@link CONTRACT_DEADLINE_KINDS}); returns the new count.
  */
-function place(
-  list: ContractDeadline[],
-  kind: ContractDeadlineKind,
-  day: Ymd | null,
-  date: IsoDate | null,
-  todayNumber: number,
-): void {
-  if (day === null || date === null) return;
+function place(count: number, kind: ContractDeadlineKind, day: Ymd, date: IsoDate | null, todayNumber: number): number {
   const daysLeft = dayNumberOf(day) - todayNumber;
-  const deadline: ContractDeadline = { kind, date, daysLeft };
-  let at = list.length;
-  list.push(deadline);
-  while (at > 0 && (list[at - 1] as ContractDeadline).daysLeft > daysLeft) {
-    list[at] = list[at - 1] as ContractDeadline;
+  const deadline: ContractDeadline = { kind, date: date as IsoDate, daysLeft };
+  let at = count;
+  while (at > 0 && (scratch[at - 1] as ContractDeadline).daysLeft > daysLeft) {
+    scratch[at] = scratch[at - 1] as ContractDeadline;
     at--;
   }
-  list[at] = deadline;
+  scratch[at] = deadline;
+  return count + 1;
 }

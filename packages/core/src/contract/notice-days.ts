@@ -9,24 +9,32 @@ import { type Ymd, addMonthsWithin, dayOf, monthEndOf, monthIndexOf, ymdInMonth,
 import { segmentEndOf } from './contract-dates.js';
 import type { ContractNoticeTerms } from './notice.rules.js';
 
-/** {@link contractEarliestEndIfNoticeGivenOn} on packed days (the terms are checked by the caller). */
-export function earliestEndOn(terms: ContractNoticeTerms, day: Ymd): Ymd {
+/**
+ * {@link contractEarliestEndIfNoticeGivenOn} on packed days (the terms are checked by the caller).
+ * `irrevocable` is `terms.irrevocableUntil` packed, for a caller that already has it.
+ */
+export function earliestEndOn(
+  terms: ContractNoticeTerms,
+  day: Ymd,
+  irrevocable: Ymd | null = irrevocableOf(terms),
+): Ymd {
   let end = terms.extendsCurrent
     ? monthEndOf(addMonthsWithin(segmentEndOf(day, terms.extendsCurrent), terms.months))
     : addMonthsWithin(day, terms.months);
-  if (terms.irrevocableUntil !== null) {
-    const irrevocable = ymdOf(terms.irrevocableUntil);
-    if (end < irrevocable) end = irrevocable;
-  }
+  if (irrevocable !== null && end < irrevocable) end = irrevocable;
   return terms.byEndOf ? segmentEndOf(end, terms.byEndOf) : end;
 }
 
-/** {@link contractLatestNoticeDay} on packed days (the terms are checked by the caller). */
-export function latestNoticeDayFor(terms: ContractNoticeTerms, target: Ymd): Ymd | null {
+/** {@link contractLatestNoticeDay} on packed days (the terms are checked by the caller; `irrevocable` as above). */
+export function latestNoticeDayFor(
+  terms: ContractNoticeTerms,
+  target: Ymd,
+  irrevocable: Ymd | null = irrevocableOf(terms),
+): Ymd | null {
   // The latest day the notice may end on: the target, or with "by the end of" the last end of such
   // a period on or before it (an end that must fall on a period end cannot fall between two).
   const limit = terms.byEndOf ? lastPeriodEndOnOrBefore(target, terms.byEndOf) : target;
-  if (terms.irrevocableUntil !== null && ymdOf(terms.irrevocableUntil) > limit) return null;
+  if (irrevocable !== null && irrevocable > limit) return null;
   const limitIndex = monthIndexOf(limit);
   const limitIsMonthEnd = limit === monthEndOf(limit);
   if (terms.extendsCurrent) {
@@ -38,6 +46,11 @@ export function latestNoticeDayFor(terms: ContractNoticeTerms, target: Ymd): Ymd
   // Plain months (with the month-end clamp of addMonths): the same day `months` months earlier; when
   // the limit is a month end, every later day of that month clamps onto it too.
   return ymdInMonth(limitIndex - terms.months, limitIsMonthEnd ? 31 : dayOf(limit));
+}
+
+/** The packed `irrevocableUntil` of notice terms, or `null`. */
+export function irrevocableOf(terms: ContractNoticeTerms): Ymd | null {
+  return terms.irrevocableUntil === null ? null : ymdOf(terms.irrevocableUntil);
 }
 
 /** How many months the month with index `index` lies after the last period end on or before it. */

@@ -50,6 +50,22 @@ describe('packed days agree with the ISO string functions', () => {
     expect(nextDayWithin(LAST_YMD)).toBe(LAST_YMD);
     expect(isoOf(addMonthsWithin(ymdOf('2024-01-31'), 1))).toBe('2024-02-29');
   });
+  it('formats every day the same whether or not its string is kept (years 1900–2155 are kept)', () => {
+    for (const [from, to] of [
+      ['1899-12-01', '1900-02-01'],
+      ['2024-01-01', '2025-12-31'],
+      ['2155-11-01', '2156-02-01'],
+    ] as const) {
+      for (let day: string = from; day <= to; day = addDays(day, 1)) {
+        expect(isoOf(ymdOf(day))).toBe(day);
+        expect(isoOf(ymdOf(day))).toBe(day);
+      }
+    }
+    // A shape-only reading of a day that does not exist keeps its text and takes no real day's slot.
+    expect(isoOf(ymdOf('2025-13-45'))).toBe('2025-13-45');
+    expect(isoOf(ymdOf('2026-02-13'))).toBe('2026-02-13');
+    expect(isoOf(ymdOf('2025-00-00'))).toBe('2025-00-00');
+  });
   it('refuses a string that is not shaped like an ISO date', () => {
     for (const bad of ['2025-1-05', '2025/01/05', '20250105xx', '2025-0a-05', ''])
       expect(() => ymdOf(bad)).toThrow(RangeError);

@@ -53,26 +53,38 @@ export function ymdOf(date: string): Ymd {
 }
 
 /**
- * The ISO string of a packed day. Recent strings are kept in a small direct-mapped table (a day's
- * slot is a multiplicative hash of its number; a day that finds another in its slot is formatted
- * and takes the slot): a country's contracts share a few thousand distinct days, so the engine hands
- * out the same strings instead of making new ones for every contract.
+ * The ISO string of a packed day. The strings of years 1900–2155
+ * are kept in a table with one slot per day (year, month and day give the slot, so two days never
+ * share one): a country's contracts share a few thousand distinct days, so the engine hands out
+ * the same strings instead of making new ones for every contract. Days outside those years are
+ * formatted on every call.
  */
 export function isoOf(day: Ymd): string {
-  const slot = Math.imul(day, 0x9e3779b1) >>> (32 - ISO_SLOT_BITS);
-  if (isoDays[slot] === day) return isoTexts[slot] as string;
-  const s = String(day);
-  const text = `${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 8)}`;
-  isoDays[slot] = day;
+  const year = (day / 10000) | 0;
+  const monthDay = day - year * 10000;
+  const month = (monthDay / 100) | 0;
+  const dayOfMonth = monthDay - month * 100;
+  // ymdOf checks only the shape: a month or day out of range is formatted, never given a slot.
+  if (year < ISO_FIRST_YEAR || year > ISO_LAST_YEAR || month < 1 || month > 12 || dayOfMonth < 1 || dayOfMonth > 31)
+    return formatYmd(day);
+  const slot = (year - ISO_FIRST_YEAR) * 384 + (month - 1) * 32 + dayOfMonth;
+  const known = isoTexts[slot] as string;
+  if (known !== '') return known;
+  const text = formatYmd(day);
   isoTexts[slot] = text;
   return text;
 }
-/** 2^14 slots: about 45 years of days. */
-const ISO_SLOT_BITS = 14;
-/** The packed day in each slot (-1: empty). */
-const isoDays = new Int32Array(1 << ISO_SLOT_BITS).fill(-1);
-/** The formatted day in each slot. */
-const isoTexts: string[] = new Array<string>(1 << ISO_SLOT_BITS).fill('');
+/** The years whose ISO strings {@link isoOf} keeps: 384 slots a year (12 months of 32 days), 98,304 in all. */
+const ISO_FIRST_YEAR = 1900;
+const ISO_LAST_YEAR = 2155;
+/** The formatted day in each slot ('' while not yet formatted). */
+const isoTexts: string[] = new Array<string>((ISO_LAST_YEAR - ISO_FIRST_YEAR + 1) * 384).fill('');
+
+/** `yyyymmdd` written `yyyy-mm-dd` (years 1000–9999). */
+function formatYmd(day: Ymd): string {
+  const s = String(day);
+  return `${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 8)}`;
+}
 
 export const yearOf = (day: Ymd): number => Math.floor(day / 10000);
 export const monthOf = (day: Ymd): number => Math.floor(day / 100) % 100;

@@ -188,46 +188,72 @@ export function deriveCollationTables(makeKey: (data: CollationData) => (text: s
   });
   const sign = (x: number) => Math.sign(x);
   const bin = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  // Each round fits every expansion afresh from its components' elements (the other expansions as
+  // the previous round left them), so a weight fitted once is not built on in the next round. The
+  // secondary weights are fitted first, against the accent-level order of ICU (the key without its
+  // tertiary part), so that texts ICU tells apart only by case or variant ("ß", "ẞ") never differ
+  // in accents in the key; then the tertiary weights against the full order.
+  const templates = new Map([...expansions.keys()].map((c) => [c, elementMap.get(c) as Ce[]]));
+  const accentPart = (k: string) => k.slice(0, k.lastIndexOf('\u0001'));
   for (let round = 0; round < 3; round++)
     for (const [c, s] of expansions) {
       const comps = [...s].map(classOf);
       let probes = [''];
       for (const g of comps) probes = probes.flatMap((p) => g.map((m) => p + m));
       probes.push(...[...expansions.keys()].filter((k) => k !== c));
-      const mismatches = (ces: Ce[]) => {
+      // The components with a combining mark after any of them ("śs", "sśs" for "ß"): an
+      // expansion's secondary weight must also fall right among the marks, not only among the
+      // components' own variants (ICU puts "ß" after "s" + any accent + "s").
+      const reps = comps.map((g) => g[0] as string);
+      for (let at = 1; at <= reps.length; at++)
+        for (const group of markGroups)
+          probes.push(reps.slice(0, at).join('') + (group[0] as string) + reps.slice(at).join(''));
+      // No probe contains the expansion, so their keys stay put while it is fitted.
+      const probeKeys = probes.map((p) => key(p));
+      const accentOrder = probes.map((p) => sign(accent.compare(c, p)));
+      const fullOrder = probes.map((p) => sign(full.compare(c, p)));
+      const mismatches = (ces: Ce[], accentOnly: boolean) => {
         elementMap.set(c, ces);
         const kc = key(c);
         let bad = 0;
-        for (const p of probes) if (sign(full.compare(c, p)) !== sign(bin(kc, key(p)))) bad++;
+        probeKeys.forEach((kp, i) => {
+          if (accentOnly) bad += accentOrder[i] === sign(bin(accentPart(kc), accentPart(kp))) ? 0 : 1;
+          else bad += fullOrder[i] === sign(bin(kc, kp)) ? 0 : 1;
+        });
         return bad;
       };
-      const template = elementMap.get(c) as Ce[];
-      const primaries = template.map((ce, i) => (ce[0] ? i : -1)).filter((i) => i >= 0);
+      // Accents: the components' elements, or at most one secondary-only element after one of them
+      // ("ß": s, then a weight above every accent, then s).
+      const template = templates.get(c) as Ce[];
+      let accents = { bad: mismatches(template, true), ces: template };
+      for (let pos = 1; pos <= template.length && accents.bad > 0; pos++)
+        for (let w = 3; w <= maxSecondary && accents.bad > 0; w++) {
+          const ces: Ce[] = [...template.slice(0, pos), [0, w, 1], ...template.slice(pos)];
+          const bad = mismatches(ces, true);
+          if (bad < accents.bad) accents = { bad, ces };
+        }
+      // Case and variants: the tertiary weight of each primary element, near its components' own.
+      const base = accents.ces;
+      const primaries = base.map((ce, i) => (ce[0] ? i : -1)).filter((i) => i >= 0);
       const candidates = primaries.map((_, k) => {
         const ters = new Set(comps[k]?.map((e) => tertiaryOf.get(e) as number));
         return [...new Set([...ters].flatMap((t) => [t - 1, t, t + 1]))];
       });
-      let best = { bad: Number.POSITIVE_INFINITY, ces: template };
+      let best = { bad: Number.POSITIVE_INFINITY, ces: base };
       const search = (k: number, chosen: number[]) => {
         if (best.bad === 0) return;
         if (k === primaries.length) {
-          const ces = template.map((ce) => [...ce] as Ce);
+          const ces = base.map((ce) => [...ce] as Ce);
           primaries.forEach((i, j) => {
             (ces[i] as Ce)[2] = chosen[j] as number;
           });
-          const bad = mismatches(ces);
+          const bad = mismatches(ces, false);
           if (bad < best.bad) best = { bad, ces };
           return;
         }
         for (const t of candidates[k] ?? []) search(k + 1, [...chosen, t]);
       };
       search(0, []);
-      for (let pos = 1; pos <= best.ces.length && best.bad > 0; pos++)
-        for (let w = 3; w <= maxSecondary && best.bad > 0; w++) {
-          const ces: Ce[] = [...best.ces.slice(0, pos), [0, w, 1], ...best.ces.slice(pos)];
-          const bad = mismatches(ces);
-          if (bad < best.bad) best = { bad, ces };
-        }
       elementMap.set(c, best.ces);
     }
   return render();
