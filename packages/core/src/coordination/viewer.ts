@@ -40,6 +40,8 @@ export interface Viewer {
   system(uuid: string): SystemFacts | undefined;
   /** The catalogue interface, if the reader may see it. */
   catalogueInterface(i: InterfaceFacts): boolean;
+  /** Whether the reader reads the organisation's records whole ({@link privilegedFor}). */
+  privileged(organizationUuid: string): boolean;
   usage(u: UsageFacts): SharedUsage;
   /** Whether the reader may see this detail of the usage (what {@link Viewer.usage} would show). */
   usageShares(u: UsageFacts, field: UsageSharedField): boolean;
@@ -116,6 +118,7 @@ export function viewerOf(actor: ActorContext, data: CoordinationData): Viewer {
           ? (data.systems.get(i.exposedBySystemUuid)?.rightsHolderUuid ?? null)
           : null,
       }),
+    privileged: isPrivileged,
     usage: (u) => shareUsage(u, setting(u.organizationUuid), isPrivileged(u.organizationUuid)),
     usageShares: (u, field) =>
       usageSharedFields(u, setting(u.organizationUuid), isPrivileged(u.organizationUuid)).includes(field),
