@@ -144,9 +144,11 @@ export function consumerSummary(
     for (const [systemUuid, usages] of bySystem) {
       const owners = [...new Set(usages.map((u) => u.organizationUuid))];
       const publicly = usages.some((u) =>
-        usageSharedFields(u, data.settings.get(u.organizationUuid) ?? defaultSharing(u.organizationUuid), false).includes(
-          'interfaces',
-        ),
+        usageSharedFields(
+          u,
+          data.settings.get(u.organizationUuid) ?? defaultSharing(u.organizationUuid),
+          false,
+        ).includes('interfaces'),
       );
       list.push({ systemUuid, publicly, owners });
     }

@@ -182,7 +182,10 @@ function candidates(
  * keeps their order), sorting by a precomputed rank where one is known and comparing names only
  * between neighbours.
  */
-function danishPlaces<T extends NamedRef>(items: readonly T[], rank?: ReadonlyMap<string, number>): Map<string, number> {
+function danishPlaces<T extends NamedRef>(
+  items: readonly T[],
+  rank?: ReadonlyMap<string, number>,
+): Map<string, number> {
   const byName = (a: NamedRef, b: NamedRef) => compareDanish(a.name, b.name);
   const sorted = rank
     ? [...items].sort((a, b) => (rank.get(a.uuid) ?? 0) - (rank.get(b.uuid) ?? 0))
