@@ -156,6 +156,8 @@ function candidates(
       else byQuarter.push([quarter, [kind]]);
     }
     // No date in the window: not on the radar whatever the reader may see of it.
+    // Frozen: each reader's entries share the kinds.
+    for (const [, ks] of byQuarter) Object.freeze(ks);
     if (byQuarter.length > 0) out.push({ facts, systems: systemUuids, byQuarter });
   };
   if (!systems) for (const c of d.contractsBySupplier.get(q.supplierUuid ?? '') ?? []) add(c, [...c.systemUuids]);
@@ -232,7 +234,7 @@ export function procurementRadar(v: Viewer, q: z.output<typeof RadarQuerySchema>
         groups.set(s, group);
       }
       for (const [quarter, ks] of byQuarter) {
-        const entry = { organization, contract: view, kinds: [...ks] };
+        const entry = { organization, contract: view, kinds: ks };
         const entries = group.get(quarter);
         if (entries) entries.push(entry);
         else group.set(quarter, [entry]);

@@ -56,6 +56,31 @@ const orgFacts = (o: OrganizationFacts) => ({
   accessModifier: o.accessModifier,
 });
 
+/** Each contract's view for readers outside its owner, while its owner's setting is the same. */
+const publicViews = new WeakMap<ContractFacts, { setting: SharingSettingFields; view: SharedContract | null }>();
+
+/** Freezes a view and everything in it (it is handed to every reader outside the owner). */
+function frozen<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    for (const v of Object.values(value)) frozen(v);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/**
+ * A contract as every reader outside its owner (and not privileged for it) sees it: the same for
+ * all of them, so it is made once per contract facts and setting and shared, frozen, between reads
+ * (a radar over a busy supplier shows thousands; making them per read is most of its work).
+ */
+function publicView(c: ContractFacts, setting: SharingSettingFields): SharedContract | null {
+  const known = publicViews.get(c);
+  if (known?.setting === setting) return known.view;
+  const view = frozen(shareContract(c, setting, false));
+  publicViews.set(c, { setting, view });
+  return view;
+}
+
 /**
  * The view of one reader.
  *
@@ -125,7 +150,8 @@ export function viewerOf(actor: ActorContext, data: CoordinationData): Viewer {
     contract: (c) => {
       // A read asks for the same contract's view more than once (filter, then show): judge it once.
       if (contracts.has(c)) return contracts.get(c) ?? null;
-      const view = shareContract(c, setting(c.organizationUuid), isPrivileged(c.organizationUuid));
+      const s = setting(c.organizationUuid);
+      const view = isPrivileged(c.organizationUuid) ? shareContract(c, s, true) : publicView(c, s);
       contracts.set(c, view);
       return view;
     },

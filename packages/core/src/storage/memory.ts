@@ -266,7 +266,11 @@ export function createMemoryStorage(options: MemoryStorageOptions = {}): Storage
     },
     async changesSince(since: number, opts?: ChangesOptions) {
       assertValidChanges(since, opts);
-      return runChanges(recordsOf(view), tombstonesOf(view), since, opts);
+      // A feed of some kinds reads only their records (not a copy of the whole store).
+      const records = opts?.kinds
+        ? [...new Set(opts.kinds)].flatMap((k) => [...recordsOf(view, k, opts.organizationUuids)])
+        : recordsOf(view);
+      return runChanges(records, tombstonesOf(view), since, opts);
     },
   });
 
