@@ -27,6 +27,7 @@ import type { SharingSetting } from '../coordination/sharing.schema.js';
 import type { Organization } from '../organisation/organization.schema.js';
 import type { OrganizationUnit } from '../organisation/unit.schema.js';
 import type { User } from '../organisation/user.schema.js';
+import { participantsOf } from '../project/project-participation.rules.js';
 import type { Project } from '../project/project.schema.js';
 import type { IsoDate } from '../shared/dates.js';
 import { groupCount } from '../storage/aggregate.js';
@@ -278,6 +279,7 @@ export async function projectFacts(
     uuid: p.uuid,
     organizationUuid: p.organizationUuid,
     jointOrganizationUuids: p.jointOrganizationUuids,
+    participants: participantsOf(p),
     name: p.name,
     systemUuids: [...new Set(p.systemUsageUuids.flatMap((u) => systemOf.get(u) ?? []))],
     phase: { number: p.currentPhase, name: p.phases[p.currentPhase - 1]?.name ?? String(p.currentPhase) },
