@@ -98,8 +98,8 @@ function consumers(v: Viewer, interfaceUuid: string): NamedRef[] {
   const out: NamedRef[] = [];
   for (const c of consumerSummary(v.data).get(interfaceUuid) ?? []) {
     if (!c.publicly && !c.owners.some((o) => v.privileged(o))) continue;
-    const s = v.system(c.systemUuid);
-    if (s) out.push({ uuid: s.uuid, name: s.name });
+    const s = v.systemRef(c.systemUuid);
+    if (s) out.push(s);
   }
   return out;
 }

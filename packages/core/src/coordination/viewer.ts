@@ -38,6 +38,8 @@ export interface Viewer {
   organization(uuid: string): NamedRef | undefined;
   /** The catalogue system, if the reader may see it. */
   system(uuid: string): SystemFacts | undefined;
+  /** The catalogue system as a named reference, if the reader may see it (one object per read). */
+  systemRef(uuid: string): NamedRef | undefined;
   /** The catalogue interface, if the reader may see it. */
   catalogueInterface(i: InterfaceFacts): boolean;
   /** Whether the reader reads the organisation's records whole ({@link privilegedFor}). */
@@ -96,6 +98,7 @@ export function viewerOf(actor: ActorContext, data: CoordinationData): Viewer {
   const contracts = new Map<ContractFacts, SharedContract | null>();
   const organizations = new Map<string, NamedRef | undefined>();
   const systems = new Map<string, SystemFacts | undefined>();
+  const systemRefs = new Map<string, NamedRef | null>();
   const isPrivileged = (org: string) => {
     let p = privileged.get(org);
     if (p === undefined) {
@@ -103,6 +106,23 @@ export function viewerOf(actor: ActorContext, data: CoordinationData): Viewer {
       privileged.set(org, p);
     }
     return p;
+  };
+  const system = (uuid: string): SystemFacts | undefined => {
+    if (systems.has(uuid)) return systems.get(uuid);
+    const s = data.systems.get(uuid);
+    const seen =
+      s &&
+      canRead(actor, {
+        kind: 'itSystem',
+        uuid: s.uuid,
+        organizationUuid: s.organizationUuid,
+        accessModifier: s.accessModifier,
+        rightsHolderUuid: s.rightsHolderUuid,
+      })
+        ? s
+        : undefined;
+    systems.set(uuid, seen);
+    return seen;
   };
   return {
     actor,
@@ -116,22 +136,15 @@ export function viewerOf(actor: ActorContext, data: CoordinationData): Viewer {
       organizations.set(uuid, ref);
       return ref;
     },
-    system: (uuid) => {
-      if (systems.has(uuid)) return systems.get(uuid);
-      const s = data.systems.get(uuid);
-      const seen =
-        s &&
-        canRead(actor, {
-          kind: 'itSystem',
-          uuid: s.uuid,
-          organizationUuid: s.organizationUuid,
-          accessModifier: s.accessModifier,
-          rightsHolderUuid: s.rightsHolderUuid,
-        })
-          ? s
-          : undefined;
-      systems.set(uuid, seen);
-      return seen;
+    system,
+    systemRef: (uuid) => {
+      let ref = systemRefs.get(uuid);
+      if (ref === undefined) {
+        const s = system(uuid);
+        ref = s ? { uuid: s.uuid, name: s.name } : null;
+        systemRefs.set(uuid, ref);
+      }
+      return ref ?? undefined;
     },
     catalogueInterface: (i) =>
       canRead(actor, {
