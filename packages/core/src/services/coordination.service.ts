@@ -20,11 +20,9 @@ import {
   systemUse,
 } from '../coordination/catalogue.rules.js';
 import {
-  type ConsumerIndex,
   type CoordinationBase,
   type CoordinationData,
   type CoordinationReference,
-  indexConsumers,
   indexCoordinationBase,
   withRecords,
 } from '../coordination/data.js';
