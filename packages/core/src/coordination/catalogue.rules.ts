@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 import { UuidSchema } from '../shared/schema.js';
-import { compareDanish, type KleFacts, type SystemFacts } from './data.js';
+import { compareDanish, consumerSummary, type KleFacts, type SystemFacts } from './data.js';
 import type { SharedContract, SharedProject, SharedUsage } from './sharing.rules.js';
 import type { NamedRef, Viewer } from './viewer.js';
 
@@ -90,14 +90,16 @@ const isUnder = (key: string | undefined, parent: string) =>
 
 /**
  * The consumers of an interface the reader may learn of: systems with a usage that shares its
- * interfaces (one such usage per system is enough, so the rest of its usages are not looked at).
+ * interfaces with the reader. A usage shares them with everyone when its owner shares them
+ * publicly, and with the owner's privileged readers always ({@link consumerSummary} keeps both,
+ * per interface and system, for the current settings; the reader's part is judged per owner).
  */
 function consumers(v: Viewer, interfaceUuid: string): NamedRef[] {
   const out: NamedRef[] = [];
-  for (const [systemUuid, usages] of v.data.consumersByInterface.get(interfaceUuid) ?? []) {
-    if (!usages.some((u) => v.usageShares(u, 'interfaces'))) continue;
-    const s = v.system(systemUuid);
-    if (s) out.push({ uuid: s.uuid, name: s.name });
+  for (const c of consumerSummary(v.data).get(interfaceUuid) ?? []) {
+    if (!c.publicly && !c.owners.some((o) => v.privileged(o))) continue;
+    const s = v.systemRef(c.systemUuid);
+    if (s) out.push(s);
   }
   return out;
 }

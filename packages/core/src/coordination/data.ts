@@ -7,7 +7,8 @@
  */
 import type { IsoDate } from '../shared/dates.js';
 import type { AccessModifier } from '../shared/enums.js';
-import type { ContractFacts, ProjectFacts, UsageFacts } from './sharing.rules.js';
+import { type ContractFacts, type ProjectFacts, type UsageFacts, usageSharedFields } from './sharing.rules.js';
+import { defaultSharing } from './sharing.schema.js';
 import type { SharingSettingFields } from './sharing.schema.js';
 
 /** An organisation as the coordination reads need it. */
@@ -104,6 +105,57 @@ export function indexConsumers(usages: readonly UsageFacts[]): ConsumerIndex {
       addTo(bySystem, u.systemUuid, u);
     }
   return out;
+}
+
+/** One consuming system of an interface, as far as the owners' settings decide who may learn of it. */
+export interface ConsumerSummary {
+  readonly systemUuid: string;
+  /** Whether one of its consuming usages shares its interfaces with everyone. */
+  readonly publicly: boolean;
+  /** The organisations of its consuming usages (their privileged readers see the interfaces). */
+  readonly owners: readonly string[];
+}
+
+const summaries = new WeakMap<
+  ConsumerIndex,
+  { settings: CoordinationData['settings']; summary: ReadonlyMap<string, readonly ConsumerSummary[]> }
+>();
+
+/**
+ * The consumers of each interface with what decides, for any reader, whether a consuming system
+ * may be named: whether one of its usages shares its interfaces publicly (`usageSharedFields` for
+ * a reader who is not privileged) and the owners of its usages (a privileged reader of one of them
+ * sees them all). Computed once per consumer index and settings, so a read judges each consuming
+ * system by its owners instead of each usage.
+ *
+ * @example
+ * ```ts
+ * consumerSummary(data).get(interfaceUuid)?.filter((c) => c.publicly).map((c) => c.systemUuid);
+ * ```
+ */
+export function consumerSummary(
+  data: Pick<CoordinationData, 'consumersByInterface' | 'settings'>,
+): ReadonlyMap<string, readonly ConsumerSummary[]> {
+  const known = summaries.get(data.consumersByInterface);
+  if (known?.settings === data.settings) return known.summary;
+  const summary = new Map<string, ConsumerSummary[]>();
+  for (const [interfaceUuid, bySystem] of data.consumersByInterface) {
+    const list: ConsumerSummary[] = [];
+    for (const [systemUuid, usages] of bySystem) {
+      const owners = [...new Set(usages.map((u) => u.organizationUuid))];
+      const publicly = usages.some((u) =>
+        usageSharedFields(
+          u,
+          data.settings.get(u.organizationUuid) ?? defaultSharing(u.organizationUuid),
+          false,
+        ).includes('interfaces'),
+      );
+      list.push({ systemUuid, publicly, owners });
+    }
+    summary.set(interfaceUuid, list);
+  }
+  summaries.set(data.consumersByInterface, { settings: data.settings, summary });
+  return summary;
 }
 
 let collator: Intl.Collator | undefined;

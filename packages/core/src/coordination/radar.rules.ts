@@ -109,30 +109,96 @@ export function radarSystems(
     .map((s) => s.uuid);
 }
 
-/** The contracts a query is about, each with the systems to group it under. */
+/** A contract on the radar before the reader's view: its systems and its deadlines in the window. */
+interface Candidate {
+  readonly facts: ContractFacts;
+  /** The systems to group it under. */
+  readonly systems: readonly string[];
+  /** Quarters of the window with the kinds of its deadlines in each (as its shared deadlines give them). */
+  readonly byQuarter: readonly (readonly [string, readonly RadarKind[]])[];
+}
+
+/** Most windows kept per data (a radar subject's data is asked about with a few windows). */
+const CANDIDATE_WINDOWS = 32;
+const candidateCache = new WeakMap<CoordinationData, Map<string, readonly Candidate[]>>();
+
+/**
+ * The contracts a query is about with a deadline in the window, each with the systems to group it
+ * under and its deadlines by quarter: what every reader's radar starts from, computed once per data
+ * and window. Readers then see each contract through the sharing rules.
+ */
 function candidates(
-  v: Viewer,
+  d: CoordinationData,
   q: z.output<typeof RadarQuerySchema>,
-  inWindow: (c: ContractFacts) => boolean,
-): [ContractFacts, string[]][] {
-  const d = v.data;
+  first: string,
+  last: string,
+  kinds: ReadonlySet<RadarKind>,
+): readonly Candidate[] {
   const systems = radarSystems(d, q);
-  if (!systems) {
-    // Filtering by supplier tells the supplier, so only contracts that share it may match.
-    return (d.contractsBySupplier.get(q.supplierUuid ?? '') ?? [])
-      .filter((c) => inWindow(c) && v.contract(c)?.supplier !== undefined)
-      .map((c) => [c, [...c.systemUuids]]);
+  const key = `${systems ? `s:${systems.join(',')}` : `p:${q.supplierUuid}`}|${first}|${last}|${[...kinds].join(',')}`;
+  let byKey = candidateCache.get(d);
+  if (!byKey) {
+    byKey = new Map();
+    candidateCache.set(d, byKey);
   }
-  const wanted = new Set(systems);
-  const out = new Map<ContractFacts, string[]>();
-  for (const s of systems)
-    for (const c of d.contractsBySystem.get(s) ?? [])
-      if (!out.has(c) && inWindow(c))
-        out.set(
-          c,
-          c.systemUuids.filter((x) => wanted.has(x)),
-        );
-  return [...out];
+  const known = byKey.get(key);
+  if (known) return known;
+  const out: Candidate[] = [];
+  const add = (facts: ContractFacts, systemUuids: readonly string[]) => {
+    const byQuarter: [string, RadarKind[]][] = [];
+    for (const kind of RADAR_KINDS) {
+      const date = facts.dates[kind];
+      if (date === null || !kinds.has(kind)) continue;
+      const quarter = quarterOf(date);
+      if (quarter < first || quarter > last) continue;
+      const ks = byQuarter.find(([x]) => x === quarter);
+      if (ks) ks[1].push(kind);
+      else byQuarter.push([quarter, [kind]]);
+    }
+    // No date in the window: not on the radar whatever the reader may see of it.
+    // Frozen: each reader's entries share the kinds.
+    for (const [, ks] of byQuarter) Object.freeze(ks);
+    if (byQuarter.length > 0) out.push({ facts, systems: systemUuids, byQuarter });
+  };
+  if (!systems) for (const c of d.contractsBySupplier.get(q.supplierUuid ?? '') ?? []) add(c, [...c.systemUuids]);
+  else {
+    const wanted = new Set(systems);
+    const seen = new Set<ContractFacts>();
+    for (const s of systems)
+      for (const c of d.contractsBySystem.get(s) ?? [])
+        if (!seen.has(c)) {
+          seen.add(c);
+          add(
+            c,
+            c.systemUuids.filter((x) => wanted.has(x)),
+          );
+        }
+  }
+  if (byKey.size >= CANDIDATE_WINDOWS) byKey.clear();
+  byKey.set(key, out);
+  return out;
+}
+
+/**
+ * Places in Danish order of the named things (equal names share a place, so a stable sort by place
+ * keeps their order), sorting by a precomputed rank where one is known and comparing names only
+ * between neighbours.
+ */
+function danishPlaces<T extends NamedRef>(
+  items: readonly T[],
+  rank?: ReadonlyMap<string, number>,
+): Map<string, number> {
+  const byName = (a: NamedRef, b: NamedRef) => compareDanish(a.name, b.name);
+  const sorted = rank
+    ? [...items].sort((a, b) => (rank.get(a.uuid) ?? 0) - (rank.get(b.uuid) ?? 0))
+    : [...items].sort(byName);
+  const place = new Map<string, number>();
+  let previous: NamedRef | undefined;
+  for (const o of sorted) {
+    place.set(o.uuid, previous && byName(previous, o) === 0 ? (place.get(previous.uuid) as number) : place.size);
+    previous = o;
+  }
+  return place;
 }
 
 /**
@@ -151,28 +217,15 @@ export function procurementRadar(v: Viewer, q: z.output<typeof RadarQuerySchema>
   const kinds = new Set<RadarKind>(q.kinds ?? RADAR_KINDS);
   const groups = new Map<string, Map<string, RadarEntry[]>>();
   const contracts = new Set<string>();
-  const organizations = new Set<string>();
   const orgRefs = new Map<string, NamedRef>();
-  /** Whether a date falls in the window (a contract shows its dates as quarters, if at all). */
-  const inWindow = (kind: RadarKind, date: IsoDate | null) => {
-    if (date === null || !kinds.has(kind)) return false;
-    const quarter = quarterOf(date);
-    return quarter >= first && quarter <= last;
-  };
-  // No date in the window: not on the radar whatever the reader may see of it.
-  const someInWindow = (c: ContractFacts) => RADAR_KINDS.some((k) => inWindow(k, c.dates[k]));
-  for (const [facts, systems] of candidates(v, q, someInWindow)) {
+  const bySupplier = q.supplierUuid !== undefined;
+  for (const { facts, systems, byQuarter } of candidates(v.data, q, first, last, kinds)) {
     const view = v.contract(facts);
-    const organization = view && v.organization(view.organizationUuid);
-    if (!view?.deadlines || !organization) continue;
-    const byQuarter = new Map<string, RadarKind[]>();
-    for (const dl of view.deadlines)
-      if (kinds.has(dl.kind) && dl.quarter >= first && dl.quarter <= last) {
-        const ks = byQuarter.get(dl.quarter);
-        if (ks) ks.push(dl.kind);
-        else byQuarter.set(dl.quarter, [dl.kind]);
-      }
-    if (byQuarter.size === 0) continue;
+    // Filtering by supplier tells the supplier, so only contracts that share it may match.
+    if (!view || (bySupplier && view.supplier === undefined)) continue;
+    const organization = v.organization(view.organizationUuid);
+    // The deadlines by quarter are those of the view, when the reader may see them at all.
+    if (!view.deadlines || !organization) continue;
     for (const s of systems) {
       if (!v.system(s)) continue;
       let group = groups.get(s);
@@ -187,37 +240,32 @@ export function procurementRadar(v: Viewer, q: z.output<typeof RadarQuerySchema>
         else group.set(quarter, [entry]);
       }
       contracts.add(view.uuid);
-      organizations.add(organization.uuid);
       orgRefs.set(organization.uuid, organization);
     }
   }
-  const byName = (a: { name: string }, b: { name: string }) => compareDanish(a.name, b.name);
   // Entries go by organisation name: the few organisations are put in Danish order once, and the
   // many entries by their place in it (equal names share a place, so the sort keeps their order).
-  const orgPlace = new Map<string, number>();
-  let previous: NamedRef | undefined;
-  for (const o of [...orgRefs.values()].sort(byName)) {
-    orgPlace.set(
-      o.uuid,
-      previous && byName(previous, o) === 0 ? (orgPlace.get(previous.uuid) as number) : orgPlace.size,
-    );
-    previous = o;
-  }
+  const orgPlace = danishPlaces([...orgRefs.values()]);
   const byOrganization = (a: RadarEntry, b: RadarEntry) =>
     (orgPlace.get(a.organization.uuid) ?? 0) - (orgPlace.get(b.organization.uuid) ?? 0);
+  const systemRefs = [...groups.keys()].map((uuid) => ({ uuid, name: v.data.systems.get(uuid)?.name ?? uuid }));
+  const systemPlace = danishPlaces(systemRefs, v.data.nameRank);
   return {
     quarters,
     contracts: contracts.size,
-    organizations: organizations.size,
-    groups: [...groups]
-      .map(([uuid, g]) => ({
-        system: { uuid, name: v.data.systems.get(uuid)?.name ?? uuid },
-        quarters: quarters.flatMap((quarter) => {
-          const entries = g.get(quarter);
-          return entries ? [{ quarter, entries: entries.sort(byOrganization) }] : [];
-        }),
-      }))
-      .sort((a, b) => byName(a.system, b.system)),
+    organizations: orgRefs.size,
+    groups: systemRefs
+      .sort((a, b) => (systemPlace.get(a.uuid) ?? 0) - (systemPlace.get(b.uuid) ?? 0))
+      .map((system) => {
+        const g = groups.get(system.uuid) as Map<string, RadarEntry[]>;
+        return {
+          system,
+          quarters: quarters.flatMap((quarter) => {
+            const entries = g.get(quarter);
+            return entries ? [{ quarter, entries: entries.sort(byOrganization) }] : [];
+          }),
+        };
+      }),
   };
 }
 

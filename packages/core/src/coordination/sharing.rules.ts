@@ -94,11 +94,19 @@ export interface SharedContract {
   readonly contacts?: readonly Contact[];
 }
 
+/** An organisation taking part in a project, with its role (see `project-participation.rules`). */
+export interface ProjectParticipantFacts {
+  readonly organizationUuid: string;
+  readonly role: 'lead' | 'partner' | 'observer';
+}
+
 /** Everything the coordination reads know about one project. */
 export interface ProjectFacts {
   readonly uuid: string;
   readonly organizationUuid: string;
   readonly jointOrganizationUuids: readonly string[];
+  /** The organisations taking part besides the owner, with their roles. */
+  readonly participants: readonly ProjectParticipantFacts[];
   readonly name: string;
   readonly systemUuids: readonly string[];
   readonly phase: { readonly number: number; readonly name: string } | null;
@@ -114,6 +122,8 @@ export interface SharedProject {
   readonly shared: readonly ProjectSharedField[];
   readonly phase?: { readonly number: number; readonly name: string } | null;
   readonly timeline?: ProjectFacts['timeline'];
+  /** The organisations taking part besides the owner, with their roles. */
+  readonly participants?: readonly ProjectParticipantFacts[];
 }
 
 /**
@@ -289,7 +299,9 @@ export function shareProject(
       jointOrganizationUuids: facts.jointOrganizationUuids,
     });
   if (!privileged && recordScope(setting, 'projects', facts.uuid) !== 'Public') return null;
-  const fields: readonly ProjectSharedField[] = privileged ? ['phase', 'timeline'] : setting.projects.fields;
+  const fields: readonly ProjectSharedField[] = privileged
+    ? ['phase', 'timeline', 'participants']
+    : setting.projects.fields;
   return {
     uuid: facts.uuid,
     organizationUuid: facts.organizationUuid,
@@ -298,6 +310,7 @@ export function shareProject(
     shared: [...fields],
     ...(fields.includes('phase') && { phase: facts.phase }),
     ...(fields.includes('timeline') && { timeline: facts.timeline.map((t) => ({ ...t })) }),
+    ...(fields.includes('participants') && { participants: facts.participants.map((x) => ({ ...x })) }),
   };
 }
 

@@ -19,7 +19,7 @@ export const CONTRACT_SHARED_FIELDS = ['supplier', 'endQuarter', 'procurementFor
 /** A detail of a contract that may be shared. */
 export type ContractSharedField = (typeof CONTRACT_SHARED_FIELDS)[number];
 /** Details of a project that may be shared. */
-export const PROJECT_SHARED_FIELDS = ['phase', 'timeline'] as const;
+export const PROJECT_SHARED_FIELDS = ['phase', 'timeline', 'participants'] as const;
 /** A detail of a project that may be shared. */
 export type ProjectSharedField = (typeof PROJECT_SHARED_FIELDS)[number];
 

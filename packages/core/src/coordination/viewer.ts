@@ -38,8 +38,12 @@ export interface Viewer {
   organization(uuid: string): NamedRef | undefined;
   /** The catalogue system, if the reader may see it. */
   system(uuid: string): SystemFacts | undefined;
+  /** The catalogue system as a named reference, if the reader may see it (one object per read). */
+  systemRef(uuid: string): NamedRef | undefined;
   /** The catalogue interface, if the reader may see it. */
   catalogueInterface(i: InterfaceFacts): boolean;
+  /** Whether the reader reads the organisation's records whole ({@link privilegedFor}). */
+  privileged(organizationUuid: string): boolean;
   usage(u: UsageFacts): SharedUsage;
   /** Whether the reader may see this detail of the usage (what {@link Viewer.usage} would show). */
   usageShares(u: UsageFacts, field: UsageSharedField): boolean;
@@ -53,6 +57,31 @@ const orgFacts = (o: OrganizationFacts) => ({
   organizationUuid: o.uuid,
   accessModifier: o.accessModifier,
 });
+
+/** Each contract's view for readers outside its owner, while its owner's setting is the same. */
+const publicViews = new WeakMap<ContractFacts, { setting: SharingSettingFields; view: SharedContract | null }>();
+
+/** Freezes a view and everything in it (it is handed to every reader outside the owner). */
+function frozen<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    for (const v of Object.values(value)) frozen(v);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/**
+ * A contract as every reader outside its owner (and not privileged for it) sees it: the same for
+ * all of them, so it is made once per contract facts and setting and shared, frozen, between reads
+ * (a radar over a busy supplier shows thousands; making them per read is most of its work).
+ */
+function publicView(c: ContractFacts, setting: SharingSettingFields): SharedContract | null {
+  const known = publicViews.get(c);
+  if (known?.setting === setting) return known.view;
+  const view = frozen(shareContract(c, setting, false));
+  publicViews.set(c, { setting, view });
+  return view;
+}
 
 /**
  * The view of one reader.
@@ -69,6 +98,7 @@ export function viewerOf(actor: ActorContext, data: CoordinationData): Viewer {
   const contracts = new Map<ContractFacts, SharedContract | null>();
   const organizations = new Map<string, NamedRef | undefined>();
   const systems = new Map<string, SystemFacts | undefined>();
+  const systemRefs = new Map<string, NamedRef | null>();
   const isPrivileged = (org: string) => {
     let p = privileged.get(org);
     if (p === undefined) {
@@ -76,6 +106,23 @@ export function viewerOf(actor: ActorContext, data: CoordinationData): Viewer {
       privileged.set(org, p);
     }
     return p;
+  };
+  const system = (uuid: string): SystemFacts | undefined => {
+    if (systems.has(uuid)) return systems.get(uuid);
+    const s = data.systems.get(uuid);
+    const seen =
+      s &&
+      canRead(actor, {
+        kind: 'itSystem',
+        uuid: s.uuid,
+        organizationUuid: s.organizationUuid,
+        accessModifier: s.accessModifier,
+        rightsHolderUuid: s.rightsHolderUuid,
+      })
+        ? s
+        : undefined;
+    systems.set(uuid, seen);
+    return seen;
   };
   return {
     actor,
@@ -89,22 +136,15 @@ export function viewerOf(actor: ActorContext, data: CoordinationData): Viewer {
       organizations.set(uuid, ref);
       return ref;
     },
-    system: (uuid) => {
-      if (systems.has(uuid)) return systems.get(uuid);
-      const s = data.systems.get(uuid);
-      const seen =
-        s &&
-        canRead(actor, {
-          kind: 'itSystem',
-          uuid: s.uuid,
-          organizationUuid: s.organizationUuid,
-          accessModifier: s.accessModifier,
-          rightsHolderUuid: s.rightsHolderUuid,
-        })
-          ? s
-          : undefined;
-      systems.set(uuid, seen);
-      return seen;
+    system,
+    systemRef: (uuid) => {
+      let ref = systemRefs.get(uuid);
+      if (ref === undefined) {
+        const s = system(uuid);
+        ref = s ? { uuid: s.uuid, name: s.name } : null;
+        systemRefs.set(uuid, ref);
+      }
+      return ref ?? undefined;
     },
     catalogueInterface: (i) =>
       canRead(actor, {
@@ -116,13 +156,15 @@ export function viewerOf(actor: ActorContext, data: CoordinationData): Viewer {
           ? (data.systems.get(i.exposedBySystemUuid)?.rightsHolderUuid ?? null)
           : null,
       }),
+    privileged: isPrivileged,
     usage: (u) => shareUsage(u, setting(u.organizationUuid), isPrivileged(u.organizationUuid)),
     usageShares: (u, field) =>
       usageSharedFields(u, setting(u.organizationUuid), isPrivileged(u.organizationUuid)).includes(field),
     contract: (c) => {
       // A read asks for the same contract's view more than once (filter, then show): judge it once.
       if (contracts.has(c)) return contracts.get(c) ?? null;
-      const view = shareContract(c, setting(c.organizationUuid), isPrivileged(c.organizationUuid));
+      const s = setting(c.organizationUuid);
+      const view = isPrivileged(c.organizationUuid) ? shareContract(c, s, true) : publicView(c, s);
       contracts.set(c, view);
       return view;
     },

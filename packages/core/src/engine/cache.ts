@@ -78,10 +78,12 @@ export function trackingReader<R extends StorageReader>(reader: R, seen: Set<str
       return result;
     },
     changesSince(since, options) {
-      // A feed of given kinds in given organisations depends on just those; any other on everything.
+      // A feed of given kinds depends on just those (in the given organisations, or in every one);
+      // any other on everything.
       const { kinds, organizationUuids } = options ?? {};
       if (kinds && organizationUuids)
         for (const k of kinds) for (const o of organizationUuids) seen.add(positionKeyOf(k, o));
+      else if (kinds) for (const k of kinds) seen.add(kindPositionKey(k));
       else seen.add(EVERY_POSITION);
       return reader.changesSince(since, options);
     },

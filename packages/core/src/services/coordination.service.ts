@@ -20,11 +20,9 @@ import {
   systemUse,
 } from '../coordination/catalogue.rules.js';
 import {
-  type ConsumerIndex,
   type CoordinationBase,
   type CoordinationData,
   type CoordinationReference,
-  indexConsumers,
   indexCoordinationBase,
   withRecords,
 } from '../coordination/data.js';
@@ -85,16 +83,19 @@ import { KitosConflictError, KitosForbiddenError, KitosNotFoundError } from '../
 import { parse, UuidSchema } from '../shared/schema.js';
 import { kindPositionKey, type StorageAdapter } from '../storage/port.js';
 import {
+  type ConsumersState,
   contractFacts,
   contractsOfSupplier,
   contractsOfUsages,
+  loadConsumers,
   loadCoordinationReference,
-  loadPortfolios,
-  loadUserCounts,
+  loadUsageState,
   projectFacts,
   projectsOfUsages,
+  refreshConsumers,
+  refreshUsageState,
+  type UsageState,
   usageFacts,
-  usagesConsuming,
   usagesOfSystems,
 } from './coordination-data.js';
 import { violationError } from './enforce.js';
@@ -274,15 +275,23 @@ export function coordinationService(
 ): CoordinationService {
   const entities = sharingEntities(runner);
   const architecture = architectureEntities(runner);
-  // The reference data, the usage counts and every portfolio serve every reader until what they
-  // were read from changes (a usage write leaves the reference data alone); each read then loads
-  // only the records it is about.
+  // The reference data and who uses what (the usage counts and every portfolio) serve every reader
+  // until what they were read from changes (a usage write leaves the reference data alone); each
+  // read then loads only the records it is about. Who uses what and a page's consumers are brought
+  // up to date from the change feed after usage writes instead of being read again (ADR 0071).
   const references = new PositionCache<CoordinationReference>(storage ?? {}, 2);
-  const counts = new PositionCache<Map<string, number>>(storage ?? {}, 2);
-  const portfolios = new PositionCache<Map<string, Set<string>>>(storage ?? {}, 2);
-  // An organisation's own portfolio and a page's consumers, per store state of what they read.
-  const ownPortfolios = new PositionCache<Map<string, Set<string>>>(storage ?? {}, 64);
-  const consumers = new PositionCache<ConsumerIndex>(storage ?? {}, 16);
+  const usageStates = new PositionCache<UsageState>(storage ?? {}, 2);
+  const consumers = new PositionCache<ConsumersState>(storage ?? {}, 16);
+  const usageKey = kindPositionKey(USAGE.kind);
+  const position = async () => (storage?.position ? await storage.position() : undefined);
+  const usageState = (call: CallContext) =>
+    cached(call, 'usages', () =>
+      usageStates.get('all', call.tx, async (tx) => loadUsageState(tx, await position()), {
+        key: usageKey,
+        // The feed of usages is what the usage kind's position counts: the reader need not track it.
+        apply: async (old, tx) => refreshUsageState(tx, old, (await position()) ?? 0),
+      }),
+    );
   // Each cache above reads its own token, one round trip each on PostgreSQL. A read first reads one
   // token over every kind the cached values are computed from (STATE_KEYS): while it stands, the
   // values a read took from the caches serve the next read without asking them again.
@@ -315,19 +324,20 @@ export function coordinationService(
   /** A value of the caches, through the read's snapshot. */
   const cached = async <V>(call: CallContext, key: string, compute: () => Promise<V>): Promise<V> =>
     (await snapshotOf(call)).get(key, compute);
-  let last: { reference: CoordinationReference; counts: Map<string, number>; base: CoordinationBase } | undefined;
+  let last:
+    | { reference: CoordinationReference; counts: ReadonlyMap<string, number>; base: CoordinationBase }
+    | undefined;
   const baseOf = async (call: CallContext): Promise<CoordinationBase> => {
     mustCoordinate(call);
     return cached(call, 'base', async () => {
       const reference = await references.get('reference', call.tx, loadCoordinationReference);
-      const userCounts = await counts.get('counts', call.tx, loadUserCounts);
+      const { userCounts } = await usageState(call);
       if (last?.reference !== reference || last.counts !== userCounts)
         last = { reference, counts: userCounts, base: indexCoordinationBase(reference, userCounts) };
       return last.base;
     });
   };
-  const allPortfolios = (call: CallContext) =>
-    cached(call, 'portfolios', () => portfolios.get('all', call.tx, (tx) => loadPortfolios(tx)));
+  const allPortfolios = async (call: CallContext) => (await usageState(call)).portfolios;
   const viewer = (
     call: CallContext,
     base: CoordinationBase,
@@ -413,17 +423,17 @@ export function coordinationService(
         if (q.organizationUuid) mustBeMember(call, q.organizationUuid);
         const base = await baseOf(call);
         const org = q.organizationUuid;
-        const own = org
-          ? await cached(call, `own|${org}`, () => ownPortfolios.get(org, call.tx, (tx) => loadPortfolios(tx, [org])))
-          : new Map<string, Set<string>>();
+        const own = new Map<string, ReadonlySet<string>>();
+        if (org) own.set(org, (await allPortfolios(call)).get(org) ?? new Set());
         const page = cataloguePage(viewer(call, base, { portfolios: own }), q);
         // Only the usages that consume the page's interfaces are read, for the consumers.
         const wanted = pageInterfaces(viewer(call, base), page.systems).sort();
         const key = wanted.join(',');
-        const index = await cached(call, `consumers|${key}`, () =>
-          consumers.get(key, call.tx, async (tx) =>
-            indexConsumers(await usageFacts(tx, await usagesConsuming(tx, wanted), false)),
-          ),
+        const { index } = await cached(call, `consumers|${key}`, () =>
+          consumers.get(key, call.tx, async (tx) => loadConsumers(tx, wanted, await position()), {
+            key: usageKey,
+            apply: async (old, tx) => refreshConsumers(tx, old, wanted, await position()),
+          }),
         );
         return catalogueEntries(viewer(call, base, { consumers: index, portfolios: own }), q, page);
       }),

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { DETACHING_REFERENCES } from './references.js';
 import { z } from 'zod';
 import type { Actor } from '../access/actor.js';
 import { canCreate, canModify, canRead, canSetAccessModifier, type ProtectedKind } from '../access/policy.js';
@@ -178,6 +179,8 @@ export function organizationService(runner: CallRunner, system?: Pick<Runtime, '
       if (!current && next.isDefaultOrganization && !call.actor.isGlobalAdmin)
         throw new KitosForbiddenError('organisation', 'only global admins create the default organisation');
     },
+    // Other organisations' joint projects let go of it in the same transaction (each a new version).
+    detach: DETACHING_REFERENCES,
     beforeDelete: async (call, org) => {
       for (const kind of [UNIT.kind, USAGE.kind, CONTRACT.kind]) {
         const r = await call.tx.query({ kind, organizationUuids: [org.uuid], limit: 1, count: true });

@@ -8,8 +8,19 @@
  */
 import type { Contract } from '../contract/contract.schema.js';
 import type { DataProcessingRegistration } from '../data-processing/dpr.schema.js';
-import { CONTRACT, DPR, INTERFACE, PROJECT, UNIT, UNIT_ROLE, USAGE, type StoredUnitRole } from './kinds.js';
+import {
+  CONTRACT,
+  DPR,
+  INTERFACE,
+  ORGANIZATION,
+  PROJECT,
+  UNIT,
+  UNIT_ROLE,
+  USAGE,
+  type StoredUnitRole,
+} from './kinds.js';
 import type { Reference } from '../engine/references.js';
+import { participantsOf } from '../project/project-participation.rules.js';
 import type { Project } from '../project/project.schema.js';
 import {
   clearRelationsContract,
@@ -106,6 +117,21 @@ export const UNIT_REFERENCES: readonly Reference[] = [
 
 /** Links that follow a deleted record away (KITOS's cascades, extended to projects). */
 export const DETACHING_REFERENCES: readonly Reference[] = [
+  // An organisation: it stops taking part in other organisations' joint projects (its participant
+  // entry goes, and with it the derived joint organisation).
+  ref<Project>({
+    from: PROJECT,
+    target: ORGANIZATION.kind,
+    field: 'participants',
+    index: 'jointOrganizationUuids',
+    sameOrganization: false,
+    count: (p, x) => has(p.jointOrganizationUuids, x),
+    onDelete: (p, x) => ({
+      ...p,
+      participants: participantsOf(p).filter((q) => q.organizationUuid !== x),
+      jointOrganizationUuids: without(p.jointOrganizationUuids, x),
+    }),
+  }),
   // A usage: contracts, registrations and projects stop covering it; relations to it go.
   ref<Contract>({
     from: CONTRACT,

@@ -56,6 +56,8 @@ interface State {
   /** Per kind and organisation, the uuids of its records: organisation-scoped queries read only these. */
   byOrg: Map<string, Map<string | null, Set<string>>>;
   tombstones: Tombstone[];
+  /** Every committed write in position order (what the feed reads from, instead of every record). */
+  log: { readonly seq: number; readonly kind: string; readonly uuid: string }[];
   seq: number;
   /** Commits per position key (see `positionKeyOf`), and per kind over every organisation. */
   positions: Map<string, number>;
@@ -225,6 +227,38 @@ function* candidatesOf(view: State | Draft, q: Query): Iterable<StoredRecord> {
   for (const r of writes?.values() ?? []) if (r) yield r;
 }
 
+/** The index of the first entry with a position after `since` in a list in position order. */
+function firstAfter(list: readonly { readonly seq: number }[], since: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((list[mid] as { seq: number }).seq > since) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/** The committed records written after `since`, each once in its latest version. */
+function loggedSince(state: State, since: number): StoredRecord[] {
+  const out: StoredRecord[] = [];
+  const seen = new Set<string>();
+  for (let i = firstAfter(state.log, since); i < state.log.length; i++) {
+    const { kind, uuid } = state.log[i] as State['log'][number];
+    const key = `${kind}\u0000${uuid}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const r = state.kinds.get(kind)?.get(uuid);
+    if (r && r.seq > since) out.push(r);
+  }
+  return out;
+}
+
+/** The committed deletions after `since`. */
+function tombstonesSince(state: State, since: number): Tombstone[] {
+  return state.tombstones.slice(firstAfter(state.tombstones, since));
+}
+
 function tombstonesOf(view: State | Draft): Tombstone[] {
   return 'base' in view ? [...view.base.tombstones, ...view.tombstones] : view.tombstones;
 }
@@ -243,6 +277,7 @@ export function createMemoryStorage(options: MemoryStorageOptions = {}): Storage
     kinds: new Map(),
     byOrg: new Map(),
     tombstones: [],
+    log: [],
     seq: 0,
     positions: new Map(),
     kindPositions: new Map(),
@@ -266,6 +301,8 @@ export function createMemoryStorage(options: MemoryStorageOptions = {}): Storage
     },
     async changesSince(since: number, opts?: ChangesOptions) {
       assertValidChanges(since, opts);
+      // Outside a transaction the feed reads the log of writes after `since`, not every record.
+      if (!('base' in view)) return runChanges(loggedSince(view, since), tombstonesSince(view, since), since, opts);
       return runChanges(recordsOf(view), tombstonesOf(view), since, opts);
     },
   });
@@ -304,6 +341,7 @@ export function createMemoryStorage(options: MemoryStorageOptions = {}): Storage
         const result = await work(tx);
         // Commit: nothing above touched `state`, so a failure before this point leaves it intact.
         const touched = new Map<string, string>();
+        const logged: State['log'] = [];
         for (const [kind, writesOfKind] of draft.writes) {
           const records = state.kinds.get(kind) ?? new Map<string, StoredRecord>();
           const index = state.byOrg.get(kind) ?? new Map<string | null, Set<string>>();
@@ -313,6 +351,7 @@ export function createMemoryStorage(options: MemoryStorageOptions = {}): Storage
             if (before) index.get(before.organizationUuid)?.delete(uuid);
             reindexFields(state.fields.get(kind), uuid, before, r ?? undefined);
             if (r) {
+              logged.push({ seq: r.seq, kind, uuid });
               records.set(uuid, r);
               const set = index.get(r.organizationUuid) ?? new Set<string>();
               set.add(uuid);
@@ -323,6 +362,7 @@ export function createMemoryStorage(options: MemoryStorageOptions = {}): Storage
           state.byOrg.set(kind, index);
         }
         state.tombstones.push(...draft.tombstones);
+        for (const entry of logged.sort((a, b) => a.seq - b.seq)) state.log.push(entry);
         state.seq = draft.seq;
         for (const [key, kindKey] of touched) {
           state.positions.set(key, (state.positions.get(key) ?? 0) + 1);

@@ -5,13 +5,15 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
   type Actor,
+  createKitos,
+  fixedClock,
   KitosConflictError,
   type KitosError,
   KitosForbiddenError,
   KitosNotFoundError,
   KitosValidationError,
 } from '../../src/index.js';
-import { type World, world } from '../security/world.js';
+import { testUuid, type World, world } from '../security/world.js';
 
 let w: World;
 let nordbyUser: Actor;
@@ -154,6 +156,47 @@ describe('what another municipality sees', () => {
     expect((await similar()).map((s) => s.organization.name)).toEqual(['Sydby', 'Østby']);
     await w.kitos.organizations.patch(w.admin, østby, { accessModifier: 'Local' });
     expect((await similar()).map((s) => s.organization.name)).toEqual(['Sydby']);
+  });
+
+  it('after usage writes, answers brought up to date from the feed equal those of a fresh facade', async () => {
+    const østby = (
+      await w.kitos.organizations.create(w.admin, { name: 'Østby', type: 'Kommune', accessModifier: 'Public' })
+    ).uuid;
+    for (const org of [w.a.uuid, w.b.uuid, østby])
+      await w.kitos.coordination.updateSharing(w.admin, org, { usages: { scope: 'Public', fields: ['interfaces'] } });
+    const reads = (kitos: typeof w.kitos) =>
+      Promise.all([
+        kitos.coordination.catalogue(nordbyUser, { organizationUuid: w.a.uuid }),
+        kitos.coordination.similarLandscapes(nordbyUser, { organizationUuid: w.a.uuid }),
+      ]);
+    const fresh = async () =>
+      reads(await createKitos({ storage: w.storage, clock: fixedClock('2025-06-15T10:00:00Z'), newUuid: testUuid }));
+    const same = async () => {
+      const [catalogue, similar] = await reads(w.kitos);
+      expect([catalogue, similar]).toEqual(await fresh());
+      return catalogue.entries;
+    };
+    await same(); // cached from here on
+    const relation = (uuid: string) => [{ uuid, toUsageUuid: u1, interfaceUuid: w.interface }];
+    // A new user of the shared system, and of another system; then that one consumes the interface.
+    const u1 = (await w.kitos.usages.create(w.admin, { organizationUuid: østby, systemUuid: w.publicSystem })).uuid;
+    const fælles = (await w.kitos.organizations.list(w.admin, { limit: 10 })).items[0]?.uuid as string;
+    const other = (await w.kitos.systems.create(w.admin, { organizationUuid: fælles, name: 'Fælles Arkiv' })).uuid;
+    const u2 = (await w.kitos.usages.create(w.admin, { organizationUuid: østby, systemUuid: other })).uuid;
+    expect((await same()).find((e) => e.uuid === w.publicSystem)?.organizations).toBe(3);
+    await w.kitos.usages.patch(w.admin, u2, {
+      outgoingSystemRelations: relation('00000000-0000-4000-8000-00000000bd01'),
+    });
+    const consumers = (entries: Awaited<ReturnType<typeof same>>) =>
+      entries.find((e) => e.uuid === w.publicSystem)?.interfaces[0]?.consumers.map((c) => c.uuid);
+    expect(consumers(await same())).toContain(other);
+    // A rename changes no count (the same maps serve on), a deletion takes the user and the consumer away.
+    await w.kitos.usages.patch(w.admin, u1, { general: { localCallName: 'ESDH i Østby' } } as never);
+    await same();
+    await w.kitos.usages.delete(w.admin, u2);
+    expect(consumers(await same()) ?? []).not.toContain(other);
+    await w.kitos.usages.delete(w.admin, u1);
+    expect((await same()).find((e) => e.uuid === w.publicSystem)?.organizations).toBe(2);
   });
 
   it('the catalogue filters offer the KLE tasks, rights holders and business types of visible systems only', async () => {

@@ -120,10 +120,15 @@ function generate(seed: number): Generated {
     for (let i = r.int(3); i > 0; i--) {
       const p = id(9);
       own.push(p);
+      const joint = r.subset(ORGS.filter((o) => o !== org));
       projects.push({
         uuid: p,
         organizationUuid: org,
-        jointOrganizationUuids: r.subset(ORGS.filter((o) => o !== org)),
+        jointOrganizationUuids: joint,
+        participants: joint.map((o) => ({
+          organizationUuid: o,
+          role: r.pick(['lead', 'partner', 'observer'] as const),
+        })),
         name: `project ${p}`,
         systemUuids: r.subset(used),
         phase: { number: 2, name: `mark:phase:${p}` },
@@ -272,6 +277,7 @@ const CONTRACT_KEYS: Record<string, string> = {
   procurementForm: 'procurementForm',
   contact: 'contacts',
 };
+const PROJECT_KEYS: Record<string, string> = { phase: 'phase', timeline: 'timeline', participants: 'participants' };
 const USAGE_KEYS: Record<string, string> = {
   responsibleUnit: 'responsibleUnit',
   contact: 'contacts',
@@ -286,6 +292,7 @@ function checkWorld(g: Generated): void {
   for (const m of all) if (!allowed.has(m)) expect(text, `leaked ${m}`).not.toContain(m);
   for (const u of hiddenUuids) expect(text, `mentioned ${u}`).not.toContain(u);
   const contracts = new Map(g.data.contracts.map((c) => [c.uuid, c]));
+  const projects = new Map(g.data.projects.map((p) => [p.uuid, p]));
   const usages = new Map(g.data.usages.map((u) => [`${u.organizationUuid}|${u.systemUuid}`, u]));
   walk(outputs, (o) => {
     const c = typeof o.uuid === 'string' ? contracts.get(o.uuid) : undefined;
@@ -301,6 +308,21 @@ function checkWorld(g: Generated): void {
       ]);
       for (const k of Object.keys(o)) expect(ok.has(k), `contract key ${k}`).toBe(true);
     }
+    // Another organisation's project shows only the details its owner shares (with this reader).
+    const p = typeof o.uuid === 'string' ? projects.get(o.uuid) : undefined;
+    if (p && 'systemUuids' in o && !whole(g, p.organizationUuid) && !p.jointOrganizationUuids.includes(g.viewerOrg)) {
+      const f = settingOf(g, p.organizationUuid).projects.fields;
+      const ok = new Set([
+        'uuid',
+        'organizationUuid',
+        'organization',
+        'name',
+        'systemUuids',
+        'shared',
+        ...f.map((x) => PROJECT_KEYS[x]),
+      ]);
+      for (const k of Object.keys(o)) expect(ok.has(k), `project key ${k}`).toBe(true);
+    }
     const u = 'systemUuid' in o && 'shared' in o ? usages.get(`${o.organizationUuid}|${o.systemUuid}`) : undefined;
     if (u && !whole(g, u.organizationUuid)) {
       const s = settingOf(g, u.organizationUuid);
@@ -313,6 +335,10 @@ function checkWorld(g: Generated): void {
   for (const u of g.data.usages) if (u.organizationUuid === g.viewerOrg) expect(text).toContain(`mark:unit:${u.uuid}`);
   for (const c of g.data.contracts)
     if (c.organizationUuid === g.viewerOrg && c.systemUuids.length > 0) expect(text).toContain(`mark:cname:${c.uuid}`);
+  // …with their participants and roles.
+  for (const p of g.data.projects)
+    if (p.organizationUuid === g.viewerOrg && p.systemUuids.length > 0)
+      expect(text).toContain(`"participants":${JSON.stringify(p.participants)}`);
 }
 
 describe('the sharing model', () => {

@@ -54,6 +54,33 @@ beforeEach(async () => {
 });
 
 describe('project participants', () => {
+  it('let go of a deleted organisation in the same transaction, each project in a new version', async () => {
+    const vestby = (
+      await w.kitos.organizations.create(w.admin, { name: 'Vestby Kommune', type: 'Kommune', accessModifier: 'Public' })
+    ).uuid;
+    const p = await w.kitos.projects.create(owner, {
+      organizationUuid: w.a.uuid,
+      name: 'Fælles arkiv',
+      participants: [
+        { organizationUuid: vestby, role: 'lead' },
+        { organizationUuid: w.b.uuid, role: 'observer' },
+      ],
+    });
+    expect(p.jointOrganizationUuids).toEqual([vestby, w.b.uuid]);
+    // The delete names what lets go of the organisation before it happens.
+    const consequences = await w.kitos.organizations.deleteConsequences(w.admin, vestby);
+    expect(consequences.detached).toEqual([
+      { kind: 'project', field: 'participants', records: [{ uuid: p.uuid, name: 'Fælles arkiv' }] },
+    ]);
+    await w.kitos.organizations.delete(w.admin, vestby, { expectedVersion: consequences.version });
+    const after = await w.kitos.projects.get(owner, p.uuid);
+    expect(after.participants).toEqual([{ organizationUuid: w.b.uuid, role: 'observer' }]);
+    expect(after.jointOrganizationUuids).toEqual([w.b.uuid]);
+    expect(after.version).toBe(p.version + 1);
+    // The project's history says who changed it.
+    expect(after.lastChangedBy).toBe(w.admin.userUuid);
+  });
+
   it('keeps the joint organisations from the participants on create, patch and replace, versioned', async () => {
     const p = await w.kitos.projects.create(owner, {
       organizationUuid: w.a.uuid,

@@ -43,7 +43,7 @@ const SharingSettingResponse = z
       fields: z.array(z.enum(['supplier', 'endQuarter', 'procurementForm', 'contact'])),
       contactRoleUuid: z.string().nullable(),
     }),
-    projects: z.object({ scope: Scope, fields: z.array(z.enum(['phase', 'timeline'])) }),
+    projects: z.object({ scope: Scope, fields: z.array(z.enum(['phase', 'timeline', 'participants'])) }),
     exceptions: z.array(z.object({ uuid: z.string(), scope: Scope })),
     communityMembers: z
       .array(z.string())
@@ -92,6 +92,10 @@ const SharedProject = z
     timeline: z
       .array(z.object({ name: z.string(), start: z.string().nullable(), end: z.string().nullable() }))
       .optional(),
+    participants: z
+      .array(z.object({ organizationUuid: z.string(), role: z.enum(['lead', 'partner', 'observer']) }))
+      .optional()
+      .openapi({ description: 'The organisations taking part besides the owner, with their roles (as shared).' }),
   })
   .openapi('SharedProject');
 
