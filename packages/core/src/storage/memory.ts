@@ -266,7 +266,13 @@ export function createMemoryStorage(options: MemoryStorageOptions = {}): Storage
     },
     async changesSince(since: number, opts?: ChangesOptions) {
       assertValidChanges(since, opts);
-      return runChanges(recordsOf(view), tombstonesOf(view), since, opts);
+      // A feed of given kinds in given organisations reads only their records (the overview rows
+      // kept up to date ask for one kind of one organisation after every write).
+      const scoped = opts?.kinds && opts.organizationUuids;
+      const records = scoped
+        ? [...new Set(opts.kinds)].flatMap((k) => [...recordsOf(view, k, opts.organizationUuids)])
+        : recordsOf(view);
+      return runChanges(records, tombstonesOf(view), since, opts);
     },
   });
 
