@@ -285,7 +285,14 @@ export async function readPositions(
 async function readPositionsBySeq(ctx: SqlEngineContext, exec: SqlExecutor, keys: readonly string[]): Promise<string> {
   const d = ctx.dialect;
   if (keys.length === 0) return '';
-  if (keys.includes('*')) return String(await readPosition(ctx, exec));
+  const position = await readPosition(ctx, exec);
+  if (keys.includes('*')) return String(position);
+  // Nothing written since these keys were last read (one indexed row): the same token, at once.
+  const memo = seqTokens.get(ctx) ?? new Map<string, { position: number; token: string }>();
+  seqTokens.set(ctx, memo);
+  const id = [...new Set(keys)].sort().join('\n');
+  const known = memo.get(id);
+  if (known?.position === position) return known.token;
   const byKind = new Map<string, { all: boolean; orgs: Set<string>; none: boolean }>();
   for (const key of keys) {
     const m = /^kind:([^@]*)(?:@(.*))?$/.exec(key);
@@ -314,10 +321,15 @@ async function readPositionsBySeq(ctx: SqlEngineContext, exec: SqlExecutor, keys
       `coalesce((SELECT max(seq) FROM ${d.table('tombstones')} WHERE kind = ${p.add(kind)} AND ${where('organization_uuid')}), 0)`,
     );
   }
-  if (maxima.length === 0) return 'seq=0';
-  const rows = await exec.all(`SELECT max(${maxima.join(', ')}) AS m`, p.values);
-  return `seq=${Number(rows[0]?.m ?? 0)}`;
+  const rows = maxima.length ? await exec.all(`SELECT max(${maxima.join(', ')}) AS m`, p.values) : [];
+  const token = `seq=${Number(rows[0]?.m ?? 0)}`;
+  if (memo.size >= 256) memo.clear(); // the key sets in use at a time are few
+  memo.set(id, { position, token });
+  return token;
 }
+
+/** The last token of each key set per store, with the global position it was read at. */
+const seqTokens = new WeakMap<SqlEngineContext, Map<string, { position: number; token: string }>>();
 
 /** The writable view of one transaction; `finish()` stores the counter before COMMIT. */
 export interface SqlTransaction extends StorageTransaction {
