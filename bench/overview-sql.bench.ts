@@ -24,6 +24,8 @@ const quick = !!process.env.KITOS_BENCH_QUICK;
 const SCALES = process.env.KITOS_BENCH_SCALES?.split(',').map(Number) ?? (quick ? [1] : [1, 10, 100]);
 const dir = mkdtempSync(join(tmpdir(), 'kitos-bench-overview-sql-'));
 const opened: StorageAdapter[] = [];
+/** Keeps the baseline's result alive so the engine cannot skip the work. */
+const sink: { value?: unknown } = {};
 
 for (const scale of SCALES) {
   const data = generatePortfolio({ seed: 1, scale, today: TODAY });
@@ -46,7 +48,7 @@ for (const scale of SCALES) {
   const baseline = () => {
     const rows = usages.filter((u) => (u.general.validity.validTo ?? '9999') >= TODAY);
     rows.sort((a, b) => collator.compare(systemName.get(a.systemUuid) ?? '', systemName.get(b.systemUuid) ?? ''));
-    return rows.slice(0, 50);
+    sink.value = { rows: rows.slice(0, 50), total: rows.length };
   };
   for (const [engine, open] of engines) {
     const storage = await open();

@@ -377,7 +377,7 @@ describe('position tokens on SQLite (shared with sql.js)', () => {
     const storage = await createBetterSqliteStorage({ path: file('positions') });
     await storage.migrate(SCHEMA);
     const [a, b] = [randomUUID(), randomUUID()];
-    const put = (org: string | null, uuid = randomUUID(), expectedVersion = 0) =>
+    const put = (org: string | null, uuid: string = randomUUID(), expectedVersion = 0) =>
       storage.transaction((tx) =>
         tx.put({
           kind: 'note',
