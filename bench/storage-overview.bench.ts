@@ -3,6 +3,14 @@
 // storage adapter. Baseline per engine: a hand-written query over a hand-made table with typed,
 // indexed columns on the same engine (plain JavaScript over a Map of arrays for memory).
 // PostgreSQL runs on PGlite, and also on the server in KITOS_PG_URL when it is set.
+//
+// The baseline is a fair one: it returns what the adapter returns, by the same rules — the same
+// filter (active, due on or after 2022-01-01, one organisation), the same order (name, then uuid as
+// the tie-break; binary/C collation on a plain column where the adapter sorts a Danish sort-key
+// column), the same page of 50 with each record's JSON parsed, and the same total from a count(*)
+// in a second statement. Its one index is the one a developer would pick for this query
+// ((organisation, name) on SQLite, (organisation) on PostgreSQL). What the adapter does beyond
+// it: it parses each record's index JSON too, and validates the query. See ADR 0073.
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

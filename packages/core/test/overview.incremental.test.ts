@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../src/access/actor.js';
 import { fixedClock } from '../src/engine/clock.js';
 import { createKitos, type Kitos } from '../src/kitos.js';
+import { OVERVIEW_COLUMNS } from '../src/overview/columns.js';
 import type { OverviewKind } from '../src/overview/query.js';
 import { KitosError } from '../src/shared/errors.js';
 import { createMemoryStorage } from '../src/storage/memory.js';
@@ -53,9 +54,17 @@ beforeAll(async () => {
     systems.push((await kitos.systems.create(admin, { organizationUuid: org, name })).uuid);
 });
 
-/** Every row of an overview, as the facade shows it. */
+/**
+ * Every row of an overview, as the facade shows it: unsorted, sorted up by a text column, and down by
+ * it then up by a date column (sorted orders kept for the cached rows are carried over to the refreshed rows).
+ */
 async function rows(k: Kitos, kind: OverviewKind, organizationUuid: string) {
-  return (await k.overviews.query(admin, kind, { organizationUuid, limit: 250 })).rows;
+  const text = OVERVIEW_COLUMNS[kind].filter((c) => c.type === 'text')[1]?.id as string;
+  const date = OVERVIEW_COLUMNS[kind].find((c) => c.type === 'date')?.id as string;
+  const pages = [];
+  for (const sort of [[], [{ column: text }], [{ column: text, direction: 'desc' as const }, { column: date }]])
+    pages.push((await k.overviews.query(admin, kind, { organizationUuid, sort, limit: 250 })).rows);
+  return pages;
 }
 
 describe('overviews brought up to date from the feed', () => {

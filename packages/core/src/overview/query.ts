@@ -285,6 +285,9 @@ export interface OverviewQueryOptions {
   readonly ties?: 'uuid' | 'input';
 }
 
+/** Marks a kept order whose ties follow the input order. */
+const INPUT_TIES = '#input';
+
 /** Sorted copies of row lists, per list and sort, and each column's ranks (a list never changes). */
 const sortedCache = new WeakMap<readonly OverviewRow[], Map<string, readonly OverviewRow[]>>();
 const rankCache = new WeakMap<readonly OverviewRow[], Map<string, Map<OverviewRow, number>>>();
@@ -345,7 +348,8 @@ function sortedRows<R extends OverviewRow>(
   options: OverviewQueryOptions,
 ): readonly R[] {
   const keep = options.unchanging === true;
-  const key = JSON.stringify(sort);
+  // Orders with ties in input order are kept apart (and never carried, see carrySortedRows).
+  const key = JSON.stringify(sort) + (options.ties === 'input' ? INPUT_TIES : '');
   let forRows = keep ? sortedCache.get(rows) : undefined;
   const hit = forRows?.get(key);
   if (hit) return hit as readonly R[];
@@ -375,6 +379,72 @@ function sortedRows<R extends OverviewRow>(
   if (forRows.size >= 16) forRows.clear(); // a few sorts per list are in use at a time
   forRows.set(key, sorted);
   return sorted;
+}
+
+/**
+ * Carries the sorted orders kept for `before` (see {@link OverviewQueryOptions.unchanging}) over to
+ * `after`, a list of the same rows except those whose uuid is in `changed` (computed again, added
+ * or removed): each kept order loses those rows and gets their new versions put in place by binary
+ * search, so an overview brought up to date after a write sorts a few rows instead of all of them.
+ * Both lists must be lists that never change, sorted with ties by uuid.
+ *
+ * @example
+ * ```ts
+ * carrySortedRows(oldRows, newRows, new Set([changedUuid]), USAGE_COLUMNS);
+ * applyOverviewQuery(newRows, USAGE_COLUMNS, query, undefined, { unchanging: true }); // no full sort
+ * ```
+ */
+export function carrySortedRows(
+  before: readonly OverviewRow[],
+  after: readonly OverviewRow[],
+  changed: ReadonlySet<string>,
+  columns: readonly OverviewColumn[],
+): void {
+  const kept = sortedCache.get(before);
+  if (!kept || kept.size === 0 || before === after) return;
+  const byId = new Map(columns.map((c) => [c.id, c]));
+  const fresh = after.filter((r) => changed.has(r.uuid));
+  const carried = new Map<string, readonly OverviewRow[]>();
+  for (const [key, sorted] of kept) {
+    if (key.endsWith(INPUT_TIES)) continue;
+    const sort = JSON.parse(key) as OverviewSort[];
+    const compare = rowComparator(sort, byId);
+    const list = sorted.filter((r) => !changed.has(r.uuid));
+    for (const row of fresh) {
+      let lo = 0;
+      let hi = list.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (compare(list[mid] as OverviewRow, row) < 0) lo = mid + 1;
+        else hi = mid;
+      }
+      list.splice(lo, 0, row);
+    }
+    carried.set(key, list);
+  }
+  sortedCache.set(after, carried);
+}
+
+/** The order of {@link sortedRows} (ties by uuid) as a comparator of two rows. */
+function rowComparator(
+  sort: readonly OverviewSort[],
+  byId: ReadonlyMap<string, OverviewColumn>,
+): (a: OverviewRow, b: OverviewRow) => number {
+  const keys = sort.map((s) => ({ column: s.column, type: byId.get(s.column)?.type, desc: s.direction === 'desc' }));
+  return (a, b) => {
+    for (const k of keys) {
+      const va = cellOf(a, k.column);
+      const vb = cellOf(b, k.column);
+      const ea = isEmpty(va);
+      const eb = isEmpty(vb);
+      if (ea && eb) continue;
+      // Empty values last in both directions.
+      if (ea || eb) return ea ? 1 : -1;
+      const c = compareCells(va, vb, k.type);
+      if (c !== 0) return k.desc ? -c : c;
+    }
+    return a.uuid < b.uuid ? -1 : a.uuid > b.uuid ? 1 : 0;
+  };
 }
 
 /** Most rows one overview page returns (an organisation's whole portfolio fits; exports page beyond). */

@@ -17,7 +17,8 @@ import type { DataProcessingRegistration } from '../data-processing/dpr.schema.j
 import { PositionCache, type PositionSource } from '../engine/cache.js';
 import type { CallContext } from '../engine/call.js';
 import type { OrganizationUnit } from '../organisation/unit.schema.js';
-import type { OverviewKind, OverviewRow } from '../overview/query.js';
+import { OVERVIEW_COLUMNS } from '../overview/columns.js';
+import { carrySortedRows, type OverviewKind, type OverviewRow } from '../overview/query.js';
 import { type ReadContext, type ReadRecords, readContext } from '../overview/read-context.js';
 import { projectRows } from '../project/project.read-model.js';
 import type { Project } from '../project/project.schema.js';
@@ -195,7 +196,10 @@ async function refreshRows(
   // In uuid order, as the storage lists them (the order of an unsorted overview).
   const list = [...byUuid.values()].sort((a, b) => (a.uuid < b.uuid ? -1 : a.uuid > b.uuid ? 1 : 0));
   const own = { ...base.records, [spec.records]: list } as ReadRecords;
-  const records: ReadRecords = { ...own, ...(await loadSharedRecords(call.tx, own, {}, base.records)) };
+  // Only the changed records can mention shared records not read yet; those already read are kept
+  // (a superset is harmless: rows look shared records up by uuid).
+  const mentioned = { contracts: [], usages: [], registrations: [], [spec.records]: feed.changed.map((r) => r.data) };
+  const records: ReadRecords = { ...own, ...(await loadSharedRecords(call.tx, mentioned, {}, base.records)) };
   const ctx = readContext(records, base.ctx);
   const affected = spec.affected(base.records, records, changed);
   let rows: OverviewRow[];
@@ -205,6 +209,8 @@ async function refreshRows(
     const byRow = new Map<string, OverviewRow>(old.rows.map((r) => [r.uuid, r]));
     for (const r of fresh) byRow.set(r.uuid, r);
     rows = list.map((r) => byRow.get(r.uuid) as OverviewRow);
+    // The kept sort orders of the old rows, with the rows computed again (or gone) put in place.
+    carrySortedRows(old.rows, rows, new Set([...affected, ...changed]), OVERVIEW_COLUMNS[kind]);
   }
   return { rows, units: ctx.units, base: { records, ctx, since: feed.next } };
 }

@@ -303,7 +303,12 @@ export function createMemoryStorage(options: MemoryStorageOptions = {}): Storage
       assertValidChanges(since, opts);
       // Outside a transaction the feed reads the log of writes after `since`, not every record.
       if (!('base' in view)) return runChanges(loggedSince(view, since), tombstonesSince(view, since), since, opts);
-      return runChanges(recordsOf(view), tombstonesOf(view), since, opts);
+      // Inside one, a feed of given kinds in given organisations reads only their records.
+      const scoped = opts?.kinds && opts.organizationUuids;
+      const records = scoped
+        ? [...new Set(opts.kinds)].flatMap((k) => [...recordsOf(view, k, opts.organizationUuids)])
+        : recordsOf(view);
+      return runChanges(records, tombstonesOf(view), since, opts);
     },
   });
 

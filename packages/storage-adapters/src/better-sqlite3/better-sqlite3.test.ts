@@ -371,3 +371,40 @@ describe('the Kitos facade on better-sqlite3', () => {
     await reopened.close();
   });
 });
+
+describe('position tokens on SQLite (shared with sql.js)', () => {
+  it('move for a write under one of the keys and for no other write', async () => {
+    const storage = await createBetterSqliteStorage({ path: file('positions') });
+    await storage.migrate(SCHEMA);
+    const [a, b] = [randomUUID(), randomUUID()];
+    const put = (org: string | null, uuid: string = randomUUID(), expectedVersion = 0) =>
+      storage.transaction((tx) =>
+        tx.put({
+          kind: 'note',
+          uuid,
+          organizationUuid: org,
+          expectedVersion,
+          lastChanged: '2025-01-01T00:00:00.000Z',
+          index: { title: 'x', size: 1 },
+          data: { title: 'x' },
+        }),
+      );
+    const ofA = [`kind:note@${a}`];
+    const first = await put(a);
+    const before = await storage.positionsOf?.(ofA);
+    await put(b);
+    await put(null);
+    expect(await storage.positionsOf?.(ofA), 'writes in another organisation').toBe(before);
+    await put(a, first.uuid, 1);
+    const afterUpdate = await storage.positionsOf?.(ofA);
+    expect(afterUpdate, 'an update under the key').not.toBe(before);
+    await storage.transaction((tx) => tx.delete('note', first.uuid, 2, '2025-01-02T00:00:00.000Z'));
+    expect(await storage.positionsOf?.(ofA), 'a deletion under the key').not.toBe(afterUpdate);
+    const global = await storage.positionsOf?.(['kind:note@']);
+    await put(a);
+    expect(await storage.positionsOf?.(['kind:note@']), 'records of no organisation').toBe(global);
+    await put(null);
+    expect(await storage.positionsOf?.(['kind:note@']), 'a record of no organisation').not.toBe(global);
+    await storage.close();
+  });
+});

@@ -44,6 +44,11 @@ export interface SqlDialect extends ValueEncoding {
   limit(limit: number | undefined, offset: number, p: SqlParams): string;
   /** Count with `count(*) OVER ()` in the page query (saves a round trip) instead of a second query. */
   readonly windowCount: boolean;
+  /**
+   * When set, sort-key columns are indexed by their first this many characters (a b-tree entry has
+   * a size limit) and sorted by that prefix first, then by the whole key (PostgreSQL).
+   */
+  readonly sortPrefix?: number;
   /** A cheap unique row key of kind tables for self-joins (`rowid`, `uuid`). */
   readonly rowKey: string;
   /** Appended to the counter read, to lock it for the transaction (`FOR UPDATE`). */

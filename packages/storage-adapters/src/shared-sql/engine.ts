@@ -248,7 +248,7 @@ export async function readPositions(
   keys: readonly string[],
 ): Promise<string> {
   const d = ctx.dialect;
-  if (!d.positionCounters) return String(await readPosition(ctx, exec));
+  if (!d.positionCounters) return readPositionsBySeq(ctx, exec, keys);
   const unique = [...new Set(keys)].sort();
   const exact = unique.filter((k) => k.includes('@'));
   const p = params(d);
@@ -272,6 +272,64 @@ export async function readPositions(
   );
   return unique.map((k) => `${k}=${values.get(k) ?? 0}`).join(',');
 }
+
+/**
+ * Position tokens without counters (SQLite: one writer, `seq` from one counter): the largest `seq`
+ * among the records and tombstones under the keys. Every write under a key raises it (a write gives
+ * its record a new `seq`, larger than any before; a deletion leaves a tombstone with one), and a
+ * write under no key leaves it, so a cache of one municipality stays valid while another writes and
+ * the overview rows take a write of their own kind in from the feed instead of computing every row
+ * again (ADR 0074). One statement, one probe of the (organisation, seq) index per organisation.
+ * `*` is the global position.
+ */
+async function readPositionsBySeq(ctx: SqlEngineContext, exec: SqlExecutor, keys: readonly string[]): Promise<string> {
+  const d = ctx.dialect;
+  if (keys.length === 0) return '';
+  const position = await readPosition(ctx, exec);
+  if (keys.includes('*')) return String(position);
+  // Nothing written since these keys were last read (one indexed row): the same token, at once.
+  const memo = seqTokens.get(ctx) ?? new Map<string, { position: number; token: string }>();
+  seqTokens.set(ctx, memo);
+  const id = [...new Set(keys)].sort().join('\n');
+  const known = memo.get(id);
+  if (known?.position === position) return known.token;
+  const byKind = new Map<string, { all: boolean; orgs: Set<string>; none: boolean }>();
+  for (const key of keys) {
+    const m = /^kind:([^@]*)(?:@(.*))?$/.exec(key);
+    if (!m) continue; // not a key any write counts under
+    const entry = byKind.get(m[1] as string) ?? { all: false, orgs: new Set<string>(), none: false };
+    if (m[2] === undefined) entry.all = true;
+    else if (m[2] === '') entry.none = true;
+    else entry.orgs.add(encodeText(m[2]));
+    byKind.set(m[1] as string, entry);
+  }
+  const p = params(d);
+  const maxima: string[] = [];
+  for (const [kind, scope] of byKind) {
+    const layout = await ctx.layouts.get(kind, exec);
+    if (!layout) continue;
+    const where = (column: string) => {
+      if (scope.all) return 'TRUE';
+      const parts = [
+        ...(scope.orgs.size ? [d.inList(column, [...scope.orgs], 'text', p)] : []),
+        ...(scope.none ? [`${column} IS NULL`] : []),
+      ];
+      return `(${parts.join(' OR ')})`;
+    };
+    maxima.push(
+      `coalesce((SELECT max(seq) FROM ${d.table(layout.table)} WHERE ${where('organization_uuid')}), 0)`,
+      `coalesce((SELECT max(seq) FROM ${d.table('tombstones')} WHERE kind = ${p.add(kind)} AND ${where('organization_uuid')}), 0)`,
+    );
+  }
+  const rows = maxima.length ? await exec.all(`SELECT max(${maxima.join(', ')}) AS m`, p.values) : [];
+  const token = `seq=${Number(rows[0]?.m ?? 0)}`;
+  if (memo.size >= 256) memo.clear(); // the key sets in use at a time are few
+  memo.set(id, { position, token });
+  return token;
+}
+
+/** The last token of each key set per store, with the global position it was read at. */
+const seqTokens = new WeakMap<SqlEngineContext, Map<string, { position: number; token: string }>>();
 
 /** The writable view of one transaction; `finish()` stores the counter before COMMIT. */
 export interface SqlTransaction extends StorageTransaction {

@@ -112,17 +112,39 @@ export function filterSql(layout: KindLayout, filter: Filter, d: SqlDialect, p: 
   }
 }
 
-/** The sort columns of a query, with their directions, ending with the uuid tie-break. */
-function sortColumns(layout: KindLayout, sort: readonly SortKey[] = []): { column: string; desc: boolean }[] {
-  const keys = sort.map((k) => {
+/**
+ * The sort keys of a query as SQL expressions over the table aliased `t`, with their directions,
+ * ending with the uuid tie-break. Where the dialect indexes a prefix of sort keys
+ * ({@link SqlDialect.sortPrefix}), a sort-key column sorts by its prefix first, then by itself:
+ * the same order, which the prefix index can give.
+ */
+function sortColumns(
+  layout: KindLayout,
+  sort: readonly SortKey[] = [],
+  d: SqlDialect,
+): { ref: string; desc: boolean }[] {
+  const keys = sort.flatMap((k) => {
     const f = field(layout, k.field);
-    return { column: f.sort ?? f.value, desc: k.direction === 'desc' };
+    const desc = k.direction === 'desc';
+    const ref = `t.${quote(f.sort ?? f.value)}`;
+    return f.sort && d.sortPrefix
+      ? [
+          { ref: `left(${ref}, ${d.sortPrefix})`, desc },
+          { ref, desc },
+        ]
+      : [{ ref, desc }];
   });
-  return [...keys, { column: 'uuid', desc: false }];
+  return [...keys, { ref: `t.${quote('uuid')}`, desc: false }];
 }
 
 const orderBy = (cols: { ref: string; desc: boolean }[]) =>
   `ORDER BY ${cols.map((c) => `${c.ref} ${c.desc ? 'DESC' : 'ASC'} NULLS LAST`).join(', ')}`;
+
+/**
+ * SQLite's own order puts NULL first ascending and last descending: an ascending key gets
+ * `ref IS NULL, ` before it so nulls come last either way (as `NULLS LAST` does).
+ */
+const nullsLastSqlite = (ref: string, desc: boolean) => (desc || ref.endsWith('"uuid"') ? '' : `${ref} IS NULL, `);
 
 /** The organisation scope of a query or change feed (`null` in the list = global records). */
 export function scopeSql(
@@ -169,12 +191,39 @@ export function querySql(
   const from = `FROM ${d.table(layout.table)} AS t`;
   const pp = newParams();
   // Sort and page only the keys, then fetch the page's records: the sort never carries record data.
-  const sort = sortColumns(layout, q.sort);
-  const keys = sort.map((c, i) => `t.${quote(c.column)} AS k${i}`).join(', ');
+  const sort = sortColumns(layout, q.sort, d);
+  const keys = sort.map((c, i) => `${c.ref} AS k${i}`).join(', ');
   const windowed = q.count && d.windowCount;
+  const outer = (inner: string, nullsLast: (ref: string) => string) =>
+    `SELECT ${RECORD_COLUMNS}${windowed ? ', p.total' : ''} FROM (${inner}) AS p JOIN ${d.table(layout.table)} AS t ON t.${d.rowKey} = p.rk ` +
+    `ORDER BY ${sort.map((c, i) => `${nullsLast(`p.k${i}`)}p.k${i} ${c.desc ? 'DESC' : 'ASC'}`).join(', ')}`;
+  const first = sort[0] as { ref: string; desc: boolean };
+  if (d.engine === 'sqlite' && q.limit !== undefined && sort.length > 1 && !first.desc) {
+    // SQLite puts NULL first in ascending order, so `ASC NULLS LAST` cannot walk the
+    // (organisation, sort key) index and every match is sorted. Instead the page is read in index
+    // order from the rows with a key, then from those without (each at most offset + limit rows),
+    // and the filter's columns are kept off the index (`+col`) so the planner walks the sort
+    // index and stops after the page instead of sorting every match.
+    const w = where(pp).replace(/(?<![+\w])t\."([vf]_)/g, '+t."$1');
+    const k = first.ref;
+    const n = `${pp.add(q.limit)} + ${pp.add(q.offset ?? 0)}`;
+    const rest = sort.slice(1);
+    const restOrder = rest.map((c) => `${nullsLastSqlite(c.ref, c.desc)}${c.ref} ${c.desc ? 'DESC' : 'ASC'}`);
+    const branch = (present: boolean) =>
+      `SELECT * FROM (SELECT t.${d.rowKey} AS rk, ${keys} ${from} WHERE ${w} AND ${k} IS ${present ? 'NOT ' : ''}NULL ` +
+      `ORDER BY ${[...(present ? [`${k} ASC`] : []), ...restOrder].join(', ')} LIMIT ${n})`;
+    const inner =
+      `SELECT * FROM (${branch(true)} UNION ALL ${branch(false)}) AS u ` +
+      `ORDER BY ${sort.map((c, i) => `${nullsLastSqlite(`u.k${i}`, c.desc)}u.k${i} ${c.desc ? 'DESC' : 'ASC'}`).join(', ')} ` +
+      d.limit(q.limit, q.offset ?? 0, pp);
+    const page = { sql: outer(inner, (ref) => `${ref} IS NULL, `), params: pp.values };
+    if (!q.count) return { page };
+    const cp = newParams();
+    return { page, count: { sql: `SELECT count(*) AS n ${from} WHERE ${where(cp)}`, params: cp.values } };
+  }
   const inner =
     `SELECT t.${d.rowKey} AS rk, ${keys}${windowed ? ', count(*) OVER () AS total' : ''} ${from} WHERE ${where(pp)} ` +
-    `${orderBy(sort.map((c) => ({ ref: `t.${quote(c.column)}`, desc: c.desc })))} ${d.limit(q.limit, q.offset ?? 0, pp)}`;
+    `${orderBy(sort)} ${d.limit(q.limit, q.offset ?? 0, pp)}`;
   const pageSql =
     `SELECT ${RECORD_COLUMNS}${windowed ? ', p.total' : ''} FROM (${inner}) AS p JOIN ${d.table(layout.table)} AS t ON t.${d.rowKey} = p.rk ` +
     orderBy(sort.map((c, i) => ({ ref: `p.k${i}`, desc: c.desc })));

@@ -349,6 +349,38 @@ function sortAndPageTests(t: TestApi, env: Env) {
       });
       assertEqual(names(two.records), ['d', 'a', 'b', 'c'], 'two keys');
     });
+    t.it('pages a filtered ascending sort across its missing values like the whole list', async () => {
+      const { adapter } = env();
+      const { org } = await seedItems(
+        adapter,
+        Array.from({ length: 17 }, (_, i) => ({
+          name: `n${i}`,
+          code: i % 4 === 0 ? null : `c${i % 3}`,
+          amount: i % 5 === 0 ? null : i % 3,
+          active: i % 6 !== 1,
+        })),
+      );
+      const base = {
+        kind: CONFORMANCE_KIND,
+        organizationUuids: [org],
+        filter: { op: 'eq', field: 'active', value: true },
+      } as const;
+      for (const sort of [
+        [{ field: 'code' }],
+        [{ field: 'code' }, { field: 'amount', direction: 'desc' }],
+        [{ field: 'amount' }, { field: 'code' }],
+      ] as const) {
+        const all = await adapter.query<Item>({ ...base, sort });
+        const paged: string[] = [];
+        for (let offset = 0; offset < 20; offset += 4) {
+          const page = await adapter.query<Item>({ ...base, sort, offset, limit: 4, count: true });
+          assertEqual(page.total, all.records.length, 'total');
+          paged.push(...names(page.records));
+        }
+        assertEqual(paged, names(all.records), `pages of ${JSON.stringify(sort)}`);
+        assertEqual(names(all.records).length, 14, 'every active record');
+      }
+    });
     t.it('pages in a stable total order even when every sort value ties, with a total count', async () => {
       const { adapter } = env();
       const { org, records } = await seedItems(

@@ -1,0 +1,82 @@
+// After a write, the usage overview computes again only the rows the write can change (the written
+// usage, and the usages its relations point to), and the page it then shows equals the page of a
+// facade that computes every row afresh. The rows built are counted at the usage read model.
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import type { Actor } from '../src/access/actor.js';
+import { fixedClock } from '../src/engine/clock.js';
+import { createKitos, type Kitos } from '../src/kitos.js';
+import type { OverviewQuery } from '../src/overview/query.js';
+import { createMemoryStorage } from '../src/storage/memory.js';
+import type { StorageAdapter } from '../src/storage/port.js';
+
+const built = vi.hoisted(() => ({ rows: 0 }));
+vi.mock('../src/usage/usage.read-model.js', async (original) => {
+  const actual = await original<typeof import('../src/usage/usage.read-model.js')>();
+  return {
+    ...actual,
+    usageRows: (...args: Parameters<typeof actual.usageRows>) => {
+      built.rows += args[0].length;
+      return actual.usageRows(...args);
+    },
+  };
+});
+
+const CLOCK = fixedClock('2025-06-15T10:00:00Z');
+let storage: StorageAdapter;
+let kitos: Kitos;
+let admin: Actor;
+let org: string;
+const usages: string[] = [];
+
+beforeAll(async () => {
+  storage = createMemoryStorage();
+  kitos = await createKitos({ storage, clock: CLOCK });
+  admin = await kitos.organizations.bootstrap({ firstName: 'Ada', lastName: 'Admin', email: 'admin@example.dk' });
+  org = (await kitos.organizations.create(admin, { name: 'Aarhus Kommune', type: 'Kommune' })).uuid;
+  for (let i = 0; i < 40; i++) {
+    const system = (await kitos.systems.create(admin, { organizationUuid: org, name: `System ${i}` })).uuid;
+    usages.push((await kitos.usages.create(admin, { organizationUuid: org, systemUuid: system })).uuid);
+  }
+});
+
+const query = (): OverviewQuery => ({ organizationUuid: org, sort: [{ column: 'localCallName' }], limit: 25 });
+
+async function afresh() {
+  return (await createKitos({ storage, clock: CLOCK })).overviews.query(admin, 'usages', query());
+}
+
+describe('the usage overview after a write', () => {
+  it('computes only the written row again, and shows what a full computation shows', async () => {
+    await kitos.overviews.query(admin, 'usages', query());
+    built.rows = 0;
+    await kitos.usages.patch(admin, usages[7] as string, { general: { localCallName: 'Aaa først' } } as never);
+    const page = await kitos.overviews.query(admin, 'usages', query());
+    expect(built.rows).toBe(1);
+    expect(page.rows[0]?.uuid).toBe(usages[7]);
+    expect(page).toEqual(await afresh());
+  });
+
+  it('computes the written usage and the usages its relations point to again, no more', async () => {
+    await kitos.overviews.query(admin, 'usages', query());
+    built.rows = 0;
+    await kitos.usages.patch(
+      admin,
+      usages[3] as string,
+      {
+        outgoingSystemRelations: [
+          { uuid: crypto.randomUUID(), toUsageUuid: usages[20] },
+          { uuid: crypto.randomUUID(), toUsageUuid: usages[30] },
+        ],
+      } as never,
+    );
+    const page = await kitos.overviews.query(admin, 'usages', query());
+    expect(built.rows).toBe(3);
+    expect(page).toEqual(await afresh());
+  });
+
+  it('computes every row when nothing was cached (the count sees a full computation)', async () => {
+    built.rows = 0;
+    await afresh();
+    expect(built.rows).toBe(usages.length);
+  });
+});
