@@ -159,7 +159,8 @@ async function signInAfresh(user: DemoUser) {
 }
 
 function showTab(kind: string) {
-  for (const tab of document.querySelectorAll<HTMLElement>('[role=tab][data-kind]')) {
+  // Every tab, also the views' (views.ts), which have no kind: one tab is selected at a time.
+  for (const tab of document.querySelectorAll<HTMLElement>('[role=tab]')) {
     tab.setAttribute('aria-selected', String(tab.dataset.kind === kind));
   }
   if (showCoordinationTab(kind, current?.client)) return;

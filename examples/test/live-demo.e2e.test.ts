@@ -134,6 +134,15 @@ describe('the demo through the server (npm start)', () => {
       await page.screenshot({ path: 'test-results/live-demo-coordination.png', fullPage: true });
       await page.click('#tab-contracts');
       expect(await page.locator('#coordination-panel').isHidden()).toBe(true);
+      // One tab is selected at a time, also going from a view (the GDPR register) back to a kind.
+      const selectedTabs = () =>
+        page.locator('[role=tab][aria-selected="true"]').evaluateAll((tabs) => tabs.map((t) => t.id));
+      await page.click('#tab-gdpr');
+      expect(await selectedTabs()).toEqual(['tab-gdpr']);
+      await page.click('#tab-coordination');
+      expect(await selectedTabs()).toEqual(['tab-coordination']);
+      await page.click('#tab-contracts');
+      expect(await selectedTabs()).toEqual(['tab-contracts']);
 
       // The other municipality's user: its own portfolio, and the open card is refused.
       const other = await page.locator('#user option').nth(1).getAttribute('value');
