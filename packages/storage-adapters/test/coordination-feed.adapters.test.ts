@@ -1,39 +1,8 @@
-// The coordination reads kept up to date from the usage feed on every adapter: after usage creates,
-// a new consumer of an interface, a rename and deletes, the catalogue (counts, "used here", the
-// consumers of an interface) and similar landscapes of a facade that brought its cached counts up
-// to date equal those of a fresh facade over the same store. The same scenario runs on memory,
-// sql.js, better-sqlite3 and PostgreSQL (KITOS_PG_URL, or PGlite without it).
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type Actor, createKitos, createMemoryStorage, fixedClock, type StorageAdapter } from '@os2kitos/core';
-import { afterAll, describe, expect, it } from 'vitest';
-import { createBetterSqliteStorage } from '../src/better-sqlite3/index.js';
-import { createPostgresStorage } from '../src/postgres/index.js';
-import { createSqlJsStorage } from '../src/sqljs/index.js';
-import { nodeSqlJsWasm } from '../src/sqljs/node.js';
-import { openTestPostgres, type TestPostgres } from '../src/testing/index.js';
+import { type Actor, createKitos, fixedClock, type StorageAdapter } from '@os2kitos/core';
+import { describe, expect, it } from 'vitest';
+import { everyAdapter } from './every-adapter.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'kitos-coord-feed-'));
-let pg: TestPostgres | undefined;
-const schemas: string[] = [];
-afterAll(async () => {
-  rmSync(dir, { recursive: true, force: true });
-  for (const s of schemas) await pg?.client.query(`DROP SCHEMA IF EXISTS "${s}" CASCADE`);
-  await pg?.close();
-});
-
-const ADAPTERS: Record<string, () => Promise<StorageAdapter>> = {
-  memory: async () => createMemoryStorage(),
-  'sql.js': async () => createSqlJsStorage(await nodeSqlJsWasm()),
-  'better-sqlite3': async () => createBetterSqliteStorage({ path: join(dir, `${crypto.randomUUID()}.sqlite`) }),
-  postgres: async () => {
-    pg ??= await openTestPostgres();
-    const schema = `kitos_coord_feed_${Math.random().toString(36).slice(2, 8)}`;
-    schemas.push(schema);
-    return createPostgresStorage({ client: pg.client, schema });
-  },
-};
+const ADAPTERS = everyAdapter('coord-feed');
 
 const clock = fixedClock('2025-06-15T10:00:00Z');
 

@@ -1,17 +1,7 @@
-// Joint projects, interest communities and the seeded reference architecture on every adapter:
-// participants with roles stored and versioned, the read scope pushed into each store (a project's
-// derived joint organisations and a community's members), the overview rows with names and roles,
-// and the reference architecture seeded once with a municipality's coverage by unit and KLE task.
-// The same scenario runs on memory, sql.js, better-sqlite3 and PostgreSQL (KITOS_PG_URL, or PGlite
-// without it).
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import {
   type Actor,
   architectureSeedUuid,
   createKitos,
-  createMemoryStorage,
   fixedClock,
   type Kitos,
   KitosNotFoundError,
@@ -19,33 +9,10 @@ import {
   REFERENCE_ARCHITECTURE_SEED,
   type StorageAdapter,
 } from '@os2kitos/core';
-import { afterAll, describe, expect, it } from 'vitest';
-import { createBetterSqliteStorage } from '../src/better-sqlite3/index.js';
-import { createPostgresStorage } from '../src/postgres/index.js';
-import { createSqlJsStorage } from '../src/sqljs/index.js';
-import { nodeSqlJsWasm } from '../src/sqljs/node.js';
-import { openTestPostgres, type TestPostgres } from '../src/testing/index.js';
+import { describe, expect, it } from 'vitest';
+import { everyAdapter } from './every-adapter.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'kitos-joint-'));
-let pg: TestPostgres | undefined;
-const schemas: string[] = [];
-afterAll(async () => {
-  rmSync(dir, { recursive: true, force: true });
-  for (const s of schemas) await pg?.client.query(`DROP SCHEMA IF EXISTS "${s}" CASCADE`);
-  await pg?.close();
-});
-
-const ADAPTERS: Record<string, () => Promise<StorageAdapter>> = {
-  memory: async () => createMemoryStorage(),
-  'sql.js': async () => createSqlJsStorage(await nodeSqlJsWasm()),
-  'better-sqlite3': async () => createBetterSqliteStorage({ path: join(dir, `${crypto.randomUUID()}.sqlite`) }),
-  postgres: async () => {
-    pg ??= await openTestPostgres();
-    const schema = `kitos_joint_${Math.random().toString(36).slice(2, 8)}`;
-    schemas.push(schema);
-    return createPostgresStorage({ client: pg.client, schema });
-  },
-};
+const ADAPTERS = everyAdapter('joint');
 
 async function scenario(storage: StorageAdapter) {
   const kitos: Kitos = await createKitos({ storage, clock: fixedClock('2025-06-15T10:00:00Z') });

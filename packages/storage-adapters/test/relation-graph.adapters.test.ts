@@ -1,14 +1,6 @@
-// The relation graph on every adapter: the organisation's usages and their relations (interface,
-// data, frequency, contract), filtered by unit (with sub-units), KLE task and system, a usage's
-// neighbourhood n steps out, members only. Memory, sql.js, better-sqlite3 and PostgreSQL
-// (KITOS_PG_URL, or PGlite without it) give the same graph.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import {
   type Actor,
   createKitos,
-  createMemoryStorage,
   fixedClock,
   type Kitos,
   KitosForbiddenError,
@@ -16,33 +8,10 @@ import {
   type RelationGraph,
   type StorageAdapter,
 } from '@os2kitos/core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createBetterSqliteStorage } from '../src/better-sqlite3/index.js';
-import { createPostgresStorage } from '../src/postgres/index.js';
-import { createSqlJsStorage } from '../src/sqljs/index.js';
-import { nodeSqlJsWasm } from '../src/sqljs/node.js';
-import { openTestPostgres, type TestPostgres } from '../src/testing/index.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { everyAdapter } from './every-adapter.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'kitos-graph-'));
-let pg: TestPostgres | undefined;
-const schemas: string[] = [];
-afterAll(async () => {
-  rmSync(dir, { recursive: true, force: true });
-  for (const s of schemas) await pg?.client.query(`DROP SCHEMA IF EXISTS "${s}" CASCADE`);
-  await pg?.close();
-});
-
-const ADAPTERS: Record<string, () => Promise<StorageAdapter>> = {
-  memory: async () => createMemoryStorage(),
-  'sql.js': async () => createSqlJsStorage(await nodeSqlJsWasm()),
-  'better-sqlite3': async () => createBetterSqliteStorage({ path: join(dir, `${crypto.randomUUID()}.sqlite`) }),
-  postgres: async () => {
-    pg ??= await openTestPostgres();
-    const schema = `kitos_graph_${Math.random().toString(36).slice(2, 8)}`;
-    schemas.push(schema);
-    return createPostgresStorage({ client: pg.client, schema });
-  },
-};
+const ADAPTERS = everyAdapter('graph');
 
 const KLE_SAG = '00000000-0000-4000-8000-00000000a001';
 const KLE_LØN = '00000000-0000-4000-8000-00000000a002';

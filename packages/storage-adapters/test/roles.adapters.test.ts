@@ -1,14 +1,6 @@
-// The roles view on every adapter: the overview (permission-filtered, a person's roles in one place)
-// and the bulk transfer (one transaction through the single-write services: a refused item changes
-// nothing, versions and the change feed move on success). The same scenario runs on memory,
-// sql.js, better-sqlite3 and PostgreSQL (KITOS_PG_URL, or PGlite without it).
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import {
   type Actor,
   createKitos,
-  createMemoryStorage,
   fixedClock,
   type Kitos,
   KitosConflictError,
@@ -18,33 +10,10 @@ import {
   KitosValidationError,
   type StorageAdapter,
 } from '@os2kitos/core';
-import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { createBetterSqliteStorage } from '../src/better-sqlite3/index.js';
-import { createPostgresStorage } from '../src/postgres/index.js';
-import { createSqlJsStorage } from '../src/sqljs/index.js';
-import { nodeSqlJsWasm } from '../src/sqljs/node.js';
-import { openTestPostgres, type TestPostgres } from '../src/testing/index.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { everyAdapter } from './every-adapter.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'kitos-roles-'));
-let pg: TestPostgres | undefined;
-const schemas: string[] = [];
-afterAll(async () => {
-  rmSync(dir, { recursive: true, force: true });
-  for (const s of schemas) await pg?.client.query(`DROP SCHEMA IF EXISTS "${s}" CASCADE`);
-  await pg?.close();
-});
-
-const ADAPTERS: Record<string, () => Promise<StorageAdapter>> = {
-  memory: async () => createMemoryStorage(),
-  'sql.js': async () => createSqlJsStorage(await nodeSqlJsWasm()),
-  'better-sqlite3': async () => createBetterSqliteStorage({ path: join(dir, `${crypto.randomUUID()}.sqlite`) }),
-  postgres: async () => {
-    pg ??= await openTestPostgres();
-    const schema = `kitos_roles_${Math.random().toString(36).slice(2, 8)}`;
-    schemas.push(schema);
-    return createPostgresStorage({ client: pg.client, schema });
-  },
-};
+const ADAPTERS = everyAdapter('roles');
 
 /** A municipality with a leaver holding roles on two usages, a contract, a registration and a unit. */
 async function scenario(storage: StorageAdapter) {
