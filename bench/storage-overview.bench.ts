@@ -225,6 +225,8 @@ async function postgresTarget(client: PgQueryable) {
 
 const { PGlite } = await import('@electric-sql/pglite');
 const pglite = await PGlite.create();
+// Data in memory: the planner cost ADR 0077 recommends (the server's database in CI sets the same).
+await pglite.exec('SET random_page_cost = 1.1');
 const onPglite = await postgresTarget(pglite);
 describe('overview query, 2,000 of 8,000 records: PostgreSQL (PGlite)', () => {
   bench('baseline: hand-written SQL over typed, indexed columns (C collation)', onPglite.baseline, benchOptions);
