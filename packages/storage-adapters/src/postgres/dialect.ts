@@ -8,7 +8,7 @@
  * | text | hash on the value (equality, `in`; any length), GIN `pg_trgm` on the folded value when available |
  * | date | B-tree on (`left(value, 100)`, organisation), with matching redundant predicates |
  * | number | B-tree on (value, organisation) |
- * | textList | GIN over the md5 of each element (`hasAny`), rechecked on the real values |
+ * | textList | GIN over the md5 of each element (`hasAny`), rechecked on the real values; no pending list (ADR 0078) |
  *
  * Organisation scoping uses (organisation, seq) on every kind table.
  *
@@ -34,6 +34,22 @@ const TYPES: Record<IndexFieldType | 'key' | 'sortKey' | 'counter', string> = {
 const DATE_PREFIX = 100;
 const SORT_PREFIX = 200;
 
+/**
+ * Turns a GIN index's pending list off and merges what it holds into the index, when it is still
+ * on; a statement that changes nothing (and writes nothing) once done.
+ */
+function withoutPendingList(schema: string, index: string): string {
+  const name = `${quote(schema)}.${quote(index)}`;
+  const lit = (v: string) => `'${v.replaceAll("'", "''")}'`;
+  return (
+    'DO $$ BEGIN IF EXISTS (SELECT FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace ' +
+    `WHERE n.nspname = ${lit(schema)} AND c.relname = ${lit(index)} ` +
+    "AND NOT 'fastupdate=off' = ANY(coalesce(c.reloptions, '{}'))) THEN " +
+    `ALTER INDEX ${name} SET (fastupdate = off); PERFORM gin_clean_pending_list(${lit(name)}::regclass); ` +
+    'END IF; END $$'
+  );
+}
+
 /** The PostgreSQL dialect for tables in `schema`; `trigramSchema` is where pg_trgm lives, if installed. */
 export function postgresDialect(schema: string, trigramSchema: string | undefined): SqlDialect {
   const s = quote(schema);
@@ -54,7 +70,9 @@ export function postgresDialect(schema: string, trigramSchema: string | undefine
     } else if (f.type === 'number') {
       out.push([indexName(l.kind, f.name, 'v'), `${t} (${v}, organization_uuid)`]);
     } else if (f.type === 'textList') {
-      out.push([indexName(l.kind, f.name, 'v'), `${t} USING gin (${listMd5}(${v}))`]);
+      // `fastupdate = off`: a list's few entries go straight into the index, so a `hasAny` read never
+      // scans a pending list of up to 4 MB of unsorted entries (ADR 0078).
+      out.push([indexName(l.kind, f.name, 'v'), `${t} USING gin (${listMd5}(${v})) WITH (fastupdate = off)`]);
     }
     // The organisation's records in sort order (ascending, nulls last: the index's own order), so
     // a page of one organisation sorted by a text field stops after the page (ADR 0073).
@@ -106,7 +124,11 @@ export function postgresDialect(schema: string, trigramSchema: string | undefine
         `ALTER TABLE ${table(l.table)} ${cols.map(([c, type]) => `ADD COLUMN ${quote(c as string)} ${type}`).join(', ')}`,
       ];
     },
-    ensureIndexes: (l, f) => indexesOf(l, f).map(([name, on]) => `CREATE INDEX IF NOT EXISTS ${quote(name)} ON ${on}`),
+    ensureIndexes: (l, f) => [
+      ...indexesOf(l, f).map(([name, on]) => `CREATE INDEX IF NOT EXISTS ${quote(name)} ON ${on}`),
+      // A list index made before ADR 0078 keeps its pending list: switched off and emptied once.
+      ...(f.type === 'textList' ? [withoutPendingList(schema, indexName(l.kind, f.name, 'v'))] : []),
+    ],
     dropIndex: (name) => `DROP INDEX IF EXISTS ${s}.${quote(name)}`,
     dropField: (l, f) => [
       ...indexesOf(l, f).map(([name]) => `DROP INDEX IF EXISTS ${s}.${quote(name)}`),

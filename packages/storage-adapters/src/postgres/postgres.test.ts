@@ -142,6 +142,54 @@ describe('PostgreSQL adapter specifics', () => {
     ]);
     expect(idx.rows.some((r) => r.indexdef.includes('gin_trgm_ops'))).toBe(s.trigram);
   });
+
+  it('keeps no pending list on list indexes, and empties and switches off the one of an older index', async () => {
+    const schema = newSchema();
+    const LISTS: StorageSchema = {
+      version: 1,
+      kinds: [{ kind: 'note', fields: [{ name: 'tags', type: 'textList' }] }],
+    };
+    const options = async () =>
+      (
+        await pg.client.query<{ reloptions: string[] | null }>(
+          `SELECT c.reloptions FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+           WHERE n.nspname = $1 AND c.relname = 'ix_note_tags_v'`,
+          [schema],
+        )
+      ).rows[0]?.reloptions;
+    const pending = async () =>
+      (
+        await pg.client.query<{ n: string }>(
+          // The number of pending-list pages merged into the index now (0 when it was empty).
+          `SELECT gin_clean_pending_list($1::regclass) AS n`,
+          [`"${schema}"."ix_note_tags_v"`],
+        )
+      ).rows[0]?.n;
+    const tagged = (uuid: string, tags: string[]): PutRecord => ({
+      kind: 'note',
+      uuid,
+      organizationUuid: null,
+      expectedVersion: 0,
+      lastChanged: '2025-01-01T00:00:00.000Z',
+      index: { tags },
+      data: { tags },
+    });
+    const s = await createPostgresStorage({ client: pg.client, schema });
+    await s.migrate(LISTS);
+    expect(await options()).toEqual(['fastupdate=off']);
+    // An index as an earlier version made it: the pending list on, entries waiting in it.
+    await pg.client.query(`ALTER INDEX "${schema}"."ix_note_tags_v" SET (fastupdate = on)`);
+    await s.transaction(async (tx) => {
+      for (let i = 0; i < 20; i++) await tx.put(tagged(randomUUID(), [`t${i}`, 'shared']));
+    });
+    const again = await createPostgresStorage({ client: pg.client, schema });
+    await again.migrate({ ...LISTS, version: 2 });
+    expect(await options()).toEqual(['fastupdate=off']);
+    // Already merged by the migration: nothing left to clean.
+    expect(Number(await pending())).toBe(0);
+    const hits = await again.query({ kind: 'note', filter: { op: 'hasAny', field: 'tags', values: ['t3', 'nope'] } });
+    expect(hits.records).toHaveLength(1);
+  });
 });
 
 if (!url) {
