@@ -407,4 +407,62 @@ describe('position tokens on SQLite (shared with sql.js)', () => {
     expect(await storage.positionsOf?.(['kind:note@']), 'a record of no organisation').not.toBe(global);
     await storage.close();
   });
+
+  it('give the token a fresh store computes, whatever mix of kinds was written since the last read', async () => {
+    const path = file('positions-kinds');
+    const TWO: StorageSchema = {
+      version: 1,
+      kinds: [
+        { kind: 'note', fields: [{ name: 'title', type: 'text' }] },
+        { kind: 'memo', fields: [{ name: 'title', type: 'text' }] },
+      ],
+    };
+    const storage = await createBetterSqliteStorage({ path });
+    await storage.migrate(TWO);
+    const orgs = [randomUUID(), randomUUID(), null];
+    const keySets = [
+      [`kind:note@${orgs[0]}`, `kind:memo@${orgs[1]}`],
+      [`kind:note@${orgs[0]}`, `kind:note@${orgs[1]}`, 'kind:memo'],
+      ['kind:memo@', `kind:note@${orgs[1]}`],
+    ];
+    const live: { kind: string; uuid: string; org: string | null; version: number }[] = [];
+    let seed = 7;
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return Math.floor(seed / 65536) % n;
+    };
+    for (let step = 0; step < 120; step++) {
+      const op = random(4);
+      const target = live[random(Math.max(1, live.length))];
+      if (op === 3 && target) {
+        await storage.transaction((tx) =>
+          tx.delete(target.kind, target.uuid, target.version, '2025-01-02T00:00:00.000Z'),
+        );
+        live.splice(live.indexOf(target), 1);
+      } else {
+        const record =
+          op === 2 && target
+            ? target
+            : { kind: random(2) ? 'note' : 'memo', uuid: randomUUID(), org: orgs[random(3)] ?? null, version: 0 };
+        await storage.transaction((tx) =>
+          tx.put({
+            kind: record.kind,
+            uuid: record.uuid,
+            organizationUuid: record.org,
+            expectedVersion: record.version,
+            lastChanged: '2025-01-01T00:00:00.000Z',
+            index: { title: `t${step}` },
+            data: { title: `t${step}` },
+          }),
+        );
+        if (record.version === 0) live.push(record);
+        record.version++;
+      }
+      const keys = keySets[step % keySets.length] as string[];
+      const fresh = await createBetterSqliteStorage({ path, readOnly: true });
+      expect(await storage.positionsOf?.(keys), `step ${step}`).toBe(await fresh.positionsOf?.(keys));
+      await fresh.close();
+    }
+    await storage.close();
+  });
 });

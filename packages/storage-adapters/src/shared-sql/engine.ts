@@ -279,8 +279,11 @@ export async function readPositions(
  * its record a new `seq`, larger than any before; a deletion leaves a tombstone with one), and a
  * write under no key leaves it, so a cache of one municipality stays valid while another writes and
  * the overview rows take a write of their own kind in from the feed instead of computing every row
- * again (ADR 0074). One statement, one probe of the (organisation, seq) index per organisation.
- * `*` is the global position.
+ * again (ADR 0074). `*` is the global position.
+ *
+ * A key set's maximum is kept per kind with the kind's latest `seq` (one probe of its `seq` index)
+ * and the latest tombstone: after a write only the kinds it wrote are read again under their
+ * organisations (a usage write leaves the catalogue's keys of every owning organisation alone).
  */
 async function readPositionsBySeq(ctx: SqlEngineContext, exec: SqlExecutor, keys: readonly string[]): Promise<string> {
   const d = ctx.dialect;
@@ -288,26 +291,36 @@ async function readPositionsBySeq(ctx: SqlEngineContext, exec: SqlExecutor, keys
   const position = await readPosition(ctx, exec);
   if (keys.includes('*')) return String(position);
   // Nothing written since these keys were last read (one indexed row): the same token, at once.
-  const memo = seqTokens.get(ctx) ?? new Map<string, { position: number; token: string }>();
+  const memo = seqTokens.get(ctx) ?? new Map<string, SeqToken>();
   seqTokens.set(ctx, memo);
   const id = [...new Set(keys)].sort().join('\n');
   const known = memo.get(id);
   if (known?.position === position) return known.token;
-  const byKind = new Map<string, { all: boolean; orgs: Set<string>; none: boolean }>();
-  for (const key of keys) {
-    const m = /^kind:([^@]*)(?:@(.*))?$/.exec(key);
-    if (!m) continue; // not a key any write counts under
-    const entry = byKind.get(m[1] as string) ?? { all: false, orgs: new Set<string>(), none: false };
-    if (m[2] === undefined) entry.all = true;
-    else if (m[2] === '') entry.none = true;
-    else entry.orgs.add(encodeText(m[2]));
-    byKind.set(m[1] as string, entry);
+  const scopes = known?.scopes ?? keyScopes(keys);
+  const layouts: [string, KindLayout, KeyScope][] = [];
+  for (const [kind, scope] of scopes) {
+    const layout = await ctx.layouts.get(kind, exec);
+    if (layout) layouts.push([kind, layout, scope]);
   }
+  // The latest write of each kind, and the latest deletion of any kind.
+  const latest = await exec.all(
+    `SELECT (SELECT max(seq) FROM ${d.table('tombstones')}) AS t${layouts
+      .map(([, layout], i) => `, (SELECT max(seq) FROM ${d.table(layout.table)}) AS k${i}`)
+      .join('')}`,
+  );
+  const row = latest[0] ?? {};
+  const tombstone = Number(row.t ?? 0);
+  const kinds = new Map<string, { latest: number; max: number }>();
   const p = params(d);
   const maxima: string[] = [];
-  for (const [kind, scope] of byKind) {
-    const layout = await ctx.layouts.get(kind, exec);
-    if (!layout) continue;
+  const again: string[] = [];
+  for (const [i, [kind, layout, scope]] of layouts.entries()) {
+    const newest = Number(row[`k${i}`] ?? 0);
+    const before = known?.tombstone === tombstone ? known.kinds.get(kind) : undefined;
+    if (before?.latest === newest) {
+      kinds.set(kind, before);
+      continue;
+    }
     const where = (column: string) => {
       if (scope.all) return 'TRUE';
       const parts = [
@@ -317,19 +330,55 @@ async function readPositionsBySeq(ctx: SqlEngineContext, exec: SqlExecutor, keys
       return `(${parts.join(' OR ')})`;
     };
     maxima.push(
-      `coalesce((SELECT max(seq) FROM ${d.table(layout.table)} WHERE ${where('organization_uuid')}), 0)`,
-      `coalesce((SELECT max(seq) FROM ${d.table('tombstones')} WHERE kind = ${p.add(kind)} AND ${where('organization_uuid')}), 0)`,
+      `max(coalesce((SELECT max(seq) FROM ${d.table(layout.table)} WHERE ${where('organization_uuid')}), 0), ` +
+        `coalesce((SELECT max(seq) FROM ${d.table('tombstones')} WHERE kind = ${p.add(kind)} AND ${where('organization_uuid')}), 0)) AS m${again.length}`,
     );
+    again.push(kind);
+    kinds.set(kind, { latest: newest, max: 0 });
   }
-  const rows = maxima.length ? await exec.all(`SELECT max(${maxima.join(', ')}) AS m`, p.values) : [];
-  const token = `seq=${Number(rows[0]?.m ?? 0)}`;
+  if (maxima.length) {
+    const read = (await exec.all(`SELECT ${maxima.join(', ')}`, p.values))[0] ?? {};
+    for (const [i, kind] of again.entries())
+      kinds.set(kind, { latest: kinds.get(kind)?.latest ?? 0, max: Number(read[`m${i}`] ?? 0) });
+  }
+  const token = `seq=${Math.max(0, ...[...kinds.values()].map((k) => k.max))}`;
   if (memo.size >= 256) memo.clear(); // the key sets in use at a time are few
-  memo.set(id, { position, token });
+  memo.set(id, { position, token, scopes, tombstone, kinds });
   return token;
 }
 
-/** The last token of each key set per store, with the global position it was read at. */
-const seqTokens = new WeakMap<SqlEngineContext, Map<string, { position: number; token: string }>>();
+/** The organisations a key set names per kind (`kind:<kind>`, `kind:<kind>@<org>`, `kind:<kind>@`). */
+interface KeyScope {
+  all: boolean;
+  orgs: Set<string>;
+  none: boolean;
+}
+
+function keyScopes(keys: readonly string[]): Map<string, KeyScope> {
+  const byKind = new Map<string, KeyScope>();
+  for (const key of keys) {
+    const m = /^kind:([^@]*)(?:@(.*))?$/.exec(key);
+    if (!m) continue; // not a key any write counts under
+    const entry = byKind.get(m[1] as string) ?? { all: false, orgs: new Set<string>(), none: false };
+    if (m[2] === undefined) entry.all = true;
+    else if (m[2] === '') entry.none = true;
+    else entry.orgs.add(encodeText(m[2]));
+    byKind.set(m[1] as string, entry);
+  }
+  return byKind;
+}
+
+/** A key set's last token: the global position it was read at, and per kind its latest `seq` and maximum under the keys. */
+interface SeqToken {
+  position: number;
+  token: string;
+  scopes: Map<string, KeyScope>;
+  tombstone: number;
+  kinds: Map<string, { latest: number; max: number }>;
+}
+
+/** The last token of each key set per store. */
+const seqTokens = new WeakMap<SqlEngineContext, Map<string, SeqToken>>();
 
 /** The writable view of one transaction; `finish()` stores the counter before COMMIT. */
 export interface SqlTransaction extends StorageTransaction {
