@@ -418,7 +418,7 @@ export const SHARING: EntityDefinition<SharingSetting> = {
   module: 'coordination',
   protectedKind: 'sharingSetting',
   schema: SharingSettingSchema,
-  fields: [ownerField],
+  fields: [ownerField, f('communityMembers', 'textList')],
   unique: [unique('organisation', ['organizationUuid'])],
   organizationOf: (s) => s.organizationUuid,
   referenceFields: [
@@ -426,7 +426,7 @@ export const SHARING: EntityDefinition<SharingSetting> = {
     option('usages.contactRoleUuid', 'it-system-usage-role-types'),
     option('contracts.contactRoleUuid', 'it-contract-role-types'),
   ],
-  index: (s) => ({ organizationUuid: s.organizationUuid }),
+  index: (s) => ({ organizationUuid: s.organizationUuid, communityMembers: s.communityMembers }),
 };
 
 /** Elements of the joint reference architecture (global; kept by global admins). */
@@ -527,7 +527,7 @@ export const ENTITY_DEFINITIONS = [
 
 /** The storage schema of the core: every kind with its index fields, plus the audit log. */
 export const CORE_STORAGE_SCHEMA: StorageSchema = {
-  version: 5,
+  version: 6,
   kinds: [
     ...ENTITY_DEFINITIONS.map((d) => ({ kind: d.kind, fields: d.fields, unique: d.unique })),
     {

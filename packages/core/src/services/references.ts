@@ -7,6 +7,7 @@
  * @module
  */
 import type { Contract } from '../contract/contract.schema.js';
+import type { SharingSetting } from '../coordination/sharing.schema.js';
 import type { DataProcessingRegistration } from '../data-processing/dpr.schema.js';
 import {
   CONTRACT,
@@ -14,6 +15,7 @@ import {
   INTERFACE,
   ORGANIZATION,
   PROJECT,
+  SHARING,
   UNIT,
   UNIT_ROLE,
   USAGE,
@@ -131,6 +133,17 @@ export const DETACHING_REFERENCES: readonly Reference[] = [
       participants: participantsOf(p).filter((q) => q.organizationUuid !== x),
       jointOrganizationUuids: without(p.jointOrganizationUuids, x),
     }),
+  }),
+  // An organisation: interest communities stop listing it as a member (else the community's
+  // setting could not be saved again: every member must exist).
+  ref<SharingSetting>({
+    from: SHARING,
+    target: ORGANIZATION.kind,
+    field: 'communityMembers',
+    index: 'communityMembers',
+    sameOrganization: false,
+    count: (s, x) => has(s.communityMembers, x),
+    onDelete: (s, x) => ({ ...s, communityMembers: without(s.communityMembers, x) }),
   }),
   // A usage: contracts, registrations and projects stop covering it; relations to it go.
   ref<Contract>({

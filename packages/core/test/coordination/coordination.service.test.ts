@@ -527,4 +527,25 @@ describe('interest communities', () => {
     expect(await names(nordbyUser)).toContain('Fælles ESDH-udbud');
     expect(await names(sydbyUser)).not.toContain('Fælles ESDH-udbud');
   });
+
+  it('let go of a deleted member organisation, so the community can save its setting again', async () => {
+    const community = (
+      await w.kitos.organizations.create(w.admin, { name: 'Fælles Drift', type: 'Interessefællesskab' })
+    ).uuid;
+    const vestby = (await w.kitos.organizations.create(w.admin, { name: 'Vestby Kommune', type: 'Kommune' })).uuid;
+    await w.kitos.coordination.updateSharing(w.admin, community, { communityMembers: [w.a.uuid, vestby] });
+    const before = await w.kitos.coordination.sharing(w.admin, community);
+    const consequences = await w.kitos.organizations.deleteConsequences(w.admin, vestby);
+    expect(consequences.detached).toContainEqual(
+      expect.objectContaining({ kind: 'sharingSetting', field: 'communityMembers' }),
+    );
+    await w.kitos.organizations.delete(w.admin, vestby, { expectedVersion: consequences.version });
+    const after = await w.kitos.coordination.sharing(w.admin, community);
+    expect(after.communityMembers).toEqual([w.a.uuid]);
+    expect(after.version).toBe(before.version + 1);
+    // Every member must exist: with the deleted one still listed, this save would be refused.
+    await w.kitos.coordination.updateSharing(w.admin, community, { contracts: { scope: 'Public' } });
+    const saved = await w.kitos.coordination.sharing(w.admin, community);
+    expect([saved.contracts.scope, saved.communityMembers]).toEqual(['Public', [w.a.uuid]]);
+  });
 });
