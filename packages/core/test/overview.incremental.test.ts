@@ -1,6 +1,7 @@
 // An overview brought up to date from the change feed (only the changed rows computed again) must
 // equal the same overview computed from scratch, after any series of writes: creates, patches,
-// relations between usages, contracts and registrations that cover usages, deletions; and so must
+// relations between usages, contracts and registrations that cover usages, deletions, units
+// created, renamed, moved and deleted and records linked to them; and so must
 // the cards and deadline lists that share their read contexts. Checked after
 // every step of a seeded series against a second facade over the same storage with empty caches.
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -68,17 +69,20 @@ async function rows(k: Kitos, kind: OverviewKind, organizationUuid: string) {
 }
 
 describe('overviews brought up to date from the feed', () => {
-  it('equal the overviews computed afresh after each of 80 seeded writes', async () => {
+  it('equal the overviews computed afresh after each of 120 seeded writes', async () => {
     const next = random(20261206);
     const pick = <T>(xs: readonly T[]): T | undefined => xs[Math.floor(next() * xs.length)];
     const usages: string[] = [];
     const contracts: string[] = [];
     const registrations: string[] = [];
+    const units = (await kitos.units.tree(admin, org)).map((u) => u.uuid);
+    if (units.length === 0)
+      units.push((await kitos.units.create(admin, { organizationUuid: org, name: 'Aarhus' })).uuid);
     // Warm every overview first, so each later read is an update of a cached one.
     for (const kind of KINDS) await rows(kitos, kind, org);
     let applied = 0;
-    for (let step = 0; step < 80; step++) {
-      const op = Math.floor(next() * 9);
+    for (let step = 0; step < 120; step++) {
+      const op = Math.floor(next() * 16);
       const where = next() < 0.2 ? other : org;
       try {
         if (op === 0 || usages.length < 3) {
@@ -139,6 +143,48 @@ describe('overviews brought up to date from the feed', () => {
           const c = pick(contracts) as string;
           await kitos.contracts.delete(admin, c);
           contracts.splice(contracts.indexOf(c), 1);
+        } else if (op === 9) {
+          const u = await kitos.units.create(admin, {
+            organizationUuid: org,
+            name: `Enhed ${step}`,
+            parentUuid: pick(units),
+          });
+          units.push(u.uuid);
+        } else if (op === 10 || op >= 14) {
+          // A rename changes the name of the rows linking the unit and the path of those below it.
+          await kitos.units.patch(admin, pick(units) as string, { name: `Omdøbt ${step}` });
+        } else if (op === 11) {
+          await kitos.units.move(admin, pick(units) as string, pick(units) as string, { withSubtree: next() < 0.5 });
+        } else if (op === 12) {
+          const [a, b] = [pick(units) as string, pick(units) as string];
+          const target = next();
+          if (target < 0.5 && usages.length)
+            await kitos.usages.patch(
+              admin,
+              pick(usages) as string,
+              {
+                organizationUsage: { responsibleUnitUuid: a, usingUnitUuids: a === b ? [a] : [a, b] },
+              } as never,
+            );
+          else if (target < 0.75 && contracts.length)
+            await kitos.contracts.patch(
+              admin,
+              pick(contracts) as string,
+              { responsible: { organizationUnitUuid: a } } as never,
+            );
+          else if (registrations.length)
+            await kitos.dataProcessing.patch(
+              admin,
+              pick(registrations) as string,
+              {
+                general: { responsibleUnitUuid: a },
+              } as never,
+            );
+        } else if (op === 13 && units.length > 2) {
+          // Refused while anything links it; its children move up to its parent.
+          const u = pick(units.slice(1)) as string;
+          await kitos.units.delete(admin, u);
+          units.splice(units.indexOf(u), 1);
         }
         applied++;
       } catch (e) {
@@ -161,9 +207,9 @@ describe('overviews brought up to date from the feed', () => {
         await fresh.overviews.deadlines(admin, { organizationUuid: org }),
       );
     }
-    expect(applied).toBeGreaterThan(50);
+    expect(applied).toBeGreaterThan(70);
     // Most steps were taken in from the feed, not computed again.
-    expect(refreshes).toBeGreaterThan(40);
+    expect(refreshes).toBeGreaterThan(60);
     expect(usages.length).toBeGreaterThan(0);
   });
 });

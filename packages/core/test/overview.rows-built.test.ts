@@ -74,6 +74,29 @@ describe('the usage overview after a write', () => {
     expect(page).toEqual(await afresh());
   });
 
+  it('computes only the rows linking a renamed unit, or a unit below it, again', async () => {
+    // The first unit is the root; a unit made without a parent goes under it.
+    await kitos.units.create(admin, { organizationUuid: org, name: 'Aarhus Kommune' });
+    const top = (await kitos.units.create(admin, { organizationUuid: org, name: 'Forvaltning' })).uuid;
+    const below = (await kitos.units.create(admin, { organizationUuid: org, name: 'Kontor', parentUuid: top })).uuid;
+    const aside = (await kitos.units.create(admin, { organizationUuid: org, name: 'Andet sted' })).uuid;
+    const link = (u: string, unit: string) =>
+      kitos.usages.patch(admin, u, { organizationUsage: { responsibleUnitUuid: unit, usingUnitUuids: [] } } as never);
+    await link(usages[1] as string, top);
+    await link(usages[2] as string, below);
+    await link(usages[5] as string, aside);
+    await kitos.overviews.query(admin, 'usages', query());
+    built.rows = 0;
+    await kitos.units.patch(admin, top, { name: 'Forvaltningen' });
+    const page = await kitos.overviews.query(admin, 'usages', query());
+    // The unit's own row and the row whose path runs through it; not the one elsewhere.
+    expect(built.rows).toBe(2);
+    expect(page).toEqual(await afresh());
+    const all = await kitos.overviews.query(admin, 'usages', { ...query(), limit: 100 });
+    const row = all.rows.find((r) => r.uuid === usages[2]) as unknown as { responsibleUnit: string };
+    expect(row.responsibleUnit).toContain('Forvaltningen');
+  });
+
   it('computes every row when nothing was cached (the count sees a full computation)', async () => {
     built.rows = 0;
     await afresh();

@@ -81,7 +81,7 @@ describe('caches per organisation', () => {
     expect(page?.rows[0]).toMatchObject({ uuid: aarhusUsage, localCallName: 'Aarhus' });
   });
 
-  it('recomputes every row when a record of another kind in the organisation changes', async () => {
+  it("takes a unit write in from the feed: the rows show the unit's new name without reading the organisation again", async () => {
     await aarhusOverview();
     await aarhusOverview();
     const unit = (await kitos.units.create(admin, { organizationUuid: aarhus, name: 'Aarhus' })).uuid;
@@ -93,7 +93,7 @@ describe('caches per organisation', () => {
       await readsAarhus(async () => {
         page = await aarhusOverview();
       }),
-    ).toBe(true);
+    ).toBe(false);
     expect(page?.rows[0]?.responsibleUnit).toContain('Borgerservice');
   });
 

@@ -105,14 +105,14 @@ export interface PositionCacheOptions {
 }
 
 /**
- * How a cached value is brought up to date when the only writes since it was computed are under one
- * position key (for an overview: the records of its own kind in its own organisation), instead of
- * being computed again.
+ * How a cached value is brought up to date when the only writes since it was computed are under
+ * some position keys (for an overview: the records of its own kind and the units of its own
+ * organisation), instead of being computed again.
  */
 export interface CacheRefresh<V, R extends StorageReader> {
-  /** The position key whose writes {@link CacheRefresh.apply} can take in. */
-  readonly key: string;
-  /** The value brought up to date with the writes under `key` (read through `reader`). */
+  /** The position keys whose writes {@link CacheRefresh.apply} can take in. */
+  readonly keys: readonly string[];
+  /** The value brought up to date with the writes under `keys` (read through `reader`). */
   apply(value: V, reader: R): Promise<V>;
 }
 
@@ -155,25 +155,28 @@ export class PositionCache<V> {
       this.entries.set(key, hit); // most recently used last
       return previous.value;
     }
-    // Only the refresh key moved: take its writes into the cached value.
+    // Only refresh keys moved: take their writes into the cached value.
     if (hit && previous?.covered && refresh && checked !== undefined && hit.restToken !== undefined) {
-      const rest = await this.token(hit.deps.filter((k) => k !== refresh.key));
+      const rest = await this.token(hit.deps.filter((k) => !refresh.keys.includes(k)));
       if (rest === hit.restToken)
-        return this.store(key, hit.deps, checked, rest, refresh.key, (r) => refresh.apply(previous.value, r), reader, [
+        return this.store(key, hit.deps, checked, rest, refresh.keys, (r) => refresh.apply(previous.value, r), reader, [
           ...previous.seen,
         ]);
     }
     const deps = [...(hit?.seen ?? [EVERY_POSITION])].sort();
     const token = hit && sameKeys(deps, hit.deps) ? checked : await this.token(deps);
     if (token === undefined) return compute(reader);
-    const restToken = await this.restTokenOf(deps, refresh?.key);
-    return this.store(key, deps, token, restToken, refresh?.key, compute, reader);
+    const restToken = await this.restTokenOf(deps, refresh?.keys);
+    return this.store(key, deps, token, restToken, refresh?.keys, compute, reader);
   }
 
-  /** The token of `deps` without `refreshKey`, when `deps` holds it (and not every position). */
-  private async restTokenOf(deps: readonly string[], refreshKey: string | undefined): Promise<string | undefined> {
-    if (refreshKey === undefined || !deps.includes(refreshKey) || deps.includes(EVERY_POSITION)) return undefined;
-    return this.token(deps.filter((k) => k !== refreshKey));
+  /** The token of `deps` without the refresh keys, when `deps` holds one (and not every position). */
+  private async restTokenOf(
+    deps: readonly string[],
+    refreshKeys: readonly string[] | undefined,
+  ): Promise<string | undefined> {
+    if (!refreshKeys?.some((k) => deps.includes(k)) || deps.includes(EVERY_POSITION)) return undefined;
+    return this.token(deps.filter((k) => !refreshKeys.includes(k)));
   }
 
   /**
@@ -185,7 +188,7 @@ export class PositionCache<V> {
     deps: readonly string[],
     token: string,
     restToken: string | undefined,
-    refreshKey: string | undefined,
+    refreshKeys: readonly string[] | undefined,
     compute: (reader: R) => Promise<V>,
     reader: R,
     inherited: readonly string[] = [],
@@ -208,7 +211,7 @@ export class PositionCache<V> {
           // so the first write elsewhere does not cost a recomputation. (Narrow first, then check.)
           if (!deps.includes(EVERY_POSITION) || r.seen.includes(EVERY_POSITION)) return;
           const narrow = await this.token(r.seen);
-          const narrowRest = await this.restTokenOf(r.seen, refreshKey);
+          const narrowRest = await this.restTokenOf(r.seen, refreshKeys);
           if (narrow !== undefined && (await this.token(deps)) === token) {
             entry.deps = r.seen;
             entry.token = narrow;

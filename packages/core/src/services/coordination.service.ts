@@ -287,7 +287,7 @@ export function coordinationService(
   const usageState = (call: CallContext) =>
     cached(call, 'usages', () =>
       usageStates.get('all', call.tx, async (tx) => loadUsageState(tx, await position()), {
-        key: usageKey,
+        keys: [usageKey],
         // The feed of usages is what the usage kind's position counts: the reader need not track it.
         apply: async (old, tx) => refreshUsageState(tx, old, (await position()) ?? 0),
       }),
@@ -431,7 +431,7 @@ export function coordinationService(
         const key = wanted.join(',');
         const { index } = await cached(call, `consumers|${key}`, () =>
           consumers.get(key, call.tx, async (tx) => loadConsumers(tx, wanted, await position()), {
-            key: usageKey,
+            keys: [usageKey],
             apply: async (old, tx) => refreshConsumers(tx, old, wanted, await position()),
           }),
         );

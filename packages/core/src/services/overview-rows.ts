@@ -28,9 +28,10 @@ import { usageRows } from '../usage/usage.read-model.js';
 import type { ItSystemUsage } from '../usage/usage.schema.js';
 import { communitiesOf } from './actors.js';
 import { protectSystem } from './catalogue.service.js';
-import { CONTRACT, DPR, PROJECT, SYSTEM, USAGE } from './kinds.js';
+import { CONTRACT, DPR, PROJECT, SYSTEM, UNIT, USAGE } from './kinds.js';
 import { allOf } from './lookup.js';
 import { loadReadContext, loadReadRecords, loadSharedRecords } from './read-context.service.js';
+import { UNIT_REFERENCES } from './references.js';
 
 /** Rows of one overview with what the unit filter needs, as cached per store position. */
 export interface ComputedRows {
@@ -162,9 +163,10 @@ async function computeRows(
 }
 
 /**
- * `old` brought up to date with the writes of its own kind in its organisation since it was
- * computed: the changed records are read from the feed, the shared records they newly mention are
- * read, and only the rows those writes can change are computed again.
+ * `old` brought up to date with the writes of its own kind and to its organisation's units since it
+ * was computed: the changed records are read from the feed, the shared records they newly mention
+ * are read, and only the rows those writes can change are computed again (for a unit: the rows
+ * whose record links to it or to a unit below it, whose path runs through it).
  */
 async function refreshRows(
   call: CallContext,
@@ -178,30 +180,46 @@ async function refreshRows(
   if (!base) return computeRows(call, kind, org, today, storage);
   const spec = INCREMENTAL[kind];
   const feed = await call.tx.changesSince(base.since, {
-    kinds: [spec.kind],
+    kinds: [spec.kind, UNIT.kind],
     organizationUuids: [org],
     includeUnsettled: true,
   });
   if (feed.changed.length === 0 && feed.deleted.length === 0) return { ...old, base: { ...base, since: feed.next } };
+  const mine = {
+    changed: feed.changed.filter((r) => r.kind === spec.kind),
+    deleted: feed.deleted.filter((t) => t.kind === spec.kind),
+  };
+  const units = changedUnits(base.records.units, feed);
   const byUuid = new Map<string, { uuid: string }>(base.records[spec.records].map((r) => [r.uuid, r]));
   const changed = new Set<string>();
-  for (const r of feed.changed) {
+  for (const r of mine.changed) {
     byUuid.set(r.uuid, r.data as { uuid: string });
     changed.add(r.uuid);
   }
-  for (const t of feed.deleted) {
+  for (const t of mine.deleted) {
     byUuid.delete(t.uuid);
     changed.add(t.uuid);
   }
   // In uuid order, as the storage lists them (the order of an unsorted overview).
-  const list = [...byUuid.values()].sort((a, b) => (a.uuid < b.uuid ? -1 : a.uuid > b.uuid ? 1 : 0));
-  const own = { ...base.records, [spec.records]: list } as ReadRecords;
+  const list = [...byUuid.values()].sort(byUuidOrder);
+  const own = { ...base.records, units: units.list, [spec.records]: list } as ReadRecords;
   // Only the changed records can mention shared records not read yet; those already read are kept
   // (a superset is harmless: rows look shared records up by uuid).
-  const mentioned = { contracts: [], usages: [], registrations: [], [spec.records]: feed.changed.map((r) => r.data) };
+  const mentioned = { contracts: [], usages: [], registrations: [], [spec.records]: mine.changed.map((r) => r.data) };
   const records: ReadRecords = { ...own, ...(await loadSharedRecords(call.tx, mentioned, {}, base.records)) };
   const ctx = readContext(records, base.ctx);
-  const affected = spec.affected(base.records, records, changed);
+  const ownAffected = changed.size > 0 ? spec.affected(base.records, records, changed) : new Set<string>();
+  const affected = ownAffected && new Set(ownAffected);
+  if (affected && units.touched.size > 0) {
+    // The links to units, as the kind's index holds them (the fields the delete rules look up).
+    const links = UNIT_REFERENCES.filter((r) => r.from.kind === spec.kind);
+    const touches = (v: unknown) =>
+      Array.isArray(v) ? v.some((x) => units.touched.has(x)) : typeof v === 'string' && units.touched.has(v);
+    for (const r of list) {
+      const index = (links[0]?.from.index as ((e: unknown) => Record<string, unknown>) | undefined)?.(r) ?? {};
+      if (links.some((l) => touches(index[l.index]))) affected.add(r.uuid);
+    }
+  }
   let rows: OverviewRow[];
   if (affected === undefined) rows = rowsOf(kind, ctx, records);
   else {
@@ -213,6 +231,48 @@ async function refreshRows(
     carrySortedRows(old.rows, rows, new Set([...affected, ...changed]), OVERVIEW_COLUMNS[kind]);
   }
   return { rows, units: ctx.units, base: { records, ctx, since: feed.next } };
+}
+
+const byUuidOrder = (a: { uuid: string }, b: { uuid: string }) => (a.uuid < b.uuid ? -1 : a.uuid > b.uuid ? 1 : 0);
+
+/**
+ * The organisation's units after the unit writes in `feed`, and the units whose name or path those
+ * writes can change: each written or deleted unit and every unit below it, before and after.
+ */
+function changedUnits(
+  before: readonly OrganizationUnit[],
+  feed: {
+    changed: readonly { kind: string; uuid: string; data: unknown }[];
+    deleted: readonly { kind: string; uuid: string }[];
+  },
+): { list: readonly OrganizationUnit[]; touched: ReadonlySet<string> } {
+  const written = feed.changed.filter((r) => r.kind === UNIT.kind);
+  const gone = feed.deleted.filter((t) => t.kind === UNIT.kind);
+  if (written.length === 0 && gone.length === 0) return { list: before, touched: new Set() };
+  const byUuid = new Map(before.map((u) => [u.uuid, u]));
+  const touched = new Set<string>();
+  for (const r of written) {
+    byUuid.set(r.uuid, r.data as OrganizationUnit);
+    touched.add(r.uuid);
+  }
+  for (const t of gone) {
+    byUuid.delete(t.uuid);
+    touched.add(t.uuid);
+  }
+  const list = [...byUuid.values()].sort(byUuidOrder);
+  // Below a touched unit, in the tree before or after the writes: its path runs through it.
+  for (const tree of [before, list]) {
+    const children = new Map<string, string[]>();
+    for (const u of tree) if (u.parentUuid) children.set(u.parentUuid, [...(children.get(u.parentUuid) ?? []), u.uuid]);
+    const stack = [...touched];
+    while (stack.length > 0)
+      for (const c of children.get(stack.pop() as string) ?? [])
+        if (!touched.has(c)) {
+          touched.add(c);
+          stack.push(c);
+        }
+  }
+  return { list, touched };
 }
 
 /** The cached rows of every overview, shared by the services of one facade. */
@@ -252,7 +312,7 @@ export function overviewRowsCache(storage?: PositionSource): OverviewRowsCache {
       (tx) => computeRows({ ...call, tx }, kind, org, today, positions),
       isIncremental(kind)
         ? {
-            key: positionKeyOf(INCREMENTAL[kind].kind, org),
+            keys: [positionKeyOf(INCREMENTAL[kind].kind, org), positionKeyOf(UNIT.kind, org)],
             apply: (old, tx) => refreshRows({ ...call, tx }, kind, org, today, old, positions),
           }
         : undefined,
