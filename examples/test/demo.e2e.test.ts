@@ -2,35 +2,21 @@
 // IndexedDB from the generator, then shows the usage overview, the deadline timeline and the unit tree; a contract
 // card opens from the contracts tab; English works. A screenshot is saved as a test artefact.
 import { mkdirSync } from 'node:fs';
-import { type Browser, chromium } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-// @ts-expect-error plain ESM helper script without type declarations
-import { startKitosDevServer } from '../../scripts/dev-server.mjs';
-// @ts-expect-error plain ESM helper script without type declarations
-import { CHROMIUM_ARGS, findChromium } from '../../scripts/find-chromium.mjs';
+import { describe, expect, it } from 'vitest';
+import { devServerAndBrowser } from './dev-browser.js';
 
-let server: { url: string; stop(): Promise<void> };
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startKitosDevServer();
-  browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS, headless: true });
-}, 60_000);
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = devServerAndBrowser();
 
 describe('the offline demo page (npm run example:offline)', () => {
   it('seeds the municipality and shows the overview, the timeline and the tree without errors', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const page = await env.browser.newPage({ viewport: { width: 1400, height: 1000 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     page.on('console', (m) => {
       // The virtualizer's benign "ResizeObserver loop" notice is not an error of ours.
       if (m.type() === 'error' && !m.text().includes('ResizeObserver')) errors.push(m.text());
     });
-    await page.goto(`${server.url}/examples/index.html`);
+    await page.goto(`${env.server.url}/examples/index.html`);
     await page.waitForSelector('body[data-ready="true"]', { timeout: 120_000 });
     const count = () => page.locator('kitos-overview [part~="count"]').first().textContent();
     await expect.poll(count, { timeout: 30_000 }).toMatch(/600/);

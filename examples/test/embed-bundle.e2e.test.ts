@@ -3,35 +3,23 @@
 // when they are added later, and a property a page set on an element before its module arrived
 // (`el.client = …` right after `createElement`) is still there after the upgrade.
 import { existsSync } from 'node:fs';
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-// @ts-expect-error plain ESM helper script without type declarations
-import { startKitosDevServer } from '../../scripts/dev-server.mjs';
-// @ts-expect-error plain ESM helper script without type declarations
-import { CHROMIUM_ARGS, findChromium } from '../../scripts/find-chromium.mjs';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { devServerAndBrowser } from './dev-browser.js';
 
 const BUNDLE = '/packages/widgets/dist/kitos-widgets.bundle.js';
 
 describe('the built embed bundle, elements added after the page loaded', () => {
-  let server: { url: string; stop(): Promise<void> };
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startKitosDevServer();
-    browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS, headless: true });
-  }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const env = devServerAndBrowser();
 
   async function pageWithBundle(): Promise<{ page: Page; errors: string[] }> {
     expect(existsSync(`.${BUNDLE}`), 'the embed bundle is built by `npm run build`').toBe(true);
-    const page = await browser.newPage();
+    const page = await env.browser.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
     // A page of the dev server's origin with nothing but the bundle's script tag.
-    const blank = `${server.url}/embed-bundle-test.html`;
+    const blank = `${env.server.url}/embed-bundle-test.html`;
     await page.route(blank, (route) =>
       route.fulfill({
         contentType: 'text/html',

@@ -1,12 +1,8 @@
 // The examples run as written: the PostgreSQL deadline script, the snapshot script, and the smallest
 // embed page reading that snapshot in Chromium (a screenshot is saved as a test artefact).
 import { existsSync, mkdirSync } from 'node:fs';
-import { type Browser, chromium } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-// @ts-expect-error plain ESM helper script without type declarations
-import { startKitosDevServer } from '../../scripts/dev-server.mjs';
-// @ts-expect-error plain ESM helper script without type declarations
-import { CHROMIUM_ARGS, findChromium } from '../../scripts/find-chromium.mjs';
+import { describe, expect, it } from 'vitest';
+import { devServerAndBrowser } from './dev-browser.js';
 import { makeSnapshot } from '../scripts/make-snapshot.js';
 import { noticeDeadlinesWithin90Days } from '../scripts/postgres-deadlines.js';
 
@@ -25,26 +21,17 @@ describe('example 2: notice deadlines on PostgreSQL', () => {
 });
 
 describe('examples 1 and 3: a published snapshot in the smallest embed', () => {
-  let server: { url: string; stop(): Promise<void> };
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startKitosDevServer();
-    browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS, headless: true });
-  }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const env = devServerAndBrowser();
 
   it('writes the snapshot, and the embed page shows its contract deadlines without errors', async () => {
     const info = await makeSnapshot('examples/embed/snapshot.sqlite');
     expect(info.organizationName).toBe('Nordby Kommune');
     expect(existsSync('examples/embed/dist/kitos-embed.js'), 'the embed bundle is built by `npm run build`').toBe(true);
-    const page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
+    const page = await env.browser.newPage({ viewport: { width: 1000, height: 800 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-    await page.goto(`${server.url}/examples/embed/index.html`);
+    await page.goto(`${env.server.url}/examples/embed/index.html`);
     await page.waitForSelector('body[data-ready="true"]', { timeout: 60_000 });
     await expect
       .poll(() => page.locator('kitos-contract-deadlines [part~="item"]').count(), { timeout: 30_000 })
